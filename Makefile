@@ -1,0 +1,50 @@
+# pith: `make demo` builds the wasm module and serves the demo; `make test` runs every test.
+# Both install what they need first (scripts/bootstrap.sh, idempotent).
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+PORT ?= 8080
+WASM_OPT := node_modules/.bin/wasm-opt
+
+.PHONY: demo test bootstrap bootstrap-test wasm serve lint native-test wasm-test e2e build-cli size clean
+
+demo: bootstrap wasm
+	@echo "pith demo: http://127.0.0.1:$(PORT)/"
+	node scripts/serve.mjs --port $(PORT)
+
+test: bootstrap-test lint native-test wasm wasm-test e2e
+	@echo "make test: all suites passed"
+
+bootstrap:
+	@bash scripts/bootstrap.sh demo
+
+bootstrap-test:
+	@bash scripts/bootstrap.sh test
+
+# Release build for the browser: wasm-pack (no downloads), then npm binaryen's wasm-opt -Oz.
+wasm:
+	wasm-pack build --release --target web --mode no-install --out-dir pkg --out-name pith
+	$(WASM_OPT) -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals pkg/pith_bg.wasm -o pkg/pith_bg.wasm
+	@printf 'wasm: %s bytes raw, %s bytes gzipped\n' $$(wc -c < pkg/pith_bg.wasm) $$(gzip -9 -c pkg/pith_bg.wasm | wc -c)
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+
+native-test:
+	cargo test
+
+# wasm-bindgen tests in tests/ run in headless Chrome, Firefox and Node.
+wasm-test:
+	wasm-pack test --headless --chrome --mode no-install
+	wasm-pack test --headless --firefox --mode no-install
+	wasm-pack test --node --mode no-install
+
+e2e:
+	node tests/e2e/demo.test.mjs
+
+build-cli:
+	cargo build --release --bin pith
+
+clean:
+	rm -rf target pkg

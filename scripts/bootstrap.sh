@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Installs what `make demo` (mode "demo") or `make test` (mode "test") needs and is missing.
+# Idempotent: every step checks first, so a second run takes seconds.
+# Sources: crates.io (cargo install), Debian packages (apt-get), npm (package.json).
+set -euo pipefail
+mode=${1:-demo}
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+say() { printf '[bootstrap] %s\n' "$*"; }
+
+# The wasm-bindgen CLI must match the library version that Cargo.lock pins, exactly.
+wb_version=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding rust target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+for c in rustfmt clippy; do
+  rustup component list --installed | grep -q "^$c" || rustup component add "$c"
+done
+if ! command -v wasm-pack >/dev/null; then
+  say "installing wasm-pack"
+  cargo install wasm-pack
+fi
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb_version" ]; then
+  say "installing wasm-bindgen-cli $wb_version (pinned to Cargo.lock)"
+  cargo install wasm-bindgen-cli --version "=$wb_version" --force
+fi
+
+# npm packages (binaryen's wasm-opt, playwright-core, ...): reinstall only when the lock changed.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ] || [ package.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm packages"
+  if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+fi
+
+if [ "$mode" = test ]; then
+  need=()
+  for p in chromium chromium-driver firefox-esr; do
+    dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
+  done
+  if [ ${#need[@]} -gt 0 ]; then
+    say "installing Debian packages: ${need[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
+    $SUDO apt-get update -qq
+    $SUDO apt-get install -y -qq "${need[@]}"
+  fi
+  if ! command -v geckodriver >/dev/null; then
+    say "installing geckodriver"
+    cargo install geckodriver
+  fi
+fi
+say "ok ($mode)"

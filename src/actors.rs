@@ -1,0 +1,891 @@
+//! Key actors: named mentions typed person / organisation / place, merged into entities with
+//! roles, affiliations, pronoun and role-noun references, and salience.
+//!
+//! Recipe:
+//! 1. spans: maximal runs of capitalised tokens that are not titles, pronouns or sentence-
+//!    opening common words, joined by "of"/"and" when a gazetteer knows the whole name;
+//! 2. titles: honorifics ("Mr", gender) and role phrases before or after the name, across an
+//!    apposition comma ("the US Secretary of State, Condoleezza Rice");
+//! 3. typing: gazetteers for places and organisations; people need evidence (an honorific, a
+//!    role, a speech verb, or a surname shared with such a name); unknown names are dropped;
+//! 4. merging by canonical name (places, organisations) or surname (people);
+//! 5. references: "the Russians" to Russia, role nouns ("the Russian President") and subject
+//!    pronouns to the person they stand for, conservatively;
+//! 6. salience from mention counts and position.
+
+use crate::lexicon::{Gender, Lexicon};
+use crate::model::{ActorKind, SentenceKind};
+use crate::text::{Document, Shape, Token, TokenKind};
+use std::collections::{HashMap, HashSet};
+
+/// Words that join two name parts only when the gazetteer knows the whole name.
+const JOINERS: &[&str] = &[
+    "of", "and", "&", "de", "du", "von", "van", "der", "al", "bin",
+];
+/// Heads after which "of" belongs to the name: "Bank of England", "University of Oxford".
+const OF_HEADS: &[&str] = &[
+    "bank",
+    "university",
+    "ministry",
+    "department",
+    "institute",
+    "church",
+    "council",
+    "house",
+    "court",
+    "republic",
+    "kingdom",
+    "museum",
+    "college",
+    "office",
+    "federation",
+    "league",
+    "association",
+    "academy",
+    "commission",
+    "board",
+    "chamber",
+    "school",
+    "gulf",
+    "bay",
+    "sea",
+    "isle",
+    "cape",
+    "lake",
+    "state",
+    "states",
+    "union",
+    "organization",
+    "organisation",
+];
+/// Lowercase nouns that turn a preceding name into an organisation: "the Bush administration".
+const ORG_TAILS: &[&str] = &[
+    "administration",
+    "government",
+    "ministry",
+    "regime",
+    "campaign",
+];
+/// Words before a capital city that make it a counterpart, not a location: "relations with
+/// Moscow".
+const COUNTERPART_PREPS: &[&str] = &["with", "against", "by"];
+/// Verbs and auxiliaries after a capital city that make it act: "Moscow might pull out".
+const ACTING_VERBS: &[&str] = &[
+    "is",
+    "was",
+    "has",
+    "had",
+    "have",
+    "will",
+    "would",
+    "might",
+    "may",
+    "could",
+    "can",
+    "should",
+    "must",
+    "wants",
+    "wanted",
+    "says",
+    "said",
+    "insists",
+    "insisted",
+    "warned",
+    "warns",
+    "fears",
+    "feared",
+    "sees",
+    "saw",
+    "hopes",
+    "hoped",
+    "believes",
+    "believed",
+    "plans",
+    "planned",
+    "accused",
+    "accuses",
+    "denied",
+    "denies",
+    "rejected",
+    "rejects",
+    "refused",
+    "refuses",
+    "agreed",
+    "agrees",
+    "responded",
+    "opposes",
+    "opposed",
+    "does",
+    "did",
+];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "this",
+];
+const POSSESSIVES: &[&str] = &["his", "her", "its", "their"];
+
+/// A mention resolved to an actor, in token coordinates; positions read these.
+#[derive(Debug, Clone, Copy)]
+pub struct Link {
+    /// Index into [`Actors::list`].
+    pub actor: usize,
+    /// First token.
+    pub first: usize,
+    /// Last token (inclusive).
+    pub last: usize,
+    /// Whether the mention is a name (not a pronoun or role noun).
+    pub named: bool,
+}
+
+/// One actor under construction.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    /// Display name.
+    pub name: String,
+    /// Kind.
+    pub kind: ActorKind,
+    /// Role, as written.
+    pub role: Option<String>,
+    /// Country or organisation it belongs to.
+    pub affiliation: Option<String>,
+    /// Known gender.
+    pub gender: Option<Gender>,
+    /// Named mentions, byte spans.
+    pub mentions: Vec<(usize, usize)>,
+    /// Pronoun and role-noun references, byte spans.
+    pub references: Vec<(usize, usize)>,
+    /// Salience in `[0, 1]`.
+    pub salience: f64,
+    key: String,
+    role_tokens: usize,
+}
+
+/// The actors of a document and the links from token spans to them.
+#[derive(Debug, Default)]
+pub struct Actors {
+    /// Actors, most salient first.
+    pub list: Vec<Entity>,
+    /// Mentions and references, sorted by first token.
+    pub links: Vec<Link>,
+}
+
+impl Actors {
+    /// Links whose first token is in `range`.
+    pub fn links_in(&self, range: std::ops::Range<usize>) -> impl Iterator<Item = &Link> {
+        let from = self.links.partition_point(|l| l.first < range.start);
+        self.links[from..]
+            .iter()
+            .take_while(move |l| l.first < range.end)
+    }
+}
+
+/// A candidate name span before typing.
+#[derive(Debug, Clone)]
+struct Span {
+    first: usize,
+    last: usize,
+    sentence: usize,
+    role: Option<(String, Option<&'static str>, usize)>,
+    possessor: Option<usize>,
+    gender: Option<Gender>,
+    person_evidence: bool,
+}
+
+struct Ctx<'d, 'a> {
+    doc: &'d Document<'a>,
+    lx: &'static Lexicon,
+    lower_seen: HashSet<u32>,
+    body_caps: HashSet<u32>,
+}
+
+impl Ctx<'_, '_> {
+    fn lower(&self, i: usize) -> &str {
+        self.doc
+            .tokens
+            .get(i)
+            .map_or("", |t| self.doc.vocab.get(t.lower))
+    }
+
+    fn tok(&self, i: usize) -> Option<&Token> {
+        self.doc.tokens.get(i)
+    }
+
+    fn is_sentence_initial(&self, i: usize) -> bool {
+        let t = &self.doc.tokens[i];
+        let first = self.doc.sentences[t.sentence].tokens.start;
+        // Only opening punctuation (quotes, brackets, a bullet) may precede the first word.
+        self.doc.tokens[first..i].iter().all(|p| {
+            p.kind == TokenKind::Punct && !matches!(self.doc.token_text(p), "," | ";" | ":")
+        })
+    }
+
+    fn gazetteer_key(&self, first: usize, last: usize) -> String {
+        let mut key = String::new();
+        for i in first..=last {
+            let t = &self.doc.tokens[i];
+            if i > first && self.doc.tokens[i - 1].end < t.start {
+                key.push(' ');
+            }
+            key.push_str(self.doc.vocab.get(t.lower));
+        }
+        key
+    }
+
+    fn is_known(&self, first: usize, last: usize) -> bool {
+        let key = self.gazetteer_key(first, last);
+        self.lx.places.contains_key(&key) || self.lx.orgs.contains_key(&key)
+    }
+
+    /// Whether token `i` can be part of a name.
+    fn is_name_token(&self, i: usize) -> bool {
+        let t = &self.doc.tokens[i];
+        if t.kind != TokenKind::Word || !matches!(t.shape, Shape::Capitalized | Shape::Upper) {
+            return false;
+        }
+        let lower = self.lower(i);
+        if self.lx.pronouns.contains_key(lower)
+            || self.lx.honorifics.contains_key(lower)
+            || self.lx.is_head(lower)
+            || self.lx.is_modifier(lower)
+            || self.lx.adjectives.contains_key(lower)
+            || self.lx.cues.contains_key(lower)
+        {
+            return self.lx.places.contains_key(lower) || self.lx.orgs.contains_key(lower);
+        }
+        let known = self.lx.places.contains_key(lower) || self.lx.orgs.contains_key(lower);
+        if known && t.shape == Shape::Upper {
+            return true;
+        }
+        if t.stop {
+            return false;
+        }
+        let sentence = &self.doc.sentences[t.sentence];
+        if sentence.kind == SentenceKind::Headline {
+            return known || self.body_caps.contains(&t.lower);
+        }
+        if self.is_sentence_initial(i) && !known && self.lower_seen.contains(&t.lower) {
+            return false;
+        }
+        true
+    }
+
+    fn punct_is(&self, i: usize, p: &str) -> bool {
+        self.tok(i)
+            .is_some_and(|t| t.kind == TokenKind::Punct && self.doc.token_text(t) == p)
+    }
+
+    /// A role phrase ending at token `end` (inclusive): modifiers, adjectives, country names,
+    /// "of" and at least one head. Returns (first token, text, country).
+    fn role_ending_at(
+        &self,
+        end: usize,
+        floor: usize,
+    ) -> Option<(usize, String, Option<&'static str>)> {
+        let mut i = end as isize;
+        let mut first = None;
+        let mut has_head = false;
+        let mut country = None;
+        while i >= floor as isize {
+            let k = i as usize;
+            let t = &self.doc.tokens[k];
+            let lower = self.lower(k);
+            let is_head = self.lx.is_head(lower);
+            let ok = t.kind == TokenKind::Word
+                && (is_head
+                    || self.lx.is_modifier(lower)
+                    || (lower == "of" && first.is_some())
+                    || self.lx.country_of(self.doc.token_text(t)).is_some());
+            if !ok {
+                break;
+            }
+            if lower != "of" {
+                if let Some(c) = self.lx.country_of(self.doc.token_text(t)) {
+                    country = Some(c);
+                }
+            }
+            has_head |= is_head;
+            first = Some(k);
+            i -= 1;
+        }
+        let first = first?;
+        if !has_head || self.lower(first) == "of" {
+            return None;
+        }
+        // A role must end in a head or "of X" ("Secretary of State"), not a bare modifier.
+        let text = self
+            .doc
+            .slice(self.doc.tokens[first].start, self.doc.tokens[end].end);
+        Some((first, text.to_string(), country))
+    }
+}
+
+/// Finds the actors of `doc`.
+pub fn find(doc: &Document) -> Actors {
+    let lx = Lexicon::english();
+    let mut lower_seen = HashSet::new();
+    let mut body_caps = HashSet::new();
+    for t in &doc.tokens {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let kind = doc.sentences[t.sentence].kind;
+        if t.shape == Shape::Lower {
+            lower_seen.insert(t.lower);
+        } else if kind == SentenceKind::Body {
+            body_caps.insert(t.lower);
+        }
+    }
+    let cx = Ctx {
+        doc,
+        lx,
+        lower_seen,
+        body_caps,
+    };
+    let spans = find_spans(&cx);
+    let mut actors = build_entities(&cx, spans);
+    add_references(&cx, &mut actors);
+    finish(&cx, &mut actors);
+    actors
+}
+
+/// Stages 1 and 2.
+fn find_spans(cx: &Ctx) -> Vec<Span> {
+    let doc = cx.doc;
+    let mut spans = Vec::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        if s.kind == SentenceKind::Boilerplate {
+            continue;
+        }
+        let range = s.tokens.clone();
+        let mut i = range.start;
+        while i < range.end {
+            if !cx.is_name_token(i) {
+                i += 1;
+                continue;
+            }
+            let first = i;
+            let mut last = i;
+            loop {
+                let next = last + 1;
+                if next < range.end
+                    && cx.is_name_token(next)
+                    && doc.tokens[next].start > doc.tokens[last].end
+                {
+                    last = next;
+                    continue;
+                }
+                // "Bank of England", "Marks and Spencer": join when the whole is known or the
+                // "of" follows an institutional head.
+                if next + 1 < range.end
+                    && JOINERS.contains(&cx.lower(next))
+                    && cx.is_name_token(next + 1)
+                {
+                    let mut end = next + 1;
+                    while end + 1 < range.end && cx.is_name_token(end + 1) {
+                        end += 1;
+                    }
+                    let of_head = cx.lower(next) == "of" && OF_HEADS.contains(&cx.lower(last));
+                    if cx.is_known(first, end) || of_head {
+                        last = end;
+                        continue;
+                    }
+                }
+                break;
+            }
+            i = last + 1;
+            // A name used as a compound modifier ("Cold War-era", "Soviet-bloc") is not a
+            // mention.
+            if cx.punct_is(last + 1, "-")
+                && cx
+                    .tok(last + 2)
+                    .is_some_and(|t| t.shape == Shape::Lower && t.start == doc.tokens[last + 1].end)
+            {
+                continue;
+            }
+            if first > range.start
+                && cx.punct_is(first - 1, "-")
+                && cx.tok(first - 2).is_some_and(|t| t.shape == Shape::Lower)
+            {
+                continue;
+            }
+            spans.push(describe_span(cx, first, last, si, range.start, range.end));
+        }
+    }
+    spans
+}
+
+fn describe_span(cx: &Ctx, first: usize, last: usize, si: usize, lo: usize, hi: usize) -> Span {
+    let mut span = Span {
+        first,
+        last,
+        sentence: si,
+        role: None,
+        possessor: None,
+        gender: None,
+        person_evidence: false,
+    };
+    // Honorifics directly before: "Mr", "Ms", "Dr."
+    let mut k = first;
+    while k > lo {
+        let prev = k - 1;
+        if cx.punct_is(prev, ".") {
+            k = prev;
+            continue;
+        }
+        match cx.lx.honorifics.get(cx.lower(prev)) {
+            Some(g) if cx.tok(prev).is_some_and(|t| t.shape != Shape::Lower) => {
+                span.person_evidence = true;
+                span.gender = span.gender.or(*g);
+                k = prev;
+            }
+            _ => break,
+        }
+    }
+    // A role before, possibly across an apposition comma.
+    let mut best: Option<(usize, String, Option<&'static str>)> = None;
+    if k > lo {
+        if let Some(r) = cx.role_ending_at(k - 1, lo) {
+            best = Some(r);
+        } else if cx.punct_is(k - 1, ",") && k >= lo + 2 {
+            best = cx.role_ending_at(k - 2, lo);
+        }
+        if let Some((rf, _, _)) = &best {
+            // "the Defence Minister, Minister Anatoly Serdyukov": prefer the fuller role.
+            if *rf >= lo + 2 && cx.punct_is(rf - 1, ",") {
+                if let Some(r2) = cx.role_ending_at(rf - 2, lo) {
+                    if r2.1.len() > best.as_ref().map_or(0, |b| b.1.len()) {
+                        best = Some(r2);
+                    }
+                }
+            }
+        }
+    }
+    // A role after: "Sergei Lavrov, the Russian Foreign Minister,".
+    if best.is_none() && cx.punct_is(last + 1, ",") {
+        let mut j = last + 2;
+        if j < hi && DETERMINERS.contains(&cx.lower(j)) {
+            j += 1;
+        }
+        let mut end = None;
+        let mut e = j;
+        while e < hi && cx.tok(e).is_some_and(|t| t.kind == TokenKind::Word) {
+            let l = cx.lower(e);
+            if cx.lx.is_head(l)
+                || cx.lx.is_modifier(l)
+                || l == "of"
+                || cx
+                    .lx
+                    .country_of(cx.doc.token_text(&cx.doc.tokens[e]))
+                    .is_some()
+            {
+                e += 1;
+            } else {
+                break;
+            }
+        }
+        if e > j {
+            end = Some(e - 1);
+        }
+        if let Some(end) = end {
+            if let Some(r) = cx.role_ending_at(end, j) {
+                if r.0 == j {
+                    best = Some(r);
+                }
+            }
+        }
+    }
+    if let Some((rf, text, country)) = best {
+        span.person_evidence = true;
+        if rf > lo && POSSESSIVES.contains(&cx.lower(rf - 1)) {
+            span.possessor = Some(rf - 1);
+        }
+        let tokens = text.split_whitespace().count();
+        span.role = Some((text, country, tokens));
+    }
+    // A speech verb right after the name, or "said" right before it.
+    let after = cx.lower(last + 1);
+    if cx.lx.cues.contains_key(after)
+        || (first > lo && cx.lx.cues.contains_key(cx.lower(first - 1)) && first < hi)
+    {
+        span.person_evidence = true;
+    }
+    span
+}
+
+/// Stages 3 and 4.
+fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
+    let doc = cx.doc;
+    let lx = cx.lx;
+    // People's surnames with evidence.
+    let mut surnames: HashSet<String> = HashSet::new();
+    for s in &spans {
+        if s.person_evidence && !cx.is_known(s.first, s.last) {
+            surnames.insert(cx.lower(s.last).to_string());
+        }
+    }
+    let mut out = Actors::default();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut pending_possessors: Vec<(usize, usize)> = Vec::new();
+    for s in spans {
+        let key_text = cx.gazetteer_key(s.first, s.last);
+        let written = doc.slice(doc.tokens[s.first].start, doc.tokens[s.last].end);
+        // "the Bush administration": a name followed by an institutional noun.
+        let tail = cx.lower(s.last + 1);
+        let (key, kind, name, affiliation, last) = if let Some(p) = lx.places.get(&key_text) {
+            let prev = if s.first > 0 {
+                cx.lower(s.first - 1)
+            } else {
+                ""
+            };
+            let acting = p.kind == "city"
+                && lx.capitals.contains_key(&key_text)
+                && (ACTING_VERBS.contains(&cx.lower(s.last + 1))
+                    || COUNTERPART_PREPS.contains(&prev));
+            if acting {
+                (
+                    format!("group:{}", p.name),
+                    ActorKind::Group,
+                    p.name.to_string(),
+                    p.country.map(str::to_string),
+                    s.last,
+                )
+            } else {
+                (
+                    format!("place:{}", p.name),
+                    ActorKind::Place,
+                    p.name.to_string(),
+                    p.country.filter(|c| *c != p.name).map(str::to_string),
+                    s.last,
+                )
+            }
+        } else if let Some(o) = lx.orgs.get(&key_text) {
+            (
+                format!("org:{}", o.name),
+                ActorKind::Organization,
+                o.name.to_string(),
+                o.country.map(str::to_string),
+                s.last,
+            )
+        } else if ORG_TAILS.contains(&tail) && !s.person_evidence {
+            let end = s.last + 1;
+            let name = doc.slice(doc.tokens[s.first].start, doc.tokens[end].end);
+            (
+                format!("org:{}", name.to_lowercase()),
+                ActorKind::Organization,
+                format!("{} {}", written, tail),
+                None,
+                end,
+            )
+        } else if s.person_evidence || surnames.contains(cx.lower(s.last)) {
+            (
+                format!("person:{}", cx.lower(s.last)),
+                ActorKind::Person,
+                written.to_string(),
+                None,
+                s.last,
+            )
+        } else {
+            continue;
+        };
+        let idx = *by_key.entry(key.clone()).or_insert_with(|| {
+            out.list.push(Entity {
+                name: name.clone(),
+                kind,
+                role: None,
+                affiliation: None,
+                gender: None,
+                mentions: Vec::new(),
+                references: Vec::new(),
+                salience: 0.0,
+                key,
+                role_tokens: 0,
+            });
+            out.list.len() - 1
+        });
+        let e = &mut out.list[idx];
+        if kind == ActorKind::Person
+            && name.split_whitespace().count() > e.name.split_whitespace().count()
+        {
+            e.name = name;
+        }
+        e.affiliation = e.affiliation.take().or(affiliation);
+        e.gender = e.gender.or(s.gender);
+        if let Some((role, country, n)) = &s.role {
+            if *n > e.role_tokens {
+                e.role = Some(role.clone());
+                e.role_tokens = *n;
+            }
+            if let Some(c) = country {
+                e.affiliation = Some(c.to_string());
+            }
+        }
+        // The mention as written includes the honorific ("Mr Putin") but not the role.
+        let mut start_tok = s.first;
+        while start_tok > 0 && {
+            let l = cx.lower(start_tok - 1);
+            cx.lx.honorifics.contains_key(l)
+                || (l == "."
+                    && start_tok >= 2
+                    && cx.lx.honorifics.contains_key(cx.lower(start_tok - 2)))
+        } {
+            start_tok -= 1;
+        }
+        let _ = s.sentence;
+        e.mentions
+            .push((doc.tokens[start_tok].start, doc.tokens[last].end));
+        out.links.push(Link {
+            actor: idx,
+            first: start_tok,
+            last,
+            named: true,
+        });
+        if let Some(p) = s.possessor {
+            pending_possessors.push((idx, p));
+        }
+    }
+    out.links.sort_by_key(|l| l.first);
+    // "his spokesman, Dmitry Peskov": the role belongs to the person "his" refers to.
+    for (idx, tok) in pending_possessors {
+        if let Some(owner) = antecedent(cx, &out, tok, Gender::Male).filter(|&o| o != idx) {
+            let owner_name = out.list[owner].name.clone();
+            let owner_aff = out.list[owner].affiliation.clone();
+            let e = &mut out.list[idx];
+            if let Some(r) = &e.role {
+                if !r.contains(" for ") {
+                    e.role = Some(format!("{r} for {owner_name}"));
+                }
+            }
+            if e.affiliation.is_none() {
+                e.affiliation = owner_aff;
+            }
+        }
+    }
+    out
+}
+
+/// The person a pronoun at token `at` most likely refers to: among people mentioned earlier in
+/// its sentence or in the two sentences before, those of compatible gender, the one mentioned
+/// most often in the article (ties: the most recent).
+fn antecedent(cx: &Ctx, actors: &Actors, at: usize, gender: Gender) -> Option<usize> {
+    let si = cx.doc.tokens.get(at)?.sentence;
+    let from = cx.doc.sentences[si.saturating_sub(2)].tokens.start;
+    let mut best: Option<(usize, usize, usize)> = None; // (count, recency, actor)
+    for l in actors.links_in(from..at) {
+        let e = &actors.list[l.actor];
+        if e.kind != ActorKind::Person {
+            continue;
+        }
+        if matches!(gender, Gender::Male | Gender::Female) && e.gender.is_some_and(|g| g != gender)
+        {
+            continue;
+        }
+        let count = e.mentions.len() + e.references.len();
+        let cand = (count, l.first, l.actor);
+        if best.is_none_or(|b| (cand.0, cand.1) > (b.0, b.1)) {
+            best = Some(cand);
+        }
+    }
+    best.map(|b| b.2)
+}
+
+/// Stage 5.
+fn add_references(cx: &Ctx, actors: &mut Actors) {
+    let doc = cx.doc;
+    let lx = cx.lx;
+    let mut new_links = Vec::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        if s.kind == SentenceKind::Boilerplate {
+            continue;
+        }
+        let range = s.tokens.clone();
+        let mut i = range.start;
+        while i < range.end {
+            let t = &doc.tokens[i];
+            let lower = cx.lower(i);
+            let covered = actors.links.iter().any(|l| l.first <= i && i <= l.last);
+            if covered || t.kind != TokenKind::Word {
+                i += 1;
+                continue;
+            }
+            // "the Russians": a people noun stands for its country.
+            if let Some(&country) = lx.peoples.get(lower) {
+                if t.shape == Shape::Capitalized && i > range.start && cx.lower(i - 1) == "the" {
+                    let idx = ensure_place(actors, country);
+                    actors.list[idx]
+                        .references
+                        .push((doc.tokens[i - 1].start, t.end));
+                    new_links.push(Link {
+                        actor: idx,
+                        first: i - 1,
+                        last: i,
+                        named: false,
+                    });
+                }
+                i += 1;
+                continue;
+            }
+            // Subject pronouns: "He", "she".
+            if let Some(&g) = lx.pronouns.get(lower) {
+                if matches!(lower, "he" | "she") {
+                    let merged = Actors {
+                        list: actors.list.clone(),
+                        links: merged_links(&actors.links, &new_links),
+                    };
+                    if let Some(a) = antecedent(cx, &merged, i, g) {
+                        actors.list[a].references.push((t.start, t.end));
+                        if actors.list[a].gender.is_none() {
+                            actors.list[a].gender = Some(g);
+                        }
+                        new_links.push(Link {
+                            actor: a,
+                            first: i,
+                            last: i,
+                            named: false,
+                        });
+                    }
+                }
+                i += 1;
+                continue;
+            }
+            // Role nouns: "The Russian President", "the spokesman".
+            if DETERMINERS.contains(&lower) && lower != "a" && lower != "an" {
+                let mut j = i + 1;
+                let mut head = None;
+                let mut country = None;
+                while j < range.end && doc.tokens[j].kind == TokenKind::Word {
+                    let l = cx.lower(j);
+                    if lx.is_head(l) {
+                        head = Some(j);
+                    } else if let Some(c) = lx.country_of(doc.token_text(&doc.tokens[j])) {
+                        country = Some(c);
+                    } else if !lx.is_modifier(l) {
+                        break;
+                    }
+                    j += 1;
+                }
+                let followed_by_name = actors
+                    .links
+                    .iter()
+                    .any(|l| l.first == j || (cx.punct_is(j, ",") && l.first == j + 1));
+                if let (Some(h), false) = (head, followed_by_name) {
+                    if h + 1 == j {
+                        let head_word = cx.lower(h);
+                        let matches: Vec<usize> = actors
+                            .list
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, e)| {
+                                e.kind == ActorKind::Person
+                                    && e.role.as_deref().is_some_and(|r| {
+                                        r.split_whitespace()
+                                            .any(|w| w.eq_ignore_ascii_case(head_word))
+                                    })
+                                    && match (country, e.affiliation.as_deref()) {
+                                        (Some(c), Some(a)) => c == a,
+                                        _ => true,
+                                    }
+                            })
+                            .map(|(k, _)| k)
+                            .collect();
+                        if let [a] = matches[..] {
+                            let e = &mut actors.list[a];
+                            e.references.push((t.start, doc.tokens[h].end));
+                            if e.affiliation.is_none() {
+                                e.affiliation = country.map(str::to_string);
+                            }
+                            new_links.push(Link {
+                                actor: a,
+                                first: i,
+                                last: h,
+                                named: false,
+                            });
+                            i = h + 1;
+                            continue;
+                        }
+                    }
+                }
+            }
+            let _ = si;
+            i += 1;
+        }
+    }
+    actors.links = merged_links(&actors.links, &new_links);
+}
+
+fn merged_links(a: &[Link], b: &[Link]) -> Vec<Link> {
+    let mut all: Vec<Link> = a.iter().chain(b).copied().collect();
+    all.sort_by_key(|l| (l.first, l.last));
+    all
+}
+
+fn ensure_place(actors: &mut Actors, country: &'static str) -> usize {
+    let key = format!("place:{country}");
+    if let Some(i) = actors.list.iter().position(|e| e.key == key) {
+        return i;
+    }
+    actors.list.push(Entity {
+        name: country.to_string(),
+        kind: ActorKind::Place,
+        role: None,
+        affiliation: None,
+        gender: None,
+        mentions: Vec::new(),
+        references: Vec::new(),
+        salience: 0.0,
+        key,
+        role_tokens: 0,
+    });
+    actors.list.len() - 1
+}
+
+/// Stage 6: salience, ordering (links are re-pointed to the new order).
+fn finish(cx: &Ctx, actors: &mut Actors) {
+    let doc = cx.doc;
+    let first_para_end = doc
+        .sentences
+        .iter()
+        .find(|s| s.kind == SentenceKind::Body)
+        .map_or(0, |s| doc.paragraphs.get(s.paragraph).map_or(0, |p| p.end));
+    for e in &mut actors.list {
+        let early = e
+            .mentions
+            .iter()
+            .chain(&e.references)
+            .any(|&(s, _)| s < first_para_end);
+        let raw = e.mentions.len() as f64 + 0.5 * e.references.len() as f64;
+        let kind_weight = match e.kind {
+            ActorKind::Person | ActorKind::Group => 1.0,
+            ActorKind::Organization => 0.8,
+            ActorKind::Place => 0.6,
+        };
+        e.salience = raw * kind_weight * if early { 1.5 } else { 1.0 };
+        e.mentions.sort_unstable();
+        e.references.sort_unstable();
+    }
+    let max = actors.list.iter().map(|e| e.salience).fold(0.0, f64::max);
+    for e in &mut actors.list {
+        e.salience = if max > 0.0 {
+            (e.salience / max * 1000.0).round() / 1000.0
+        } else {
+            0.0
+        };
+    }
+    let mut order: Vec<usize> = (0..actors.list.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (&actors.list[a], &actors.list[b]);
+        y.salience
+            .total_cmp(&x.salience)
+            .then(x.mentions.first().cmp(&y.mentions.first()))
+    });
+    let mut new_index = vec![0; order.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let mut list: Vec<Option<Entity>> = std::mem::take(&mut actors.list)
+        .into_iter()
+        .map(Some)
+        .collect();
+    actors.list = order.iter().filter_map(|&o| list[o].take()).collect();
+    for l in &mut actors.links {
+        l.actor = new_index[l.actor];
+    }
+}

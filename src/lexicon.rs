@@ -1,0 +1,205 @@
+//! Embedded word lists and gazetteers, parsed once on first use. There is no filesystem in a
+//! browser, so every list is compiled in with `include_str!`; each file names its source and
+//! licence in its header.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// A country, region, state or city.
+#[derive(Debug, Clone)]
+pub struct Place {
+    /// Canonical display name.
+    pub name: &'static str,
+    /// `country`, `region`, `state` or `city`.
+    pub kind: &'static str,
+    /// For a country, itself; for a city, its country; otherwise none.
+    pub country: Option<&'static str>,
+}
+
+/// A named organisation.
+#[derive(Debug, Clone)]
+pub struct Org {
+    /// Canonical display name.
+    pub name: &'static str,
+    /// The state it belongs to, if any.
+    pub country: Option<&'static str>,
+}
+
+/// Gender (or number) carried by an honorific or pronoun.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    /// Male.
+    Male,
+    /// Female.
+    Female,
+    /// Neuter ("it").
+    Neuter,
+    /// Plural ("they").
+    Plural,
+}
+
+/// All lexicons, keyed by lowercased written form.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    /// Place names and aliases.
+    pub places: HashMap<String, Place>,
+    /// Demonym adjectives ("russian") to country.
+    pub adjectives: HashMap<String, &'static str>,
+    /// Plural people nouns ("russians") to country.
+    pub peoples: HashMap<String, &'static str>,
+    /// Capital cities ("moscow") to country.
+    pub capitals: HashMap<String, &'static str>,
+    /// Organisation names and aliases.
+    pub orgs: HashMap<String, Org>,
+    /// Honorifics with gender when they carry one.
+    pub honorifics: HashMap<&'static str, Option<Gender>>,
+    /// Role head nouns.
+    pub heads: Vec<&'static str>,
+    /// Role modifiers.
+    pub modifiers: Vec<&'static str>,
+    /// Subject and object pronouns.
+    pub pronouns: HashMap<&'static str, Gender>,
+    /// Cue word forms to stance.
+    pub cues: HashMap<&'static str, &'static str>,
+}
+
+fn records(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    src.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+fn alternatives(field: &'static str) -> impl Iterator<Item = &'static str> {
+    field.split('|').map(str::trim).filter(|s| !s.is_empty())
+}
+
+fn gender(code: Option<&str>) -> Option<Gender> {
+    match code? {
+        "m" => Some(Gender::Male),
+        "f" => Some(Gender::Female),
+        "n" => Some(Gender::Neuter),
+        "p" => Some(Gender::Plural),
+        _ => None,
+    }
+}
+
+impl Lexicon {
+    /// The English lexicon (parsed on first call).
+    pub fn english() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(Lexicon::build)
+    }
+
+    fn build() -> Lexicon {
+        let mut lx = Lexicon::default();
+        for r in records(include_str!("../data/places.tsv")) {
+            let [kind, name, aliases, adjectives, people, capital] = r[..] else {
+                continue;
+            };
+            let country = match kind {
+                "country" => Some(name),
+                "city" => Some(capital).filter(|c| !c.is_empty()),
+                _ => None,
+            };
+            let place = Place {
+                name,
+                kind,
+                country,
+            };
+            for form in std::iter::once(name).chain(alternatives(aliases)) {
+                lx.places
+                    .entry(form.to_lowercase())
+                    .or_insert_with(|| place.clone());
+            }
+            if kind == "city" {
+                continue;
+            }
+            for a in alternatives(adjectives) {
+                lx.adjectives.entry(a.to_lowercase()).or_insert(name);
+            }
+            for p in alternatives(people) {
+                lx.peoples.entry(p.to_lowercase()).or_insert(name);
+            }
+            if kind == "country" {
+                for c in alternatives(capital) {
+                    lx.capitals.insert(c.to_lowercase(), name);
+                    lx.places.entry(c.to_lowercase()).or_insert(Place {
+                        name: c,
+                        kind: "city",
+                        country: Some(name),
+                    });
+                }
+            }
+        }
+        for r in records(include_str!("../data/organizations.tsv")) {
+            let [name, aliases, _kind, country] = r[..] else {
+                continue;
+            };
+            let org = Org {
+                name,
+                country: Some(country).filter(|c| !c.is_empty()),
+            };
+            for form in std::iter::once(name).chain(alternatives(aliases)) {
+                lx.orgs
+                    .entry(form.to_lowercase())
+                    .or_insert_with(|| org.clone());
+            }
+        }
+        let mut section = "";
+        for line in include_str!("../data/en/roles.txt").lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if line.starts_with('[') {
+                section = line.trim_matches(['[', ']']);
+                continue;
+            }
+            let mut parts = line.split_whitespace();
+            let Some(word) = parts.next() else { continue };
+            let code = parts.next();
+            match section {
+                "honorific" => {
+                    lx.honorifics.insert(word, gender(code));
+                }
+                "head" => lx.heads.push(word),
+                "modifier" => lx.modifiers.push(word),
+                "pronoun" => {
+                    if let Some(g) = gender(code) {
+                        lx.pronouns.insert(word, g);
+                    }
+                }
+                _ => {}
+            }
+        }
+        for r in records(include_str!("../data/en/cues.txt")) {
+            if let [forms, stance] = r[..] {
+                for f in forms.split_whitespace() {
+                    lx.cues.insert(f, stance);
+                }
+            }
+        }
+        lx
+    }
+
+    /// Whether `lower` heads a role ("minister").
+    pub fn is_head(&self, lower: &str) -> bool {
+        self.heads.contains(&lower)
+    }
+
+    /// Whether `lower` may modify a role head ("foreign").
+    pub fn is_modifier(&self, lower: &str) -> bool {
+        self.modifiers.contains(&lower)
+    }
+
+    /// The country a demonym adjective, country name or alias points to.
+    pub fn country_of(&self, form: &str) -> Option<&'static str> {
+        let lower = form.to_lowercase();
+        self.adjectives.get(&lower).copied().or_else(|| {
+            self.places
+                .get(&lower)
+                .filter(|p| p.kind == "country")
+                .map(|p| p.name)
+        })
+    }
+}

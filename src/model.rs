@@ -1,0 +1,145 @@
+//! The output contract: what [`analyze`](crate::analyze) returns.
+//!
+//! The same shape is produced everywhere: these Rust structs, the JavaScript object returned
+//! by the wasm module (TypeScript types in `src/wasm.rs`), and the CLI's JSON. Field names are
+//! part of the contract; new fields may be added, none renamed or removed.
+//!
+//! **Offsets** (`start`, `end`) are UTF-16 code units into the input text, as JavaScript's
+//! `String.prototype.slice` counts them, so `text.slice(start, end)` in JS gives the span.
+//! In Rust, convert with [`utf16_to_byte`](crate::utf16_to_byte) if you need `&str` slices.
+
+use serde::Serialize;
+
+/// The gist of one text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Analysis {
+    /// ISO 639-1 code of the language the text was analysed as (`"en"`), or `"und"` when the
+    /// language is not one pith has a stemmer for (tokens are then only lowercased).
+    pub language: String,
+    /// Every sentence, in document order (indexes into this list are used elsewhere).
+    pub sentences: Vec<Sentence>,
+    /// The extractive summary: the requested number of sentences, in document order.
+    pub summary: Vec<SummarySentence>,
+    /// Keyphrases, best first.
+    pub keywords: Vec<Keyword>,
+    /// People, organisations, places and groups, most salient first.
+    pub actors: Vec<Actor>,
+    /// Who holds or said what, in document order.
+    pub positions: Vec<Position>,
+}
+
+/// What a sentence is, as far as summaries are concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SentenceKind {
+    /// Running text.
+    Body,
+    /// The first line when it reads as a title (short, no final punctuation).
+    Headline,
+    /// A later short line without final punctuation (section heading, caption, list item).
+    Heading,
+    /// Site furniture: "Click to follow", "Share this article", bylines.
+    Boilerplate,
+}
+
+/// One sentence of the input.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Sentence {
+    /// The sentence as written.
+    pub text: String,
+    /// Start offset, UTF-16 code units.
+    pub start: usize,
+    /// End offset (exclusive), UTF-16 code units.
+    pub end: usize,
+    /// Index of the paragraph (block separated by a line break) holding the sentence.
+    pub paragraph: usize,
+    /// Body text, headline, heading or boilerplate.
+    pub kind: SentenceKind,
+}
+
+/// One sentence of the summary.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SummarySentence {
+    /// Index into [`Analysis::sentences`].
+    pub sentence: usize,
+    /// The sentence text.
+    pub text: String,
+    /// Relevance in `[0, 1]`; higher is more central to the article.
+    pub score: f64,
+}
+
+/// A keyphrase.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Keyword {
+    /// The phrase in its most frequent written form.
+    pub phrase: String,
+    /// Relevance in `[0, 1]`, relative to the best keyword (which scores 1).
+    pub score: f64,
+}
+
+/// The kind of an actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActorKind {
+    /// A named person.
+    Person,
+    /// A company, party, agency or other institution.
+    Organization,
+    /// A country, region or city named as a location.
+    Place,
+    /// A collective acting as one: "the Russians", or "Moscow" standing for a government.
+    Group,
+}
+
+/// A span of the input text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    /// Start offset, UTF-16 code units.
+    pub start: usize,
+    /// End offset (exclusive), UTF-16 code units.
+    pub end: usize,
+    /// The span as written.
+    pub text: String,
+}
+
+/// A person, organisation, place or group taking part in the story.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Actor {
+    /// Display name: the fullest name the text uses ("Vladimir Putin").
+    pub name: String,
+    /// Person, organisation, place or group.
+    pub kind: ActorKind,
+    /// Role or title ("President", "US Secretary of State"), when the text gives one.
+    pub role: Option<String>,
+    /// The country or organisation the actor belongs to or speaks for, when known.
+    pub affiliation: Option<String>,
+    /// Importance in `[0, 1]` relative to the most salient actor.
+    pub salience: f64,
+    /// Named mentions, as written ("Mr Putin", "Vladimir Putin"), in document order.
+    pub mentions: Vec<Mention>,
+    /// Pronouns and role nouns resolved to this actor ("He", "The Russian President").
+    pub references: Vec<Mention>,
+}
+
+/// One row of the positions table: a holder, what they hold or said, and the evidence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Position {
+    /// The holder: an actor's display name, or the words of the text when unresolved.
+    pub actor: String,
+    /// Whether `actor` names an entry of [`Analysis::actors`].
+    pub resolved: bool,
+    /// The holder's side: its affiliation, or itself for a state or organisation.
+    pub side: Option<String>,
+    /// Index into [`Analysis::sentences`] of the evidence sentence.
+    pub sentence: usize,
+    /// The evidence sentence's text.
+    pub evidence: String,
+    /// What the holder says or holds, trimmed to the clause.
+    pub claim: String,
+    /// The direct quotation, when the position is quoted.
+    pub quote: Option<String>,
+    /// The cue word as written ("said", "warned", "opposed").
+    pub cue: Option<String>,
+    /// One of says, supports, opposes, proposes, warns, threatens, rejects, offers, demands.
+    pub stance: Option<String>,
+}

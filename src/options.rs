@@ -1,0 +1,172 @@
+//! Analysis options: defaults first, chainable setters, validated deserialisation for JS/CLI.
+
+use crate::lang::Lang;
+use serde::Deserialize;
+use std::fmt;
+
+/// Default largest input accepted, in bytes (UTF-8). Long-form journalism is rarely over
+/// 200 KB; 8 MB leaves room for batch use while bounding memory in a browser tab.
+pub const DEFAULT_MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
+
+/// How to run [`analyze`](crate::analyze). Start from [`Options::default`] or [`Options::new`]
+/// and chain setters:
+///
+/// ```
+/// let opts = pith::Options::new().sentences(2).keywords(5).language("en").unwrap();
+/// assert_eq!(opts.sentence_count(), 2);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Options {
+    sentences: usize,
+    keywords: usize,
+    language: Option<Lang>,
+    max_input_bytes: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            sentences: 3,
+            keywords: 10,
+            language: None,
+            max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+        }
+    }
+}
+
+impl Options {
+    /// The defaults: 3 summary sentences, 10 keywords, language detected, 8 MB input limit.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Number of summary sentences to show.
+    pub fn sentences(mut self, n: usize) -> Self {
+        self.sentences = n;
+        self
+    }
+
+    /// Number of keywords to return.
+    pub fn keywords(mut self, n: usize) -> Self {
+        self.keywords = n;
+        self
+    }
+
+    /// Language as an ISO 639-1 code (`"en"`), an English name (`"german"`) or `"auto"`
+    /// (detect). Fails on a language pith has no stemmer for.
+    pub fn language(mut self, code: &str) -> Result<Self, Error> {
+        self.language = Lang::parse_option(code)?;
+        Ok(self)
+    }
+
+    /// Largest input accepted, in UTF-8 bytes; longer input is an [`Error::InputTooLarge`].
+    pub fn max_input_bytes(mut self, n: usize) -> Self {
+        self.max_input_bytes = n;
+        self
+    }
+
+    /// Number of summary sentences to show.
+    pub fn sentence_count(&self) -> usize {
+        self.sentences
+    }
+
+    /// Number of keywords to return.
+    pub fn keyword_count(&self) -> usize {
+        self.keywords
+    }
+
+    /// The language asked for; `None` means detect.
+    pub fn requested_language(&self) -> Option<Lang> {
+        self.language
+    }
+
+    /// Largest input accepted, in UTF-8 bytes.
+    pub fn input_limit(&self) -> usize {
+        self.max_input_bytes
+    }
+}
+
+/// Options as JavaScript and JSON callers spell them. Unknown fields are an error, so that a
+/// typo (`sentence: 2`) is reported instead of silently ignored.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct OptionsSpec {
+    /// Number of summary sentences (0–1000).
+    pub sentences: Option<u32>,
+    /// Number of keywords (0–1000).
+    pub keywords: Option<u32>,
+    /// Language code or `"auto"`.
+    #[serde(alias = "language")]
+    pub lang: Option<String>,
+    /// Input limit in bytes.
+    pub max_input_bytes: Option<u32>,
+}
+
+/// Upper bound on counts asked for, so a bad option cannot ask for absurd work.
+const MAX_COUNT: u32 = 1000;
+
+impl TryFrom<OptionsSpec> for Options {
+    type Error = Error;
+
+    fn try_from(spec: OptionsSpec) -> Result<Self, Error> {
+        let mut o = Options::default();
+        if let Some(n) = spec.sentences {
+            if n > MAX_COUNT {
+                return Err(Error::InvalidOption(format!(
+                    "sentences must be between 0 and {MAX_COUNT}, got {n}"
+                )));
+            }
+            o = o.sentences(n as usize);
+        }
+        if let Some(n) = spec.keywords {
+            if n > MAX_COUNT {
+                return Err(Error::InvalidOption(format!(
+                    "keywords must be between 0 and {MAX_COUNT}, got {n}"
+                )));
+            }
+            o = o.keywords(n as usize);
+        }
+        if let Some(code) = spec.lang {
+            o = o.language(&code)?;
+        }
+        if let Some(n) = spec.max_input_bytes {
+            o = o.max_input_bytes(n as usize);
+        }
+        Ok(o)
+    }
+}
+
+/// Why an analysis could not run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Error {
+    /// The input is longer than [`Options::max_input_bytes`].
+    InputTooLarge {
+        /// Input length in UTF-8 bytes.
+        bytes: usize,
+        /// The limit in force.
+        limit: usize,
+    },
+    /// A language code pith does not know or has no stemmer for.
+    UnknownLanguage(String),
+    /// Any other bad option value.
+    InvalidOption(String),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::InputTooLarge { bytes, limit } => write!(
+                f,
+                "input is {bytes} bytes, over the limit of {limit} bytes (raise maxInputBytes to analyse it)"
+            ),
+            Error::UnknownLanguage(code) => write!(
+                f,
+                "unknown language {code:?}: use \"auto\" or one of {}",
+                Lang::codes().join(", ")
+            ),
+            Error::InvalidOption(msg) => f.write_str(msg),
+        }
+    }
+}
+
+impl std::error::Error for Error {}

@@ -1,0 +1,181 @@
+//! Extractive summary: position-aware centrality over stemmed, IDF-weighted terms.
+//!
+//! Each candidate sentence is a sparse vector of content stems weighted by inverse sentence
+//! frequency. Its centrality is the sum of cosine similarities to the other sentences, split
+//! PACSUM-style into similarity with later sentences (which the lead tends to have: the story
+//! is developed after it) and earlier ones. Because a sum of cosines equals a dot product with
+//! a sum of unit vectors, both sums are computed with running totals in one pass each: the cost
+//! is linear in the number of tokens, not quadratic in sentences. A position prior favours the
+//! top of the article, as news writing does; redundancy is controlled when picking (MMR).
+
+use crate::model::SentenceKind;
+use crate::text::Document;
+use std::collections::HashMap;
+
+/// A sentence with fewer content words than this is a fragment, not a summary candidate.
+const MIN_CONTENT_WORDS: usize = 4;
+/// Weight of similarity with later sentences.
+const FORWARD: f64 = 1.0;
+/// Weight of similarity with earlier sentences.
+const BACKWARD: f64 = 0.5;
+/// Weight of the position prior against the (normalised) centrality.
+const POSITION: f64 = 0.5;
+/// A sentence this similar (cosine) to one already picked is skipped as redundant.
+const REDUNDANT: f64 = 0.5;
+
+/// A scored candidate sentence.
+pub struct Scored {
+    /// Sentence index.
+    pub sentence: usize,
+    /// Score in `[0, 1]`.
+    pub score: f64,
+}
+
+type SparseVec = Vec<(u32, f64)>;
+
+/// Unit-length stem vectors of every body sentence (empty for others).
+fn vectors(doc: &Document) -> Vec<SparseVec> {
+    let n = doc.sentences.len();
+    let mut df: HashMap<u32, usize> = HashMap::new();
+    let mut tfs: Vec<HashMap<u32, f64>> = Vec::with_capacity(n);
+    for (i, s) in doc.sentences.iter().enumerate() {
+        let mut tf: HashMap<u32, f64> = HashMap::new();
+        if matches!(s.kind, SentenceKind::Body | SentenceKind::Headline) {
+            for t in doc.sentence_tokens(i) {
+                if doc.is_content(t) {
+                    *tf.entry(t.stem).or_default() += 1.0;
+                }
+            }
+        }
+        for &stem in tf.keys() {
+            *df.entry(stem).or_default() += 1;
+        }
+        tfs.push(tf);
+    }
+    let total = n.max(1) as f64;
+    tfs.into_iter()
+        .map(|tf| {
+            let mut v: SparseVec = tf
+                .into_iter()
+                .map(|(stem, f)| {
+                    let idf = (1.0 + total / df.get(&stem).copied().unwrap_or(1) as f64).ln();
+                    (stem, (1.0 + f.ln()) * idf)
+                })
+                .collect();
+            let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+            if norm > 0.0 {
+                v.iter_mut().for_each(|(_, w)| *w /= norm);
+            }
+            v.sort_unstable_by_key(|&(stem, _)| stem);
+            v
+        })
+        .collect()
+}
+
+fn dot(v: &SparseVec, sum: &HashMap<u32, f64>) -> f64 {
+    v.iter()
+        .map(|(s, w)| w * sum.get(s).copied().unwrap_or(0.0))
+        .sum()
+}
+
+fn cosine(a: &SparseVec, b: &SparseVec) -> f64 {
+    let (mut i, mut j, mut acc) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                acc += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    acc
+}
+
+/// Whether sentence `i` can be a summary sentence.
+fn is_candidate(doc: &Document, i: usize) -> bool {
+    let s = &doc.sentences[i];
+    if s.kind != SentenceKind::Body {
+        return false;
+    }
+    let text = doc.sentence_text(i).trim_end();
+    if text.trim_end_matches(['"', '”', '’', '\'']).ends_with('?') {
+        return false;
+    }
+    doc.sentence_tokens(i)
+        .iter()
+        .filter(|t| doc.is_content(t))
+        .count()
+        >= MIN_CONTENT_WORDS
+}
+
+/// Scores every candidate; the result is sorted best first.
+pub fn rank(doc: &Document) -> Vec<Scored> {
+    let vecs = vectors(doc);
+    let n = vecs.len();
+    let mut forward = vec![0.0; n];
+    let mut backward = vec![0.0; n];
+    let mut running: HashMap<u32, f64> = HashMap::new();
+    for i in (0..n).rev() {
+        forward[i] = dot(&vecs[i], &running);
+        for &(s, w) in &vecs[i] {
+            *running.entry(s).or_default() += w;
+        }
+    }
+    running.clear();
+    for i in 0..n {
+        backward[i] = dot(&vecs[i], &running);
+        for &(s, w) in &vecs[i] {
+            *running.entry(s).or_default() += w;
+        }
+    }
+    let candidates: Vec<usize> = (0..n).filter(|&i| is_candidate(doc, i)).collect();
+    let centrality: Vec<f64> = candidates
+        .iter()
+        .map(|&i| FORWARD * forward[i] + BACKWARD * backward[i])
+        .collect();
+    let max = centrality.iter().cloned().fold(0.0, f64::max);
+    let mut scored: Vec<Scored> = candidates
+        .iter()
+        .zip(&centrality)
+        .enumerate()
+        .map(|(rank, (&i, &c))| {
+            let prior = 1.0 / (1.0 + rank as f64).sqrt();
+            let cent = if max > 0.0 { c / max } else { 0.0 };
+            Scored {
+                sentence: i,
+                score: (POSITION * prior + (1.0 - POSITION) * cent).clamp(0.0, 1.0),
+            }
+        })
+        .collect();
+    scored.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.sentence.cmp(&b.sentence))
+    });
+    // MMR-style pass: keep the order, but push redundant sentences behind the others.
+    let mut kept: Vec<Scored> = Vec::with_capacity(scored.len());
+    let mut deferred = Vec::new();
+    for s in scored {
+        if kept
+            .iter()
+            .take(16)
+            .any(|k| cosine(&vecs[k.sentence], &vecs[s.sentence]) > REDUNDANT)
+        {
+            deferred.push(s);
+        } else {
+            kept.push(s);
+        }
+    }
+    kept.extend(deferred);
+    kept
+}
+
+/// The `k` best sentences, in document order.
+pub fn select(ranked: &[Scored], k: usize) -> Vec<&Scored> {
+    let mut picked: Vec<&Scored> = ranked.iter().take(k).collect();
+    picked.sort_by_key(|s| s.sentence);
+    picked
+}

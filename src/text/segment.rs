@@ -1,0 +1,348 @@
+//! Paragraph and sentence boundaries, in small numbered stages:
+//!
+//! 1. paragraphs: blank lines always separate; a single line break separates unless the line
+//!    reads as hard-wrapped running text;
+//! 2. sentence candidates: runs of `.`, `!`, `?`, `…` followed by closing quotes or brackets
+//!    and whitespace;
+//! 3. vetoes: the next word starts in lowercase; a title (`Mr.`), an initial (`J.`), an
+//!    abbreviation (`U.S.`, `a.m.`, `Inc.`) unless the next word opens a sentence; an ellipsis
+//!    inside a quotation; a list number;
+//! 4. classification: headline, heading, boilerplate or body.
+
+use crate::model::SentenceKind;
+use std::ops::Range;
+
+/// Titles and honorifics that never end a sentence.
+const TITLES: &[&str] = &[
+    "adm", "brig", "capt", "cdr", "cmdr", "col", "cpl", "det", "dr", "fr", "gen", "gov", "hon",
+    "insp", "lt", "maj", "messrs", "mme", "mlle", "mr", "mrs", "ms", "mt", "pres", "prof", "pte",
+    "rep", "rev", "sen", "sgt", "st", "supt",
+];
+
+/// Abbreviations that end a sentence only when a sentence-opening word follows.
+const WEAK_ABBREVIATIONS: &[&str] = &[
+    "al", "approx", "apr", "aug", "ave", "bros", "co", "corp", "dec", "dept", "est", "etc", "feb",
+    "fig", "inc", "jan", "jr", "jul", "jun", "ltd", "mar", "no", "nos", "nov", "oct", "plc", "sep",
+    "sept", "sr", "univ", "vol", "vs",
+];
+
+/// A line longer than this without final punctuation is taken as hard-wrapped text.
+const WRAPPED_LINE_CHARS: usize = 60;
+
+/// Stage 1: paragraph byte spans, trimmed, never empty.
+pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut cur: Option<Range<usize>> = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            out.extend(cur.take());
+            continue;
+        }
+        let lead = line.len() - line.trim_start().len();
+        let span = start + lead..start + lead + trimmed.len();
+        cur = match cur.take() {
+            Some(prev) if continues(&text[prev.clone()], trimmed) => Some(prev.start..span.end),
+            Some(prev) => {
+                out.push(prev);
+                Some(span)
+            }
+            None => Some(span),
+        };
+    }
+    out.extend(cur);
+    out
+}
+
+/// Whether `next` continues the paragraph `prev` across a single line break.
+fn continues(prev: &str, next: &str) -> bool {
+    let last_line = prev.rsplit('\n').next().unwrap_or(prev).trim();
+    if ends_sentence(last_line) || is_bullet(next) {
+        return false;
+    }
+    let next_lower = next.chars().next().is_some_and(char::is_lowercase);
+    next_lower || last_line.chars().count() > WRAPPED_LINE_CHARS
+}
+
+fn is_bullet(line: &str) -> bool {
+    let mut chars = line.chars();
+    match chars.next() {
+        Some('-' | '*' | '•' | '–' | '—' | '·') => {
+            chars.next().is_some_and(char::is_whitespace)
+        }
+        Some(c) if c.is_ascii_digit() => {
+            let rest = line.trim_start_matches(|c: char| c.is_ascii_digit());
+            rest.starts_with(". ") || rest.starts_with(") ")
+        }
+        _ => false,
+    }
+}
+
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？')
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '»' | '›')
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '“' | '‘' | '\'' | '(' | '[' | '«' | '‹' | '¿' | '¡'
+    )
+}
+
+/// Whether a line ends with final punctuation (possibly inside closing quotes).
+pub fn ends_sentence(s: &str) -> bool {
+    s.trim_end()
+        .trim_end_matches(is_closer)
+        .chars()
+        .next_back()
+        .is_some_and(is_terminal)
+}
+
+/// Stages 2 and 3: sentence byte spans of one paragraph. `is_starter` tells whether a word
+/// commonly opens a sentence (a capitalised stopword such as "The" or "He").
+pub fn sentences(
+    text: &str,
+    para: Range<usize>,
+    is_starter: &dyn Fn(&str) -> bool,
+) -> Vec<Range<usize>> {
+    let p = &text[para.clone()];
+    let chars: Vec<(usize, char)> = p.char_indices().collect();
+    let n = chars.len();
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    let mut in_quote = false;
+    let mut i = 0;
+    while i < n {
+        let c = chars[i].1;
+        if !is_terminal(c) {
+            match c {
+                '"' => in_quote = !in_quote,
+                '“' | '«' => in_quote = true,
+                '”' | '»' => in_quote = false,
+                _ => {}
+            }
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < n && is_terminal(chars[j].1) {
+            j += 1;
+        }
+        let mut k = j;
+        while k < n && is_closer(chars[k].1) {
+            if matches!(chars[k].1, '"' | '”' | '»') {
+                in_quote = false;
+            }
+            k += 1;
+        }
+        let end = if k < n { chars[k].0 } else { p.len() };
+        if k >= n {
+            break; // the paragraph end closes the sentence anyway
+        }
+        if !chars[k].1.is_whitespace() {
+            i = k.max(i + 1);
+            continue;
+        }
+        let mut m = k;
+        while m < n && chars[m].1.is_whitespace() {
+            m += 1;
+        }
+        if m >= n {
+            break;
+        }
+        let next_word = word_at(p, chars[m].0);
+        let run = &p[chars[i].0..chars[j - 1].0 + chars[j - 1].1.len_utf8()];
+        let before = word_before(p, chars[i].0);
+        let sentence_so_far = &p[start..chars[i].0];
+        if is_boundary(
+            run,
+            before,
+            sentence_so_far,
+            chars[m].1,
+            next_word,
+            in_quote,
+            is_starter,
+        ) {
+            out.push(para.start + start..para.start + end);
+            start = chars[m].0;
+            in_quote = false;
+        }
+        i = m;
+    }
+    if start < p.len() {
+        out.push(para.start + start..para.end);
+    }
+    out
+}
+
+/// The word (letters, digits, dots, apostrophes) ending at byte `at` of `p`.
+fn word_before(p: &str, at: usize) -> &str {
+    let head = &p[..at];
+    let from = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.' || c == '\'' || c == '’'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &head[from..]
+}
+
+/// The word starting at byte `at` of `p`, skipping opening quotes and brackets.
+fn word_at(p: &str, at: usize) -> &str {
+    let tail = p[at..].trim_start_matches(is_opener);
+    let len = tail
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(tail.len(), |(i, _)| i);
+    &tail[..len]
+}
+
+fn is_boundary(
+    run: &str,
+    before: &str,
+    sentence_so_far: &str,
+    next_char: char,
+    next_word: &str,
+    in_quote: bool,
+    is_starter: &dyn Fn(&str) -> bool,
+) -> bool {
+    if next_char.is_lowercase() {
+        return false;
+    }
+    let ellipsis = run.contains('…') || run.contains("..");
+    if ellipsis {
+        return !in_quote;
+    }
+    if run != "." {
+        return true;
+    }
+    let word = before.trim_start_matches(['\'', '’', '.']);
+    if word.is_empty() {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    if TITLES.contains(&lower.as_str()) {
+        return false;
+    }
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    if letters == 1 && word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+        return false; // an initial: "Robert M. Gates"
+    }
+    if word.chars().all(|c| c.is_ascii_digit()) && sentence_so_far.trim() == word {
+        return false; // a list number: "1. First point"
+    }
+    if word.contains('.') || WEAK_ABBREVIATIONS.contains(&lower.as_str()) {
+        return is_starter(next_word);
+    }
+    true
+}
+
+/// Stage 4: what kind of sentence this is. `index` is its position in paragraph `para`, which
+/// has `count` sentences; `tokens` is its token count.
+pub fn classify(
+    sentence: &str,
+    para: usize,
+    index: usize,
+    count: usize,
+    tokens: usize,
+) -> SentenceKind {
+    let words = sentence.split_whitespace().count();
+    let lower = sentence.to_lowercase();
+    if words <= 12 && boilerplate_phrases().any(|p| lower.contains(p)) {
+        return SentenceKind::Boilerplate;
+    }
+    let unpunctuated = count == 1 && !ends_sentence(sentence) && !sentence.ends_with(':');
+    if lower.starts_with("by ") && words <= 6 && unpunctuated {
+        return SentenceKind::Boilerplate; // a byline
+    }
+    if unpunctuated && para == 0 && index == 0 && words <= 30 && tokens > 0 {
+        return SentenceKind::Headline;
+    }
+    if unpunctuated && words <= 15 {
+        return SentenceKind::Heading;
+    }
+    SentenceKind::Body
+}
+
+fn boilerplate_phrases() -> impl Iterator<Item = &'static str> {
+    include_str!("../../data/boilerplate.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        let starter = |w: &str| {
+            matches!(
+                w,
+                "The" | "He" | "She" | "It" | "They" | "We" | "But" | "In" | "A"
+            )
+        };
+        paragraphs(text)
+            .into_iter()
+            .flat_map(|p| sentences(text, p, &starter))
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    /// Hard cases, each with the exact split expected.
+    #[test]
+    fn sentence_boundaries_table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Mr Putin spoke. Ms Rice replied.", &["Mr Putin spoke.", "Ms Rice replied."]),
+            ("Mr. Smith met Dr. Jones. They talked.", &["Mr. Smith met Dr. Jones.", "They talked."]),
+            ("It reached the U.S. Army base. Then it left.", &["It reached the U.S. Army base.", "Then it left."]),
+            ("He moved to the U.S. The move was quick.", &["He moved to the U.S.", "The move was quick."]),
+            ("Robert M. Gates said so. Others agreed.", &["Robert M. Gates said so.", "Others agreed."]),
+            ("Growth was 3.5 per cent. Rates rose.", &["Growth was 3.5 per cent.", "Rates rose."]),
+            ("They met at 9 a.m. on Monday. It ended.", &["They met at 9 a.m. on Monday.", "It ended."]),
+            ("Apple Inc. said profits rose. But shares fell.", &["Apple Inc. said profits rose.", "But shares fell."]),
+            ("\"We will go,\" she said. \"Now.\" He left.", &["\"We will go,\" she said.", "\"Now.\"", "He left."]),
+            ("\"Is it over?\" he asked. Nobody knew.", &["\"Is it over?\" he asked.", "Nobody knew."]),
+            ("\"We will work ... We believe we can,\" Ms Rice said.", &["\"We will work ... We believe we can,\" Ms Rice said."]),
+            ("It was over... Then came news.", &["It was over...", "Then came news."]),
+            ("He said: The thing we did not agree is this.\" Then he left.", &["He said: The thing we did not agree is this.\"", "Then he left."]),
+            ("Live at No. 10 Downing Street. Yes.", &["Live at No. 10 Downing Street.", "Yes."]),
+            ("Putin on the attack\n\nClick to follow\n\nThe Russian President spoke.", &["Putin on the attack", "Click to follow", "The Russian President spoke."]),
+            ("Headline without stop\nBody text starts here. Second one.", &["Headline without stop", "Body text starts here.", "Second one."]),
+            ("- first item\n- second item", &["- first item", "- second item"]),
+            ("1. Point one is this.\n2. Point two.", &["1. Point one is this.", "2. Point two."]),
+            ("no punctuation at all in this text", &["no punctuation at all in this text"]),
+            ("Wrapped lines of running text that go on for more than sixty characters\nContinue here. Done.", &["Wrapped lines of running text that go on for more than sixty characters\nContinue here.", "Done."]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(&split(text), expected, "input: {text:?}");
+        }
+    }
+
+    #[test]
+    fn classifies_headline_boilerplate_and_byline() {
+        assert_eq!(
+            classify("Putin on the attack over US missile defence", 0, 0, 1, 8),
+            SentenceKind::Headline
+        );
+        assert_eq!(
+            classify("Click to follow", 1, 0, 1, 3),
+            SentenceKind::Boilerplate
+        );
+        assert_eq!(
+            classify("By Rupert Cornwell", 1, 0, 1, 3),
+            SentenceKind::Boilerplate
+        );
+        assert_eq!(classify("The talks", 3, 0, 1, 2), SentenceKind::Heading);
+        assert_eq!(
+            classify("He spoke at length.", 3, 0, 1, 4),
+            SentenceKind::Body
+        );
+    }
+}

@@ -1,0 +1,313 @@
+//! Tokens of one sentence: words (with internal apostrophes, dotted abbreviations such as
+//! `U.S.`), numbers (`3.5`, `1,000`), and single punctuation marks. A possessive `'s` is split
+//! off its word so that "Russia's" yields the name "Russia". HTML tags pasted with the text are
+//! skipped.
+
+use super::{Token, Vocab};
+use crate::lang::Lang;
+use rust_stemmers::Stemmer;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (possibly with digits, apostrophes or dots inside).
+    Word,
+    /// Digits, possibly with `.` or `,` inside.
+    Number,
+    /// One punctuation or symbol character; also the possessive `'s`.
+    Punct,
+}
+
+/// Capitalisation of a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// All lowercase, or a script without case.
+    Lower,
+    /// First letter uppercase, not all uppercase: "Putin".
+    Capitalized,
+    /// Two or more letters, all uppercase: "INF", "US".
+    Upper,
+    /// Not a word.
+    Other,
+}
+
+/// Turns sentences into tokens, caching stems per distinct word.
+pub struct Tokenizer {
+    lang: Option<Lang>,
+    stemmer: Option<Stemmer>,
+    stems: HashMap<u32, u32>,
+}
+
+impl Tokenizer {
+    /// A tokenizer for `lang` (`None`: lowercase only, no stopwords).
+    pub fn new(lang: Option<Lang>) -> Self {
+        Tokenizer {
+            lang,
+            stemmer: lang.map(Lang::stemmer),
+            stems: HashMap::new(),
+        }
+    }
+
+    /// Appends the tokens of `span` (a sentence) to `out`.
+    pub fn tokenize(
+        &mut self,
+        text: &str,
+        span: Range<usize>,
+        sentence: usize,
+        out: &mut Vec<Token>,
+        vocab: &mut Vocab,
+    ) {
+        let s = &text[span.clone()];
+        let first = out.len();
+        let mut it = s.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            if c.is_whitespace() {
+                continue;
+            }
+            if c == '<' {
+                if let Some(len) = html_tag_len(&s[i..]) {
+                    while it.peek().is_some_and(|&(j, _)| j < i + len) {
+                        it.next();
+                    }
+                    continue;
+                }
+            }
+            if c.is_alphanumeric() {
+                let end = word_end(s, i);
+                while it.peek().is_some_and(|&(j, _)| j < end) {
+                    it.next();
+                }
+                let word = &s[i..end];
+                // Split a possessive 's / ’s off the word.
+                let base = ["'s", "'S", "’s"]
+                    .iter()
+                    .find_map(|suffix| word.strip_suffix(suffix))
+                    .filter(|b| b.chars().next_back().is_some_and(char::is_alphanumeric))
+                    .unwrap_or(word);
+                let poss = (base.len() < word.len()).then_some(base.len());
+                let start = span.start + i;
+                out.push(self.make(base, start, sentence, vocab));
+                if let Some(k) = poss {
+                    out.push(self.punct(&word[k..], start + k, sentence, vocab));
+                }
+                continue;
+            }
+            out.push(self.punct(&s[i..i + c.len_utf8()], span.start + i, sentence, vocab));
+        }
+        // In an all-capitals line ("PUTIN ON THE ATTACK") capitals carry no information, so
+        // uppercase words are treated as ordinary words there (stopwords included).
+        let words: Vec<&Token> = out[first..]
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .collect();
+        let upper = words.iter().filter(|t| t.shape == Shape::Upper).count();
+        if words.len() >= 3 && upper * 10 >= words.len() * 6 {
+            for t in &mut out[first..] {
+                if t.kind == TokenKind::Word {
+                    t.stop = self.lang.is_some_and(|l| l.is_stopword(vocab.get(t.lower)));
+                }
+            }
+        }
+    }
+
+    fn make(&mut self, word: &str, start: usize, sentence: usize, vocab: &mut Vocab) -> Token {
+        let is_number = word.chars().all(|c| c.is_numeric() || c == '.' || c == ',');
+        let shape = shape_of(word);
+        let lower_s = word.to_lowercase();
+        let lower = vocab.intern(&lower_s);
+        let stem = match self.stems.get(&lower) {
+            Some(&s) => s,
+            None => {
+                let s = match (&self.stemmer, is_number) {
+                    (Some(st), false) => vocab.intern(&st.stem(&lower_s)),
+                    _ => lower,
+                };
+                self.stems.insert(lower, s);
+                s
+            }
+        };
+        // "US", "IT", "WHO" in capitals are names, not the stopwords "us", "it", "who".
+        let stop = shape != Shape::Upper && self.lang.is_some_and(|l| l.is_stopword(&lower_s));
+        Token {
+            start,
+            end: start + word.len(),
+            kind: if is_number {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            },
+            shape,
+            lower,
+            stem,
+            stop,
+            sentence,
+        }
+    }
+
+    fn punct(&mut self, p: &str, start: usize, sentence: usize, vocab: &mut Vocab) -> Token {
+        let id = vocab.intern(p);
+        Token {
+            start,
+            end: start + p.len(),
+            kind: TokenKind::Punct,
+            shape: Shape::Other,
+            lower: id,
+            stem: id,
+            stop: false,
+            sentence,
+        }
+    }
+}
+
+/// End of the word starting at byte `i`: alphanumerics, plus an apostrophe, dot or comma
+/// between two alphanumerics ("don't", "U.S.", "3.5", "1,000"), plus the final dot of a
+/// dotted abbreviation ("U.S.").
+fn word_end(s: &str, i: usize) -> usize {
+    let b = s.as_bytes();
+    let mut end = i;
+    let mut dotted = false;
+    for (k, c) in s[i..].char_indices() {
+        let at = i + k;
+        if c.is_alphanumeric() {
+            end = at + c.len_utf8();
+            continue;
+        }
+        let next_alnum = s[at + c.len_utf8()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric);
+        let joins = match c {
+            '\'' | '’' => next_alnum,
+            '.' => {
+                // "U.S", "a.m", "3.5": a dot between single letters or between digits.
+                let prev_digit = at > 0 && b[at - 1].is_ascii_digit();
+                let next = s[at + 1..].chars().next();
+                let seg_len = s[i..at]
+                    .rsplit('.')
+                    .next()
+                    .map_or(0, |seg| seg.chars().count());
+                (prev_digit && next.is_some_and(|n| n.is_ascii_digit()))
+                    || (seg_len == 1 && next_alnum && {
+                        let after = &s[at + 1..];
+                        let n2 = after.chars().nth(1);
+                        n2.is_none_or(|c| !c.is_alphanumeric())
+                    })
+            }
+            ',' => {
+                at > 0 && b[at - 1].is_ascii_digit() && {
+                    let rest = &s.as_bytes()[at + 1..];
+                    rest.len() >= 3
+                        && rest[..3].iter().all(u8::is_ascii_digit)
+                        && rest.get(3).is_none_or(|c| !c.is_ascii_digit())
+                }
+            }
+            _ => false,
+        };
+        if !joins {
+            // The closing dot of "U.S." belongs to the abbreviation.
+            if c == '.' && dotted {
+                let seg_len = s[i..at]
+                    .rsplit('.')
+                    .next()
+                    .map_or(0, |seg| seg.chars().count());
+                if seg_len == 1 {
+                    end = at + 1;
+                }
+            }
+            break;
+        }
+        if c == '.' && !b[at - 1].is_ascii_digit() {
+            dotted = true;
+        }
+        end = at + c.len_utf8();
+    }
+    end
+}
+
+fn shape_of(word: &str) -> Shape {
+    let mut letters = 0;
+    let mut upper = 0;
+    let mut first_upper = None;
+    for c in word.chars() {
+        if c.is_alphabetic() {
+            letters += 1;
+            if c.is_uppercase() {
+                upper += 1;
+            }
+            if first_upper.is_none() {
+                first_upper = Some(c.is_uppercase());
+            }
+        }
+    }
+    match first_upper {
+        None => Shape::Other,
+        Some(_) if letters >= 2 && upper == letters => Shape::Upper,
+        Some(true) => Shape::Capitalized,
+        Some(false) => Shape::Lower,
+    }
+}
+
+/// Length in bytes of an HTML tag or comment at the start of `s`, if it is one.
+fn html_tag_len(s: &str) -> Option<usize> {
+    let rest = s.strip_prefix('<')?;
+    let first = rest.chars().next()?;
+    if !(first.is_ascii_alphabetic() || first == '/' || first == '!') {
+        return None;
+    }
+    // A tag is short and closes before any other '<'.
+    let window = &s[..s.len().min(512)];
+    let close = window.find('>')?;
+    if window[1..close].contains('<') || window[..close].contains('\n') && first != '!' {
+        return None;
+    }
+    Some(close + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut v = Vocab::default();
+        Tokenizer::new(Some(Lang::English)).tokenize(s, 0..s.len(), 0, &mut out, &mut v);
+        out.iter().map(|t| s[t.start..t.end].to_string()).collect()
+    }
+
+    #[test]
+    fn token_table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Russia's plan", &["Russia", "'s", "plan"]),
+            ("Russia’s plan", &["Russia", "’s", "plan"]),
+            ("the U.S. said", &["the", "U.S.", "said"]),
+            ("US-Russia talks", &["US", "-", "Russia", "talks"]),
+            (
+                "3.5 per cent, 1,000 troops",
+                &["3.5", "per", "cent", ",", "1,000", "troops"],
+            ),
+            ("don't stop", &["don't", "stop"]),
+            ("at 9 a.m. today", &["at", "9", "a.m.", "today"]),
+            ("<p>Hello <b>world</b></p>", &["Hello", "world"]),
+            ("1 < 2 > 0", &["1", "<", "2", ">", "0"]),
+            ("emoji 🚀 ok", &["emoji", "🚀", "ok"]),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(&toks(input), expected, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn shapes_stems_and_stopwords() {
+        let s = "The US missiles";
+        let mut out = Vec::new();
+        let mut v = Vocab::default();
+        Tokenizer::new(Some(Lang::English)).tokenize(s, 0..s.len(), 0, &mut out, &mut v);
+        assert_eq!(out[0].shape, Shape::Capitalized);
+        assert!(out[0].stop);
+        assert_eq!(out[1].shape, Shape::Upper);
+        assert!(!out[1].stop, "US in capitals is a name");
+        assert_eq!(v.get(out[2].stem), "missil");
+    }
+}
