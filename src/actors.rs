@@ -358,13 +358,24 @@ fn find_spans(cx: &Ctx) -> Vec<Span> {
         let range = s.tokens.clone();
         let mut i = range.start;
         while i < range.end {
-            if !cx.is_name_token(i) {
+            let first = i;
+            let mut last = i;
+            // The longest gazetteer name starting here ("Czech Republic", "Bank of England"),
+            // even when its first word alone is an adjective or a title.
+            let known = (1..=4).rev().find(|&n| {
+                let end = i + n - 1;
+                end < range.end
+                    && doc.tokens[i].shape != Shape::Lower
+                    && doc.tokens[end].shape != Shape::Lower
+                    && cx.is_known(i, end)
+            });
+            if let Some(n) = known {
+                last = i + n - 1;
+            } else if !cx.is_name_token(i) {
                 i += 1;
                 continue;
             }
-            let first = i;
-            let mut last = i;
-            loop {
+            while known.is_none() {
                 let next = last + 1;
                 if next < range.end
                     && cx.is_name_token(next)
@@ -401,7 +412,7 @@ fn find_spans(cx: &Ctx) -> Vec<Span> {
             {
                 continue;
             }
-            if first > range.start
+            if first >= range.start + 2
                 && cx.punct_is(first - 1, "-")
                 && cx.tok(first - 2).is_some_and(|t| t.shape == Shape::Lower)
             {
@@ -522,6 +533,23 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
             surnames.insert(cx.lower(s.last).to_string());
         }
     }
+    // A capital that acts anywhere in the article ("Moscow might pull out") stands for its
+    // government everywhere in it, so it is one group actor, not a group and a place.
+    let is_acting = |s: &Span, key: &str| {
+        let prev = if s.first > 0 {
+            cx.lower(s.first - 1)
+        } else {
+            ""
+        };
+        lx.capitals.contains_key(key)
+            && (ACTING_VERBS.contains(&cx.lower(s.last + 1)) || COUNTERPART_PREPS.contains(&prev))
+    };
+    let acting: HashSet<String> = spans
+        .iter()
+        .map(|s| (s, cx.gazetteer_key(s.first, s.last)))
+        .filter(|(s, key)| is_acting(s, key))
+        .map(|(_, key)| key)
+        .collect();
     let mut out = Actors::default();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut pending_possessors: Vec<(usize, usize)> = Vec::new();
@@ -531,16 +559,7 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
         // "the Bush administration": a name followed by an institutional noun.
         let tail = cx.lower(s.last + 1);
         let (key, kind, name, affiliation, last) = if let Some(p) = lx.places.get(&key_text) {
-            let prev = if s.first > 0 {
-                cx.lower(s.first - 1)
-            } else {
-                ""
-            };
-            let acting = p.kind == "city"
-                && lx.capitals.contains_key(&key_text)
-                && (ACTING_VERBS.contains(&cx.lower(s.last + 1))
-                    || COUNTERPART_PREPS.contains(&prev));
-            if acting {
+            if acting.contains(&key_text) {
                 (
                     format!("group:{}", p.name),
                     ActorKind::Group,
@@ -645,7 +664,9 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
     out.links.sort_by_key(|l| l.first);
     // "his spokesman, Dmitry Peskov": the role belongs to the person "his" refers to.
     for (idx, tok) in pending_possessors {
-        if let Some(owner) = antecedent(cx, &out, tok, Gender::Male).filter(|&o| o != idx) {
+        if let Some(owner) =
+            antecedent(cx, &out.list, [&out.links, &[]], tok, Gender::Male).filter(|&o| o != idx)
+        {
             let owner_name = out.list[owner].name.clone();
             let owner_aff = out.list[owner].affiliation.clone();
             let e = &mut out.list[idx];
@@ -665,12 +686,24 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
 /// The person a pronoun at token `at` most likely refers to: among people mentioned earlier in
 /// its sentence or in the two sentences before, those of compatible gender, the one mentioned
 /// most often in the article (ties: the most recent).
-fn antecedent(cx: &Ctx, actors: &Actors, at: usize, gender: Gender) -> Option<usize> {
+fn antecedent(
+    cx: &Ctx,
+    list: &[Entity],
+    links: [&[Link]; 2],
+    at: usize,
+    gender: Gender,
+) -> Option<usize> {
     let si = cx.doc.tokens.get(at)?.sentence;
     let from = cx.doc.sentences[si.saturating_sub(2)].tokens.start;
     let mut best: Option<(usize, usize, usize)> = None; // (count, recency, actor)
-    for l in actors.links_in(from..at) {
-        let e = &actors.list[l.actor];
+                                                        // Both link lists are sorted by first token; only the window before `at` is read.
+    let window = links.into_iter().flat_map(|ls| {
+        let lo = ls.partition_point(|l| l.first < from);
+        let hi = ls.partition_point(|l| l.first < at);
+        &ls[lo..hi]
+    });
+    for l in window {
+        let e = &list[l.actor];
         if e.kind != ActorKind::Person {
             continue;
         }
@@ -691,7 +724,16 @@ fn antecedent(cx: &Ctx, actors: &Actors, at: usize, gender: Gender) -> Option<us
 fn add_references(cx: &Ctx, actors: &mut Actors) {
     let doc = cx.doc;
     let lx = cx.lx;
-    let mut new_links = Vec::new();
+    let mut new_links: Vec<Link> = Vec::new();
+    // Tokens inside a named mention, and tokens that start one.
+    let mut named = vec![false; doc.tokens.len()];
+    let mut named_start = vec![false; doc.tokens.len()];
+    for l in &actors.links {
+        named_start[l.first] = true;
+        for flag in &mut named[l.first..=l.last] {
+            *flag = true;
+        }
+    }
     for (si, s) in doc.sentences.iter().enumerate() {
         if s.kind == SentenceKind::Boilerplate {
             continue;
@@ -701,7 +743,7 @@ fn add_references(cx: &Ctx, actors: &mut Actors) {
         while i < range.end {
             let t = &doc.tokens[i];
             let lower = cx.lower(i);
-            let covered = actors.links.iter().any(|l| l.first <= i && i <= l.last);
+            let covered = named[i];
             if covered || t.kind != TokenKind::Word {
                 i += 1;
                 continue;
@@ -726,11 +768,8 @@ fn add_references(cx: &Ctx, actors: &mut Actors) {
             // Subject pronouns: "He", "she".
             if let Some(&g) = lx.pronouns.get(lower) {
                 if matches!(lower, "he" | "she") {
-                    let merged = Actors {
-                        list: actors.list.clone(),
-                        links: merged_links(&actors.links, &new_links),
-                    };
-                    if let Some(a) = antecedent(cx, &merged, i, g) {
+                    let links = [&actors.links[..], &new_links[..]];
+                    if let Some(a) = antecedent(cx, &actors.list, links, i, g) {
                         actors.list[a].references.push((t.start, t.end));
                         if actors.list[a].gender.is_none() {
                             actors.list[a].gender = Some(g);
@@ -762,10 +801,8 @@ fn add_references(cx: &Ctx, actors: &mut Actors) {
                     }
                     j += 1;
                 }
-                let followed_by_name = actors
-                    .links
-                    .iter()
-                    .any(|l| l.first == j || (cx.punct_is(j, ",") && l.first == j + 1));
+                let followed_by_name = named_start.get(j).copied().unwrap_or(false)
+                    || (cx.punct_is(j, ",") && named_start.get(j + 1).copied().unwrap_or(false));
                 if let (Some(h), false) = (head, followed_by_name) {
                     if h + 1 == j {
                         let head_word = cx.lower(h);

@@ -125,7 +125,11 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
         .filter(|c| c.stems.len() == 1 || c.count >= 2 || c.in_headline)
         .map(|c| (c, score(c)))
         .collect();
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.first.cmp(&b.0.first)));
+    ranked.sort_by(|a, b| {
+        b.1.total_cmp(&a.1)
+            .then(a.0.first.cmp(&b.0.first))
+            .then(a.0.stems.cmp(&b.0.stems))
+    });
     let mut picked: Vec<(&Candidate, f64)> = Vec::new();
     for &(c, s) in &ranked {
         if picked.len() >= k {

@@ -121,7 +121,9 @@ impl Lang {
         while !text.is_char_boundary(end) {
             end -= 1;
         }
-        whatlang::detect(&text[..end]).and_then(|info| Lang::from_whatlang(info.lang()))
+        whatlang::detect(&text[..end])
+            .filter(whatlang::Info::is_reliable)
+            .and_then(|info| Lang::from_whatlang(info.lang()))
     }
 
     /// The Snowball stemmer.

@@ -15,7 +15,7 @@
 use crate::actors::{Actors, Link};
 use crate::lexicon::Lexicon;
 use crate::model::{ActorKind, Position, SentenceKind};
-use crate::text::{Document, TokenKind};
+use crate::text::{Document, Shape, TokenKind};
 use std::ops::Range;
 
 /// At most this many tokens between a subject and its cue (adverbs, auxiliaries, commas).
@@ -106,7 +106,8 @@ fn quotations(doc: &Document) -> Vec<Range<usize>> {
             }
         }
     }
-    out.iter()
+    let mut out = out
+        .iter()
         .map(|r| {
             let s = doc.slice(r.start, r.end);
             let lead = s.len() - s.trim_start().len();
@@ -114,7 +115,10 @@ fn quotations(doc: &Document) -> Vec<Range<usize>> {
             r.start + lead..r.end - trail
         })
         .filter(|r| r.start < r.end)
-        .collect()
+        .collect::<Vec<_>>();
+    // Sorted by start so lookups can binary-search.
+    out.sort_by_key(|r| (r.start, r.end));
+    out
 }
 
 /// Finds the positions of `doc`.
@@ -159,14 +163,11 @@ pub fn find(doc: &Document, actors: &Actors) -> Vec<Position> {
                 continue;
             }
             seen_holders.push(entity.name.clone());
-            let quote = quotes
-                .iter()
-                .find(|q| q.start < s.end && q.end > s.start)
-                .map(|q| {
-                    doc.slice(q.start, q.end)
-                        .trim_end_matches([',', ' '])
-                        .to_string()
-                });
+            let quote = overlapping(&quotes, s.start, s.end).map(|q| {
+                doc.slice(q.start, q.end)
+                    .trim_end_matches([',', ' '])
+                    .to_string()
+            });
             let claim = match &quote {
                 Some(q) => q.clone(),
                 None if according => clause_without(doc, range.clone(), c, holder.last),
@@ -210,7 +211,13 @@ pub fn find(doc: &Document, actors: &Actors) -> Vec<Position> {
 }
 
 fn in_quote(quotes: &[Range<usize>], at: usize) -> bool {
-    quotes.iter().any(|q| q.start <= at && at < q.end)
+    overlapping(quotes, at, at + 1).is_some()
+}
+
+/// The first quotation overlapping `start..end`; `quotes` are sorted and disjoint.
+fn overlapping(quotes: &[Range<usize>], start: usize, end: usize) -> Option<&Range<usize>> {
+    let i = quotes.partition_point(|q| q.end <= start);
+    quotes.get(i).filter(|q| q.start < end)
 }
 
 /// The actor link that is the subject of the cue at token `cue`.
@@ -228,7 +235,9 @@ fn subject(doc: &Document, actors: &Actors, range: Range<usize>, cue: usize) -> 
     if let Some(&&near) = links.last() {
         let gap_ok = (near.last + 1..cue).all(|k| {
             let t = &doc.tokens[k];
-            GAP_WORDS.contains(&lower(k))
+            let w = lower(k);
+            GAP_WORDS.contains(&w)
+                || (t.shape == Shape::Lower && w.len() > 4 && w.ends_with("ly"))
                 || (t.kind == TokenKind::Punct && doc.token_text(t) == ",")
         }) && cue - near.last - 1 <= MAX_SUBJECT_GAP;
         if gap_ok {

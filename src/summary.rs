@@ -62,11 +62,12 @@ fn vectors(doc: &Document) -> Vec<SparseVec> {
                     (stem, (1.0 + f.ln()) * idf)
                 })
                 .collect();
+            // Sorted before summing so the floating-point result is the same on every run.
+            v.sort_unstable_by_key(|&(stem, _)| stem);
             let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
             if norm > 0.0 {
                 v.iter_mut().for_each(|(_, w)| *w /= norm);
             }
-            v.sort_unstable_by_key(|&(stem, _)| stem);
             v
         })
         .collect()

@@ -9,6 +9,7 @@
 //!    inside a quotation; a list number;
 //! 4. classification: headline, heading, boilerplate or body.
 
+use super::tokens::html_tag_len;
 use crate::model::SentenceKind;
 use std::ops::Range;
 
@@ -98,8 +99,15 @@ fn is_opener(c: char) -> bool {
 
 /// Whether a line ends with final punctuation (possibly inside closing quotes).
 pub fn ends_sentence(s: &str) -> bool {
-    s.trim_end()
-        .trim_end_matches(is_closer)
+    let mut s = s.trim_end();
+    // Trailing HTML tags ("approved.</p>") do not hide the full stop.
+    while let Some(open) = s.ends_with('>').then(|| s.rfind('<')).flatten() {
+        if html_tag_len(&s[open..]) != Some(s.len() - open) {
+            break;
+        }
+        s = s[..open].trim_end();
+    }
+    s.trim_end_matches(is_closer)
         .chars()
         .next_back()
         .is_some_and(is_terminal)
@@ -142,11 +150,24 @@ pub fn sentences(
             }
             k += 1;
         }
+        // HTML pasted with the text: closing tags after the full stop belong to the sentence
+        // and count as a separator ("approved.</p><p>Next").
+        let mut tagged = false;
+        while k < n && chars[k].1 == '<' {
+            let Some(len) = html_tag_len(&p[chars[k].0..]) else {
+                break;
+            };
+            let stop = chars[k].0 + len;
+            while k < n && chars[k].0 < stop {
+                k += 1;
+            }
+            tagged = true;
+        }
         let end = if k < n { chars[k].0 } else { p.len() };
         if k >= n {
             break; // the paragraph end closes the sentence anyway
         }
-        if !chars[k].1.is_whitespace() {
+        if !chars[k].1.is_whitespace() && !tagged {
             i = k.max(i + 1);
             continue;
         }

@@ -250,17 +250,33 @@ fn shape_of(word: &str) -> Shape {
 }
 
 /// Length in bytes of an HTML tag or comment at the start of `s`, if it is one.
-fn html_tag_len(s: &str) -> Option<usize> {
+pub(crate) fn html_tag_len(s: &str) -> Option<usize> {
     let rest = s.strip_prefix('<')?;
     let first = rest.chars().next()?;
     if !(first.is_ascii_alphabetic() || first == '/' || first == '!') {
         return None;
     }
     // A tag is short and closes before any other '<'.
-    let window = &s[..s.len().min(512)];
+    let mut cut = s.len().min(512);
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let window = &s[..cut];
     let close = window.find('>')?;
     if window[1..close].contains('<') || window[..close].contains('\n') && first != '!' {
         return None;
+    }
+    // Script and style bodies are code, not text: skip to the closing tag (if near enough).
+    for name in ["script", "style"] {
+        let opens = window
+            .get(1..1 + name.len())
+            .is_some_and(|n| n.eq_ignore_ascii_case(name));
+        if opens {
+            let closing = format!("</{name}>");
+            if let Some(end) = s.get(close..).and_then(|rest| rest.find(&closing)) {
+                return Some(close + end + closing.len());
+            }
+        }
     }
     Some(close + 1)
 }

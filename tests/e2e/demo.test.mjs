@@ -1,0 +1,361 @@
+// End-to-end test of the pith demo page in headless Chromium (playwright-core, no downloads).
+//
+//   make wasm && node tests/e2e/demo.test.mjs
+//
+// Plain Node script: prints TAP-like `ok N - name` / `not ok N - name` lines and a final
+// `# e2e: N passed, M failed` summary; exits non-zero on any failure.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import http from 'node:http';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const OUT_DIR = path.join(ROOT, 'tests', 'e2e', 'out');
+const FIXTURE = path.join(ROOT, 'tests', 'fixtures', 'missile-defence.txt');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const WAIT_MS = 15_000;
+const EMPTY_MESSAGE = 'Paste an article to see its gist.';
+const XSS_TEXT =
+  '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script> Mr Smith said "<b>bold</b>" is fine. ' +
+  'The plan was approved by the council on Monday.';
+const ACTORS = [
+  'Vladimir Putin',
+  'Condoleezza Rice',
+  'Robert Gates',
+  'Dmitry Peskov',
+  'Sergei Lavrov',
+  'Anatoly Serdyukov',
+];
+const PANELS = '#summary, #keywords, #actors, #positions, #article';
+
+let passed = 0;
+let failed = 0;
+let n = 0;
+
+function ok(name) {
+  passed++;
+  console.log(`ok ${++n} - ${name}`);
+}
+
+function notOk(name, err) {
+  failed++;
+  console.log(`not ok ${++n} - ${name}`);
+  const msg = (err && err.stack) || String(err);
+  for (const line of msg.split('\n').slice(0, 8)) console.log(`#   ${line}`);
+}
+
+async function test(name, fn) {
+  try {
+    await fn();
+    ok(name);
+  } catch (err) {
+    notOk(name, err);
+  }
+}
+
+function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+function assertEq(actual, expected, message) {
+  if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+    throw new Error(`${message}\n  expected: ${JSON.stringify(expected)}\n  actual:   ${JSON.stringify(actual)}`);
+  }
+}
+
+function bail(message) {
+  console.log(`Bail out! ${message}`);
+  console.log('# e2e: 0 passed, 1 failed');
+  process.exit(1);
+}
+
+/** GET on the test server from Node (no browser): resolves {status, headers, body}. */
+function get(port, urlPath) {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path: urlPath, method: 'GET' }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+// ------------------------------------------------------------------------------------------------
+
+if (!fs.existsSync(path.join(ROOT, 'pkg', 'pith.js')) || !fs.existsSync(path.join(ROOT, 'pkg', 'pith_bg.wasm'))) {
+  bail('pkg/pith.js is missing: run `make wasm` first to build the WebAssembly package.');
+}
+if (!fs.existsSync(CHROMIUM)) bail(`Chromium not found at ${CHROMIUM} (set CHROMIUM=/path/to/chromium)`);
+
+const { chromium } = await import('playwright-core');
+const { start } = await import(path.join(ROOT, 'scripts', 'serve.mjs'));
+
+// A hard ceiling so a hung browser never blocks CI.
+const watchdog = setTimeout(() => bail('timed out after 55 s'), 55_000);
+watchdog.unref();
+
+const server = await start({ port: 0, host: '127.0.0.1' });
+const { port } = server.address();
+const ORIGIN = `http://127.0.0.1:${port}`;
+const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'pith-e2e-'));
+let context;
+
+const requests = [];
+const consoleErrors = [];
+const pageErrors = [];
+
+try {
+  // ---------------------------------------------------------------- server (from Node)
+  await test('server: HTML has the strict CSP, no-cache and text/html', async () => {
+    const r = await get(port, '/');
+    assertEq(r.status, 200, 'status of /');
+    assert(r.headers['content-type'].startsWith('text/html'), `content-type ${r.headers['content-type']}`);
+    assertEq(r.headers['cache-control'], 'no-cache', 'cache-control');
+    const csp = r.headers['content-security-policy'] || '';
+    for (const d of ["default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'",
+      "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) {
+      assert(csp.includes(d), `CSP lacks ${d}: ${csp}`);
+    }
+  });
+
+  await test('server: MIME types for wasm, js, css and the fixture', async () => {
+    const cases = [
+      ['/pkg/pith_bg.wasm', 'application/wasm'],
+      ['/pkg/pith.js', 'text/javascript'],
+      ['/app.js', 'text/javascript'],
+      ['/style.css', 'text/css'],
+      ['/fixtures/missile-defence.txt', 'text/plain'],
+    ];
+    for (const [p, type] of cases) {
+      const r = await get(port, p);
+      assertEq(r.status, 200, `status of ${p}`);
+      assert(r.headers['content-type'].startsWith(type), `${p}: content-type ${r.headers['content-type']}`);
+    }
+    const fixture = await get(port, '/fixtures/missile-defence.txt');
+    assertEq(fixture.body.toString('utf8'), fs.readFileSync(FIXTURE, 'utf8'), 'fixture body');
+  });
+
+  await test('server: 404 for missing files and directory traversal', async () => {
+    for (const p of ['/nope.html', '/pkg/../Cargo.toml', '/%2e%2e/Cargo.toml', '/pkg/%2e%2e/Cargo.toml',
+      '/pkg/..%2f..%2fCargo.toml', '/fixtures/..%2f..%2fMakefile', '/..%5c..%5cMakefile', '/%2fetc%2fpasswd']) {
+      const r = await get(port, p);
+      assertEq(r.status, 404, `status of ${p}`);
+    }
+  });
+
+  // ---------------------------------------------------------------- browser
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1440, height: 960 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  context.on('request', (req) => requests.push(req.url()));
+  const page = context.pages()[0] || (await context.newPage());
+  page.setDefaultTimeout(WAIT_MS);
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => pageErrors.push(String(err && err.message ? err.message : err)));
+
+  const summaryItems = () => page.locator('#summary ol > li').allTextContents();
+  const waitSummaryCount = (count) =>
+    page.waitForFunction((c) => document.querySelectorAll('#summary ol > li').length === c, count);
+
+  await test('page loads, wasm initialises and the panels fill', async () => {
+    await page.goto(`${ORIGIN}/`);
+    await waitSummaryCount(3);
+    await page.waitForSelector('#positions table tbody tr');
+    const status = await page.locator('#status').textContent();
+    assert(/English/.test(status), `status line lacks the language: ${status}`);
+    assert(/\d+ sentences/.test(status), `status line lacks the sentence count: ${status}`);
+    assert(/\d+(\.\d+)? ms/.test(status), `status line lacks the time: ${status}`);
+    assert(await page.locator('#error').isHidden(), 'error alert is visible');
+  });
+
+  await test('textarea has the reference article and a label', async () => {
+    const value = await page.locator('#input').inputValue();
+    assertEq(value, fs.readFileSync(FIXTURE, 'utf8'), 'textarea value');
+    const label = await page.locator('label[for="input"]').count();
+    assert(label === 1, 'textarea has no <label for="input">');
+  });
+
+  await test('summary: 3 items, led by "The Russian President has stepped up pressure"', async () => {
+    const items = await summaryItems();
+    assertEq(items.length, 3, 'summary item count');
+    assert(items[0].includes('The Russian President has stepped up pressure'), `first item: ${items[0]}`);
+  });
+
+  await test('summary: boilerplate "Click to follow" is not in it', async () => {
+    const text = await page.locator('#summary').textContent();
+    assert(!text.includes('Click to follow'), 'summary contains "Click to follow"');
+  });
+
+  await test('keywords: at least 5 chips including "missile defence"', async () => {
+    const chips = (await page.locator('#keywords .chip').allTextContents()).map((s) => s.trim());
+    assert(chips.length >= 5, `only ${chips.length} chips: ${JSON.stringify(chips)}`);
+    assert(chips.includes('missile defence'), `no "missile defence" chip: ${JSON.stringify(chips)}`);
+  });
+
+  await test('actors: a captioned table with the expected column headers', async () => {
+    assertEq(await page.locator('#actors table caption').count(), 1, 'caption count');
+    const heads = (await page.locator('#actors table thead th[scope="col"]').allTextContents()).map((s) => s.trim());
+    assertEq(heads, ['Name', 'Kind', 'Role', 'Affiliation', 'Mentions'], 'actor table headers');
+  });
+
+  await test('actors: Putin, Rice, Gates, Peskov, Lavrov and Serdyukov each exactly once', async () => {
+    const names = (await page.locator('#actors table tbody tr td:first-child').allTextContents()).map((s) => s.trim());
+    const problems = ACTORS.map((a) => [a, names.filter((x) => x === a).length]).filter(([, c]) => c !== 1);
+    assert(problems.length === 0,
+      `wrong counts ${JSON.stringify(problems)} in actor names ${JSON.stringify(names)}`);
+  });
+
+  await test('actors: Mentions column equals mentions.length + references.length', async () => {
+    const shown = await page.locator('#actors table tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => [tr.cells[0].textContent.trim(), tr.cells[4].textContent.trim()]));
+    // The same analysis, straight from the wasm module the page already loaded.
+    const expected = await page.evaluate(async () => {
+      const { analyze } = await import('/pkg/pith.js');
+      const r = analyze(document.querySelector('#input').value, { sentences: 3, keywords: 10, lang: 'auto' });
+      return r.actors.map((a) => [a.name, String(a.mentions.length + a.references.length)]);
+    });
+    assertEq(shown, expected, 'actor names and mention counts');
+  });
+
+  await test('positions: captioned table, grouped by side, with rows for Putin, Rice and Gates', async () => {
+    assertEq(await page.locator('#positions table caption').count(), 1, 'caption count');
+    const heads = (await page.locator('#positions table thead th[scope="col"]').allTextContents()).map((s) => s.trim());
+    assertEq(heads, ['Actor', 'Side', 'Stance', 'Claim', 'Evidence'], 'positions table headers');
+    const groups = (await page.locator('#positions tr.group-row .side-name').allTextContents()).map((s) => s.trim());
+    assert(groups.includes('Russia') && groups.includes('United States'), `side groups: ${JSON.stringify(groups)}`);
+    const actors = await page.locator('#positions tbody tr:not(.group-row) td:first-child').allTextContents();
+    for (const who of ['Putin', 'Rice', 'Gates']) {
+      assert(actors.some((a) => a.includes(who)), `no position row for ${who}: ${JSON.stringify(actors)}`);
+    }
+  });
+
+  await test('article view: summary sentences are <mark class="summary"> slices of the input', async () => {
+    const marks = await page.locator('#article mark.summary').allTextContents();
+    assertEq(marks.length, 3, 'number of highlighted sentences');
+    assert(marks[0].startsWith('The Russian President has stepped up pressure'), `first mark: ${marks[0]}`);
+    const articleText = await page.locator('#article').textContent();
+    assertEq(articleText, fs.readFileSync(FIXTURE, 'utf8'), 'article view text equals the input');
+  });
+
+  await test('clicking a summary item flashes its sentence in the article view', async () => {
+    await page.locator('#summary ol > li button').first().click();
+    await page.waitForSelector('#article mark.summary.flash');
+    const flashed = await page.locator('#article .flash').textContent();
+    assert(flashed.startsWith('The Russian President'), `flashed: ${flashed}`);
+  });
+
+  await test('clicking position evidence flashes that sentence', async () => {
+    await page.locator('#positions td.evidence button').first().click();
+    await page.waitForFunction(() => {
+      const el = document.querySelector('#article .flash');
+      return el && el.textContent.includes('We may decide some day');
+    });
+  });
+
+  await test('changing the summary length to 2 re-renders the summary', async () => {
+    await page.locator('#sentences').fill('2');
+    await waitSummaryCount(2);
+    assertEq(await page.locator('#article mark.summary').count(), 2, 'highlighted sentences');
+  });
+
+  await test('UTF-16 offsets: emoji and accents are sliced exactly in the article view', async () => {
+    const text = 'Café owners 😀 protested in Zürich on Monday. The mayor said the plan was “unfair” to them 🇨🇭. ' +
+      'Officials in Kraków rejected the claim on Tuesday.';
+    await page.locator('#input').fill(text);
+    await page.waitForFunction((t) => document.querySelector('#article').textContent === t
+      && document.querySelectorAll('#article [data-sentence]').length > 0, text);
+    const mismatches = await page.evaluate(async (t) => {
+      const { analyze } = await import('/pkg/pith.js');
+      const r = analyze(t, { sentences: 3, keywords: 10, lang: 'auto' });
+      return r.sentences.flatMap((s, i) => {
+        const el = document.querySelector(`#article [data-sentence="${i}"]`);
+        return el && el.textContent === s.text ? [] : [[i, s.text, el && el.textContent]];
+      });
+    }, text);
+    assertEq(mismatches, [], 'sentences whose rendered slice differs from sentence.text');
+  });
+
+  await test('XSS: markup in the input is shown as text, never executed or parsed', async () => {
+    await page.locator('#input').fill(XSS_TEXT);
+    await page.waitForFunction(() => document.querySelector('#article').textContent.includes('<img src=x'));
+    // Give any would-be onerror handler a chance to run.
+    await page.waitForTimeout(200);
+    const xss = await page.evaluate(() => typeof window.__xss);
+    assertEq(xss, 'undefined', 'typeof window.__xss');
+    const injected = await page.evaluate((sel) =>
+      [...document.querySelectorAll(sel)].flatMap((p) => [...p.querySelectorAll('img, script, b')].map((e) => e.tagName)),
+    PANELS);
+    assertEq(injected, [], 'elements injected into panels/article');
+    const visible = await page.locator('#article').innerText();
+    assert(visible.includes('<img src=x'), `"<img src=x" not visible in the article view: ${visible}`);
+    assert(await page.locator('#article').isVisible(), 'article view not visible');
+  });
+
+  await test('empty input: panels show the polite empty message', async () => {
+    await page.locator('#input').fill('');
+    await page.waitForFunction((msg) => document.querySelector('#summary').textContent.includes(msg), EMPTY_MESSAGE);
+    for (const id of ['#summary', '#keywords', '#actors', '#positions']) {
+      const text = await page.locator(id).textContent();
+      assert(text.includes(EMPTY_MESSAGE), `${id} lacks the empty message: ${text}`);
+    }
+    assert(await page.locator('#error').isHidden(), 'error alert shown for empty input');
+    assertEq(pageErrors, [], 'page errors');
+  });
+
+  await test('screenshot of the reference article saved to tests/e2e/out/demo.png', async () => {
+    await page.locator('#sentences').fill('3');
+    await page.locator('#input').fill(fs.readFileSync(FIXTURE, 'utf8'));
+    await waitSummaryCount(3);
+    await page.waitForSelector('#positions table');
+    await page.evaluate(() => {
+      window.scrollTo(0, 0);
+      document.querySelector('#article').scrollTop = 0;
+      document.querySelector('#input').scrollTop = 0;
+      document.querySelector('#input').setSelectionRange(0, 0);
+      document.activeElement.blur();
+    });
+    await page.mouse.move(0, 0);
+    fs.mkdirSync(OUT_DIR, { recursive: true });
+    const file = path.join(OUT_DIR, 'demo.png');
+    await page.screenshot({ path: file, fullPage: true });
+    assert(fs.statSync(file).size > 10_000, 'screenshot is suspiciously small');
+  });
+
+  await test('no console errors and no page errors', async () => {
+    assertEq(consoleErrors, [], 'console errors');
+    assertEq(pageErrors, [], 'page errors');
+  });
+
+  await test(`every request stays on ${ORIGIN}/`, async () => {
+    const offsite = requests.filter(
+      (u) => !u.startsWith(`${ORIGIN}/`) && !u.startsWith('data:') && !u.startsWith('blob:'));
+    assert(requests.length > 0, 'no requests were recorded');
+    assertEq(offsite, [], 'off-origin requests');
+  });
+} catch (err) {
+  notOk('unexpected error', err);
+} finally {
+  if (context) await context.close().catch(() => {});
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  fs.rmSync(profile, { recursive: true, force: true });
+}
+
+console.log(`# e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,168 @@
+//! The reference article (The Independent, on Putin and US missile defence): what a reader
+//! expects pith to find. The fixture is compiled in, so this also runs under wasm.
+#![cfg(not(target_arch = "wasm32"))]
+
+use pith::{analyze, ActorKind, Analysis, Options, SentenceKind};
+
+const ARTICLE: &str = include_str!("fixtures/missile-defence.txt");
+
+fn gist() -> Analysis {
+    analyze(ARTICLE, &Options::default()).expect("the reference article is analysable")
+}
+
+#[test]
+fn segments_headline_boilerplate_and_body() {
+    let g = gist();
+    assert_eq!(g.language, "en");
+    assert_eq!(g.sentences.len(), 20);
+    assert_eq!(
+        g.sentences[0].text,
+        "Putin on the attack over US missile defence"
+    );
+    assert_eq!(g.sentences[0].kind, SentenceKind::Headline);
+    assert_eq!(g.sentences[1].text, "Click to follow");
+    assert_eq!(g.sentences[1].kind, SentenceKind::Boilerplate);
+    // The quotation with an ellipsis inside stays one sentence.
+    assert!(g
+        .sentences
+        .iter()
+        .any(|s| s.text.starts_with("\"We will work during this time")
+            && s.text.ends_with("Ms Rice said.")));
+    for s in &g.sentences {
+        let slice: String =
+            String::from_utf16_lossy(&ARTICLE.encode_utf16().collect::<Vec<_>>()[s.start..s.end]);
+        assert_eq!(slice, s.text);
+    }
+}
+
+#[test]
+fn summary_has_the_lead_and_no_boilerplate() {
+    let g = gist();
+    assert_eq!(g.summary.len(), 3);
+    assert!(g.summary[0]
+        .text
+        .starts_with("The Russian President has stepped up pressure"));
+    assert!(g
+        .summary
+        .iter()
+        .all(|s| !s.text.contains("Click to follow")));
+    assert!(g.summary.windows(2).all(|w| w[0].sentence < w[1].sentence));
+    let two = analyze(ARTICLE, &Options::new().sentences(2)).expect("ok");
+    assert_eq!(two.summary.len(), 2);
+}
+
+#[test]
+fn keywords_are_readable_phrases() {
+    let g = gist();
+    let phrases: Vec<&str> = g.keywords.iter().map(|k| k.phrase.as_str()).collect();
+    assert_eq!(phrases.len(), 10);
+    assert!(phrases.contains(&"missile defence"), "{phrases:?}");
+    for bad in ["click", "mr", "said", "Mr", "Click"] {
+        assert!(!phrases.contains(&bad), "{bad} in {phrases:?}");
+    }
+    assert!(g.keywords.windows(2).all(|w| w[0].score >= w[1].score));
+}
+
+#[test]
+fn six_people_each_once_with_a_role() {
+    let g = gist();
+    let expected = [
+        ("Vladimir Putin", "President"),
+        ("Condoleezza Rice", "US Secretary of State"),
+        ("Robert Gates", "US Defence Secretary"),
+        ("Dmitry Peskov", "spokesman for Vladimir Putin"),
+        ("Sergei Lavrov", "Russian Foreign Minister"),
+        ("Anatoly Serdyukov", "Defence Minister"),
+    ];
+    for (name, role) in expected {
+        let found: Vec<_> = g.actors.iter().filter(|a| a.name == name).collect();
+        assert_eq!(found.len(), 1, "{name} once: {:?}", g.actors);
+        assert_eq!(found[0].kind, ActorKind::Person);
+        assert_eq!(found[0].role.as_deref(), Some(role), "{name}");
+    }
+    let putin = g
+        .actors
+        .iter()
+        .find(|a| a.name == "Vladimir Putin")
+        .expect("Putin");
+    let written: Vec<&str> = putin.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert!(written.contains(&"President Vladimir Putin") || written.contains(&"Vladimir Putin"));
+    assert!(written.contains(&"Mr Putin"), "{written:?}");
+    let refs: Vec<&str> = putin.references.iter().map(|m| m.text.as_str()).collect();
+    assert!(refs.contains(&"The Russian President"), "{refs:?}");
+    assert!(refs.contains(&"He"), "{refs:?}");
+    assert_eq!(putin.affiliation.as_deref(), Some("Russia"));
+    let rice = g
+        .actors
+        .iter()
+        .find(|a| a.name == "Condoleezza Rice")
+        .expect("Rice");
+    assert_eq!(rice.affiliation.as_deref(), Some("United States"));
+}
+
+#[test]
+fn places_and_metonyms() {
+    let g = gist();
+    let kind_of = |n: &str| g.actors.iter().find(|a| a.name == n).map(|a| a.kind);
+    assert_eq!(kind_of("Russia"), Some(ActorKind::Place));
+    assert_eq!(kind_of("United States"), Some(ActorKind::Place));
+    for place in [
+        "Europe",
+        "Iran",
+        "North Korea",
+        "India",
+        "Pakistan",
+        "Czech Republic",
+        "Poland",
+        "Azerbaijan",
+    ] {
+        assert_eq!(kind_of(place), Some(ActorKind::Place), "{place}");
+    }
+    let moscow: Vec<_> = g.actors.iter().filter(|a| a.name == "Moscow").collect();
+    assert_eq!(moscow.len(), 1, "Moscow once");
+    assert_eq!(moscow[0].kind, ActorKind::Group);
+    assert_eq!(moscow[0].affiliation.as_deref(), Some("Russia"));
+    for not_actor in ["Intermediate", "Cold War", "Soviet", "Click", "However"] {
+        assert!(kind_of(not_actor).is_none(), "{not_actor} is not an actor");
+    }
+}
+
+#[test]
+fn positions_of_both_camps_with_evidence() {
+    let g = gist();
+    let row = |actor: &str, cue: &str| {
+        g.positions
+            .iter()
+            .find(|p| p.actor == actor && p.cue.as_deref() == Some(cue))
+            .unwrap_or_else(|| panic!("{actor} {cue}: {:#?}", g.positions))
+    };
+    let p = row("Vladimir Putin", "warned");
+    assert_eq!(p.stance.as_deref(), Some("warns"));
+    assert!(p.claim.starts_with("Moscow might pull out of the 1987"));
+    assert_eq!(p.evidence, g.sentences[p.sentence].text);
+    let r = row("Condoleezza Rice", "rebuffed");
+    assert_eq!(r.stance.as_deref(), Some("rejects"));
+    assert_eq!(r.side.as_deref(), Some("United States"));
+    let q = row("Condoleezza Rice", "said");
+    assert!(q
+        .quote
+        .as_deref()
+        .is_some_and(|q| q.starts_with("We will work")));
+    assert!(row("Robert Gates", "said").claim.starts_with("one idea is"));
+    assert!(
+        row("Sergei Lavrov", "said").quote.as_deref()
+            == Some("We see two serious problems with these proposals")
+    );
+    // The quote whose opening mark is missing.
+    let s = row("Anatoly Serdyukov", "said");
+    assert!(s
+        .quote
+        .as_deref()
+        .is_some_and(|q| q.starts_with("The principal thing")));
+    assert_eq!(row("Russia", "opposed").stance.as_deref(), Some("opposes"));
+    assert_eq!(row("Russia", "offering").stance.as_deref(), Some("offers"));
+    assert_eq!(
+        row("United States", "says").side.as_deref(),
+        Some("United States")
+    );
+}

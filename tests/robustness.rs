@@ -1,0 +1,155 @@
+//! Bad input gets a sensible result or a clear error, never a panic: empty text, megabytes,
+//! HTML, no punctuation, other scripts, emoji, binary; and properties over arbitrary strings.
+#![cfg(not(target_arch = "wasm32"))]
+
+use pith::{analyze, Error, Options};
+use proptest::prelude::*;
+
+fn ok(text: &str) -> pith::Analysis {
+    analyze(text, &Options::default()).expect("analysable")
+}
+
+/// Offsets are UTF-16 boundaries of the input, and the spans read as their text.
+fn check_offsets(text: &str, g: &pith::Analysis) {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let boundary =
+        |i: usize| i <= units.len() && (i == units.len() || !(0xDC00..0xE000).contains(&units[i]));
+    let read = |s: usize, e: usize| String::from_utf16_lossy(&units[s..e]);
+    for s in &g.sentences {
+        assert!(s.start <= s.end && boundary(s.start) && boundary(s.end));
+        assert_eq!(read(s.start, s.end), s.text);
+    }
+    for a in &g.actors {
+        for m in a.mentions.iter().chain(&a.references) {
+            assert!(m.start <= m.end && boundary(m.start) && boundary(m.end));
+            assert_eq!(read(m.start, m.end), m.text);
+        }
+    }
+    let mut last = None;
+    for s in &g.summary {
+        assert!(s.sentence < g.sentences.len());
+        assert!(last < Some(s.sentence), "summary in order, unique");
+        last = Some(s.sentence);
+    }
+    for p in &g.positions {
+        assert!(p.sentence < g.sentences.len());
+    }
+}
+
+#[test]
+fn empty_and_blank_give_empty_results() {
+    for text in ["", " ", "\n\n\t\n", "...", "\"\"\""] {
+        let g = ok(text);
+        assert!(
+            g.summary.is_empty() && g.actors.is_empty() && g.positions.is_empty(),
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn input_over_the_limit_is_a_clear_error() {
+    let text = "word ".repeat(300);
+    let err = analyze(&text, &Options::new().max_input_bytes(1000)).unwrap_err();
+    assert_eq!(
+        err,
+        Error::InputTooLarge {
+            bytes: 1500,
+            limit: 1000
+        }
+    );
+    assert!(err.to_string().contains("over the limit of 1000 bytes"));
+}
+
+#[test]
+fn five_megabytes_of_news_is_analysed() {
+    let article = include_str!("fixtures/missile-defence.txt");
+    let big = format!("{article}\n\n").repeat(5 * 1024 * 1024 / article.len() + 1);
+    assert!(big.len() > 5 * 1024 * 1024);
+    let g = ok(&big);
+    assert_eq!(g.summary.len(), 3);
+    assert!(g.actors.iter().any(|a| a.name == "Vladimir Putin"));
+}
+
+#[test]
+fn html_pasted_as_text_is_read_as_text() {
+    let g = ok("<h1>Council backs plan</h1>\n<p>Mr Smith said the <b>plan</b> was approved.</p><p>He left early.</p><script>alert(1)</script>");
+    assert_eq!(g.sentences.len(), 3, "{:?}", g.sentences);
+    assert!(g.actors.iter().any(|a| a.name == "Smith"));
+    assert!(g
+        .keywords
+        .iter()
+        .all(|k| !k.phrase.contains('<') && k.phrase != "p" && k.phrase != "b" && k.phrase != "alert"));
+}
+
+#[test]
+fn no_punctuation_emoji_other_scripts_binary() {
+    let g = ok("the talks went on for hours and nobody agreed on anything at all in the end");
+    assert_eq!(g.sentences.len(), 1);
+    ok("🚀🚀🚀 Launch day 🎉. Mr Musk said \"go\" 🚀.");
+    let ru = ok("Президент России Владимир Путин заявил, что Москва может выйти из договора. Переговоры продолжались пять часов.");
+    assert_eq!(ru.language, "ru");
+    assert_eq!(ru.sentences.len(), 2);
+    let zh = ok("俄罗斯总统普京周二表示，莫斯科可能退出条约。谈判持续了五个小时。");
+    assert_eq!(zh.language, "und");
+    let bytes: Vec<u8> = (0..20_000u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
+    let g = ok(&String::from_utf8_lossy(&bytes));
+    check_offsets(&String::from_utf8_lossy(&bytes), &g);
+}
+
+#[test]
+fn pathological_shapes_finish() {
+    for text in [
+        "a".repeat(200_000),
+        "A. ".repeat(50_000),
+        "Putin ".repeat(50_000),
+        "\"".repeat(10_000),
+        "Mr. ".repeat(20_000),
+        "- \n".repeat(20_000),
+    ] {
+        let g = ok(&text);
+        check_offsets(&text, &g);
+    }
+}
+
+#[test]
+fn languages_are_detected_or_chosen() {
+    let fr = ok("Le président russe a menacé de se retirer du traité. Les négociations ont duré cinq heures sans accord entre les deux parties.");
+    assert_eq!(fr.language, "fr");
+    let de = ok("Der russische Präsident hat gedroht, aus dem Vertrag auszusteigen. Die Verhandlungen dauerten fünf Stunden ohne Einigung.");
+    assert_eq!(de.language, "de");
+    let es = ok("El presidente ruso amenazó con retirarse del tratado. Las negociaciones duraron cinco horas sin acuerdo entre las partes.");
+    assert_eq!(es.language, "es");
+    let forced = analyze("Das ist gut.", &Options::new().language("en").unwrap()).unwrap();
+    assert_eq!(forced.language, "en");
+    assert!(matches!(
+        Options::new().language("xx"),
+        Err(Error::UnknownLanguage(_))
+    ));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_string_analyses_consistently(text in "\\PC{0,400}") {
+        let a = ok(&text);
+        check_offsets(&text, &a);
+        prop_assert_eq!(a, ok(&text));
+    }
+
+    #[test]
+    fn news_like_strings_analyse(words in proptest::collection::vec(
+        prop_oneof![
+            Just("Mr"), Just("Putin"), Just("said"), Just("\""), Just("."), Just(","), Just("U.S."),
+            Just("He"), Just("the"), Just("Russian"), Just("President"), Just("Moscow"), Just("\n\n"),
+            Just("warned"), Just("that"), Just("…"), Just("Ms"), Just("Rice"), Just("'s"), Just("-"),
+            Just("é"), Just("🚀"), Just(":"), Just("according"), Just("to"), Just("his"), Just("spokesman"),
+        ], 0..120)) {
+        let text = words.join(" ");
+        let a = ok(&text);
+        check_offsets(&text, &a);
+    }
+}
