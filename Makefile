@@ -36,9 +36,9 @@ native-test:
 
 # wasm-bindgen tests in tests/ run in headless Chrome, Firefox and Node.
 wasm-test:
-	wasm-pack test --headless --chrome --mode no-install
-	wasm-pack test --headless --firefox --mode no-install
-	wasm-pack test --node --mode no-install
+	wasm-pack test --headless --chrome --mode no-install -- --test web
+	wasm-pack test --headless --firefox --mode no-install -- --test web
+	wasm-pack test --node --mode no-install -- --test node
 
 e2e:
 	node tests/e2e/demo.test.mjs

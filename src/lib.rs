@@ -26,7 +26,7 @@ pub mod text;
 pub mod utf16;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use lang::Lang;
 pub use model::*;

@@ -64,11 +64,17 @@ export interface Analysis {
 
 #[wasm_bindgen]
 extern "C" {
+    /// The options object, typed `AnalyzeOptions` in TypeScript.
     #[wasm_bindgen(typescript_type = "AnalyzeOptions")]
     pub type JsOptions;
+    /// The result object, typed `Analysis` in TypeScript.
     #[wasm_bindgen(typescript_type = "Analysis")]
     pub type JsAnalysis;
 }
+
+/// Option names JavaScript callers may use (serde-wasm-bindgen reads only known fields, so
+/// unknown ones are checked here to report typos such as `sentence`).
+const OPTION_NAMES: [&str; 5] = ["sentences", "keywords", "lang", "language", "maxInputBytes"];
 
 #[wasm_bindgen(start)]
 fn start() {
@@ -86,6 +92,15 @@ pub fn analyze(text: &str, options: Option<JsOptions>) -> Result<JsAnalysis, JsV
         Some(v) if !v.is_undefined() && !v.is_null() => {
             if !v.is_object() {
                 return Err(js_error("options must be an object such as {sentences: 3}"));
+            }
+            for key in js_sys::Object::keys(v.unchecked_ref::<js_sys::Object>()).iter() {
+                let key = key.as_string().unwrap_or_default();
+                if !OPTION_NAMES.contains(&key.as_str()) {
+                    return Err(js_error(format!(
+                        "invalid options: unknown field `{key}`, expected one of {}",
+                        OPTION_NAMES.join(", ")
+                    )));
+                }
             }
             serde_wasm_bindgen::from_value(v)
                 .map_err(|e| js_error(format!("invalid options: {e}")))?

@@ -76,10 +76,10 @@ fn html_pasted_as_text_is_read_as_text() {
     let g = ok("<h1>Council backs plan</h1>\n<p>Mr Smith said the <b>plan</b> was approved.</p><p>He left early.</p><script>alert(1)</script>");
     assert_eq!(g.sentences.len(), 3, "{:?}", g.sentences);
     assert!(g.actors.iter().any(|a| a.name == "Smith"));
-    assert!(g
-        .keywords
-        .iter()
-        .all(|k| !k.phrase.contains('<') && k.phrase != "p" && k.phrase != "b" && k.phrase != "alert"));
+    assert!(g.keywords.iter().all(|k| !k.phrase.contains('<')
+        && k.phrase != "p"
+        && k.phrase != "b"
+        && k.phrase != "alert"));
 }
 
 #[test]

@@ -1,0 +1,123 @@
+// Shared by tests/web.rs (headless Chrome and Firefox) and tests/node.rs (Node): the JS-facing
+// binding, called as JavaScript would call it.
+
+use js_sys::{Array, JsString, Reflect, JSON};
+use pith::wasm::{analyze, JsOptions};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const ARTICLE: &str = include_str!("../fixtures/missile-defence.txt");
+
+fn opts(json: &str) -> Option<JsOptions> {
+    Some(JSON::parse(json).expect("valid JSON").unchecked_into())
+}
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &key.into()).expect("property")
+}
+
+fn array(v: &JsValue, key: &str) -> Array {
+    get(v, key).dyn_into().expect("an array")
+}
+
+fn error_message(v: JsValue) -> String {
+    let err: js_sys::Error = v.dyn_into().expect("a JS Error");
+    String::from(err.message())
+}
+
+#[wasm_bindgen_test]
+fn returns_the_contract_for_the_reference_article() {
+    let r: JsValue = analyze(ARTICLE, None).expect("analysis").into();
+    assert_eq!(get(&r, "language").as_string().as_deref(), Some("en"));
+    for key in ["sentences", "summary", "keywords", "actors", "positions"] {
+        assert!(Array::is_array(&get(&r, key)), "{key} is an array");
+    }
+    assert_eq!(array(&r, "summary").length(), 3);
+    let names: Vec<String> = array(&r, "actors")
+        .iter()
+        .filter_map(|a| get(&a, "name").as_string())
+        .collect();
+    for n in [
+        "Vladimir Putin",
+        "Condoleezza Rice",
+        "Robert Gates",
+        "Dmitry Peskov",
+        "Sergei Lavrov",
+        "Anatoly Serdyukov",
+    ] {
+        assert_eq!(
+            names.iter().filter(|x| *x == n).count(),
+            1,
+            "{n} in {names:?}"
+        );
+    }
+    // Optional fields are null, not undefined, in the JS object.
+    let first = array(&r, "actors").get(0);
+    assert!(Reflect::has(&first, &"role".into()).expect("object"));
+    assert!(get(&first, "affiliation").is_null() || get(&first, "affiliation").is_string());
+}
+
+#[wasm_bindgen_test]
+fn offsets_are_javascript_string_indexes() {
+    let text = "Café 🚀 news. Mr Putin said \"no\" to the plan. Mr Putin left.";
+    let r: JsValue = analyze(text, None).expect("analysis").into();
+    let js = JsString::from(text);
+    for s in array(&r, "sentences").iter() {
+        let start = get(&s, "start").as_f64().expect("start") as u32;
+        let end = get(&s, "end").as_f64().expect("end") as u32;
+        assert_eq!(
+            String::from(js.slice(start, end)),
+            get(&s, "text").as_string().expect("text")
+        );
+    }
+    let putin = array(&r, "actors")
+        .iter()
+        .find(|a| get(a, "name").as_string().as_deref() == Some("Putin"))
+        .expect("Putin");
+    for m in array(&putin, "mentions").iter() {
+        let start = get(&m, "start").as_f64().expect("start") as u32;
+        let end = get(&m, "end").as_f64().expect("end") as u32;
+        assert_eq!(String::from(js.slice(start, end)), "Mr Putin");
+    }
+}
+
+#[wasm_bindgen_test]
+fn options_are_applied_and_bad_ones_throw_errors() {
+    let r: JsValue = analyze(
+        ARTICLE,
+        opts(r#"{"sentences": 1, "keywords": 4, "lang": "en"}"#),
+    )
+    .expect("ok")
+    .into();
+    assert_eq!(array(&r, "summary").length(), 1);
+    assert_eq!(array(&r, "keywords").length(), 4);
+    let msg = |json: &str| error_message(analyze("text", opts(json)).err().expect("an error"));
+    assert!(msg(r#"{"sentences": "three"}"#).contains("invalid options"));
+    assert!(msg(r#"{"sentence": 2}"#).contains("unknown field `sentence`"));
+    assert!(msg(r#"{"lang": "xx"}"#).contains("unknown language \"xx\""));
+    assert!(msg(r#"{"sentences": 5000}"#).contains("sentences must be between 0 and 1000"));
+    assert!(msg(r#"{"maxInputBytes": 3}"#).contains("over the limit of 3 bytes"));
+    assert!(msg("42").contains("options must be an object"));
+    let null: JsValue = analyze("", opts("null"))
+        .expect("null options are defaults")
+        .into();
+    assert_eq!(array(&null, "sentences").length(), 0);
+}
+
+#[wasm_bindgen_test]
+fn hostile_input_never_traps() {
+    let bytes: Vec<u8> = (0..50_000u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 11) as u8)
+        .collect();
+    let noise = String::from_utf8_lossy(&bytes).into_owned();
+    for text in [
+        String::new(),
+        noise,
+        "\"".repeat(10_000),
+        "<img src=x onerror=alert(1)>".repeat(100),
+        "Putin ".repeat(20_000),
+        "Президент Путин заявил. Переговоры продолжались.".to_string(),
+    ] {
+        assert!(analyze(&text, None).is_ok());
+    }
+}
