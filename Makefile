@@ -5,7 +5,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 WASM_OPT := node_modules/.bin/wasm-opt
 
-.PHONY: demo test bootstrap bootstrap-test wasm serve lint native-test wasm-test e2e build-cli size clean
+.PHONY: demo test bootstrap bootstrap-test wasm serve lint native-test wasm-test e2e build-cli size clean batch-bbc
 
 demo: bootstrap wasm
 	@echo "pith demo: http://127.0.0.1:$(PORT)/"
@@ -48,3 +48,7 @@ build-cli:
 
 clean:
 	rm -rf target pkg
+
+# Throughput of the CLI batch mode over the BBC corpus in ../shared/eval (skipped when absent).
+batch-bbc:
+	bash scripts/batch-bbc.sh

@@ -157,6 +157,8 @@ pub struct Entity {
     pub salience: f64,
     key: String,
     role_tokens: usize,
+    /// The actor this one speaks for ("his spokesman").
+    owner: Option<usize>,
 }
 
 /// The actors of a document and the links from token spans to them.
@@ -343,6 +345,7 @@ pub fn find(doc: &Document) -> Actors {
     let spans = find_spans(&cx);
     let mut actors = build_entities(&cx, spans);
     add_references(&cx, &mut actors);
+    infer_affiliations(&cx, &mut actors);
     finish(&cx, &mut actors);
     actors
 }
@@ -617,6 +620,7 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
                 salience: 0.0,
                 key,
                 role_tokens: 0,
+                owner: None,
             });
             out.list.len() - 1
         });
@@ -668,16 +672,13 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
             antecedent(cx, &out.list, [&out.links, &[]], tok, Gender::Male).filter(|&o| o != idx)
         {
             let owner_name = out.list[owner].name.clone();
-            let owner_aff = out.list[owner].affiliation.clone();
             let e = &mut out.list[idx];
             if let Some(r) = &e.role {
                 if !r.contains(" for ") {
                     e.role = Some(format!("{r} for {owner_name}"));
                 }
             }
-            if e.affiliation.is_none() {
-                e.affiliation = owner_aff;
-            }
+            e.owner = Some(owner);
         }
     }
     out
@@ -870,8 +871,47 @@ fn ensure_place(actors: &mut Actors, country: &'static str) -> usize {
         salience: 0.0,
         key,
         role_tokens: 0,
+        owner: None,
     });
     actors.list.len() - 1
+}
+
+/// Affiliations not stated in a role: a spokesman's is his principal's; otherwise, when every
+/// affiliated person named alongside someone (in the same sentences) shares one affiliation,
+/// that one ("Sergei Lavrov ... with the Defence Minister, Anatoly Serdyukov").
+fn infer_affiliations(cx: &Ctx, actors: &mut Actors) {
+    for i in 0..actors.list.len() {
+        if actors.list[i].affiliation.is_none() {
+            if let Some(o) = actors.list[i].owner {
+                actors.list[i].affiliation = actors.list[o].affiliation.clone();
+            }
+        }
+    }
+    let sentence_of = |l: &Link| cx.doc.tokens[l.first].sentence;
+    for i in 0..actors.list.len() {
+        let e = &actors.list[i];
+        if e.kind != ActorKind::Person || e.affiliation.is_some() {
+            continue;
+        }
+        let sentences: HashSet<usize> = actors
+            .links
+            .iter()
+            .filter(|l| l.actor == i && l.named)
+            .map(sentence_of)
+            .collect();
+        let mut sides: Vec<&str> = actors
+            .links
+            .iter()
+            .filter(|l| l.actor != i && l.named && sentences.contains(&sentence_of(l)))
+            .filter(|l| actors.list[l.actor].kind == ActorKind::Person)
+            .filter_map(|l| actors.list[l.actor].affiliation.as_deref())
+            .collect();
+        sides.sort_unstable();
+        sides.dedup();
+        if let [side] = sides[..] {
+            actors.list[i].affiliation = Some(side.to_string());
+        }
+    }
 }
 
 /// Stage 6: salience, ordering (links are re-pointed to the new order).
