@@ -161,6 +161,24 @@ pub struct Entity {
     owner: Option<usize>,
 }
 
+impl Entity {
+    fn new(name: String, kind: ActorKind, key: String) -> Entity {
+        Entity {
+            name,
+            kind,
+            role: None,
+            affiliation: None,
+            gender: None,
+            mentions: Vec::new(),
+            references: Vec::new(),
+            salience: 0.0,
+            key,
+            role_tokens: 0,
+            owner: None,
+        }
+    }
+}
+
 /// The actors of a document and the links from token spans to them.
 #[derive(Debug, Default)]
 pub struct Actors {
@@ -609,19 +627,7 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
             continue;
         };
         let idx = *by_key.entry(key.clone()).or_insert_with(|| {
-            out.list.push(Entity {
-                name: name.clone(),
-                kind,
-                role: None,
-                affiliation: None,
-                gender: None,
-                mentions: Vec::new(),
-                references: Vec::new(),
-                salience: 0.0,
-                key,
-                role_tokens: 0,
-                owner: None,
-            });
+            out.list.push(Entity::new(name.clone(), kind, key));
             out.list.len() - 1
         });
         let e = &mut out.list[idx];
@@ -860,19 +866,9 @@ fn ensure_place(actors: &mut Actors, country: &'static str) -> usize {
     if let Some(i) = actors.list.iter().position(|e| e.key == key) {
         return i;
     }
-    actors.list.push(Entity {
-        name: country.to_string(),
-        kind: ActorKind::Place,
-        role: None,
-        affiliation: None,
-        gender: None,
-        mentions: Vec::new(),
-        references: Vec::new(),
-        salience: 0.0,
-        key,
-        role_tokens: 0,
-        owner: None,
-    });
+    actors
+        .list
+        .push(Entity::new(country.to_string(), ActorKind::Place, key));
     actors.list.len() - 1
 }
 

@@ -5,10 +5,13 @@
 //! code runs natively (library, CLI) and in the browser (WebAssembly).
 //!
 //! ```
+//! # fn main() -> Result<(), pith::Error> {
 //! let text = "Putin warns US\n\nMr Putin said the plan was dangerous. Ms Rice disagreed.";
-//! let gist = pith::analyze(text, &pith::Options::default()).unwrap();
+//! let gist = pith::analyze(text, &pith::Options::default())?;
 //! assert_eq!(gist.language, "en");
 //! assert!(gist.actors.iter().any(|a| a.name == "Putin"));
+//! # Ok(())
+//! # }
 //! ```
 //!
 //! Offsets in the output are UTF-16 code units (JavaScript string indexes); see [`model`].

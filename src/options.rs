@@ -12,8 +12,11 @@ pub const DEFAULT_MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
 /// and chain setters:
 ///
 /// ```
-/// let opts = pith::Options::new().sentences(2).keywords(5).language("en").unwrap();
+/// # fn main() -> Result<(), pith::Error> {
+/// let opts = pith::Options::new().sentences(2).keywords(5).language("en")?;
 /// assert_eq!(opts.sentence_count(), 2);
+/// # Ok(())
+/// # }
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Options {
