@@ -20,6 +20,8 @@ use std::ops::Range;
 
 /// At most this many tokens between a subject and its cue (adverbs, auxiliaries, commas).
 const MAX_SUBJECT_GAP: usize = 4;
+/// A quotation shorter than this, in words, is a scare quote rather than a statement.
+const MIN_QUOTE_WORDS: usize = 3;
 /// Words that may stand between a subject and its cue ("has steadfastly opposed").
 const GAP_WORDS: &[&str] = &[
     "also",
@@ -163,11 +165,15 @@ pub fn find(doc: &Document, actors: &Actors) -> Vec<Position> {
                 continue;
             }
             seen_holders.push(entity.name.clone());
-            let quote = overlapping(&quotes, s.start, s.end).map(|q| {
-                doc.slice(q.start, q.end)
-                    .trim_end_matches([',', ' '])
-                    .to_string()
-            });
+            // A one- or two-word quotation ("conceptual" ideas) is a scare quote, not the
+            // statement: the claim is then the reported clause.
+            let quote = overlapping(&quotes, s.start, s.end)
+                .map(|q| {
+                    doc.slice(q.start, q.end)
+                        .trim_end_matches([',', ' '])
+                        .to_string()
+                })
+                .filter(|q| q.split_whitespace().count() >= MIN_QUOTE_WORDS);
             let claim = match &quote {
                 Some(q) => q.clone(),
                 None if according => clause_without(doc, range.clone(), c, holder.last),

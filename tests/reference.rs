@@ -153,6 +153,12 @@ fn positions_of_both_camps_with_evidence() {
         .quote
         .as_deref()
         .is_some_and(|q| q.starts_with("We will work")));
+    // A scare-quoted word does not hide the reported clause.
+    let added = row("Condoleezza Rice", "added");
+    assert!(added
+        .claim
+        .starts_with("the US had brought \"conceptual\" ideas to Moscow"));
+    assert_eq!(added.quote, None);
     assert!(row("Robert Gates", "said").claim.starts_with("one idea is"));
     assert!(
         row("Sergei Lavrov", "said").quote.as_deref()
