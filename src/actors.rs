@@ -203,7 +203,6 @@ impl Actors {
 struct Span {
     first: usize,
     last: usize,
-    sentence: usize,
     role: Option<(String, Option<&'static str>, usize)>,
     possessor: Option<usize>,
     gender: Option<Gender>,
@@ -372,7 +371,7 @@ pub fn find(doc: &Document) -> Actors {
 fn find_spans(cx: &Ctx) -> Vec<Span> {
     let doc = cx.doc;
     let mut spans = Vec::new();
-    for (si, s) in doc.sentences.iter().enumerate() {
+    for s in &doc.sentences {
         if s.kind == SentenceKind::Boilerplate {
             continue;
         }
@@ -439,17 +438,16 @@ fn find_spans(cx: &Ctx) -> Vec<Span> {
             {
                 continue;
             }
-            spans.push(describe_span(cx, first, last, si, range.start, range.end));
+            spans.push(describe_span(cx, first, last, range.start, range.end));
         }
     }
     spans
 }
 
-fn describe_span(cx: &Ctx, first: usize, last: usize, si: usize, lo: usize, hi: usize) -> Span {
+fn describe_span(cx: &Ctx, first: usize, last: usize, lo: usize, hi: usize) -> Span {
     let mut span = Span {
         first,
         last,
-        sentence: si,
         role: None,
         possessor: None,
         gender: None,
@@ -658,7 +656,6 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
         } {
             start_tok -= 1;
         }
-        let _ = s.sentence;
         e.mentions
             .push((doc.tokens[start_tok].start, doc.tokens[last].end));
         out.links.push(Link {
@@ -741,7 +738,7 @@ fn add_references(cx: &Ctx, actors: &mut Actors) {
             *flag = true;
         }
     }
-    for (si, s) in doc.sentences.iter().enumerate() {
+    for s in &doc.sentences {
         if s.kind == SentenceKind::Boilerplate {
             continue;
         }
@@ -848,7 +845,6 @@ fn add_references(cx: &Ctx, actors: &mut Actors) {
                     }
                 }
             }
-            let _ = si;
             i += 1;
         }
     }
