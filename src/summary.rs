@@ -9,7 +9,7 @@
 //! top of the article, as news writing does; redundancy is controlled when picking (MMR).
 
 use crate::model::SentenceKind;
-use crate::text::Document;
+use crate::text::{Document, TokenKind};
 use std::collections::HashMap;
 
 /// A sentence with fewer content words than this is a fragment, not a summary candidate.
@@ -18,8 +18,17 @@ const MIN_CONTENT_WORDS: usize = 4;
 const FORWARD: f64 = 1.0;
 /// Weight of similarity with earlier sentences.
 const BACKWARD: f64 = 0.5;
-/// Weight of the position prior against the (normalised) centrality.
-const POSITION: f64 = 0.5;
+/// Weight of the position prior against the (normalised) centrality. News puts the gist first:
+/// on Newsroom (the set these constants were chosen on; cnndm-human is only measured) a
+/// strong prior with centrality as the tie-breaker scored best, as PACSUM also found.
+const POSITION: f64 = 0.95;
+/// The prior is `1 / (1 + rank)^PRIOR_DECAY` over candidate sentences.
+const PRIOR_DECAY: f64 = 2.0;
+/// Sentences shorter than this many words ("Cigars are welcome no more.") read as teasers
+/// rather than gist, and lose [`SHORT_PENALTY`].
+const SHORT_WORDS: usize = 10;
+/// See [`SHORT_WORDS`].
+const SHORT_PENALTY: f64 = 0.1;
 /// A sentence this similar (cosine) to one already picked is skipped as redundant.
 const REDUNDANT: f64 = 0.5;
 
@@ -143,11 +152,20 @@ pub fn rank(doc: &Document) -> Vec<Scored> {
         .zip(&centrality)
         .enumerate()
         .map(|(rank, (&i, &c))| {
-            let prior = 1.0 / (1.0 + rank as f64).sqrt();
+            let prior = 1.0 / (1.0 + rank as f64).powf(PRIOR_DECAY);
             let cent = if max > 0.0 { c / max } else { 0.0 };
+            let words = doc
+                .sentence_tokens(i)
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .count();
+            let mut score = POSITION * prior + (1.0 - POSITION) * cent;
+            if words < SHORT_WORDS {
+                score -= SHORT_PENALTY;
+            }
             Scored {
                 sentence: i,
-                score: (POSITION * prior + (1.0 - POSITION) * cent).clamp(0.0, 1.0),
+                score: score.clamp(0.0, 1.0),
             }
         })
         .collect();

@@ -233,7 +233,11 @@ fn is_boundary(
     in_quote: bool,
     is_starter: &dyn Fn(&str) -> bool,
 ) -> bool {
-    if next_char.is_lowercase() {
+    // A sentence starts with a letter, a digit, an opening quote or bracket; not with a
+    // hashtag, handle, comma or dash ("did you miss the coach? #RubberDub").
+    if next_char.is_lowercase()
+        || !(next_char.is_alphanumeric() || is_opener(next_char) || next_char == '“')
+    {
         return false;
     }
     let ellipsis = run.contains('…') || run.contains("..");

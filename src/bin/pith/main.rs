@@ -3,6 +3,7 @@
 //! ```text
 //! pith analyze [FILE|-] [--format text|json] [--sentences N] [--keywords N] [--lang CODE]
 //! pith batch [--sentences N] [--keywords N] [--lang CODE]   < {"id","text"} JSON lines
+//! pith eval summaries|keyphrases|attribution|entities ...     (quality on annotated data)
 //! ```
 
 #[cfg(target_arch = "wasm32")]
@@ -14,13 +15,20 @@ fn main() {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
+mod eval;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use pith::{analyze, Analysis, Options};
     use std::io::{BufRead, Read, Write};
 
     const USAGE: &str = "usage:
   pith analyze [FILE|-] [--format text|json] [--sentences N] [--keywords N] [--lang CODE]
-  pith batch [--sentences N] [--keywords N] [--lang CODE]   (JSON lines {\"id\",\"text\"} on stdin)";
+  pith batch [--sentences N] [--keywords N] [--lang CODE]   (JSON lines {\"id\",\"text\"} on stdin)
+  pith eval summaries --data FILE|DIR
+  pith eval keyphrases --data DIR
+  pith eval attribution --data DIR
+  pith eval entities --conll FILE | --gum DIR";
 
     struct Args {
         input: Option<String>,
@@ -102,6 +110,7 @@ mod cli {
         let result = match args.first().map(String::as_str) {
             Some("analyze") => parse(&args[1..]).and_then(|a| analyze_cmd(&a)),
             Some("batch") => parse(&args[1..]).and_then(|a| batch_cmd(&a)),
+            Some("eval") => crate::eval::run(&args[1..]),
             Some("-h" | "--help") | None => {
                 println!("{USAGE}");
                 Ok(())
