@@ -33,7 +33,7 @@ pub mod wasm;
 
 pub use lang::Lang;
 pub use model::*;
-pub use options::{Error, Options, OptionsSpec};
+pub use options::{Error, Length, Options, OptionsSpec};
 pub use utf16::utf16_to_byte;
 
 use text::Document;
@@ -55,7 +55,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
     let map = Utf16Map::new(text);
 
     let ranked = summary::rank(&doc);
-    let summary = summary::select(&ranked, options.sentence_count())
+    let summary = summary::select(&doc, &ranked, options.summary_length())
         .into_iter()
         .map(|s| SummarySentence {
             sentence: s.sentence,

@@ -20,7 +20,7 @@ pub const DEFAULT_MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Options {
-    sentences: usize,
+    length: Length,
     keywords: usize,
     language: Option<Lang>,
     max_input_bytes: usize,
@@ -29,7 +29,7 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            sentences: 3,
+            length: Length::Sentences(3),
             keywords: 10,
             language: None,
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
@@ -43,9 +43,26 @@ impl Options {
         Self::default()
     }
 
-    /// Number of summary sentences to show.
+    /// Summary length as a number of sentences.
     pub fn sentences(mut self, n: usize) -> Self {
-        self.sentences = n;
+        self.length = Length::Sentences(n);
+        self
+    }
+
+    /// Summary length as a share of the article's candidate sentences (0 to 1, at least one
+    /// sentence for any non-empty article). Values outside 0–1 are clamped.
+    pub fn ratio(mut self, r: f64) -> Self {
+        self.length = Length::Ratio(if r.is_finite() {
+            r.clamp(0.0, 1.0)
+        } else {
+            0.0
+        });
+        self
+    }
+
+    /// Summary length as a word budget: the best sentences that fit, at least one.
+    pub fn words(mut self, budget: usize) -> Self {
+        self.length = Length::Words(budget);
         self
     }
 
@@ -68,9 +85,17 @@ impl Options {
         self
     }
 
-    /// Number of summary sentences to show.
+    /// How long the summary should be.
+    pub fn summary_length(&self) -> Length {
+        self.length
+    }
+
+    /// Number of summary sentences asked for, when the length is a sentence count.
     pub fn sentence_count(&self) -> usize {
-        self.sentences
+        match self.length {
+            Length::Sentences(n) => n,
+            _ => 0,
+        }
     }
 
     /// Number of keywords to return.
@@ -89,6 +114,17 @@ impl Options {
     }
 }
 
+/// How long a summary should be.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Length {
+    /// This many sentences.
+    Sentences(usize),
+    /// This share of the candidate sentences.
+    Ratio(f64),
+    /// The best sentences that fit in this many words.
+    Words(usize),
+}
+
 /// Options as JavaScript and JSON callers spell them. Unknown fields are an error, so that a
 /// typo (`sentence: 2`) is reported instead of silently ignored.
 #[derive(Debug, Default, Deserialize)]
@@ -96,6 +132,10 @@ impl Options {
 pub struct OptionsSpec {
     /// Number of summary sentences (0–1000).
     pub sentences: Option<u32>,
+    /// Summary length as a share of the sentences (0–1).
+    pub ratio: Option<f64>,
+    /// Summary length as a word budget.
+    pub words: Option<u32>,
     /// Number of keywords (0–1000).
     pub keywords: Option<u32>,
     /// Language code or `"auto"`.
@@ -113,6 +153,27 @@ impl TryFrom<OptionsSpec> for Options {
 
     fn try_from(spec: OptionsSpec) -> Result<Self, Error> {
         let mut o = Options::default();
+        let lengths = [
+            spec.sentences.is_some(),
+            spec.ratio.is_some(),
+            spec.words.is_some(),
+        ];
+        if lengths.iter().filter(|&&x| x).count() > 1 {
+            return Err(Error::InvalidOption(
+                "give one summary length: sentences, ratio or words".into(),
+            ));
+        }
+        if let Some(r) = spec.ratio {
+            if !(0.0..=1.0).contains(&r) {
+                return Err(Error::InvalidOption(format!(
+                    "ratio must be between 0 and 1, got {r}"
+                )));
+            }
+            o = o.ratio(r);
+        }
+        if let Some(w) = spec.words {
+            o = o.words(w as usize);
+        }
         if let Some(n) = spec.sentences {
             if n > MAX_COUNT {
                 return Err(Error::InvalidOption(format!(

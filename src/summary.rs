@@ -9,6 +9,7 @@
 //! top of the article, as news writing does; redundancy is controlled when picking (MMR).
 
 use crate::model::SentenceKind;
+use crate::options::Length;
 use crate::text::{Document, TokenKind};
 use std::collections::HashMap;
 
@@ -192,9 +193,38 @@ pub fn rank(doc: &Document) -> Vec<Scored> {
     kept
 }
 
-/// The `k` best sentences, in document order.
-pub fn select(ranked: &[Scored], k: usize) -> Vec<&Scored> {
-    let mut picked: Vec<&Scored> = ranked.iter().take(k).collect();
+/// The best sentences for the requested length, in document order.
+pub fn select<'a>(doc: &Document, ranked: &'a [Scored], length: Length) -> Vec<&'a Scored> {
+    let mut picked: Vec<&Scored> = match length {
+        Length::Sentences(k) => ranked.iter().take(k).collect(),
+        Length::Ratio(r) => {
+            let k = (r * ranked.len() as f64).ceil() as usize;
+            ranked.iter().take(k.max(usize::from(r > 0.0))).collect()
+        }
+        Length::Words(budget) => {
+            let mut used = 0;
+            let mut out = Vec::new();
+            for s in ranked {
+                let words = doc
+                    .sentence_tokens(s.sentence)
+                    .iter()
+                    .filter(|t| t.kind == TokenKind::Word)
+                    .count();
+                // Always one sentence, then only what fits.
+                if out.is_empty() || used + words <= budget {
+                    used += words;
+                    out.push(s);
+                }
+                if used >= budget {
+                    break;
+                }
+            }
+            if budget == 0 {
+                out.clear();
+            }
+            out
+        }
+    };
     picked.sort_by_key(|s| s.sentence);
     picked
 }

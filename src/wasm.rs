@@ -11,8 +11,12 @@ use wasm_bindgen::prelude::*;
 const TS_TYPES: &str = r#"
 /** Options for analyze(); every field is optional. */
 export interface AnalyzeOptions {
-  /** Number of summary sentences (default 3, 0-1000). */
+  /** Summary length in sentences (default 3, 0-1000). Give at most one of sentences, ratio, words. */
   sentences?: number;
+  /** Summary length as a share of the sentences, 0-1. */
+  ratio?: number;
+  /** Summary length as a word budget: the best sentences that fit (at least one). */
+  words?: number;
   /** Number of keywords (default 10, 0-1000). */
   keywords?: number;
   /** ISO 639-1 code such as "en", an English name, or "auto" (default: detect). */
@@ -74,7 +78,15 @@ extern "C" {
 
 /// Option names JavaScript callers may use (serde-wasm-bindgen reads only known fields, so
 /// unknown ones are checked here to report typos such as `sentence`).
-const OPTION_NAMES: [&str; 5] = ["sentences", "keywords", "lang", "language", "maxInputBytes"];
+const OPTION_NAMES: [&str; 7] = [
+    "sentences",
+    "ratio",
+    "words",
+    "keywords",
+    "lang",
+    "language",
+    "maxInputBytes",
+];
 
 #[wasm_bindgen(start)]
 fn start() {

@@ -98,6 +98,11 @@ fn options_are_applied_and_bad_ones_throw_errors() {
     assert!(msg(r#"{"sentences": 5000}"#).contains("sentences must be between 0 and 1000"));
     assert!(msg(r#"{"maxInputBytes": 3}"#).contains("over the limit of 3 bytes"));
     assert!(msg("42").contains("options must be an object"));
+    assert!(msg(r#"{"sentences": 2, "words": 40}"#).contains("give one summary length"));
+    let words: JsValue = analyze(ARTICLE, opts(r#"{"words": 40}"#))
+        .expect("ok")
+        .into();
+    assert_eq!(array(&words, "summary").length(), 1);
     let null: JsValue = analyze("", opts("null"))
         .expect("null options are defaults")
         .into();

@@ -1,7 +1,7 @@
 //! `pith`: the command-line interface. Native only; it calls the library and formats.
 //!
 //! ```text
-//! pith analyze [FILE|-] [--format text|json] [--sentences N] [--keywords N] [--lang CODE]
+//! pith analyze [FILE|-] [--format text|json] [--sentences N|--ratio R|--words N] [--keywords N] [--lang CODE]
 //! pith batch [--sentences N] [--keywords N] [--lang CODE]   < {"id","text"} JSON lines
 //! pith eval summaries|keyphrases|attribution|entities ...     (quality on annotated data)
 //! ```
@@ -23,7 +23,7 @@ mod cli {
     use std::io::{BufRead, Read, Write};
 
     const USAGE: &str = "usage:
-  pith analyze [FILE|-] [--format text|json] [--sentences N] [--keywords N] [--lang CODE]
+  pith analyze [FILE|-] [--format text|json] [--sentences N|--ratio R|--words N] [--keywords N] [--lang CODE]
   pith batch [--sentences N] [--keywords N] [--lang CODE]   (JSON lines {\"id\",\"text\"} on stdin)
   pith eval summaries --data FILE|DIR
   pith eval keyphrases --data DIR
@@ -59,6 +59,18 @@ mod cli {
                     out.options = out.options.sentences(number(&value("--sentences")?)?)
                 }
                 "--keywords" => out.options = out.options.keywords(number(&value("--keywords")?)?),
+                "--words" => out.options = out.options.words(number(&value("--words")?)?),
+                "--ratio" => {
+                    let v = value("--ratio")?;
+                    let r: f64 = v
+                        .parse()
+                        .ok()
+                        .filter(|r| (0.0..=1.0).contains(r))
+                        .ok_or_else(|| {
+                            format!("--ratio must be a number between 0 and 1, got {v:?}")
+                        })?;
+                    out.options = out.options.ratio(r)
+                }
                 "--lang" => {
                     out.options = out
                         .options
