@@ -1,6 +1,370 @@
-//! `pith eval entities` (being written).
+//! `pith eval entities --conll FILE | --gum DIR`: exact-span precision, recall and F1 of
+//! pith's named mentions against CoNLL-2003 annotations (PER, ORG, LOC; MISC is ignored) or
+//! GUM's named mentions (person, organization, place mentions whose head token is a proper
+//! noun; dev and test documents of `splits.md`), per type and micro-averaged.
+//!
+//! Each document's text is its tokens joined by spaces and its sentences by newlines, as the
+//! issue prescribes; gold entities (IOB1 tags) become character spans of that text. pith's
+//! mentions are its actors' named mentions (not pronouns or role nouns), typed person → PER,
+//! organisation → ORG, place and group → LOC (a capital standing for its government is
+//! still a location name to CoNLL), with a leading honorific ("Mr") dropped because CoNLL
+//! spans exclude titles.
 
-/// Runs the evaluation.
-pub fn run(_args: &[String]) -> Result<(), String> {
-    Err("pith eval entities: not available yet".into())
+use super::{flag, read_text};
+use pith::{analyze, utf16_to_byte, ActorKind, Options};
+use std::collections::HashSet;
+use std::path::Path;
+
+const TYPES: [&str; 3] = ["PER", "ORG", "LOC"];
+const HONORIFICS: [&str; 8] = ["Mr ", "Mrs ", "Ms ", "Dr ", "Mr. ", "Mrs. ", "Ms. ", "Dr. "];
+
+/// One document: its text and gold spans (byte start, byte end, type).
+struct Doc {
+    text: String,
+    gold: Vec<(usize, usize, &'static str)>,
+}
+
+fn parse(conll: &str) -> Vec<Doc> {
+    let mut docs = Vec::new();
+    let mut doc = Doc {
+        text: String::new(),
+        gold: Vec::new(),
+    };
+    // The open entity: (start byte, type).
+    let mut open: Option<(usize, &'static str)> = None;
+    let mut last_end = 0usize;
+    let mut sentence_has_tokens = false;
+    let close = |doc: &mut Doc, open: &mut Option<(usize, &'static str)>, end: usize| {
+        if let Some((s, t)) = open.take() {
+            doc.gold.push((s, end, t));
+        }
+    };
+    for line in conll.lines().map(|l| l.trim_end_matches('\r')) {
+        if line.starts_with("-DOCSTART-") {
+            close(&mut doc, &mut open, last_end);
+            if !doc.text.is_empty() {
+                docs.push(std::mem::replace(
+                    &mut doc,
+                    Doc {
+                        text: String::new(),
+                        gold: Vec::new(),
+                    },
+                ));
+            }
+            sentence_has_tokens = false;
+            continue;
+        }
+        if line.trim().is_empty() {
+            close(&mut doc, &mut open, last_end);
+            if sentence_has_tokens {
+                doc.text.push('\n');
+            }
+            sentence_has_tokens = false;
+            continue;
+        }
+        let cols: Vec<&str> = line.split(' ').collect();
+        let (Some(&token), Some(&tag)) = (cols.first(), cols.last()) else {
+            continue;
+        };
+        if sentence_has_tokens {
+            doc.text.push(' ');
+        }
+        let start = doc.text.len();
+        doc.text.push_str(token);
+        let end = doc.text.len();
+        sentence_has_tokens = true;
+        let (prefix, kind) = tag.split_once('-').unwrap_or(("O", ""));
+        let kind: Option<&'static str> = TYPES.iter().copied().find(|t| *t == kind);
+        match (prefix, kind) {
+            ("I", Some(k)) if open.is_some_and(|(_, t)| t == k) => {}
+            (_, Some(k)) => {
+                close(&mut doc, &mut open, last_end);
+                open = Some((start, k));
+            }
+            _ => close(&mut doc, &mut open, last_end),
+        }
+        last_end = end;
+    }
+    close(&mut doc, &mut open, last_end);
+    if !doc.text.is_empty() {
+        docs.push(doc);
+    }
+    docs
+}
+
+/// GUM: the dev and test documents named in `splits.md` that exist as `dep/NAME.conllu`.
+fn gum_docs(dir: &Path) -> Result<Vec<Doc>, String> {
+    let splits = read_text(&dir.join("splits.md"))?;
+    let mut section = "";
+    let mut names = Vec::new();
+    for line in splits.lines() {
+        if let Some(h) = line.strip_prefix("## ") {
+            section = h.trim();
+        } else if let Some(name) = line.trim().strip_prefix("* ") {
+            if section == "dev" || section == "test" {
+                names.push(name.trim().to_string());
+            }
+        }
+    }
+    let mut docs = Vec::new();
+    for name in names {
+        let path = dir.join("dep").join(format!("{name}.conllu"));
+        if path.exists() {
+            docs.push(parse_gum(&read_text(&path)?));
+        }
+    }
+    Ok(docs)
+}
+
+/// One CoNLL-U document: text (tokens joined by spaces unless `SpaceAfter=No`, sentences by
+/// newlines) and its named person / organization / place mentions.
+fn parse_gum(conllu: &str) -> Doc {
+    struct Tok {
+        start: usize,
+        end: usize,
+        upos: String,
+        head: usize,
+    }
+    let mut doc = Doc {
+        text: String::new(),
+        gold: Vec::new(),
+    };
+    let mut sentence: Vec<Tok> = Vec::new();
+    // Open mentions: (entity id, type, first token index in sentence).
+    let mut open: Vec<(String, String, usize)> = Vec::new();
+    let mut spans: Vec<(usize, usize, String)> = Vec::new(); // token range (inclusive), type
+    let mut space_pending = false;
+    let flush =
+        |doc: &mut Doc, sentence: &mut Vec<Tok>, spans: &mut Vec<(usize, usize, String)>| {
+            for (a, b, kind) in spans.drain(..) {
+                let label = match kind.as_str() {
+                    "person" => "PER",
+                    "organization" => "ORG",
+                    "place" => "LOC",
+                    _ => continue,
+                };
+                // The head is the token whose syntactic head lies outside the mention.
+                let head = (a..=b).find(|&i| {
+                    let h = sentence[i].head;
+                    h == 0 || h - 1 < a || h - 1 > b
+                });
+                if head.is_some_and(|h| sentence[h].upos == "PROPN") {
+                    doc.gold.push((sentence[a].start, sentence[b].end, label));
+                }
+            }
+            if !sentence.is_empty() {
+                doc.text.push('\n');
+            }
+            sentence.clear();
+        };
+    for line in conllu.lines() {
+        if line.trim().is_empty() {
+            flush(&mut doc, &mut sentence, &mut spans);
+            space_pending = false;
+            continue;
+        }
+        if line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 10 || !cols[0].chars().all(|c| c.is_ascii_digit()) {
+            continue; // multi-word token ranges and empty nodes
+        }
+        if space_pending {
+            doc.text.push(' ');
+        }
+        let start = doc.text.len();
+        doc.text.push_str(cols[1]);
+        let index = sentence.len();
+        sentence.push(Tok {
+            start,
+            end: doc.text.len(),
+            upos: cols[3].to_string(),
+            head: cols[6].parse().unwrap_or(0),
+        });
+        let misc = cols[9];
+        space_pending = !misc.split('|').any(|m| m == "SpaceAfter=No");
+        if let Some(ent) = misc.split('|').find_map(|m| m.strip_prefix("Entity=")) {
+            // "(3-organization-...(4-person-...)" opens; "3)" closes.
+            let mut rest = ent;
+            while !rest.is_empty() {
+                if let Some(r) = rest.strip_prefix('(') {
+                    let end = r.find(['(', ')']).unwrap_or(r.len());
+                    let body = &r[..end];
+                    let mut parts = body.split('-');
+                    let id = parts.next().unwrap_or("").to_string();
+                    let kind = parts.next().unwrap_or("").to_string();
+                    if r[end..].starts_with(')') {
+                        spans.push((index, index, kind));
+                        rest = &r[end + 1..];
+                    } else {
+                        open.push((id, kind, index));
+                        rest = &r[end..];
+                    }
+                } else {
+                    let end = rest.find(')').unwrap_or(rest.len());
+                    let id = &rest[..end];
+                    if let Some(k) = open.iter().rposition(|o| o.0 == id) {
+                        let (_, kind, first) = open.remove(k);
+                        spans.push((first, index, kind));
+                    }
+                    rest = rest.get(end + 1..).unwrap_or("");
+                }
+            }
+        }
+    }
+    flush(&mut doc, &mut sentence, &mut spans);
+    doc
+}
+
+/// pith's mentions of `text` as (byte start, byte end, type).
+fn predict(text: &str) -> Result<Vec<(usize, usize, &'static str)>, String> {
+    let g = analyze(text, &Options::new().sentences(0).keywords(0)).map_err(|e| e.to_string())?;
+    let mut out = Vec::new();
+    for a in &g.actors {
+        let t = match a.kind {
+            ActorKind::Person => "PER",
+            ActorKind::Organization => "ORG",
+            ActorKind::Place | ActorKind::Group => "LOC",
+        };
+        for m in &a.mentions {
+            let mut s = utf16_to_byte(text, m.start);
+            let e = utf16_to_byte(text, m.end);
+            if let Some(h) = HONORIFICS.iter().find(|h| text[s..e].starts_with(*h)) {
+                s += h.len();
+            }
+            out.push((s, e, t));
+        }
+    }
+    Ok(out)
+}
+
+/// Counts of true positives, predictions and gold per type.
+#[derive(Default, Clone, Copy)]
+struct Counts {
+    tp: usize,
+    pred: usize,
+    gold: usize,
+}
+
+fn prf(c: Counts) -> (f64, f64, f64) {
+    let p = if c.pred > 0 {
+        c.tp as f64 / c.pred as f64
+    } else {
+        0.0
+    };
+    let r = if c.gold > 0 {
+        c.tp as f64 / c.gold as f64
+    } else {
+        0.0
+    };
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
+    (100.0 * p, 100.0 * r, 100.0 * f)
+}
+
+/// Runs the evaluation and prints the table.
+pub fn run(args: &[String]) -> Result<(), String> {
+    let (file, docs) = match (flag(args, "--conll"), flag(args, "--gum")) {
+        (Some(f), _) if !Path::new(f).exists() => {
+            println!("pith eval entities: {f} not found; skipped");
+            return Ok(());
+        }
+        (Some(f), _) => (f, parse(&read_text(Path::new(f))?)),
+        (None, Some(d)) if !Path::new(d).exists() => {
+            println!("pith eval entities: {d} not found; skipped");
+            return Ok(());
+        }
+        (None, Some(d)) => (d, gum_docs(Path::new(d))?),
+        (None, None) => return Err("usage: pith eval entities --conll FILE | --gum DIR".into()),
+    };
+    let mut counts = [Counts::default(); 3];
+    for doc in &docs {
+        let gold: HashSet<(usize, usize, &str)> = doc.gold.iter().copied().collect();
+        let pred: HashSet<(usize, usize, &str)> = predict(&doc.text)?.into_iter().collect();
+        for (i, t) in TYPES.iter().enumerate() {
+            counts[i].gold += gold.iter().filter(|g| g.2 == *t).count();
+            counts[i].pred += pred.iter().filter(|p| p.2 == *t).count();
+            counts[i].tp += pred
+                .iter()
+                .filter(|p| p.2 == *t && gold.contains(*p))
+                .count();
+        }
+    }
+    println!(
+        "pith eval entities: {file} ({} documents; exact span and type, x100)",
+        docs.len()
+    );
+    println!(
+        "  {:<6} {:>7} {:>7} {:>7} {:>7}",
+        "type", "P", "R", "F1", "gold"
+    );
+    let mut all = Counts::default();
+    for (i, t) in TYPES.iter().enumerate() {
+        let (p, r, f) = prf(counts[i]);
+        println!("  {t:<6} {p:>7.1} {r:>7.1} {f:>7.1} {:>7}", counts[i].gold);
+        all.tp += counts[i].tp;
+        all.pred += counts[i].pred;
+        all.gold += counts[i].gold;
+    }
+    let (p, r, f) = prf(all);
+    println!(
+        "  {:<6} {p:>7.1} {r:>7.1} {f:>7.1} {:>7}",
+        "micro", all.gold
+    );
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_iob1_into_spans() {
+        let conll = "-DOCSTART- -X- -X- O\r\n\r\nEU NNP I-NP I-ORG\r\nrejects VBZ I-VP O\r\nGerman JJ I-NP I-MISC\r\ncall NN I-NP O\r\n\r\nPeter NNP I-NP I-PER\r\nBlackburn NNP I-NP I-PER\r\nin IN I-PP O\r\nBonn NNP I-NP B-LOC\r\nCologne NNP I-NP B-LOC\r\n";
+        let docs = parse(conll);
+        assert_eq!(docs.len(), 1);
+        assert_eq!(
+            docs[0].text,
+            "EU rejects German call\nPeter Blackburn in Bonn Cologne"
+        );
+        let spans: Vec<(&str, &str)> = docs[0]
+            .gold
+            .iter()
+            .map(|&(s, e, t)| (&docs[0].text[s..e], t))
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                ("EU", "ORG"),
+                ("Peter Blackburn", "PER"),
+                ("Bonn", "LOC"),
+                ("Cologne", "LOC")
+            ]
+        );
+    }
+
+    #[test]
+    fn reads_named_gum_mentions() {
+        let conllu = "# text = Mr Obama visited the White House today.\n\
+1\tMr\tMr\tPROPN\tNNP\t_\t2\tcompound\t_\tEntity=(1-person-new-x-cf1-2-coref\n\
+2\tObama\tObama\tPROPN\tNNP\t_\t3\tnsubj\t_\tEntity=1)\n\
+3\tvisited\tvisit\tVERB\tVBD\t_\t0\troot\t_\t_\n\
+4\tthe\tthe\tDET\tDT\t_\t6\tdet\t_\tEntity=(2-place-new-x-cf2-3-coref\n\
+5\tWhite\twhite\tPROPN\tNNP\t_\t6\tcompound\t_\t_\n\
+6\tHouse\thouse\tPROPN\tNNP\t_\t3\tobj\t_\tEntity=2)\n\
+7\ttoday\ttoday\tNOUN\tNN\t_\t3\tobl\t_\tEntity=(3-time-new-x-cf3-1-sgl)|SpaceAfter=No\n\
+8\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n";
+        let doc = parse_gum(conllu);
+        assert_eq!(doc.text, "Mr Obama visited the White House today.\n");
+        let spans: Vec<(&str, &str)> = doc
+            .gold
+            .iter()
+            .map(|&(s, e, t)| (&doc.text[s..e], t))
+            .collect();
+        assert_eq!(spans, [("Mr Obama", "PER"), ("the White House", "LOC")]);
+    }
 }
