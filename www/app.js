@@ -317,39 +317,60 @@ function renderActors(r) {
   const head = h('tr', {}, ['Name', 'Kind', 'Role', 'Affiliation', 'Mentions'].map((c) =>
     h('th', { scope: 'col', class: c === 'Mentions' ? 'num' : null, text: c }),
   ));
-  const body = h('tbody');
+  // Group by side (an actor's affiliation, or the state or organisation itself), sides in
+  // order of their most salient actor; actors with no known side go last under "Other".
+  const groups = new Map();
   r.actors.forEach((a, i) => {
-    const count = a.mentions.length + a.references.length;
-    const name = h(
-      'button',
-      {
-        type: 'button',
-        class: 'actor-name',
-        'aria-pressed': 'false',
-        title: 'Highlight every mention in the reading view',
-        dataset: { actor: i },
-        onclick: () => focusActor(current.focusActor === i ? null : i),
-      },
-      a.name,
-    );
-    body.append(
-      h('tr', { dataset: { actor: i } },
-        h('td', { class: 'name', 'data-label': 'Name' }, name),
-        h('td', { 'data-label': 'Kind' }, h('span', { class: `kind kind-${a.kind}`, text: a.kind })),
-        h('td', { 'data-label': 'Role' }, cellText(a.role)),
-        h('td', { 'data-label': 'Affiliation' }, cellText(a.affiliation)),
-        h('td', { class: 'num', 'data-label': 'Mentions' },
-          h('span', { class: 'bar', 'aria-hidden': 'true' },
-            h('span', { class: 'bar-fill', dataset: { w: Math.round(Math.min(1, a.salience) * 10) } })),
-          String(count)),
-      ),
-    );
+    const side = a.affiliation || (a.kind === 'person' ? null : a.name) || SIDE_OTHER;
+    if (!groups.has(side)) groups.set(side, []);
+    groups.get(side).push([a, i]);
   });
+  if (groups.has(SIDE_OTHER)) {
+    const other = groups.get(SIDE_OTHER);
+    groups.delete(SIDE_OTHER);
+    groups.set(SIDE_OTHER, other);
+  }
   const table = h('table', { class: 'data actors-table stack' },
-    h('caption', { text: `${plural(r.actors.length, 'actor')}, most salient first. Select a name to highlight its mentions.` }),
+    h('caption', { text: `${plural(r.actors.length, 'actor')}, grouped by side, most salient first. Select a name to highlight its mentions.` }),
     h('thead', {}, head),
-    body,
   );
+  for (const [side, members] of groups) {
+    const body = h('tbody', { class: 'side-group' });
+    body.append(
+      h('tr', { class: 'group-row' },
+        h('th', { scope: 'rowgroup', colspan: 5 },
+          h('span', { class: 'side-name', text: side }),
+          h('span', { class: 'count', text: plural(members.length, 'actor') }))),
+    );
+    for (const [a, i] of members) {
+      const count = a.mentions.length + a.references.length;
+      const name = h(
+        'button',
+        {
+          type: 'button',
+          class: 'actor-name',
+          'aria-pressed': 'false',
+          title: 'Highlight every mention in the reading view',
+          dataset: { actor: i },
+          onclick: () => focusActor(current.focusActor === i ? null : i),
+        },
+        a.name,
+      );
+      body.append(
+        h('tr', { dataset: { actor: i } },
+          h('td', { class: 'name', 'data-label': 'Name' }, name),
+          h('td', { 'data-label': 'Kind' }, h('span', { class: `kind kind-${a.kind}`, text: a.kind })),
+          h('td', { 'data-label': 'Role' }, cellText(a.role)),
+          h('td', { 'data-label': 'Affiliation' }, cellText(a.affiliation)),
+          h('td', { class: 'num', 'data-label': 'Mentions' },
+            h('span', { class: 'bar', 'aria-hidden': 'true' },
+              h('span', { class: 'bar-fill', dataset: { w: Math.round(Math.min(1, a.salience) * 10) } })),
+            String(count)),
+        ),
+      );
+    }
+    table.append(body);
+  }
   panels.actors.replaceChildren(h('div', { class: 'table-wrap' }, table));
 }
 
