@@ -5,7 +5,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 WASM_OPT := node_modules/.bin/wasm-opt
 
-.PHONY: demo test bootstrap bootstrap-test wasm serve lint native-test wasm-test e2e build-cli size clean batch-bbc
+.PHONY: demo test bootstrap bootstrap-test wasm serve lint native-test wasm-test e2e build-cli size clean batch-bbc package measure-worker
 
 demo: bootstrap wasm
 	@echo "pith demo: http://127.0.0.1:$(PORT)/"
@@ -42,12 +42,21 @@ wasm-test:
 
 e2e:
 	node tests/e2e/demo.test.mjs
+	node tests/e2e/widget.test.mjs
+
+# The npm package: pkg/ plus the <pith-summary> element, with an exports map, in dist/.
+package: wasm
+	node scripts/package.mjs --out dist
+
+# Times main-thread analyze() on growing texts in Chromium (the widget's worker threshold).
+measure-worker:
+	node scripts/measure-worker.mjs
 
 build-cli:
 	cargo build --release --bin pith
 
 clean:
-	rm -rf target pkg
+	rm -rf target pkg dist
 
 # Throughput of the CLI batch mode over the BBC corpus in ../shared/eval (skipped when absent).
 batch-bbc:

@@ -118,6 +118,46 @@ const ACTING_VERBS: &[&str] = &[
     "does",
     "did",
 ];
+/// Days of the week: never part of a name ("said Tuesday", "Super Tuesday").
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+/// Months and abbreviations, with whether the word is also a common name ("May", "June").
+const MONTHS: &[(&str, bool)] = &[
+    ("january", false),
+    ("jan", false),
+    ("february", false),
+    ("feb", false),
+    ("march", false),
+    ("april", true),
+    ("may", true),
+    ("june", true),
+    ("july", false),
+    ("august", true),
+    ("aug", false),
+    ("september", false),
+    ("sept", false),
+    ("sep", false),
+    ("october", false),
+    ("oct", false),
+    ("november", false),
+    ("nov", false),
+    ("december", false),
+    ("dec", false),
+];
+/// Words before a month that make it a date ("in May", "since June").
+const DATE_WORDS: &[&str] = &[
+    "in", "on", "since", "until", "by", "last", "next", "this", "early", "late", "mid", "from",
+    "through", "of", "before", "after",
+];
+/// Generational suffixes that end a person's name without being the surname.
+const NAME_SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "its", "their", "our", "this",
 ];
@@ -261,12 +301,15 @@ impl Ctx<'_, '_> {
             return false;
         }
         let lower = self.lower(i);
+        if WEEKDAYS.contains(&lower) || self.is_date_month(i) {
+            return false;
+        }
         if self.lx.pronouns.contains_key(lower)
             || self.lx.honorifics.contains_key(lower)
             || self.lx.is_head(lower)
             || self.lx.is_modifier(lower)
             || self.lx.adjectives.contains_key(lower)
-            || self.lx.cues.contains_key(lower)
+            || self.lx.cue(lower).is_some()
         {
             return self.lx.places.contains_key(lower) || self.lx.orgs.contains_key(lower);
         }
@@ -281,10 +324,33 @@ impl Ctx<'_, '_> {
         if sentence.kind == SentenceKind::Headline {
             return known || self.body_caps.contains(&t.lower);
         }
-        if self.is_sentence_initial(i) && !known && self.lower_seen.contains(&t.lower) {
+        // A sentence-initial common word, or a noun for people ("Officials said").
+        if self.is_sentence_initial(i)
+            && !known
+            && (self.lower_seen.contains(&t.lower) || self.lx.is_agent(lower))
+        {
             return false;
         }
         true
+    }
+
+    /// Whether token `i` is a month as a date ("in March", "Sept. 5"); "May" and "June" are
+    /// also names, so they count only in a date context.
+    fn is_date_month(&self, i: usize) -> bool {
+        let lower = self.lower(i);
+        let Some(&(_, also_name)) = MONTHS.iter().find(|(m, _)| *m == lower) else {
+            return false;
+        };
+        if !also_name {
+            return true;
+        }
+        let mut next = i + 1;
+        if self.punct_is(next, ".") {
+            next += 1;
+        }
+        let number_after = self.tok(next).is_some_and(|t| t.kind == TokenKind::Number);
+        let before = if i > 0 { self.lower(i - 1) } else { "" };
+        number_after || DATE_WORDS.contains(&before)
     }
 
     fn punct_is(&self, i: usize, p: &str) -> bool {
@@ -342,14 +408,18 @@ pub fn find(doc: &Document) -> Actors {
     let lx = Lexicon::english();
     let mut lower_seen = HashSet::new();
     let mut body_caps = HashSet::new();
+    let mut sentence_seen = usize::MAX;
     for t in &doc.tokens {
         if t.kind != TokenKind::Word {
             continue;
         }
+        let initial = sentence_seen != t.sentence;
+        sentence_seen = t.sentence;
         let kind = doc.sentences[t.sentence].kind;
         if t.shape == Shape::Lower {
             lower_seen.insert(t.lower);
-        } else if kind == SentenceKind::Body {
+        } else if kind == SentenceKind::Body && !initial {
+            // Capitalised mid-sentence: a name, not just a sentence opener ("Finally, ...").
             body_caps.insert(t.lower);
         }
     }
@@ -400,6 +470,62 @@ fn find_spans(cx: &Ctx) -> Vec<Span> {
                 if next < range.end
                     && cx.is_name_token(next)
                     && doc.tokens[next].start > doc.tokens[last].end
+                {
+                    last = next;
+                    continue;
+                }
+                let touching =
+                    |a: usize, b: usize| b < range.end && doc.tokens[a].end == doc.tokens[b].start;
+                // A middle initial: "Donald J. Trump", "R. Gil Kerlikowske", "Virgie M.
+                // Rollins" (an initial may be a stopword such as "M" or "D").
+                let initial = |k: usize| {
+                    cx.tok(k).is_some_and(|t| {
+                        t.kind == TokenKind::Word
+                            && doc.token_text(t).chars().count() == 1
+                            && t.shape != Shape::Lower
+                    })
+                };
+                if cx.punct_is(next, ".")
+                    && initial(last)
+                    && next + 1 < range.end
+                    && cx.is_name_token(next + 1)
+                {
+                    last = next + 1;
+                    continue;
+                }
+                if initial(next)
+                    && cx.punct_is(next + 1, ".")
+                    && next + 2 < range.end
+                    && cx.is_name_token(next + 2)
+                {
+                    last = next + 2;
+                    continue;
+                }
+                // A hyphenated name inside a longer one: "Anne-Marie Slaughter", "Sue
+                // Seedorff-Keninger" (not "US-Russia": known names stay apart).
+                if cx.punct_is(next, "-")
+                    && touching(last, next)
+                    && touching(next, next + 1)
+                    && cx.is_name_token(next + 1)
+                    && !cx.is_known(last, last)
+                    && !cx.is_known(next + 1, next + 1)
+                    && (last > first || (next + 2 < range.end && cx.is_name_token(next + 2)))
+                {
+                    last = next + 1;
+                    continue;
+                }
+                // A surname that is also a demonym: "Mark Cuban said", "Bryan English, the".
+                if last == first
+                    && next < range.end
+                    && doc.tokens[next].shape == Shape::Capitalized
+                    && cx.lx.adjectives.contains_key(cx.lower(next))
+                    && !cx.is_known(first, first)
+                    && cx.tok(next + 1).is_none_or(|t| {
+                        t.kind == TokenKind::Punct
+                            || t.stop
+                            || cx.lx.cue(cx.lower(next + 1)).is_some()
+                    })
+                    && !cx.punct_is(next + 1, "-")
                 {
                     last = next;
                     continue;
@@ -531,12 +657,54 @@ fn describe_span(cx: &Ctx, first: usize, last: usize, lo: usize, hi: usize) -> S
         let tokens = text.split_whitespace().count();
         span.role = Some((text, country, tokens));
     }
-    // A speech verb right after the name, or "said" right before it.
-    let after = cx.lower(last + 1);
-    if cx.lx.cues.contains_key(after)
-        || (first > lo && cx.lx.cues.contains_key(cx.lower(first - 1)) && first < hi)
+    // An age in apposition: "Sue Seedorff-Keninger, 62," or "Dean Johnson, a 55-year-old".
+    let mut age = last + 2;
+    if matches!(cx.lower(age), "a" | "an") {
+        age += 1;
+    }
+    if cx.punct_is(last + 1, ",")
+        && cx.tok(age).is_some_and(|t| t.kind == TokenKind::Number)
+        && (cx.punct_is(age + 1, ",") || (cx.punct_is(age + 1, "-") && cx.lower(age + 2) == "year"))
     {
         span.person_evidence = true;
+    }
+    // A speech verb right after the name, or "said" right before it (across titles: "said
+    // Marquette pollster Charles Franklin").
+    let after = cx.lower(last + 1);
+    let mut before = first;
+    while before > lo && first - before < 6 && {
+        let t = &cx.doc.tokens[before - 1];
+        let l = cx.lower(before - 1);
+        t.shape == Shape::Capitalized
+            || t.shape == Shape::Upper
+            || cx.lx.is_head(l)
+            || cx.lx.is_modifier(l)
+            || l == "."
+            || t.kind == TokenKind::Number
+    } {
+        before -= 1;
+    }
+    if cx.lx.cues.contains_key(after)
+        || (before > lo && cx.lx.cues.contains_key(cx.lower(before - 1)) && first < hi)
+    {
+        span.person_evidence = true;
+    }
+    // "Peter Morency, who ...", or an apposition followed by a speech verb: "Peter Morency, a
+    // Verizon customer based in Boston, said".
+    if cx.punct_is(last + 1, ",") {
+        if cx.lower(last + 2) == "who" {
+            span.person_evidence = true;
+        } else if let Some(close) =
+            (last + 2..hi.min(last + 26)).find(|&k| cx.punct_is(k, ",") || cx.punct_is(k, ";"))
+        {
+            let mut v = close + 1;
+            while v < hi && matches!(cx.lower(v), "also" | "later" | "then" | "has" | "had") {
+                v += 1;
+            }
+            if cx.punct_is(close, ",") && cx.lx.cues.contains_key(cx.lower(v)) {
+                span.person_evidence = true;
+            }
+        }
     }
     span
 }
@@ -549,9 +717,10 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
     let mut surnames: HashSet<String> = HashSet::new();
     for s in &spans {
         if s.person_evidence && !cx.is_known(s.first, s.last) {
-            surnames.insert(cx.lower(s.last).to_string());
+            surnames.insert(surname(cx, s));
         }
     }
+    let mut people: HashMap<String, Vec<(Option<String>, usize)>> = HashMap::new();
     // A capital that acts anywhere in the article ("Moscow might pull out") stands for its
     // government everywhere in it, so it is one group actor, not a group and a place.
     let is_acting = |s: &Span, key: &str| {
@@ -596,13 +765,28 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
                 )
             }
         } else if let Some(o) = lx.orgs.get(&key_text) {
-            (
-                format!("org:{}", o.name),
-                ActorKind::Organization,
-                o.name.to_string(),
-                o.country.map(str::to_string),
-                s.last,
-            )
+            if o.kind == "party"
+                && key_text.ends_with('s')
+                && key_text != o.name.to_lowercase()
+                && !key_text.contains(' ')
+            {
+                // "Republicans", "Democrats": the party's members as a group, on its side.
+                (
+                    format!("group:{key_text}"),
+                    ActorKind::Group,
+                    written.to_string(),
+                    Some(o.name.to_string()),
+                    s.last,
+                )
+            } else {
+                (
+                    format!("org:{}", o.name),
+                    ActorKind::Organization,
+                    o.name.to_string(),
+                    o.country.map(str::to_string),
+                    s.last,
+                )
+            }
         } else if ORG_TAILS.contains(&tail) && !s.person_evidence {
             let end = s.last + 1;
             let name = doc.slice(doc.tokens[s.first].start, doc.tokens[end].end);
@@ -613,9 +797,9 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
                 None,
                 end,
             )
-        } else if s.person_evidence || surnames.contains(cx.lower(s.last)) {
+        } else if s.person_evidence || surnames.contains(&surname(cx, &s)) {
             (
-                format!("person:{}", cx.lower(s.last)),
+                String::new(),
                 ActorKind::Person,
                 written.to_string(),
                 None,
@@ -624,10 +808,14 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
         } else {
             continue;
         };
-        let idx = *by_key.entry(key.clone()).or_insert_with(|| {
-            out.list.push(Entity::new(name.clone(), kind, key));
-            out.list.len() - 1
-        });
+        let idx = if kind == ActorKind::Person {
+            person_index(cx, &s, &mut people, &mut out.list, &name)
+        } else {
+            *by_key.entry(key.clone()).or_insert_with(|| {
+                out.list.push(Entity::new(name.clone(), kind, key));
+                out.list.len() - 1
+            })
+        };
         let e = &mut out.list[idx];
         if kind == ActorKind::Person
             && name.split_whitespace().count() > e.name.split_whitespace().count()
@@ -685,6 +873,74 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
         }
     }
     out
+}
+
+/// The surname of a person's span, lowercase, with a generational suffix ("trump jr").
+fn surname(cx: &Ctx, s: &Span) -> String {
+    let last = cx.lower(s.last);
+    if s.last > s.first && NAME_SUFFIXES.contains(&last) {
+        return format!("{} {last}", cx.lower(s.last - 1));
+    }
+    last.to_string()
+}
+
+/// The entity of a person's span. People are grouped by surname; a full name ("Bill
+/// Clinton") is one person per given name, and a bare surname ("Clinton", "Mrs Clinton") goes
+/// to the one of compatible gender mentioned most so far.
+fn person_index(
+    cx: &Ctx,
+    s: &Span,
+    people: &mut HashMap<String, Vec<(Option<String>, usize)>>,
+    list: &mut Vec<Entity>,
+    name: &str,
+) -> usize {
+    let sur = surname(cx, s);
+    let sur_first = if sur.contains(' ') {
+        s.last.saturating_sub(1)
+    } else {
+        s.last
+    };
+    // The given name: the first word of more than one letter before the surname.
+    let given = (s.first..sur_first)
+        .find(|&k| cx.doc.token_text(&cx.doc.tokens[k]).chars().count() > 1)
+        .map(|k| cx.lower(k).to_string());
+    let known = people.entry(sur.clone()).or_default();
+    let new_entity = |key: String,
+                      list: &mut Vec<Entity>,
+                      known: &mut Vec<(Option<String>, usize)>,
+                      g: Option<String>| {
+        list.push(Entity::new(name.to_string(), ActorKind::Person, key));
+        known.push((g, list.len() - 1));
+        list.len() - 1
+    };
+    match given {
+        Some(g) => {
+            if let Some(&(_, i)) = known.iter().find(|(k, _)| k.as_deref() == Some(&g)) {
+                return i;
+            }
+            // An earlier bare surname takes the first full name given.
+            if let [(ref mut k @ None, i)] = known[..] {
+                *k = Some(g);
+                return i;
+            }
+            new_entity(format!("person:{g} {sur}"), list, known, Some(g))
+        }
+        None => {
+            let compatible = |i: usize| match (s.gender, list[i].gender) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            };
+            let best = known
+                .iter()
+                .map(|&(_, i)| i)
+                .filter(|&i| compatible(i))
+                .max_by_key(|&i| list[i].mentions.len());
+            match best {
+                Some(i) => i,
+                None => new_entity(format!("person:{sur}"), list, known, None),
+            }
+        }
+    }
 }
 
 /// The person a pronoun at token `at` most likely refers to: among people mentioned earlier in

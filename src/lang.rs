@@ -1,10 +1,90 @@
 //! Languages: the ones rust-stemmers has a Snowball stemmer for, their stopword lists and
-//! detection with whatlang.
+//! detection: by script for Arabic, Greek, Russian and Tamil, by stopword profile for the
+//! languages written in Latin letters (no trigram models: they would dominate the wasm size).
 
 use crate::options::Error;
 use rust_stemmers::{Algorithm, Stemmer};
 
 include!(concat!(env!("OUT_DIR"), "/stopwords.rs"));
+
+// The generated `STOPWORDS` slices are only read at compile time: they are packed into one
+// byte string with a `u16` end offset per word, a quarter of the size of a `&str` per word
+// in the wasm module (pointer and length) and without relocations.
+const WORD_COUNT: usize = {
+    let mut n = 0;
+    let mut l = 0;
+    while l < STOPWORDS.len() {
+        n += STOPWORDS[l].len();
+        l += 1;
+    }
+    n
+};
+const PACKED_LEN: usize = {
+    let mut n = 0;
+    let mut l = 0;
+    while l < STOPWORDS.len() {
+        let mut i = 0;
+        while i < STOPWORDS[l].len() {
+            n += STOPWORDS[l][i].len();
+            i += 1;
+        }
+        l += 1;
+    }
+    n
+};
+// Offsets are u16 (there are fewer words than bytes).
+const _: () = assert!(PACKED_LEN <= u16::MAX as usize);
+
+/// Every stopword of every language, in `Lang` order, each list sorted.
+static PACKED: [u8; PACKED_LEN] = {
+    let mut out = [0u8; PACKED_LEN];
+    let (mut at, mut l) = (0, 0);
+    while l < STOPWORDS.len() {
+        let mut i = 0;
+        while i < STOPWORDS[l].len() {
+            let bytes = STOPWORDS[l][i].as_bytes();
+            let mut b = 0;
+            while b < bytes.len() {
+                out[at] = bytes[b];
+                at += 1;
+                b += 1;
+            }
+            i += 1;
+        }
+        l += 1;
+    }
+    out
+};
+
+/// End offset in `PACKED` of each word (a word starts where the previous one ends).
+static ENDS: [u16; WORD_COUNT] = {
+    let mut out = [0u16; WORD_COUNT];
+    let (mut at, mut w, mut l) = (0, 0, 0);
+    while l < STOPWORDS.len() {
+        let mut i = 0;
+        while i < STOPWORDS[l].len() {
+            at += STOPWORDS[l][i].len();
+            out[w] = at as u16;
+            w += 1;
+            i += 1;
+        }
+        l += 1;
+    }
+    out
+};
+
+/// Index in `ENDS` of each language's first word, and the total at the end.
+static FIRST: [u16; 19] = {
+    let mut out = [0u16; 19];
+    let (mut w, mut l) = (0, 0);
+    while l < STOPWORDS.len() {
+        out[l] = w as u16;
+        w += STOPWORDS[l].len();
+        l += 1;
+    }
+    out[STOPWORDS.len()] = w as u16;
+    out
+};
 
 /// A language pith can stem. The order matches the generated `STOPWORDS` table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -30,31 +110,121 @@ pub enum Lang {
     Turkish,
 }
 
-/// Every language with its ISO 639-1 code and English name, in `Lang` order.
-const TABLE: [(Lang, &str, &str); 18] = [
-    (Lang::Arabic, "ar", "arabic"),
-    (Lang::Danish, "da", "danish"),
-    (Lang::Dutch, "nl", "dutch"),
-    (Lang::English, "en", "english"),
-    (Lang::Finnish, "fi", "finnish"),
-    (Lang::French, "fr", "french"),
-    (Lang::German, "de", "german"),
-    (Lang::Greek, "el", "greek"),
-    (Lang::Hungarian, "hu", "hungarian"),
-    (Lang::Italian, "it", "italian"),
-    (Lang::Norwegian, "no", "norwegian"),
-    (Lang::Portuguese, "pt", "portuguese"),
-    (Lang::Romanian, "ro", "romanian"),
-    (Lang::Russian, "ru", "russian"),
-    (Lang::Spanish, "es", "spanish"),
-    (Lang::Swedish, "sv", "swedish"),
-    (Lang::Tamil, "ta", "tamil"),
-    (Lang::Turkish, "tr", "turkish"),
+/// Every language with its ISO 639-1 code, English name and ISO 639-3 code (plus the
+/// 639-2/B code where it differs), in `Lang` order.
+const TABLE: [(Lang, &str, &str, &str, &str); 18] = [
+    (Lang::Arabic, "ar", "arabic", "ara", "ara"),
+    (Lang::Danish, "da", "danish", "dan", "dan"),
+    (Lang::Dutch, "nl", "dutch", "nld", "dut"),
+    (Lang::English, "en", "english", "eng", "eng"),
+    (Lang::Finnish, "fi", "finnish", "fin", "fin"),
+    (Lang::French, "fr", "french", "fra", "fre"),
+    (Lang::German, "de", "german", "deu", "ger"),
+    (Lang::Greek, "el", "greek", "ell", "gre"),
+    (Lang::Hungarian, "hu", "hungarian", "hun", "hun"),
+    (Lang::Italian, "it", "italian", "ita", "ita"),
+    (Lang::Norwegian, "no", "norwegian", "nob", "nor"),
+    (Lang::Portuguese, "pt", "portuguese", "por", "por"),
+    (Lang::Romanian, "ro", "romanian", "ron", "rum"),
+    (Lang::Russian, "ru", "russian", "rus", "rus"),
+    (Lang::Spanish, "es", "spanish", "spa", "spa"),
+    (Lang::Swedish, "sv", "swedish", "swe", "swe"),
+    (Lang::Tamil, "ta", "tamil", "tam", "tam"),
+    (Lang::Turkish, "tr", "turkish", "tur", "tur"),
+];
+
+/// The languages written in Latin letters, told apart by their stopwords.
+const LATIN: [Lang; 14] = [
+    Lang::Danish,
+    Lang::Dutch,
+    Lang::English,
+    Lang::Finnish,
+    Lang::French,
+    Lang::German,
+    Lang::Hungarian,
+    Lang::Italian,
+    Lang::Norwegian,
+    Lang::Portuguese,
+    Lang::Romanian,
+    Lang::Spanish,
+    Lang::Swedish,
+    Lang::Turkish,
 ];
 
 /// Detection looks at this many bytes at most: enough for a confident guess, and it keeps
 /// detection cost constant on megabyte inputs.
 const DETECT_SAMPLE_BYTES: usize = 4096;
+
+/// Latin text needs a score of at least `MIN_SCORE` for the winning language, from at least
+/// `MIN_STOPWORDS` of its stopwords (or twice the score from letters), and a share of at least
+/// `MIN_STOPWORD_PERCENT` of its words must be that language's stopwords, or detection
+/// declines to guess.
+const MIN_SCORE: f32 = 0.5;
+const MIN_STOPWORDS: usize = 2;
+const MIN_STOPWORD_PERCENT: usize = 5;
+
+/// Score of one distinctive letter (shared among the languages using it), against 1 for a
+/// stopword: letters settle short texts, stopwords decide long ones.
+const LETTER_WEIGHT: f32 = 0.25;
+
+/// Letters that only some of the Latin-script languages use.
+fn distinctive(c: char) -> Option<&'static [Lang]> {
+    use Lang::*;
+    Some(match c {
+        'ı' | 'ğ' => &[Turkish],
+        'ş' => &[Turkish, Romanian],
+        'ș' | 'ț' | 'ţ' | 'ă' => &[Romanian],
+        'ő' | 'ű' => &[Hungarian],
+        'ß' => &[German],
+        'ñ' => &[Spanish],
+        'ã' | 'õ' => &[Portuguese],
+        'æ' | 'ø' => &[Danish, Norwegian],
+        'å' => &[Danish, Norwegian, Swedish],
+        'ä' => &[German, Swedish, Finnish],
+        'œ' => &[French],
+        'è' => &[French, Italian],
+        'ê' => &[French, Portuguese],
+        'ç' => &[French, Portuguese, Turkish],
+        _ => return None,
+    })
+}
+
+fn latin_index(lang: Lang) -> usize {
+    LATIN.iter().position(|&l| l == lang).unwrap_or(0)
+}
+
+/// The writing systems detection tells apart.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Script {
+    Latin,
+    Cyrillic,
+    Greek,
+    Arabic,
+    Tamil,
+    Other,
+}
+
+fn script(c: char) -> Script {
+    match c {
+        'a'..='z' | 'A'..='Z' | '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' => Script::Latin,
+        '\u{400}'..='\u{52F}' => Script::Cyrillic,
+        '\u{370}'..='\u{3FF}' | '\u{1F00}'..='\u{1FFF}' => Script::Greek,
+        '\u{600}'..='\u{6FF}'
+        | '\u{750}'..='\u{77F}'
+        | '\u{8A0}'..='\u{8FF}'
+        | '\u{FB50}'..='\u{FDFF}'
+        | '\u{FE70}'..='\u{FEFF}' => Script::Arabic,
+        '\u{B80}'..='\u{BFF}' => Script::Tamil,
+        _ => Script::Other,
+    }
+}
+
+/// Cyrillic letters Russian does not use (Ukrainian, Belarusian, Serbian, Macedonian).
+const NON_RUSSIAN_CYRILLIC: &str = "іїєґўјљњћџѓќѕІЇЄҐЎЈЉЊЋЏЃЌЅ";
+
+/// Arabic-script letters Arabic does not use (Persian, Urdu, Pashto, Kurdish).
+const NON_ARABIC_LETTERS: &str =
+    "\u{67E}\u{686}\u{698}\u{6A9}\u{6AF}\u{6CC}\u{679}\u{688}\u{691}\u{6BA}\u{6BE}\u{6C1}\u{6D2}";
 
 impl Lang {
     /// All supported languages.
@@ -78,52 +248,109 @@ impl Lang {
         if key.is_empty() || key == "auto" {
             return Ok(None);
         }
-        // Accept "en", "en-GB", "eng" (ISO 639-3 via whatlang) and "english".
+        // Accept "en", "en-GB", "eng", "ger" (ISO 639-3 and 639-2/B) and "english".
         let base = key.split(['-', '_']).next().unwrap_or("");
         TABLE
             .iter()
-            .find(|t| t.1 == base || t.2 == key)
-            .map(|t| t.0)
-            .or_else(|| whatlang::Lang::from_code(base).and_then(Lang::from_whatlang))
-            .map(Some)
+            .find(|t| t.1 == base || t.2 == key || t.3 == base || t.4 == base)
+            .map(|t| Some(t.0))
             .ok_or_else(|| Error::UnknownLanguage(s.to_string()))
-    }
-
-    fn from_whatlang(l: whatlang::Lang) -> Option<Lang> {
-        use whatlang::Lang as W;
-        Some(match l {
-            W::Ara => Lang::Arabic,
-            W::Dan => Lang::Danish,
-            W::Nld => Lang::Dutch,
-            W::Eng => Lang::English,
-            W::Fin => Lang::Finnish,
-            W::Fra => Lang::French,
-            W::Deu => Lang::German,
-            W::Ell => Lang::Greek,
-            W::Hun => Lang::Hungarian,
-            W::Ita => Lang::Italian,
-            W::Nob => Lang::Norwegian,
-            W::Por => Lang::Portuguese,
-            W::Ron => Lang::Romanian,
-            W::Rus => Lang::Russian,
-            W::Spa => Lang::Spanish,
-            W::Swe => Lang::Swedish,
-            W::Tam => Lang::Tamil,
-            W::Tur => Lang::Turkish,
-            _ => return None,
-        })
     }
 
     /// Detects the language of `text`; `None` when it is not a supported language or the
     /// text is too short to tell (callers then treat English as the default for Latin text).
+    ///
+    /// Looks at the first few kilobytes only. The script with the most letters decides
+    /// Arabic, Greek, Russian and Tamil (declining when letters of related languages such as
+    /// Ukrainian or Persian show up); Latin text goes to the language whose NLTK stopwords it
+    /// uses most, each stopword weighted by how few of the languages share it.
     pub fn detect(text: &str) -> Option<Lang> {
         let mut end = text.len().min(DETECT_SAMPLE_BYTES);
         while !text.is_char_boundary(end) {
             end -= 1;
         }
-        whatlang::detect(&text[..end])
-            .filter(whatlang::Info::is_reliable)
-            .and_then(|info| Lang::from_whatlang(info.lang()))
+        let sample = &text[..end];
+        // Letters per script (in `Script` order), and the letters of related languages among
+        // the Cyrillic and Arabic ones.
+        let mut counts = [0usize; 6];
+        let (mut not_ru, mut not_ar) = (0usize, 0usize);
+        for c in sample.chars().filter(|c| c.is_alphabetic()) {
+            let s = script(c);
+            counts[s as usize] += 1;
+            match s {
+                Script::Cyrillic => not_ru += usize::from(NON_RUSSIAN_CYRILLIC.contains(c)),
+                Script::Arabic => not_ar += usize::from(NON_ARABIC_LETTERS.contains(c)),
+                _ => {}
+            }
+        }
+        let (best, &letters) = counts
+            .iter()
+            .enumerate()
+            .max_by_key(|&(i, n)| (*n, usize::MAX - i))?;
+        if letters == 0 {
+            return None;
+        }
+        // A related language's letters in more than 1 in 100 letters: not Russian, not Arabic.
+        const LATIN_SCRIPT: usize = Script::Latin as usize;
+        const CYRILLIC: usize = Script::Cyrillic as usize;
+        const GREEK: usize = Script::Greek as usize;
+        const ARABIC: usize = Script::Arabic as usize;
+        const TAMIL: usize = Script::Tamil as usize;
+        match best {
+            LATIN_SCRIPT => Lang::detect_latin(sample),
+            CYRILLIC => (not_ru * 100 <= letters).then_some(Lang::Russian),
+            GREEK => Some(Lang::Greek),
+            ARABIC => (not_ar * 100 <= letters).then_some(Lang::Arabic),
+            TAMIL => Some(Lang::Tamil),
+            _ => None,
+        }
+    }
+
+    /// Stopword-profile scoring over the Latin-script languages, with distinctive letters as
+    /// extra evidence for short texts.
+    fn detect_latin(sample: &str) -> Option<Lang> {
+        let mut score = [0f32; LATIN.len()];
+        let mut hits = [0usize; LATIN.len()];
+        let mut words = 0usize;
+        let mut word = String::new();
+        let mut found = [false; LATIN.len()];
+        for token in sample
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+        {
+            words += 1;
+            word.clear();
+            word.extend(token.chars().flat_map(char::to_lowercase));
+            for c in word.chars() {
+                if let Some(langs) = distinctive(c) {
+                    let weight = LETTER_WEIGHT / langs.len() as f32;
+                    for &l in langs {
+                        score[latin_index(l)] += weight;
+                    }
+                }
+            }
+            let mut shared = 0usize;
+            for (i, lang) in LATIN.iter().enumerate() {
+                found[i] = lang.is_stopword(&word);
+                shared += usize::from(found[i]);
+            }
+            if shared == 0 {
+                continue;
+            }
+            let weight = 1.0 / shared as f32;
+            for i in 0..LATIN.len() {
+                if found[i] {
+                    score[i] += weight;
+                    hits[i] += 1;
+                }
+            }
+        }
+        let best =
+            (0..LATIN.len()).max_by(|&a, &b| score[a].total_cmp(&score[b]).then(b.cmp(&a)))?;
+        let enough = score[best] >= MIN_SCORE
+            && (hits[best] >= MIN_STOPWORDS || score[best] >= 2.0 * MIN_SCORE)
+            && hits[best] * 100 >= words * MIN_STOPWORD_PERCENT;
+        enough.then_some(LATIN[best])
     }
 
     /// The Snowball stemmer.
@@ -153,7 +380,21 @@ impl Lang {
 
     /// Whether `lower` (a lowercased word) is a stopword of this language.
     pub fn is_stopword(self, lower: &str) -> bool {
-        STOPWORDS[self as usize].binary_search(&lower).is_ok()
+        let (first, last) = (FIRST[self as usize], FIRST[self as usize + 1]);
+        let (mut lo, mut hi) = (usize::from(first), usize::from(last));
+        let key = lower.as_bytes();
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let start = if mid == 0 { 0 } else { ENDS[mid - 1] };
+            let word = PACKED.get(usize::from(start)..usize::from(ENDS[mid]));
+            match word.map(|w| w.cmp(key)) {
+                Some(std::cmp::Ordering::Less) => lo = mid + 1,
+                Some(std::cmp::Ordering::Greater) => hi = mid,
+                Some(std::cmp::Ordering::Equal) => return true,
+                None => return false,
+            }
+        }
+        false
     }
 }
 
@@ -167,6 +408,9 @@ mod tests {
         assert_eq!(Lang::parse_option("en-GB"), Ok(Some(Lang::English)));
         assert_eq!(Lang::parse_option("German"), Ok(Some(Lang::German)));
         assert_eq!(Lang::parse_option("rus"), Ok(Some(Lang::Russian)));
+        assert_eq!(Lang::parse_option("ger"), Ok(Some(Lang::German)));
+        assert_eq!(Lang::parse_option("nob"), Ok(Some(Lang::Norwegian)));
+        assert_eq!(Lang::parse_option("nor"), Ok(Some(Lang::Norwegian)));
         assert!(matches!(
             Lang::parse_option("klingon"),
             Err(Error::UnknownLanguage(_))
@@ -186,5 +430,81 @@ mod tests {
         assert!(Lang::English.is_stopword("the"));
         assert!(Lang::German.is_stopword("und"));
         assert!(!Lang::English.is_stopword("missile"));
+    }
+
+    /// One news-like paragraph per language (the same story), and texts in related
+    /// languages pith has no stemmer for.
+    const SAMPLES: &[(&str, &str)] = &[
+        ("da", "Regeringen har fremlagt et nyt forslag om skat, som skal give flere penge til de ældre. Oppositionen siger, at forslaget er for dyrt, og at det ikke vil hjælpe dem, der har mest brug for det."),
+        ("nl", "Het kabinet heeft een nieuw plan gepresenteerd om de woningnood aan te pakken. Volgens de minister moeten er de komende jaren veel meer huizen worden gebouwd, maar de oppositie vindt dat het plan niet ver genoeg gaat."),
+        ("en", "The government has unveiled a new plan to tackle the housing shortage. The minister said that many more homes would be built over the coming years, but the opposition argued that the plan did not go far enough."),
+        ("fi", "Hallitus esitteli uuden suunnitelman asuntopulan ratkaisemiseksi. Ministerin mukaan tulevina vuosina rakennetaan paljon enemmän asuntoja, mutta oppositio katsoo, että suunnitelma ei ole riittävä, koska se ei auta niitä, jotka sitä eniten tarvitsevat."),
+        ("fr", "Le gouvernement a présenté un nouveau plan pour lutter contre la crise du logement. Selon le ministre, beaucoup plus de logements seront construits dans les années à venir, mais l'opposition estime que le plan ne va pas assez loin."),
+        ("de", "Die Regierung hat einen neuen Plan gegen die Wohnungsnot vorgestellt. Nach Angaben des Ministers sollen in den kommenden Jahren deutlich mehr Wohnungen gebaut werden, doch die Opposition hält den Plan für nicht ausreichend."),
+        ("hu", "A kormány új tervet mutatott be a lakáshiány kezelésére. A miniszter szerint a következő években sokkal több lakás épül, de az ellenzék szerint a terv nem elég, mert nem segít azoknak, akiknek a legnagyobb szükségük van rá."),
+        ("it", "Il governo ha presentato un nuovo piano per affrontare la crisi degli alloggi. Secondo il ministro, nei prossimi anni saranno costruite molte più case, ma l'opposizione sostiene che il piano non va abbastanza lontano."),
+        ("no", "Regjeringen har lagt fram en ny plan for å løse boligmangelen. Ifølge ministeren skal det bygges mange flere boliger i årene som kommer, men opposisjonen mener at planen ikke går langt nok, og at den ikke hjelper dem som trenger det mest."),
+        ("pt", "O governo apresentou um novo plano para enfrentar a crise da habitação. Segundo o ministro, serão construídas muito mais casas nos próximos anos, mas a oposição considera que o plano não vai suficientemente longe."),
+        ("ro", "Guvernul a prezentat un nou plan pentru a rezolva criza locuințelor. Potrivit ministrului, în următorii ani vor fi construite mult mai multe locuințe, dar opoziția consideră că planul nu merge suficient de departe."),
+        ("es", "El Gobierno ha presentado un nuevo plan para hacer frente a la crisis de la vivienda. Según el ministro, en los próximos años se construirán muchas más viviendas, pero la oposición considera que el plan no va lo bastante lejos."),
+        ("sv", "Regeringen har presenterat en ny plan för att lösa bostadsbristen. Enligt ministern ska det byggas många fler bostäder under de kommande åren, men oppositionen anser att planen inte går tillräckligt långt och att den inte hjälper dem som behöver det mest."),
+        ("tr", "Hükümet konut sorununu çözmek için yeni bir plan açıkladı. Bakana göre önümüzdeki yıllarda çok daha fazla konut inşa edilecek, ama muhalefet planın yeterli olmadığını ve en çok ihtiyacı olanlara yardım etmeyeceğini söylüyor."),
+        ("ru", "Правительство представило новый план по решению жилищного кризиса. По словам министра, в ближайшие годы будет построено гораздо больше жилья, но оппозиция считает, что план недостаточен."),
+        ("el", "Η κυβέρνηση παρουσίασε νέο σχέδιο για την αντιμετώπιση της στεγαστικής κρίσης. Σύμφωνα με τον υπουργό, τα επόμενα χρόνια θα χτιστούν πολύ περισσότερα σπίτια, αλλά η αντιπολίτευση θεωρεί ότι το σχέδιο δεν είναι αρκετό."),
+        ("ar", "قدمت الحكومة خطة جديدة لمعالجة أزمة السكن. وقال الوزير إنه سيتم بناء المزيد من المنازل في السنوات المقبلة، لكن المعارضة ترى أن الخطة غير كافية."),
+        ("ta", "வீட்டுவசதி நெருக்கடியைச் சமாளிக்க அரசு புதிய திட்டத்தை அறிவித்துள்ளது. வரும் ஆண்டுகளில் அதிக வீடுகள் கட்டப்படும் என்று அமைச்சர் தெரிவித்தார்."),
+        ("uk", "Уряд представив новий план для вирішення житлової кризи. За словами міністра, у найближчі роки буде збудовано набагато більше житла, але опозиція вважає, що план недостатній."),
+        ("fa", "دولت طرح جدیدی برای حل بحران مسکن ارائه کرد. به گفته وزیر، در سال‌های آینده خانه‌های بیشتری ساخته خواهد شد، اما مخالفان می‌گویند این طرح کافی نیست."),
+        ("zh", "政府公布了解决住房短缺问题的新计划。部长表示，未来几年将建造更多住房。"),
+        ("pl", "Rząd przedstawił nowy plan walki z kryzysem mieszkaniowym. Według ministra w najbliższych latach powstanie znacznie więcej mieszkań, ale opozycja uważa, że plan nie idzie wystarczająco daleko."),
+        ("short-en", "Mr Smith said the plan was approved."),
+        ("short-de", "Das ist gut."),
+        ("short-fr1", "Le président russe a menacé de se retirer du traité. Les négociations ont duré cinq heures sans accord entre les deux parties."),
+        ("short-de1", "Der russische Präsident hat gedroht, aus dem Vertrag auszusteigen. Die Verhandlungen dauerten fünf Stunden ohne Einigung."),
+        ("short-es1", "El presidente ruso amenazó con retirarse del tratado. Las negociaciones duraron cinco horas sin acuerdo entre las partes."),
+    ];
+
+    #[test]
+    fn detects_every_language_by_script_or_stopwords() {
+        for (code, text) in SAMPLES {
+            let expected = match *code {
+                "uk" | "fa" | "zh" | "pl" => None,
+                c if c.starts_with("short-") => Some(&c[6..8]),
+                c => Some(c),
+            };
+            assert_eq!(
+                Lang::detect(text).map(Lang::code),
+                expected,
+                "{code}: {text}"
+            );
+        }
+    }
+
+    #[test]
+    fn detects_latin_languages_from_one_sentence() {
+        for (code, text) in SAMPLES.iter().take(14) {
+            let first = text.split(". ").next().unwrap_or_default();
+            // Finnish has few stopwords and no distinctive letters in this sentence: no guess.
+            let expected = (*code != "fi").then_some(*code);
+            assert_eq!(
+                Lang::detect(first).map(Lang::code),
+                expected,
+                "{code}: {first}"
+            );
+        }
+        assert_eq!(Lang::detect(""), None);
+        assert_eq!(Lang::detect("12345 !!!"), None);
+    }
+
+    #[test]
+    fn packed_stopwords_match_the_generated_lists() {
+        for lang in Lang::all() {
+            for word in STOPWORDS[lang as usize] {
+                assert!(lang.is_stopword(word), "{lang:?} {word}");
+                assert!(!lang.is_stopword(&format!("{word}qx")), "{lang:?} {word}qx");
+            }
+        }
+        assert!(!Lang::Tamil.is_stopword("the"));
+        assert!(!Lang::English.is_stopword(""));
     }
 }

@@ -23,6 +23,17 @@ pub struct Org {
     pub name: &'static str,
     /// The state it belongs to, if any.
     pub country: Option<&'static str>,
+    /// `party`, `government`, `media`, `company`, ... as listed.
+    pub kind: &'static str,
+}
+
+/// A multi-word cue ("called for"): the words after the first, and the stance.
+#[derive(Debug, Clone)]
+pub struct Phrase {
+    /// Lowercase words that must follow the cue token, in order.
+    pub rest: Vec<&'static str>,
+    /// The stance it expresses.
+    pub stance: &'static str,
 }
 
 /// Gender (or number) carried by an honorific or pronoun.
@@ -57,10 +68,23 @@ pub struct Lexicon {
     pub heads: Vec<&'static str>,
     /// Role modifiers.
     pub modifiers: Vec<&'static str>,
+    /// Nouns naming people or bodies that can hold a position ("official", "source").
+    pub agents: Vec<&'static str>,
     /// Subject and object pronouns.
     pub pronouns: HashMap<&'static str, Gender>,
-    /// Cue word forms to stance.
+    /// Verb forms that are cues, to stance ("said" to says). Keyphrases skip these words.
     pub cues: HashMap<&'static str, &'static str>,
+    /// Cue verbs that may precede their speaker ("..., said Mr Gates").
+    pub speech: Vec<&'static str>,
+    /// Cue verb forms that are just as often nouns ("calls", "reports"), to stance; kept apart
+    /// from [`Lexicon::cues`] so that keyphrases may still use them.
+    pub noun_cues: HashMap<&'static str, &'static str>,
+    /// Multi-word cues by first word ("called" to "for", demands).
+    pub phrases: HashMap<&'static str, Vec<Phrase>>,
+    /// Attitude adjectives after a copula ("unimpressed"), to stance.
+    pub states: HashMap<&'static str, &'static str>,
+    /// Adjectives of a reaction noun ("a cool response"), to the stance of whoever reacts.
+    pub reactions: HashMap<&'static str, &'static str>,
 }
 
 fn records(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -132,12 +156,13 @@ impl Lexicon {
             }
         }
         for r in records(include_str!("../data/organizations.tsv")) {
-            let [name, aliases, _kind, country] = r[..] else {
+            let [name, aliases, kind, country] = r[..] else {
                 continue;
             };
             let org = Org {
                 name,
                 country: Some(country).filter(|c| !c.is_empty()),
+                kind,
             };
             for form in std::iter::once(name).chain(alternatives(aliases)) {
                 lx.orgs
@@ -164,6 +189,7 @@ impl Lexicon {
                 }
                 "head" => lx.heads.push(word),
                 "modifier" => lx.modifiers.push(word),
+                "agent" => lx.agents.push(word),
                 "pronoun" => {
                     if let Some(g) = gender(code) {
                         lx.pronouns.insert(word, g);
@@ -173,18 +199,71 @@ impl Lexicon {
             }
         }
         for r in records(include_str!("../data/en/cues.txt")) {
-            if let [forms, stance] = r[..] {
-                for f in forms.split_whitespace() {
-                    lx.cues.insert(f, stance);
+            let (forms, stance, kind) = match r[..] {
+                [forms, stance] => (forms, stance, "verb"),
+                [forms, stance, kind] => (forms, stance, kind),
+                _ => continue,
+            };
+            for f in forms.split_whitespace() {
+                let mut words = f.split('_');
+                let Some(first) = words.next() else { continue };
+                let rest: Vec<&'static str> = words.collect();
+                if !rest.is_empty() {
+                    lx.phrases
+                        .entry(first)
+                        .or_default()
+                        .push(Phrase { rest, stance });
+                    continue;
+                }
+                match kind {
+                    "state" => {
+                        lx.states.insert(f, stance);
+                    }
+                    "reaction" => {
+                        lx.reactions.insert(f, stance);
+                    }
+                    "noun" => {
+                        lx.noun_cues.insert(f, stance);
+                    }
+                    _ => {
+                        if kind == "speech" {
+                            lx.speech.push(f);
+                        }
+                        lx.cues.insert(f, stance);
+                    }
                 }
             }
         }
+        // Longer phrases first, so "stepped up pressure" is tried before a shorter one.
+        for list in lx.phrases.values_mut() {
+            list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
+        }
         lx
+    }
+
+    /// The stance of a one-word cue verb ("said", "calls"), if `lower` is one.
+    pub fn cue(&self, lower: &str) -> Option<&'static str> {
+        self.cues
+            .get(lower)
+            .or_else(|| self.noun_cues.get(lower))
+            .copied()
     }
 
     /// Whether `lower` heads a role ("minister").
     pub fn is_head(&self, lower: &str) -> bool {
         self.heads.contains(&lower)
+    }
+
+    /// Whether `lower` (possibly a plural: "officials") names people or a body that can hold
+    /// a position: an agent noun or a role head.
+    pub fn is_agent(&self, lower: &str) -> bool {
+        let singular = lower
+            .strip_suffix("ies")
+            .map(|s| format!("{s}y"))
+            .or_else(|| lower.strip_suffix('s').map(str::to_string));
+        std::iter::once(lower)
+            .chain(singular.as_deref())
+            .any(|w| self.agents.contains(&w) || self.is_head(w))
     }
 
     /// Whether `lower` may modify a role head ("foreign").

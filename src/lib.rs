@@ -29,6 +29,8 @@ pub mod text;
 pub mod utf16;
 
 #[cfg(target_arch = "wasm32")]
+pub mod dom;
+#[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
 pub use lang::Lang;

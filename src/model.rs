@@ -142,4 +142,8 @@ pub struct Position {
     pub cue: Option<String>,
     /// One of says, supports, opposes, proposes, warns, threatens, rejects, offers, demands.
     pub stance: Option<String>,
+    /// The holder as the text names it ("He", "Mr Putin", "a spokesman for the campaign"): in
+    /// the evidence, or, for a quotation continued from the paragraph before (`cue` is then
+    /// `None`), where its speaker was named.
+    pub mention: Option<String>,
 }

@@ -55,6 +55,8 @@ export interface Position {
   quote: string | null;
   cue: string | null;
   stance: "says" | "supports" | "opposes" | "proposes" | "warns" | "threatens" | "rejects" | "offers" | "demands" | null;
+  /** The holder as the text names it ("He", "Mr Putin"), in the evidence or, for a quote continued from the paragraph before (cue null), where its speaker was named. */
+  mention: string | null;
 }
 export interface Analysis {
   language: string;

@@ -176,4 +176,96 @@ fn positions_of_both_camps_with_evidence() {
         row("United States", "says").side.as_deref(),
         Some("United States")
     );
+    // Holders resolved through a pronoun and a role noun keep the words the text used.
+    assert_eq!(p.mention.as_deref(), Some("He"));
+    let lead = row("Vladimir Putin", "stepped up pressure");
+    assert_eq!(lead.mention.as_deref(), Some("The Russian President"));
+    assert_eq!(lead.stance.as_deref(), Some("demands"));
+    assert_eq!(lead.sentence, 2);
+    // Attitudes: "the Russians were unimpressed", "a cool response in Washington".
+    let unimpressed = row("Russia", "unimpressed");
+    assert_eq!(unimpressed.stance.as_deref(), Some("rejects"));
+    assert_eq!(unimpressed.mention.as_deref(), Some("the Russians"));
+    let cool = row("Washington", "cool response");
+    assert_eq!(cool.stance.as_deref(), Some("rejects"));
+    assert_eq!(cool.side.as_deref(), Some("United States"));
+    assert!(
+        cool.claim.contains("radar station in Azerbaijan"),
+        "{}",
+        cool.claim
+    );
+
+    // Every speaker and both sides, with what each holds.
+    let holds = |actor: &str, words: &str| {
+        g.positions
+            .iter()
+            .any(|p| p.actor == actor && p.claim.contains(words))
+    };
+    let expected = [
+        ("Vladimir Putin", "freeze plans"),
+        (
+            "Vladimir Putin",
+            "Intermediate-range Nuclear Forces (INF) treaty",
+        ),
+        ("Vladimir Putin", "lose a chance for agreement"),
+        ("Dmitry Peskov", "had not been confrontational"),
+        ("Dmitry Peskov", "modernising the INF treaty"),
+        ("Condoleezza Rice", "address Russian concerns"),
+        ("Condoleezza Rice", "the call to freeze the US plans"),
+        (
+            "Robert Gates",
+            "Russian personnel stationed at each missile defence site",
+        ),
+        ("Sergei Lavrov", "two serious problems"),
+        ("Anatoly Serdyukov", "anti-Russian character"),
+        ("Russia", "strategic threat"),
+        ("Russia", "radar station in Azerbaijan"),
+        (
+            "United States",
+            "defence against missiles fired by Iran or North Korea",
+        ),
+    ];
+    for (actor, words) in expected {
+        assert!(holds(actor, words), "{actor}: {words}: {:#?}", g.positions);
+    }
+    let sides = |side: &str| -> Vec<&str> {
+        g.positions
+            .iter()
+            .filter(|p| p.side.as_deref() == Some(side))
+            .map(|p| p.actor.as_str())
+            .collect()
+    };
+    let russia = sides("Russia");
+    for who in [
+        "Vladimir Putin",
+        "Dmitry Peskov",
+        "Sergei Lavrov",
+        "Anatoly Serdyukov",
+        "Russia",
+    ] {
+        assert!(russia.contains(&who), "{who} on Russia's side: {russia:?}");
+    }
+    let us = sides("United States");
+    for who in ["Condoleezza Rice", "Robert Gates", "United States"] {
+        assert!(us.contains(&who), "{who} on the US side: {us:?}");
+    }
+    // Every row: resolved to an actor, never a pronoun, with its sentence as evidence and a
+    // stance and claim.
+    for p in &g.positions {
+        assert!(p.resolved, "{p:#?}");
+        assert!(g.actors.iter().any(|a| a.name == p.actor), "{p:#?}");
+        assert!(
+            !["he", "she", "they", "it", "his", "her"].contains(&p.actor.to_lowercase().as_str()),
+            "{p:#?}"
+        );
+        assert_eq!(p.evidence, g.sentences[p.sentence].text);
+        assert!(
+            p.stance.is_some() && p.claim.split_whitespace().count() >= 2,
+            "{p:#?}"
+        );
+    }
+    assert!(g
+        .positions
+        .windows(2)
+        .all(|w| w[0].sentence <= w[1].sentence));
 }

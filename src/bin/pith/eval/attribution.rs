@@ -1,6 +1,707 @@
-//! `pith eval attribution` (being written).
+//! `pith eval attribution --data DIR [--errors]`: who said what, scored against PolNeAR's
+//! attribution annotations, with a quote-only baseline computed in the same run.
+//!
+//! Layout (PolNeAR v1): `DIR/text/NAME.txt` and `DIR/attributions/NAME_ANNOTATOR.ann` (brat
+//! standoff, offsets in Unicode code points); the first annotator file of each article in
+//! sorted order is used.
+//!
+//! The metric compares holders by the head of the annotated Source, because a positions table
+//! names holders ("Donald Trump") while PolNeAR marks the source's words ("Trump's campaign
+//! manager Kellyanne Conway"):
+//! - **gold**: attributions whose Source is a name ([`head`]);
+//! - **recall**: share of gold attributions for which some row's evidence sentence overlaps a
+//!   Content fragment and its holder contains the head as a whole word (case-insensitive);
+//! - **precision**: share of rows with a named holder (resolved, not a pronoun) that overlap
+//!   the Content of a name-sourced gold attribution whose head the holder contains.
+//!
+//! The baseline takes direct quotes (text in quotation marks, three words or more) and gives
+//! each to the nearest capitalised name in its sentence or an adjacent one.
+
+use super::{flag, read_text};
+use pith::{analyze, Analysis, Options};
+use std::ops::Range;
+use std::path::Path;
+
+/// Words after which a Source's words no longer name it ("Edward Alden of the Council ...").
+const POST_MODIFIERS: &[&str] = &[
+    "of", "in", "at", "for", "from", "with", "on", "to", "by", "who", "whose", "whom", "which",
+    "that", "and", "or", "nor", "as",
+];
+/// Pronouns (and pronoun-like determiners) that make a Source not a name.
+const PRONOUNS: &[&str] = &[
+    "i",
+    "me",
+    "my",
+    "you",
+    "your",
+    "he",
+    "him",
+    "his",
+    "she",
+    "her",
+    "it",
+    "its",
+    "we",
+    "us",
+    "our",
+    "they",
+    "them",
+    "their",
+    "this",
+    "that",
+    "these",
+    "those",
+    "who",
+    "whom",
+    "someone",
+    "somebody",
+    "anyone",
+    "anybody",
+    "everyone",
+    "everybody",
+    "one",
+];
+/// Capitalised words the baseline does not take for names.
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "and",
+    "but",
+    "or",
+    "so",
+    "if",
+    "in",
+    "on",
+    "at",
+    "for",
+    "to",
+    "of",
+    "as",
+    "by",
+    "with",
+    "from",
+    "after",
+    "before",
+    "when",
+    "while",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "then",
+    "he",
+    "she",
+    "it",
+    "we",
+    "they",
+    "i",
+    "you",
+    "his",
+    "her",
+    "its",
+    "our",
+    "their",
+    "my",
+    "your",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "yes",
+    "no",
+    "not",
+    "what",
+    "why",
+    "how",
+    "where",
+    "who",
+    "one",
+    "all",
+    "some",
+    "now",
+    "also",
+    "still",
+];
+
+/// One annotated attribution whose Source is a name.
+struct Gold {
+    head: String,
+    content: Vec<Range<usize>>,
+    /// Source and cue as written (for `--errors`).
+    source: String,
+    cue: String,
+}
+
+/// One row to score: holder and evidence span (code points).
+struct Row {
+    holder: String,
+    /// The cue as written (for `--errors`).
+    cue: String,
+    span: Range<usize>,
+    named: bool,
+}
+
+/// Counts for one system.
+#[derive(Default)]
+struct Score {
+    gold: usize,
+    found: usize,
+    rows: usize,
+    correct: usize,
+}
+
+impl Score {
+    fn add(&mut self, gold: &[Gold], rows: &[Row]) -> (Vec<usize>, Vec<usize>) {
+        let mut missed = Vec::new();
+        let mut wrong = Vec::new();
+        self.gold += gold.len();
+        for (gi, g) in gold.iter().enumerate() {
+            if rows.iter().any(|r| matches(r, g)) {
+                self.found += 1;
+            } else {
+                missed.push(gi);
+            }
+        }
+        for (ri, r) in rows.iter().enumerate().filter(|(_, r)| r.named) {
+            self.rows += 1;
+            if gold.iter().any(|g| matches(r, g)) {
+                self.correct += 1;
+            } else {
+                wrong.push(ri);
+            }
+        }
+        (missed, wrong)
+    }
+
+    fn line(&self, name: &str) -> String {
+        let p = ratio(self.correct, self.rows);
+        let r = ratio(self.found, self.gold);
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
+        format!(
+            "{name:<16} {:>6.1} {:>6.1} {:>6.1} {:>6} {:>6}",
+            p * 100.0,
+            r * 100.0,
+            f * 100.0,
+            self.rows,
+            self.correct
+        )
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+fn matches(r: &Row, g: &Gold) -> bool {
+    g.content
+        .iter()
+        .any(|c| c.start < r.span.end && r.span.start < c.end)
+        && contains_word(&r.holder, &g.head)
+}
+
+/// Whether `text` contains `word` as a whole word, ignoring case.
+fn contains_word(text: &str, word: &str) -> bool {
+    let (text, word) = (text.to_lowercase(), word.to_lowercase());
+    if word.is_empty() {
+        return false;
+    }
+    let is_word = |c: char| c.is_alphanumeric();
+    text.match_indices(&word).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        !before.is_some_and(is_word) && !after.is_some_and(is_word)
+    })
+}
+
+/// Strips quotes, punctuation and a possessive from a word.
+fn bare(w: &str) -> &str {
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .unwrap_or(w)
+        .trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// The head of a Source when the Source is a name: the Source without parenthesised parts, cut
+/// into segments at commas, semicolons and spaced dashes, each segment cut at its first
+/// post-modifier; the last word of the first segment ending in a capitalised word. A Source
+/// starting with a pronoun or a lower-case word is not a name.
+pub fn head(source: &str) -> Option<String> {
+    let mut text = String::with_capacity(source.len());
+    let mut depth = 0usize;
+    for c in source.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => text.push(c),
+            _ => text.push(' '),
+        }
+    }
+    let first = text.split_whitespace().map(bare).find(|w| !w.is_empty())?;
+    if PRONOUNS.contains(&first.to_lowercase().as_str())
+        || !first.chars().next().is_some_and(char::is_uppercase)
+    {
+        return None;
+    }
+    // Segments: commas, semicolons, and dashes standing alone between spaces.
+    let mut segments: Vec<Vec<&str>> = vec![Vec::new()];
+    for w in text.split_whitespace() {
+        if matches!(w, "-" | "--" | "–" | "—") {
+            segments.push(Vec::new());
+            continue;
+        }
+        let pieces: Vec<&str> = w.split([',', ';']).collect();
+        for (k, p) in pieces.iter().enumerate() {
+            if k > 0 {
+                segments.push(Vec::new());
+            }
+            if !p.is_empty() {
+                if let Some(last) = segments.last_mut() {
+                    last.push(p);
+                }
+            }
+        }
+    }
+    for seg in segments {
+        let cut = seg
+            .iter()
+            .position(|w| POST_MODIFIERS.contains(&bare(w).to_lowercase().as_str()))
+            .unwrap_or(seg.len());
+        let Some(last) = seg[..cut]
+            .iter()
+            .rev()
+            .map(|w| bare(w))
+            .find(|w| !w.is_empty())
+        else {
+            continue;
+        };
+        if last.chars().next().is_some_and(char::is_uppercase) {
+            return Some(last.to_string());
+        }
+    }
+    None
+}
+
+/// Parses a brat file: the attributions with a Source that is a name.
+fn parse_ann(ann: &str) -> (usize, Vec<Gold>) {
+    let mut spans: std::collections::HashMap<&str, (Vec<Range<usize>>, &str)> =
+        std::collections::HashMap::new();
+    for line in ann.lines() {
+        let mut parts = line.split('\t');
+        let (Some(id), Some(meta)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        if !id.starts_with('T') {
+            continue;
+        }
+        let text = parts.next().unwrap_or("");
+        let offsets = meta.split_once(' ').map_or("", |(_, o)| o);
+        let ranges = offsets
+            .split(';')
+            .filter_map(|r| {
+                let (a, b) = r.trim().split_once(' ')?;
+                Some(a.parse().ok()?..b.parse().ok()?)
+            })
+            .collect();
+        spans.insert(id, (ranges, text));
+    }
+    let mut total = 0;
+    let mut gold = Vec::new();
+    for line in ann.lines() {
+        let mut parts = line.split('\t');
+        let (Some(id), Some(args)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        if !id.starts_with('E') {
+            continue;
+        }
+        total += 1;
+        let mut source = None;
+        let mut cue = "";
+        let mut content = Vec::new();
+        for arg in args.split_whitespace() {
+            let Some((role, t)) = arg.split_once(':') else {
+                continue;
+            };
+            let Some((ranges, text)) = spans.get(t) else {
+                continue;
+            };
+            if role.starts_with("Source") && source.is_none() {
+                source = Some(*text);
+            } else if role.starts_with("Cue") {
+                cue = text;
+            } else if role.starts_with("Content") {
+                content.extend(ranges.iter().cloned());
+            }
+        }
+        if let Some(s) = source {
+            if let Some(h) = head(s) {
+                gold.push(Gold {
+                    head: h,
+                    content,
+                    source: s.to_string(),
+                    cue: cue.to_string(),
+                });
+            }
+        }
+    }
+    (total, gold)
+}
+
+/// Code-point offset of every UTF-16 offset of `text` (length: UTF-16 length + 1).
+fn utf16_to_chars(text: &str) -> Vec<usize> {
+    let mut map = Vec::with_capacity(text.len() + 1);
+    for (i, c) in text.chars().enumerate() {
+        for _ in 0..c.len_utf16() {
+            map.push(i);
+        }
+    }
+    map.push(text.chars().count());
+    map
+}
+
+/// pith's positions as rows; with `through_pronouns`, rows whose holder the text gives as a
+/// pronoun count as named too (the variant the report prints for comparison).
+fn pith_rows(g: &Analysis, map: &[usize], through_pronouns: bool) -> Vec<Row> {
+    let at = |u: usize| map.get(u).copied().unwrap_or(usize::MAX);
+    g.positions
+        .iter()
+        .filter_map(|p| {
+            let s = g.sentences.get(p.sentence)?;
+            // A named holder: resolved to an actor, and not through a pronoun ("He said").
+            let pronoun = |w: &str| PRONOUNS.contains(&w.to_lowercase().as_str());
+            let named = p.resolved
+                && !pronoun(&p.actor)
+                && (through_pronouns || !p.mention.as_deref().is_some_and(pronoun));
+            Some(Row {
+                holder: p.actor.clone(),
+                cue: p.cue.clone().unwrap_or_default(),
+                span: at(s.start)..at(s.end),
+                named,
+            })
+        })
+        .collect()
+}
+
+/// The quote-only baseline: each quotation of three words or more, given to the nearest
+/// capitalised name (outside quotes) in its sentence, else in the sentence before or after.
+fn baseline_rows(text: &str, g: &Analysis, map: &[usize]) -> Vec<Row> {
+    let chars: Vec<char> = text.chars().collect();
+    // Quotations, in code points: curly pairs, straight pairs, reset at line breaks.
+    let mut quotes: Vec<Range<usize>> = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, &c) in chars.iter().enumerate() {
+        match (open, c) {
+            (_, '\n') => open = None,
+            (None, '“') | (None, '"') => open = Some(i + 1),
+            (Some(o), '”') | (Some(o), '"') => {
+                quotes.push(o..i);
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    let quotes: Vec<Range<usize>> = quotes
+        .into_iter()
+        .filter(|q| {
+            chars[q.clone()]
+                .iter()
+                .collect::<String>()
+                .split_whitespace()
+                .count()
+                >= 3
+        })
+        .collect();
+    let mut inside = vec![false; chars.len()];
+    for q in &quotes {
+        for f in &mut inside[q.start.saturating_sub(1)..(q.end + 1).min(chars.len())] {
+            *f = true;
+        }
+    }
+    // Capitalised name runs outside quotes, with the sentence holding them.
+    let at = |u: usize| map.get(u).copied().unwrap_or(usize::MAX);
+    let sentences: Vec<Range<usize>> = g.sentences.iter().map(|s| at(s.start)..at(s.end)).collect();
+    let sentence_of = |i: usize| sentences.iter().position(|s| s.start <= i && i < s.end);
+    let mut names: Vec<(Range<usize>, usize)> = Vec::new();
+    let mut i = 0;
+    let mut run: Option<Range<usize>> = None;
+    while i < chars.len() {
+        let start = i;
+        while i < chars.len() && (chars[i].is_alphanumeric() || matches!(chars[i], '-' | '.')) {
+            i += 1;
+        }
+        if i > start {
+            let word: String = chars[start..i].iter().collect();
+            let w = word.trim_end_matches('.');
+            let name_like = w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().count() > 1
+                && !inside[start]
+                && !NOT_NAMES.contains(&w.to_lowercase().as_str());
+            match (&mut run, name_like) {
+                (Some(r), true) if chars[r.end..start].iter().all(|&c| c == ' ') => {
+                    r.end = start + w.chars().count()
+                }
+                (_, true) => {
+                    if let Some(r) = run.take() {
+                        if let Some(s) = sentence_of(r.start) {
+                            names.push((r, s));
+                        }
+                    }
+                    run = Some(start..start + w.chars().count());
+                }
+                (_, false) => {
+                    if let Some(r) = run.take() {
+                        if let Some(s) = sentence_of(r.start) {
+                            names.push((r, s));
+                        }
+                    }
+                }
+            }
+        } else {
+            i += 1;
+        }
+    }
+    if let Some(r) = run.take() {
+        if let Some(s) = sentence_of(r.start) {
+            names.push((r, s));
+        }
+    }
+    let mut rows = Vec::new();
+    for q in &quotes {
+        let Some(s) = sentence_of(q.start) else {
+            continue;
+        };
+        let distance = |r: &Range<usize>| {
+            if r.end <= q.start {
+                q.start - r.end
+            } else {
+                r.start.saturating_sub(q.end)
+            }
+        };
+        let pick = |want: &dyn Fn(usize) -> bool| {
+            names
+                .iter()
+                .filter(|(_, ns)| want(*ns))
+                .min_by_key(|(r, _)| distance(r))
+                .map(|(r, _)| r.clone())
+        };
+        let best = pick(&|ns| ns == s).or_else(|| pick(&|ns| ns + 1 == s || ns == s + 1));
+        if let Some(r) = best {
+            rows.push(Row {
+                holder: chars[r].iter().collect(),
+                cue: String::new(),
+                span: sentences[s].clone(),
+                named: true,
+            });
+        }
+    }
+    rows
+}
+
+/// The annotation file of article `name`: the first `name_ANNOTATOR.ann` in sorted order.
+fn ann_for(dir: &Path, files: &[String], name: &str) -> Option<std::path::PathBuf> {
+    let prefix = format!("{name}_");
+    files
+        .iter()
+        .find(|f| {
+            f.strip_prefix(&prefix)
+                .and_then(|rest| rest.strip_suffix(".ann"))
+                .is_some_and(|annotator| !annotator.is_empty() && !annotator.contains('_'))
+        })
+        .map(|f| dir.join(f))
+}
+
+fn sorted_names(dir: &Path) -> Result<Vec<String>, String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .collect();
+    names.sort();
+    Ok(names)
+}
 
 /// Runs the evaluation.
-pub fn run(_args: &[String]) -> Result<(), String> {
-    Err("pith eval attribution: not available yet".into())
+pub fn run(args: &[String]) -> Result<(), String> {
+    let data = flag(args, "--data").ok_or("usage: pith eval attribution --data DIR [--errors]")?;
+    let errors = args.iter().any(|a| a == "--errors");
+    let root = Path::new(data);
+    let (text_dir, ann_dir) = (root.join("text"), root.join("attributions"));
+    if !text_dir.is_dir() || !ann_dir.is_dir() {
+        println!(
+            "pith eval attribution: skipped, no PolNeAR data at {} (text/, attributions/)",
+            root.display()
+        );
+        return Ok(());
+    }
+    let ann_files = sorted_names(&ann_dir)?;
+    let options = Options::new()
+        .language("en")
+        .map_err(|e| format!("options: {e}"))?;
+    let (mut pith, mut base) = (Score::default(), Score::default());
+    let mut with_pronouns = Score::default();
+    let (mut articles, mut attributions) = (0, 0);
+    for file in sorted_names(&text_dir)? {
+        let Some(name) = file.strip_suffix(".txt") else {
+            continue;
+        };
+        let Some(ann_path) = ann_for(&ann_dir, &ann_files, name) else {
+            continue;
+        };
+        let text = read_text(&text_dir.join(&file))?;
+        let (total, gold) = parse_ann(&read_text(&ann_path)?);
+        let g = analyze(&text, &options).map_err(|e| format!("{file}: {e}"))?;
+        let map = utf16_to_chars(&text);
+        let rows = pith_rows(&g, &map, false);
+        let (missed, wrong) = pith.add(&gold, &rows);
+        with_pronouns.add(&gold, &pith_rows(&g, &map, true));
+        let base_rows = baseline_rows(&text, &g, &map);
+        let (_, base_wrong) = base.add(&gold, &base_rows);
+        articles += 1;
+        attributions += total;
+        if errors {
+            let chars: Vec<char> = text.chars().collect();
+            let snippet = |r: &Range<usize>| -> String {
+                let r = r.start.min(chars.len())..r.end.min(chars.len());
+                chars[r].iter().collect::<String>().replace('\n', " ")
+            };
+            for gi in missed {
+                let gd = &gold[gi];
+                let c = gd.content.first().cloned().unwrap_or(0..0);
+                let near: Vec<&str> = rows
+                    .iter()
+                    .filter(|r| {
+                        gd.content
+                            .iter()
+                            .any(|c| c.start < r.span.end && r.span.start < c.end)
+                    })
+                    .map(|r| r.holder.as_str())
+                    .collect();
+                println!(
+                    "MISS {name} [{}] <{}> ({}) {} || rows: {near:?}",
+                    gd.head,
+                    gd.source,
+                    gd.cue,
+                    snippet(&c)
+                );
+            }
+            for ri in base_wrong {
+                let r = &base_rows[ri];
+                println!("BASE-FP {name} [{}] {}", r.holder, snippet(&r.span));
+            }
+            for ri in wrong {
+                let r = &rows[ri];
+                println!(
+                    "FP   {name} [{}] ({}) {}",
+                    r.holder,
+                    r.cue,
+                    snippet(&r.span)
+                );
+            }
+        }
+    }
+    println!(
+        "attribution: {articles} articles in {}, {attributions} attributions, {} with a named source",
+        root.display(),
+        pith.gold
+    );
+    println!(
+        "{:<16} {:>6} {:>6} {:>6} {:>6} {:>6}",
+        "system", "P", "R", "F1", "rows", "right"
+    );
+    println!("{}", pith.line("pith"));
+    println!("{}", base.line("quote baseline"));
+    println!(
+        "{}   (pith, rows resolved from pronouns counted as named too)",
+        with_pronouns.line("pith+pronouns")
+    );
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heads_of_sources() {
+        let h = |s: &str| head(s);
+        assert_eq!(
+            h("Hope Hicks, the top spokeswoman for the Trump campaign").as_deref(),
+            Some("Hicks")
+        );
+        assert_eq!(
+            h("Edward Alden of the Council on Foreign Relations").as_deref(),
+            Some("Alden")
+        );
+        assert_eq!(h("He"), None);
+        assert_eq!(h("a campaign aide"), None);
+        assert_eq!(
+            h("His former business partner, Lawrence B. Cummings,"),
+            None
+        );
+        assert_eq!(
+            h("Sen. Elizabeth Warren (D-Mass.)").as_deref(),
+            Some("Warren")
+        );
+        assert_eq!(h("Mr. Trump's").as_deref(), Some("Trump"));
+        assert_eq!(
+            h("As many tax experts, including Mr. Goldberg,").as_deref(),
+            Some("Goldberg")
+        );
+        assert_eq!(h("The New York Post").as_deref(), Some("Post"));
+        assert_eq!(h("Clinton — who spoke").as_deref(), Some("Clinton"));
+    }
+
+    #[test]
+    fn whole_words_only() {
+        assert!(contains_word("Donald Trump", "trump"));
+        assert!(!contains_word("Trumpet", "Trump"));
+        assert!(contains_word("Ban Ki-moon", "Ki-moon"));
+    }
+
+    #[test]
+    fn utf16_offsets_become_code_points() {
+        let m = utf16_to_chars("a😀b");
+        assert_eq!(m, vec![0, 1, 1, 2, 3]);
+    }
+
+    #[test]
+    fn brat_events_with_split_content() {
+        let ann = "T1\tSource 0 5\tTrump\nT2\tCue 6 10\tsaid\nT3\tContent 11 15;20 25\tx y\n\
+                   E1\tAttribution:T2 Cue:T2 Source:T1 Content:T3\n\
+                   T4\tSource 30 32\the\nE2\tAttribution:T2 Source:T4 Content:T3\n";
+        let (total, gold) = parse_ann(ann);
+        assert_eq!(total, 2);
+        assert_eq!(gold.len(), 1);
+        assert_eq!(gold[0].head, "Trump");
+        assert_eq!(gold[0].content, vec![11..15, 20..25]);
+    }
 }

@@ -1,0 +1,54 @@
+//! `cargo +nightly fuzz run analyze`: any bytes, read as (lossy) UTF-8 text with options taken
+//! from the first four bytes, must analyse without panicking, and the output must keep the
+//! contract's invariants (offsets are UTF-16 boundaries that read as their text, the summary is
+//! in document order without repeats, positions point at sentences).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use pith::{analyze, Options};
+
+const LANGS: [&str; 6] = ["auto", "en", "de", "ru", "ar", "ta"];
+
+fn options(head: &[u8]) -> Options {
+    let [a, b, c, d] = [head[0], head[1], head[2], head[3]];
+    let opts = match a % 4 {
+        0 => Options::new().sentences(usize::from(b % 8)),
+        1 => Options::new().ratio(f64::from(b) / 200.0),
+        2 => Options::new().words(usize::from(b)),
+        _ => Options::new(),
+    };
+    opts.keywords(usize::from(c % 32))
+        .language(LANGS[usize::from(d) % LANGS.len()])
+        .expect("known language")
+}
+
+fuzz_target!(|data: &[u8]| {
+    if data.len() < 4 {
+        return;
+    }
+    let text = String::from_utf8_lossy(&data[4..]);
+    let g = analyze(&text, &options(&data[..4])).expect("under the default input limit");
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let boundary =
+        |i: usize| i <= units.len() && (i == units.len() || !(0xDC00..0xE000).contains(&units[i]));
+    let read = |s: usize, e: usize| String::from_utf16_lossy(&units[s..e]);
+    for s in &g.sentences {
+        assert!(s.start <= s.end && boundary(s.start) && boundary(s.end));
+        assert_eq!(read(s.start, s.end), s.text);
+    }
+    for a in &g.actors {
+        for m in a.mentions.iter().chain(&a.references) {
+            assert!(m.start <= m.end && boundary(m.start) && boundary(m.end));
+            assert_eq!(read(m.start, m.end), m.text);
+        }
+    }
+    let mut last = None;
+    for s in &g.summary {
+        assert!(s.sentence < g.sentences.len());
+        assert!(last < Some(s.sentence), "summary in order, unique");
+        last = Some(s.sentence);
+    }
+    for p in &g.positions {
+        assert!(p.sentence < g.sentences.len());
+    }
+});

@@ -1,0 +1,602 @@
+// End-to-end test of the <pith-summary> widget in headless Chromium (playwright-core, no
+// downloads): the example pages in www/examples/ and the npm package layout.
+//
+//   make wasm && node tests/e2e/widget.test.mjs
+//
+// Plain Node script: prints TAP-like `ok N - name` / `not ok N - name` lines and a final
+// `# widget e2e: N passed, M failed` summary; exits non-zero on any failure.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import http from 'node:http';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const OUT_DIR = path.join(ROOT, 'tests', 'e2e', 'out');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const WAIT_MS = 20_000;
+const LONG_WAIT_MS = 60_000;
+const LEAD = 'Councillors in Port Ellery voted on Monday night';
+const HEADLINE = 'Harbour council backs £40m sea wall after stormy debate';
+// Text on article.html outside the article: navigation, byline, caption, related links,
+// topics, sidebar and footer. None of it may reach the analysed text.
+const NOT_ARTICLE = [
+  'Opinion',
+  'By Ruth Allingham',
+  'Photograph: Courier staff',
+  'Related stories',
+  'Marsh Road flooded for the third time',
+  'Topics:',
+  'Most read',
+  'Ferry timetable',
+  'Sign up for our free newsletter',
+  'invented newspaper',
+  'Summarised in your browser',
+];
+const HTML_SINKS = /innerHTML|outerHTML|insertAdjacentHTML|document\.write/;
+
+let passed = 0;
+let failed = 0;
+let n = 0;
+
+function ok(name) {
+  passed++;
+  console.log(`ok ${++n} - ${name}`);
+}
+
+function notOk(name, err) {
+  failed++;
+  console.log(`not ok ${++n} - ${name}`);
+  const msg = (err && err.stack) || String(err);
+  for (const line of msg.split('\n').slice(0, 8)) console.log(`#   ${line}`);
+}
+
+async function test(name, fn) {
+  try {
+    await fn();
+    ok(name);
+  } catch (err) {
+    notOk(name, err);
+  }
+}
+
+function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+function assertEq(actual, expected, message) {
+  if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+    throw new Error(`${message}\n  expected: ${JSON.stringify(expected)}\n  actual:   ${JSON.stringify(actual)}`);
+  }
+}
+
+function bail(message) {
+  console.log(`Bail out! ${message}`);
+  console.log('# widget e2e: 0 passed, 1 failed');
+  process.exit(1);
+}
+
+const squash = (s) => String(s).replace(/\s+/g, ' ').trim();
+
+/** GET from Node (no browser): resolves {status, headers, body}. */
+function get(port, urlPath) {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path: urlPath, method: 'GET' }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** A static server for the package test: `dir` at /, strict CSP on HTML, loopback only. */
+function serveDir(dir, csp) {
+  const types = {
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript; charset=utf-8',
+    '.css': 'text/css; charset=utf-8',
+    '.wasm': 'application/wasm',
+    '.json': 'application/json',
+    '.ts': 'text/plain; charset=utf-8',
+  };
+  const server = http.createServer((req, res) => {
+    const rel = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
+    const file = path.resolve(dir, rel);
+    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    const type = types[path.extname(file)] || 'application/octet-stream';
+    res.writeHead(200, { 'Content-Type': type, ...(type.startsWith('text/html') ? { 'Content-Security-Policy': csp } : {}) });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+for (const f of ['pith.js', 'pith_bg.wasm']) {
+  if (!fs.existsSync(path.join(ROOT, 'pkg', f))) bail(`pkg/${f} is missing: run \`make wasm\` first`);
+}
+if (!fs.existsSync(CHROMIUM)) bail(`no Chromium at ${CHROMIUM} (set CHROMIUM=/path/to/chromium)`);
+
+const { chromium } = await import('playwright-core');
+const { start, CSP } = await import(path.join(ROOT, 'scripts', 'serve.mjs'));
+const { buildPackage } = await import(path.join(ROOT, 'scripts', 'package.mjs'));
+
+const watchdog = setTimeout(() => bail('timed out after 180 s'), 180_000);
+watchdog.unref();
+
+const server = await start({ port: 0, host: '127.0.0.1' });
+const { port } = server.address();
+const ORIGIN = `http://127.0.0.1:${port}`;
+const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'pith-widget-e2e-'));
+const packageRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'pith-package-'));
+let packageServer;
+let context;
+
+const requests = [];
+const consoleErrors = [];
+const pageErrors = [];
+
+/** Records, from the first script of every page: widget events, CSP violations, a 10 ms tick. */
+function probe() {
+  window.__pith = { events: [], errors: [], csp: [], ticks: [] };
+  document.addEventListener('pith:analysed', (e) => {
+    window.__pith.events.push({
+      at: performance.now(),
+      ms: e.detail.ms,
+      extractMs: e.detail.extractMs,
+      mode: e.detail.mode,
+      bubbles: e.bubbles,
+      composed: e.composed,
+      target: e.target.localName,
+      sameAsProperty: e.target.analysis === e.detail.analysis,
+      textMatches: e.target.text === e.detail.text,
+      summary: e.detail.analysis.summary.map((s) => s.text),
+      length: e.detail.text.length,
+    });
+  });
+  document.addEventListener('pith:error', (e) => window.__pith.errors.push({ ...e.detail, target: e.target.id }));
+  document.addEventListener('securitypolicyviolation', (e) =>
+    window.__pith.csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+  setInterval(() => window.__pith.ticks.push(performance.now()), 10);
+  // The 10 ms ticks while analysis `e` ran (from its start to the event), the longest gap
+  // between them, and the gaps at its edges (last tick before -> first inside, last inside ->
+  // first after: reading the page before, taking the result and rendering after).
+  window.__gapDuring = (e) => {
+    const all = window.__pith.ticks;
+    const start = e.at - e.ms;
+    const inside = all.filter((t) => t > start && t < e.at);
+    const before = all.filter((t) => t <= start).pop();
+    const after = all.find((t) => t >= e.at);
+    let gap = 0;
+    for (let i = 1; i < inside.length; i++) gap = Math.max(gap, inside[i] - inside[i - 1]);
+    const edge = (a, b) => (a === undefined || b === undefined ? 0 : b - a);
+    return {
+      ticks: inside.length,
+      gap,
+      head: edge(before, inside.length ? inside[0] : after),
+      tail: inside.length ? edge(inside[inside.length - 1], after) : 0,
+    };
+  };
+}
+
+const waitEvents = (page, count, timeout = WAIT_MS) =>
+  page.waitForFunction((c) => window.__pith.events.length >= c, count, { timeout });
+
+/** Text of the named highlight's ranges (whitespace squashed), or of the selection. */
+const marked = (page) => page.evaluate(() => {
+  const h = globalThis.CSS && CSS.highlights && CSS.highlights.get('pith-summary');
+  const ranges = h ? [...h] : [];
+  return {
+    ranges: ranges.map((r) => r.toString().replace(/\s+/g, ' ').trim()),
+    inArticle: ranges.map((r) => Boolean(r.startContainer.parentElement && r.startContainer.parentElement.closest('article'))),
+    visible: ranges.map((r) => {
+      const box = r.getBoundingClientRect();
+      return box.bottom > 0 && box.top < window.innerHeight;
+    }),
+    selection: String(document.getSelection()).replace(/\s+/g, ' ').trim(),
+  };
+});
+
+try {
+  // ---------------------------------------------------------------- files and server
+  await test('www/ never uses innerHTML, outerHTML, insertAdjacentHTML or document.write', async () => {
+    const hits = [];
+    const walk = (dir) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (HTML_SINKS.test(fs.readFileSync(p, 'utf8'))) hits.push(path.relative(ROOT, p));
+      }
+    };
+    walk(path.join(ROOT, 'www'));
+    assertEq(hits, [], 'files with HTML-parsing sinks');
+  });
+
+  await test('server: the element, its stylesheet, worker and example pages with the right types', async () => {
+    const cases = [
+      ['/pith-summary.js', 'text/javascript'],
+      ['/pith-worker.js', 'text/javascript'],
+      ['/pith-summary.css', 'text/css'],
+      ['/pith-summary.d.ts', 'text/plain'],
+      ['/examples/article.html', 'text/html'],
+      ['/examples/csp.html', 'text/html'],
+      ['/examples/long.html', 'text/html'],
+      ['/examples/long.js', 'text/javascript'],
+    ];
+    for (const [p, type] of cases) {
+      const r = await get(port, p);
+      assertEq(r.status, 200, `status of ${p}`);
+      assert(r.headers['content-type'].startsWith(type), `${p}: content-type ${r.headers['content-type']}`);
+    }
+    const csp = await get(port, '/examples/csp.html');
+    assert(csp.headers['content-security-policy'].includes("style-src 'self'"), 'csp.html lacks the CSP header');
+    assert(/http-equiv="Content-Security-Policy"/.test(csp.body.toString()), 'csp.html lacks the CSP meta tag');
+  });
+
+  // ---------------------------------------------------------------- browser
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    reducedMotion: 'reduce',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  context.on('request', (req) => requests.push(req.url()));
+  await context.addInitScript(probe);
+  const watch = (page) => {
+    page.setDefaultTimeout(WAIT_MS);
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') consoleErrors.push(`${page.url()}: ${msg.text()}`);
+    });
+    page.on('pageerror', (err) => pageErrors.push(`${page.url()}: ${err && err.message ? err.message : err}`));
+    return page;
+  };
+  const page = watch(context.pages()[0] || (await context.newPage()));
+  const widget = page.locator('pith-summary').first();
+
+  // ---------------------------------------------------------------- article.html
+  await test('article.html: the widget finds the article by itself', async () => {
+    await page.goto(`${ORIGIN}/examples/article.html`);
+    await waitEvents(page, 1);
+    const text = await page.evaluate(() => document.querySelector('pith-summary').text);
+    assert(text.startsWith(HEADLINE), `text does not start with the headline: ${text.slice(0, 120)}`);
+    assert(text.includes(LEAD), 'text lacks the lead paragraph');
+    assert(text.includes('The decision now goes to the regional planning inspector'), 'text lacks the last paragraph');
+    const leaked = NOT_ARTICLE.filter((s) => text.includes(s));
+    assertEq(leaked, [], 'non-article text in the analysed text');
+    const paragraphs = text.split('\n\n');
+    assertEq(paragraphs.length, 10, 'headline + 9 paragraphs');
+  });
+
+  await test('article.html: the summary starts with the lead', async () => {
+    const items = (await widget.locator('.sentences li').allTextContents()).map(squash);
+    assertEq(items.length, 3, 'summary items');
+    assert(items[0].startsWith(LEAD), `first summary item: ${items[0]}`);
+  });
+
+  await test('analysis property and a bubbling, composed pith:analysed event', async () => {
+    const events = await page.evaluate(() => window.__pith.events);
+    assertEq(events.length, 1, 'pith:analysed events');
+    const [e] = events;
+    assertEq([e.bubbles, e.composed, e.target, e.sameAsProperty, e.textMatches, e.mode],
+      [true, true, 'pith-summary', true, true, 'main'], 'event bubbles, composed, target, detail === analysis, mode');
+    const property = await page.evaluate(() => {
+      const a = document.querySelector('pith-summary').analysis;
+      return { language: a.language, summary: a.summary.map((s) => s.text), actors: a.actors.length };
+    });
+    assertEq(property.language, 'en', 'analysis.language');
+    assertEq(property.summary, e.summary, 'analysis.summary equals the event detail');
+    assert(property.actors > 0, 'no actors');
+  });
+
+  await test('accessible markup: captioned positions table, header cells, labelled sections, live status', async () => {
+    assertEq(await widget.locator('table caption').count(), 1, 'caption');
+    const cols = (await widget.locator('table thead th[scope="col"]').allTextContents()).map(squash);
+    assertEq(cols, ['Who', 'Stance', 'Claim', 'Evidence'], 'column headers');
+    const rows = await widget.locator('table tbody tr').count();
+    assert(rows > 0, 'no position rows');
+    assertEq(await widget.locator('table tbody th[scope="row"]').count(), rows, 'row headers');
+    assertEq(await widget.locator('[role="status"][aria-live="polite"]').count(), 1, 'live status');
+    const labels = await widget.evaluate((el) => [...el.shadowRoot.querySelectorAll('section[aria-labelledby]')]
+      .map((s) => Boolean(el.shadowRoot.getElementById(s.getAttribute('aria-labelledby')))));
+    assert(labels.length >= 5 && labels.every(Boolean), `sections without a label: ${JSON.stringify(labels)}`);
+    const untyped = await widget.locator('button:not([type="button"])').count();
+    assertEq(untyped, 0, 'buttons without type="button"');
+    const names = (await widget.locator('.section-title').allTextContents()).map(squash);
+    assertEq(names, ['Summary', 'Key actors', 'Positions', 'Keywords'], 'default sections in order');
+  });
+
+  await test('styles come from the stylesheet link (no <style>, no style attributes) and apply', async () => {
+    const info = await widget.evaluate((el) => ({
+      links: [...el.shadowRoot.querySelectorAll('link[rel="stylesheet"]')].map((l) => new URL(l.href).pathname),
+      styles: el.shadowRoot.querySelectorAll('style, [style]').length,
+      display: getComputedStyle(el).display,
+      radius: getComputedStyle(el.shadowRoot.querySelector('.box')).borderTopLeftRadius,
+    }));
+    assertEq(info.links, ['/pith-summary.css'], 'stylesheet links');
+    assertEq(info.styles, 0, '<style> elements or style attributes');
+    assertEq([info.display, info.radius], ['block', '12px'], 'host display and box radius from the stylesheet');
+  });
+
+  await test('keyboard: Tab reaches the summary sentences and Enter highlights one', async () => {
+    await page.evaluate(() => {
+      window.scrollTo(0, 0);
+      document.activeElement.blur();
+    });
+    let found = false;
+    for (let i = 0; i < 60 && !found; i++) {
+      await page.keyboard.press('Tab');
+      found = await page.evaluate(() => {
+        const a = document.activeElement;
+        return a && a.localName === 'pith-summary' && a.shadowRoot.activeElement?.classList.contains('jump');
+      });
+    }
+    assert(found, 'no summary button reached with Tab');
+    await page.keyboard.press('Enter');
+    const m = await marked(page);
+    const first = (await widget.locator('.sentences li').first().textContent()).trim();
+    assertEq(m.ranges, [squash(first)], 'highlighted text after Enter');
+  });
+
+  await test('highlight: a summary sentence is marked in the article, the page DOM unchanged', async () => {
+    const before = await page.evaluate(() => document.body.outerHTML);
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    const button = widget.locator('.sentences button').nth(1);
+    const want = squash(await button.textContent());
+    await button.click();
+    const m = await marked(page);
+    assertEq(m.ranges, [want], 'highlighted text');
+    assertEq(m.inArticle, [true], 'highlight inside <article>');
+    assertEq(m.visible, [true], 'highlight scrolled into view');
+    const after = await page.evaluate(() => document.body.outerHTML);
+    assert(before === after, 'document.body.outerHTML changed');
+  });
+
+  await test('highlight: a position\'s evidence is marked; Escape clears it', async () => {
+    const expected = await page.evaluate(() => {
+      const a = document.querySelector('pith-summary').analysis;
+      return a.sentences[a.positions[0].sentence].text;
+    });
+    const before = await page.evaluate(() => document.body.outerHTML);
+    await widget.locator('table tbody tr').first().locator('button').click();
+    const m = await marked(page);
+    assertEq(m.ranges, [squash(expected)], 'highlighted evidence');
+    assert(before === await page.evaluate(() => document.body.outerHTML), 'document.body.outerHTML changed');
+    await page.keyboard.press('Escape');
+    assertEq((await marked(page)).ranges, [], 'highlight after Escape');
+  });
+
+  await test('theming: dark colour scheme and custom properties reach the shadow box', async () => {
+    const bg = () => widget.evaluate((el) => getComputedStyle(el.shadowRoot.querySelector('.box')).backgroundColor);
+    await page.emulateMedia({ colorScheme: 'light' });
+    const light = await bg();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const dark = await bg();
+    assert(light !== dark, `same background in light and dark: ${light}`);
+    await widget.evaluate((el) => el.style.setProperty('--pith-bg', 'rgb(1, 2, 3)'));
+    assertEq(await bg(), 'rgb(1, 2, 3)', 'background from --pith-bg');
+    await widget.evaluate((el) => el.style.removeProperty('--pith-bg'));
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  await test('attributes: sentences="2" and sections="keywords summary" re-render', async () => {
+    await widget.evaluate((el) => el.setAttribute('sentences', '2'));
+    await waitEvents(page, 2);
+    assertEq(await widget.locator('.sentences li').count(), 2, 'summary items');
+    await widget.evaluate((el) => el.setAttribute('sections', 'keywords summary'));
+    const names = (await widget.locator('.section-title').allTextContents()).map(squash);
+    assertEq(names, ['Keywords', 'Summary'], 'sections shown');
+    assert(await widget.locator('.chip').count() > 0, 'no keyword chips');
+  });
+
+  await test('missing, empty or invalid sources and a page without an article: a polite message', async () => {
+    const results = await page.evaluate(async () => {
+      const cases = [
+        ['missing', { for: 'no-such-article' }],
+        ['empty', { selector: '#empty-article' }],
+        ['invalid', { selector: '[[[' }],
+      ];
+      const empty = document.createElement('div');
+      empty.id = 'empty-article';
+      document.querySelector('main').append(empty);
+      const out = {};
+      for (const [id, attrs] of cases) {
+        const el = document.createElement('pith-summary');
+        el.id = id;
+        for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+        document.querySelector('aside').append(el);
+        await el.refresh();
+        out[id] = {
+          message: el.shadowRoot.querySelector('.message')?.textContent,
+          status: el.shadowRoot.querySelector('[role="status"]').textContent,
+          analysis: el.analysis,
+        };
+      }
+      // The auto-detecting widget on a page whose article is gone.
+      document.querySelector('article').remove();
+      const main = document.querySelector('pith-summary');
+      await main.refresh();
+      out.auto = { message: main.shadowRoot.querySelector('.message')?.textContent, analysis: main.analysis };
+      return out;
+    });
+    assert(/no article element with the id “no-such-article”/.test(results.missing.message), `missing: ${JSON.stringify(results.missing)}`);
+    assert(/no text to summarise/.test(results.empty.message), `empty: ${JSON.stringify(results.empty)}`);
+    assert(/not a valid CSS selector/.test(results.invalid.message), `invalid: ${JSON.stringify(results.invalid)}`);
+    assert(/No article text was found/.test(results.auto.message), `auto: ${JSON.stringify(results.auto)}`);
+    for (const r of Object.values(results)) assertEq(r.analysis, null, 'analysis after a message');
+    assertEq(results.missing.status, 'Nothing to summarise.', 'status line');
+    const errors = await page.evaluate(() => window.__pith.errors.map((e) => e.reason));
+    assertEq(errors, ['missing', 'empty', 'missing', 'empty'], 'pith:error reasons');
+    assertEq(pageErrors, [], 'page errors');
+  });
+
+  await test('selection fallback when the Custom Highlight API is missing', async () => {
+    const p = watch(await context.newPage());
+    await p.addInitScript(() => Object.defineProperty(CSS, 'highlights', { value: undefined, configurable: true }));
+    await p.goto(`${ORIGIN}/examples/article.html`);
+    await waitEvents(p, 1);
+    const before = await p.evaluate(() => document.body.outerHTML);
+    const button = p.locator('pith-summary .sentences button').first();
+    const want = squash(await button.textContent());
+    await button.click();
+    const m = await marked(p);
+    assertEq(m.selection, want, 'selected text');
+    assert(before === await p.evaluate(() => document.body.outerHTML), 'document.body.outerHTML changed');
+    await p.close();
+  });
+
+  // ---------------------------------------------------------------- csp.html
+  await test('csp.html: analysed with for="story", highlight works, zero CSP violations', async () => {
+    const p = watch(await context.newPage());
+    const errorsBefore = consoleErrors.length;
+    await p.goto(`${ORIGIN}/examples/csp.html`);
+    await waitEvents(p, 1);
+    const text = await p.evaluate(() => document.querySelector('pith-summary').text);
+    assert(text.startsWith('County library service to keep village branches open'), `text: ${text.slice(0, 80)}`);
+    assertEq(await p.locator('pith-summary .sentences li').count(), 2, 'sentences="2"');
+    await p.locator('pith-summary .sentences button').first().click();
+    await p.locator('pith-summary table tbody tr button').first().click();
+    assertEq((await marked(p)).ranges.length, 1, 'highlight ranges');
+    await p.waitForTimeout(200);
+    assertEq(await p.evaluate(() => window.__pith.csp), [], 'securitypolicyviolation events');
+    assertEq(consoleErrors.slice(errorsBefore), [], 'console errors');
+    await p.close();
+  });
+
+  // ---------------------------------------------------------------- long.html
+  await test('long.html: ~100k words analysed in the worker while the main thread keeps ticking', async () => {
+    const p = watch(await context.newPage());
+    const wasmBefore = requests.filter((u) => u.endsWith('/pith_bg.wasm')).length;
+    await p.goto(`${ORIGIN}/examples/long.html`);
+    await waitEvents(p, 1, LONG_WAIT_MS);
+    await p.waitForTimeout(100);
+    const r = await p.evaluate(async () => {
+      const { WORKER_THRESHOLD } = await import('/pith-summary.js');
+      const [e] = window.__pith.events;
+      const words = document.querySelector('pith-summary').text.split(/\s+/).length;
+      return { mode: e.mode, ms: e.ms, extractMs: e.extractMs, length: e.length, words, threshold: WORKER_THRESHOLD, ...window.__gapDuring(e) };
+    });
+    const ms = (x) => `${Math.round(x)} ms`;
+    console.log(`# long.html: ${r.words} words, ${r.length} UTF-16 units; reading the page ${ms(r.extractMs)}, ` +
+      `worker ${ms(r.ms)} with ${r.ticks} main-thread ticks, longest gap ${ms(r.gap)} (edges ${ms(r.head)}, ${ms(r.tail)})`);
+    assert(r.words > 95_000, `only ${r.words} words`);
+    assert(r.length >= r.threshold, `text ${r.length} below the worker threshold ${r.threshold}`);
+    assertEq(r.mode, 'worker', 'analysis mode');
+    assert(r.ticks >= r.ms / 50, `the main thread ticked only ${r.ticks} times in ${Math.round(r.ms)} ms`);
+    // The page's own layout of 100,000 words may land in this window too; the control below
+    // (no tick at all while the main thread analyses) is what the ticks are compared with.
+    assert(r.gap < 250, `the main thread was blocked for ${Math.round(r.gap)} ms during the analysis`);
+    assert(r.tail < 250, `taking and rendering the result blocked the main thread for ${Math.round(r.tail)} ms`);
+    const wasm = requests.filter((u) => u.endsWith('/pith_bg.wasm')).length - wasmBefore;
+    assertEq(wasm, 1, 'pith_bg.wasm fetches (the worker reuses the compiled module)');
+    assert(requests.some((u) => u.endsWith('/pith-worker.js')), 'pith-worker.js was never requested');
+    // The probe's control: the same text on the main thread (worker="off") blocks it.
+    await p.evaluate(() => document.querySelector('pith-summary').setAttribute('worker', 'off'));
+    await waitEvents(p, 2, LONG_WAIT_MS);
+    await p.waitForTimeout(100);
+    const main = await p.evaluate(() => {
+      const e = window.__pith.events[1];
+      return { mode: e.mode, ms: e.ms, ...window.__gapDuring(e) };
+    });
+    console.log(`# long.html with worker="off": main thread ${ms(main.ms)} with ${main.ticks} ticks`);
+    assertEq(main.mode, 'main', 'mode with worker="off"');
+    assert(main.ticks <= 1, `the probe ticked ${main.ticks} times during a main-thread analysis`);
+    // The highlight maps into a page this long too.
+    const button = p.locator('pith-summary .sentences button').first();
+    const want = squash(await button.textContent());
+    await button.click();
+    assertEq((await marked(p)).ranges, [want], 'highlighted text on the long page');
+    await p.close();
+  });
+
+  // ---------------------------------------------------------------- package layout
+  await test('package: dist layout with exports map; element, worker and pith.js load as siblings', async () => {
+    const dir = path.join(packageRoot, 'node_modules', 'pith');
+    const manifest = buildPackage(dir);
+    assertEq(Object.keys(manifest.exports).slice(0, 2), ['.', './element'], 'exports map');
+    for (const target of ['pith.js', 'pith_bg.wasm', 'pith.d.ts', 'pith-summary.js', 'pith-summary.css', 'pith-summary.d.ts', 'pith-worker.js']) {
+      assert(fs.existsSync(path.join(dir, target)), `package lacks ${target}`);
+    }
+    for (const f of ['pith-summary.js', 'pith-worker.js', 'pith-summary.d.ts']) {
+      assert(!fs.readFileSync(path.join(dir, f), 'utf8').includes('/pkg/'), `${f} still points into pkg/`);
+    }
+    const article = fs.readFileSync(path.join(ROOT, 'tests', 'fixtures', 'missile-defence.txt'), 'utf8')
+      .split(/\n\s*\n/).map((t) => `<p>${t.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('\n');
+    fs.writeFileSync(path.join(packageRoot, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>package</title><link rel="icon" href="data:,"><script type="module" src="app.js"></script></head><body>
+<article id="a">${article}</article><pith-summary for="a" worker highlight></pith-summary></body></html>`);
+    fs.writeFileSync(path.join(packageRoot, 'app.js'), `import init, { analyze } from './node_modules/pith/pith.js';
+import './node_modules/pith/pith-summary.js';
+await init();
+window.__direct = analyze('Mr Smith said the plan was fine. The council agreed on Monday.').summary.length;
+`);
+    packageServer = await serveDir(packageRoot, CSP);
+    const origin = `http://127.0.0.1:${packageServer.address().port}`;
+    const p = watch(await context.newPage());
+    const before = requests.length;
+    await p.goto(`${origin}/`);
+    await waitEvents(p, 1);
+    const r = await p.evaluate(() => ({ e: window.__pith.events[0], direct: window.__direct, csp: window.__pith.csp }));
+    assertEq(r.e.mode, 'worker', 'mode with the worker attribute');
+    assert(r.e.summary[0].startsWith('The Russian President has stepped up pressure'), `summary: ${r.e.summary[0]}`);
+    await p.waitForFunction(() => window.__direct !== undefined);
+    assertEq(await p.evaluate(() => window.__direct), 1, 'pith.js used directly');
+    assertEq(r.csp, [], 'CSP violations');
+    const paths = [...new Set(requests.slice(before).filter((u) => u.startsWith(origin)).map((u) => new URL(u).pathname))].sort();
+    assertEq(paths, ['/', '/app.js', '/node_modules/pith/pith-summary.css', '/node_modules/pith/pith-summary.js',
+      '/node_modules/pith/pith-worker.js', '/node_modules/pith/pith.js', '/node_modules/pith/pith_bg.wasm']
+      .sort(), 'requests of the package page');
+    await p.close();
+  });
+
+  await test('screenshot of article.html saved to tests/e2e/out/widget.png', async () => {
+    const p = watch(await context.newPage());
+    await p.goto(`${ORIGIN}/examples/article.html`);
+    await waitEvents(p, 1);
+    await p.locator('pith-summary .sentences button').nth(1).click();
+    await p.evaluate(() => window.scrollTo(0, 0));
+    await p.mouse.move(0, 0);
+    fs.mkdirSync(OUT_DIR, { recursive: true });
+    const file = path.join(OUT_DIR, 'widget.png');
+    await p.screenshot({ path: file, fullPage: true });
+    assert(fs.statSync(file).size > 10_000, 'screenshot is suspiciously small');
+    await p.close();
+  });
+
+  await test('no console errors and no uncaught page errors', async () => {
+    assertEq(consoleErrors, [], 'console errors');
+    assertEq(pageErrors, [], 'page errors');
+  });
+
+  await test('every request stays on 127.0.0.1', async () => {
+    const offsite = requests.filter((u) => !u.startsWith('http://127.0.0.1:') && !u.startsWith('data:') && !u.startsWith('blob:'));
+    assert(requests.length > 0, 'no requests were recorded');
+    assertEq(offsite, [], 'off-host requests');
+  });
+} catch (err) {
+  notOk('unexpected error', err);
+} finally {
+  if (context) await context.close().catch(() => {});
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  if (packageServer) {
+    packageServer.closeAllConnections();
+    await new Promise((resolve) => packageServer.close(resolve));
+  }
+  fs.rmSync(profile, { recursive: true, force: true });
+  fs.rmSync(packageRoot, { recursive: true, force: true });
+}
+
+console.log(`# widget e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
