@@ -156,6 +156,8 @@ const DATE_WORDS: &[&str] = &[
     "in", "on", "since", "until", "by", "last", "next", "this", "early", "late", "mid", "from",
     "through", "of", "before", "after",
 ];
+/// At most this many tokens back from a pronoun are searched for its antecedent.
+const ANTECEDENT_WINDOW: usize = 400;
 /// Generational suffixes that end a person's name without being the surname.
 const NAME_SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 const DETERMINERS: &[&str] = &[
@@ -247,6 +249,8 @@ struct Span {
     possessor: Option<usize>,
     gender: Option<Gender>,
     person_evidence: bool,
+    /// The party a title or tag gives ("Republican Sen.", "(D-Mass.)").
+    party: Option<&'static str>,
 }
 
 struct Ctx<'d, 'a> {
@@ -578,6 +582,7 @@ fn describe_span(cx: &Ctx, first: usize, last: usize, lo: usize, hi: usize) -> S
         possessor: None,
         gender: None,
         person_evidence: false,
+        party: None,
     };
     // Honorifics directly before: "Mr", "Ms", "Dr."
     let mut k = first;
@@ -655,7 +660,21 @@ fn describe_span(cx: &Ctx, first: usize, last: usize, lo: usize, hi: usize) -> S
             span.possessor = Some(rf - 1);
         }
         let tokens = text.split_whitespace().count();
+        span.party = text
+            .split_whitespace()
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .find_map(|w| cx.lx.party_of(w));
         span.role = Some((text, country, tokens));
+    }
+    // A party tag: "Paul Ryan (R-Wis.)", "Ted Cruz, R-Texas,".
+    if (cx.punct_is(last + 1, "(") || cx.punct_is(last + 1, ","))
+        && cx.punct_is(last + 3, "-")
+        && cx.tok(last + 2).is_some_and(|t| t.shape != Shape::Lower)
+    {
+        if let Some(&p) = cx.lx.party_initials.get(cx.lower(last + 2)) {
+            span.party = Some(p);
+            span.person_evidence = true;
+        }
     }
     // An age in apposition: "Sue Seedorff-Keninger, 62," or "Dean Johnson, a 55-year-old".
     let mut age = last + 2;
@@ -681,6 +700,7 @@ fn describe_span(cx: &Ctx, first: usize, last: usize, lo: usize, hi: usize) -> S
             || cx.lx.is_modifier(l)
             || l == "."
             || t.kind == TokenKind::Number
+            || l.starts_with(|c: char| c.is_ascii_digit())
     } {
         before -= 1;
     }
@@ -833,6 +853,9 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
                 e.affiliation = Some(c.to_string());
             }
         }
+        if e.affiliation.is_none() {
+            e.affiliation = s.party.map(str::to_string);
+        }
         // The mention as written includes the honorific ("Mr Putin") but not the role.
         let mut start_tok = s.first;
         while start_tok > 0 && {
@@ -954,7 +977,11 @@ fn antecedent(
     gender: Gender,
 ) -> Option<usize> {
     let si = cx.doc.tokens.get(at)?.sentence;
-    let from = cx.doc.sentences[si.saturating_sub(2)].tokens.start;
+    // At most ANTECEDENT_WINDOW tokens back, so a run-on "sentence" stays linear.
+    let from = cx.doc.sentences[si.saturating_sub(2)]
+        .tokens
+        .start
+        .max(at.saturating_sub(ANTECEDENT_WINDOW));
     let mut best: Option<(usize, usize, usize)> = None; // (count, recency, actor)
                                                         // Both link lists are sorted by first token; only the window before `at` is read.
     let window = links.into_iter().flat_map(|ls| {

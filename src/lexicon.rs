@@ -70,6 +70,8 @@ pub struct Lexicon {
     pub modifiers: Vec<&'static str>,
     /// Nouns naming people or bodies that can hold a position ("official", "source").
     pub agents: Vec<&'static str>,
+    /// Party tags after a name ("R" in "(R-Wis.)") to the party's name.
+    pub party_initials: HashMap<&'static str, &'static str>,
     /// Subject and object pronouns.
     pub pronouns: HashMap<&'static str, Gender>,
     /// Verb forms that are cues, to stance ("said" to says). Keyphrases skip these words.
@@ -190,6 +192,12 @@ impl Lexicon {
                 "head" => lx.heads.push(word),
                 "modifier" => lx.modifiers.push(word),
                 "agent" => lx.agents.push(word),
+                "party-initial" => {
+                    let name = line[word.len()..].trim();
+                    if !name.is_empty() {
+                        lx.party_initials.insert(word, name);
+                    }
+                }
                 "pronoun" => {
                     if let Some(g) = gender(code) {
                         lx.pronouns.insert(word, g);
@@ -264,6 +272,20 @@ impl Lexicon {
         std::iter::once(lower)
             .chain(singular.as_deref())
             .any(|w| self.agents.contains(&w) || self.is_head(w))
+    }
+
+    /// The party a capitalised role word names ("Republican", "GOP", "Democrat"), if any.
+    pub fn party_of(&self, word: &str) -> Option<&'static str> {
+        let lower = word.to_lowercase();
+        let party = |key: &str| {
+            self.orgs
+                .get(key)
+                .filter(|o| o.kind == "party")
+                .map(|o| o.name)
+        };
+        party(&lower)
+            .or_else(|| party(&format!("{lower} party")))
+            .or_else(|| party(&format!("{lower}ic party")))
     }
 
     /// Whether `lower` may modify a role head ("foreign").

@@ -135,6 +135,16 @@ const GAP_WORDS: &[&str] = &[
     "november",
     "december",
 ];
+/// Days of the week, skipped at the start of a claim ("responded Friday to reports").
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 /// Forms of "be" (a copula for attitude adjectives; with a participle, a passive).
 const BE_FORMS: &[&str] = &[
     "is", "was", "were", "are", "be", "been", "being", "remain", "remains", "remained", "seem",
@@ -162,6 +172,7 @@ const OPENERS: &[&str] = &[
     "meanwhile",
 ];
 /// Prepositions: a name right after one is not a clause subject ("supporters of Trump").
+/// "after" and "before" are left out: they also open clauses ("after Trump told the Post").
 const PREPOSITIONS: &[&str] = &[
     "of",
     "for",
@@ -185,8 +196,6 @@ const PREPOSITIONS: &[&str] = &[
     "behind",
     "toward",
     "towards",
-    "after",
-    "before",
     "during",
     "without",
     "near",
@@ -473,8 +482,12 @@ impl<'a, 'd> Finder<'a, 'd> {
         if let Some(stance) = self.lx.cue(lower) {
             // "the support", "his claims": a noun. Capitalised mid-sentence: part of a name.
             // "called off", "backed down": a particle makes another verb.
+            let headline =
+                self.doc.sentences.get(t.sentence).is_some_and(|s| {
+                    matches!(s.kind, SentenceKind::Headline | SentenceKind::Heading)
+                });
             if noun_before
-                || (t.shape != Shape::Lower && c > range.start)
+                || (t.shape != Shape::Lower && c > range.start && !headline)
                 || matches!(self.lower(c + 1), "off" | "down" | "up" | "away")
             {
                 return None;
@@ -866,6 +879,7 @@ impl<'a, 'd> Finder<'a, 'd> {
                 || self.lx.honorifics.contains_key(w)
                 || (t.shape != Shape::Lower && t.kind == TokenKind::Word && !t.stop)
                 || t.kind == TokenKind::Number
+                || w.starts_with(|c: char| c.is_ascii_digit())
                 || matches!(w, "." | "-" | "the");
             if !title {
                 break;
@@ -933,6 +947,23 @@ impl<'a, 'd> Finder<'a, 'd> {
             }
         }
         self.right(from, hi)
+    }
+
+    /// The first name of a coordinated subject whose last conjunct starts at `first`: "Both
+    /// Cruz and Fiorina", "Sanders and his aides". The name must open its clause, so that
+    /// "Trump attacked Clinton and Sanders said" gives nothing.
+    fn co_holder(&self, first: usize, lo: usize) -> Option<Holder> {
+        if first < lo + 2 || self.lower(first - 1) != "and" {
+            return None;
+        }
+        let l = self.link_ending(first - 2)?;
+        let opens = l.first == lo || {
+            let prev = self.lower(l.first - 1);
+            matches!(prev, "," | "both")
+                || OPENERS.contains(&prev)
+                || self.is_quote_mark(l.first - 1)
+        };
+        opens.then(|| self.actor_of(l))
     }
 
     /// The speaker of the sentence: the first mention, within its first tokens, that is not in
@@ -1005,7 +1036,22 @@ impl<'a, 'd> Finder<'a, 'd> {
     /// at most [`MAX_CLAIM`] tokens. Empty when nothing follows.
     fn clause_after(&self, range: &Range<usize>, from: usize) -> Range<usize> {
         let mut from = from;
-        while from < range.end && matches!(self.lower(from), "that" | ":" | "," | "on" | "of") {
+        while from < range.end
+            && (matches!(
+                self.lower(from),
+                "that"
+                    | ":"
+                    | ","
+                    | "on"
+                    | "of"
+                    | "today"
+                    | "yesterday"
+                    | "tonight"
+                    | "later"
+                    | "earlier"
+                    | "also"
+            ) || WEEKDAYS.contains(&self.lower(from)))
+        {
             from += 1;
         }
         if from >= range.end {
@@ -1039,6 +1085,28 @@ impl<'a, 'd> Finder<'a, 'd> {
             }
         }
         from..to
+    }
+
+    /// The report around a parenthetical attribution at tokens `group` (preceded by a comma):
+    /// the words before it and the clause after the comma that closes it (or closes the
+    /// speaker's apposition: "said Michael Kofman, an expert on Russia, would read this as").
+    fn wrapped_claim(&self, range: &Range<usize>, group: (usize, usize)) -> String {
+        let comma = group.0 - 1;
+        let before = self.span_text(range.start.max(comma.saturating_sub(MAX_CLAIM))..comma);
+        let hi = range.end.min(group.1 + 1 + MAX_SEGMENT);
+        let mut close = (group.1 + 1..hi).find(|&k| self.text(k) == ",");
+        if let Some(k) = close {
+            let w = self.lower(k + 1);
+            if DETERMINERS.contains(&w) || self.lx.is_head(w) || self.lx.is_modifier(w) {
+                close = (k + 1..hi).find(|&j| self.text(j) == ",");
+            }
+        }
+        let rest = close.map_or(String::new(), |k| {
+            let clause = self.clause_after(range, k + 1);
+            self.span_text(clause)
+        });
+        let before = before.trim_matches(|c: char| QUOTE_MARKS_CHARS.contains(&c) || c == ',');
+        tidy(&format!("{} {rest}", tidy(before)))
     }
 
     /// The text of tokens `r`, tidied.
@@ -1156,6 +1224,14 @@ pub fn find(doc: &Document, actors: &Actors) -> Vec<Position> {
             if out.len() - rows_before >= MAX_ROWS_PER_SENTENCE {
                 continue;
             }
+            // "Both Cruz and Fiorina criticized": each name of a coordinated subject.
+            if let Some(co) = f.co_holder(h_first, range.start) {
+                if let Some((p, _)) = row(&f, si, &range, &cue, &co) {
+                    if seen.insert(p.actor.clone()) {
+                        out.push(p);
+                    }
+                }
+            }
             if let Some((p, clause)) = row(&f, si, &range, &cue, &holder) {
                 reported = clause;
                 if seen.insert(p.actor.clone()) {
@@ -1189,10 +1265,29 @@ fn row(
     let s = &doc.sentences[si];
     let cue_end = doc.tokens[cue.last].end;
     let quote = f.quote_for(s.start, s.end, doc.tokens[cue.first].start, cue_end);
-    let quote_text = quote
+    let mut quote_text = quote
         .as_ref()
         .map(|q| tidy(doc.slice(q.start, q.end)))
         .filter(|q| !q.is_empty());
+    // A quotation split by its attribution: '"A," Trump said, "and B."' quotes "A, and B".
+    if let Some(q) = quote.as_ref().filter(|q| q.start >= cue_end) {
+        let first = f.quote_for(s.start, doc.tokens[cue.first].start, q.start, q.start);
+        if let Some(p) = first.filter(|p| {
+            p.end <= doc.tokens[h_first.min(cue.first)].start
+                && doc.slice(p.end, q.start).split_whitespace().count() <= 8
+        }) {
+            let second = tidy(doc.slice(q.start, q.end));
+            let joiner = if second.starts_with(char::is_lowercase) {
+                ", "
+            } else {
+                " "
+            };
+            quote_text = Some(format!(
+                "{}{joiner}{second}",
+                tidy(doc.slice(p.start, p.end))
+            ));
+        }
+    }
     let clause = f.clause_after(range, cue.last + 1);
     let after = f.span_text(clause.clone());
     let claim = match cue.kind {
@@ -1229,8 +1324,15 @@ fn row(
                         .count()
                         >= 3
             });
+            // "Whatever progress he has made, officials said, could easily be unraveled":
+            // the report wraps around its attribution.
+            let group = (h_first.min(cue.first), h_last.max(cue.last));
+            let wrapped = group.0 > range.start + 2
+                && f.text(group.0 - 1) == ","
+                && f.text(group.1 + 1) == ",";
             match &quote_text {
                 Some(q) if !reported_before_quote => q.clone(),
+                _ if wrapped => f.wrapped_claim(range, group),
                 _ if after.split_whitespace().count() >= 2 => after,
                 _ if h_first > range.start => {
                     // "The plan is dead, Trump said": the words before the speaker.
@@ -1420,6 +1522,13 @@ mod tests {
             .expect("row for the spokesman");
         assert_eq!(p.actor, "Jones");
         assert_eq!(p.mention.as_deref(), Some("A spokesman for Mr Jones"));
+        let r = rows("Mr Jones said he would run. Mr Jones's spokesman later said he would not.");
+        let p = r
+            .iter()
+            .find(|p| p.sentence == 1)
+            .expect("row for the spokesman");
+        assert_eq!(p.actor, "Jones");
+        assert_eq!(p.mention.as_deref(), Some("Mr Jones's spokesman"));
     }
 
     #[test]
@@ -1482,6 +1591,23 @@ mod tests {
         assert_eq!(
             find(&r, "Boxer").quote.as_deref(),
             Some("We just cannot have a repeat of that")
+        );
+    }
+
+    #[test]
+    fn reports_around_their_attribution_and_split_quotes() {
+        let r =
+            rows("Whatever progress he made, officials said, could easily be undone by events.");
+        assert_eq!(
+            r[0].claim,
+            "Whatever progress he made could easily be undone by events"
+        );
+        let r = rows("On Tuesday, Mr Trump said that he would win Ohio.");
+        assert_eq!(find(&r, "Trump").claim, "he would win Ohio");
+        let r = rows("\"I respect Sen. McCain,\" Mr Trump said, \"and I fully endorse him.\"");
+        assert_eq!(
+            find(&r, "Trump").quote.as_deref(),
+            Some("I respect Sen. McCain, and I fully endorse him")
         );
     }
 
