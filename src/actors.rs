@@ -59,6 +59,28 @@ const OF_HEADS: &[&str] = &[
     "organisation",
 ];
 /// Lowercase nouns that turn a preceding name into an organisation: "the Bush administration".
+/// Last words that make an unknown name an organisation: "Leicester City", "Acme Holdings".
+const ORG_SUFFIXES: &[&str] = &[
+    "inc", "corp", "corporation", "ltd", "co", "plc", "group", "bank", "airlines", "airways",
+    "party", "association", "federation", "union", "club", "council", "ministry", "agency",
+    "commission", "committee", "institute", "university", "college", "exchange", "fund",
+    "organisation", "organization", "service", "services", "news", "times", "post", "journal",
+    "motors", "industries", "holdings", "securities", "capital", "partners", "foundation",
+    "society", "authority", "board", "department", "office", "army", "navy", "police",
+    "church", "united", "city", "rovers", "athletic", "wanderers", "fc", "ag", "sa", "nv",
+    "gmbh", "reserve", "systems", "technologies", "communications", "telecom", "energy",
+    "oil", "petroleum", "pharmaceuticals", "company", "network", "press", "television",
+    "radio", "league", "court", "parliament", "assembly", "congress", "front", "movement",
+];
+/// Words before a club's name in a result: "beat Somerset", "drew with Kent".
+const TEAM_BEFORE: &[&str] = &["beat", "v", "vs", "defeated"];
+/// Words after a club's name in a result: "Leicestershire beat".
+const TEAM_AFTER: &[&str] = &["beat", "beats", "drew", "defeated", "v", "vs"];
+/// Nouns after an acronym that make it a thing, not an organisation: "the INF treaty".
+const THING_HEADS: &[&str] = &[
+    "treaty", "agreement", "accord", "act", "law", "programme", "program", "deal", "summit",
+    "talks", "resolution", "rules", "standard", "test", "virus", "vaccine", "index", "rate",
+];
 const ORG_TAILS: &[&str] = &[
     "administration",
     "government",
@@ -733,13 +755,45 @@ fn describe_span(cx: &Ctx, first: usize, last: usize, lo: usize, hi: usize) -> S
 fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
     let doc = cx.doc;
     let lx = cx.lx;
+    // A name of two or more capitalised words that starts with a frequent given name is a
+    // person's ("Phil Simmons"), unless it ends like an organisation.
+    let org_suffix = |s: &Span| s.last > s.first && ORG_SUFFIXES.contains(&cx.lower(s.last));
+    // A club named after its town plays: "Leicestershire beat Somerset", "drew with Kent".
+    let team = |s: &Span| {
+        let before = |k: usize| if s.first >= k { cx.lower(s.first - k) } else { "" };
+        TEAM_BEFORE.contains(&before(1))
+            || (before(1) == "with" && matches!(before(2), "drew" | "draw"))
+            || TEAM_AFTER.contains(&cx.lower(s.last + 1))
+    };
+    let given = |s: &Span| {
+        s.last > s.first
+            && lx.given_names.contains(cx.lower(s.first))
+            && !org_suffix(s)
+            && doc.tokens[s.first].shape == Shape::Capitalized
+    };
     // People's surnames with evidence.
     let mut surnames: HashSet<String> = HashSet::new();
     for s in &spans {
-        if s.person_evidence && !cx.is_known(s.first, s.last) {
+        if (s.person_evidence || given(s)) && !cx.is_known(s.first, s.last) {
             surnames.insert(surname(cx, s));
         }
     }
+    // Acronyms that name a thing somewhere in the article ("the INF treaty") are not actors.
+    let things: HashSet<u32> = doc
+        .tokens
+        .windows(2)
+        .filter(|w| w[0].shape == Shape::Upper && THING_HEADS.contains(&doc.vocab.get(w[1].lower)))
+        .map(|w| w[0].lower)
+        .collect();
+    let acronym = |s: &Span| {
+        let t = &doc.tokens[s.first];
+        let letters = doc.token_text(t).chars().filter(|c| c.is_alphabetic()).count();
+        s.first == s.last
+            && t.shape == Shape::Upper
+            && (2..=6).contains(&letters)
+            && !things.contains(&t.lower)
+            && !caps_sentence(cx, t.sentence)
+    };
     let mut people: HashMap<String, Vec<(Option<String>, usize)>> = HashMap::new();
     // A capital that acts anywhere in the article ("Moscow might pull out") stands for its
     // government everywhere in it, so it is one group actor, not a group and a place.
@@ -766,7 +820,20 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
         let written = doc.slice(doc.tokens[s.first].start, doc.tokens[s.last].end);
         // "the Bush administration": a name followed by an institutional noun.
         let tail = cx.lower(s.last + 1);
-        let (key, kind, name, affiliation, last) = if let Some(p) = lx.places.get(&key_text) {
+        let place = lx.places.get(&key_text);
+        let (key, kind, name, affiliation, last) = if !s.person_evidence
+            && team(&s)
+            && place.is_some_and(|p| p.kind != "country")
+            && !lx.orgs.contains_key(&key_text)
+        {
+            (
+                format!("org:{}", key_text),
+                ActorKind::Organization,
+                written.to_string(),
+                None,
+                s.last,
+            )
+        } else if let Some(p) = place {
             if acting.contains(&key_text) {
                 (
                     format!("group:{}", p.name),
@@ -817,7 +884,15 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
                 None,
                 end,
             )
-        } else if s.person_evidence || surnames.contains(&surname(cx, &s)) {
+        } else if !s.person_evidence && (org_suffix(&s) || acronym(&s)) {
+            (
+                format!("org:{}", key_text),
+                ActorKind::Organization,
+                written.to_string(),
+                None,
+                s.last,
+            )
+        } else if s.person_evidence || given(&s) || surnames.contains(&surname(cx, &s)) {
             (
                 String::new(),
                 ActorKind::Person,
@@ -964,6 +1039,19 @@ fn person_index(
             }
         }
     }
+}
+
+/// Whether most words of sentence `i` are in capitals (a headline in capitals), where
+/// capitalisation says nothing about names.
+fn caps_sentence(cx: &Ctx, i: usize) -> bool {
+    let words: Vec<&Token> = cx
+        .doc
+        .sentence_tokens(i)
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .collect();
+    let upper = words.iter().filter(|t| t.shape == Shape::Upper).count();
+    words.len() >= 3 && upper * 10 >= words.len() * 6
 }
 
 /// The person a pronoun at token `at` most likely refers to: among people mentioned earlier in
@@ -1115,6 +1203,14 @@ fn add_references(cx: &Ctx, actors: &mut Actors) {
                             e.references.push((t.start, doc.tokens[h].end));
                             if e.affiliation.is_none() {
                                 e.affiliation = country.map(str::to_string);
+                            }
+                            // "The Russian President" says more than "President": keep the
+                            // fuller role when it extends the known one.
+                            let phrase = doc.slice(doc.tokens[i + 1].start, doc.tokens[h].end);
+                            if e.role.as_deref().is_some_and(|r| {
+                                phrase.len() > r.len() && phrase.ends_with(r) && !r.contains(" for ")
+                            }) {
+                                e.role = Some(phrase.to_string());
                             }
                             new_links.push(Link {
                                 actor: a,

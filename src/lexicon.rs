@@ -2,7 +2,7 @@
 //! browser, so every list is compiled in with `include_str!`; each file names its source and
 //! licence in its header.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// A country, region, state or city.
@@ -76,6 +76,9 @@ pub struct Lexicon {
     pub pronouns: HashMap<&'static str, Gender>,
     /// Verb forms that are cues, to stance ("said" to says). Keyphrases skip these words.
     pub cues: HashMap<&'static str, &'static str>,
+    /// Frequent given names, lowercase ("vladimir"): a capitalised pair starting with one is a
+    /// person's name.
+    pub given_names: HashSet<&'static str>,
     /// Cue verbs that may precede their speaker ("..., said Mr Gates").
     pub speech: Vec<&'static str>,
     /// Cue verb forms that are just as often nouns ("calls", "reports"), to stance; kept apart
@@ -246,6 +249,11 @@ impl Lexicon {
         for list in lx.phrases.values_mut() {
             list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
         }
+        lx.given_names = include_str!("../data/en/given-names.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
         lx
     }
 

@@ -67,7 +67,7 @@ fn keywords_are_readable_phrases() {
 fn six_people_each_once_with_a_role() {
     let g = gist();
     let expected = [
-        ("Vladimir Putin", "President"),
+        ("Vladimir Putin", "Russian President"),
         ("Condoleezza Rice", "US Secretary of State"),
         ("Robert Gates", "US Defence Secretary"),
         ("Dmitry Peskov", "spokesman for Vladimir Putin"),
