@@ -496,6 +496,10 @@ fn find_spans(cx: &Ctx) -> Vec<Span> {
                 if next < range.end
                     && cx.is_name_token(next)
                     && doc.tokens[next].start > doc.tokens[last].end
+                    // A line break ends a name (lists, tables, wrapped captions).
+                    && !doc
+                        .slice(doc.tokens[last].end, doc.tokens[next].start)
+                        .contains('\n')
                 {
                     last = next;
                     continue;
@@ -589,6 +593,18 @@ fn find_spans(cx: &Ctx) -> Vec<Span> {
                 && cx.tok(first - 2).is_some_and(|t| t.shape == Shape::Lower)
             {
                 continue;
+            }
+            // A leading initial belongs to the name: "S. Waugh", "J. Russell".
+            let mut first = first;
+            if first >= range.start + 2
+                && cx.punct_is(first - 1, ".")
+                && doc.tokens[first - 2].end == doc.tokens[first - 1].start
+                && doc.tokens[first - 2].kind == TokenKind::Word
+                && doc.tokens[first - 2].shape == Shape::Capitalized
+                && doc.token_text(&doc.tokens[first - 2]).chars().count() == 1
+                && !cx.is_known(first, last)
+            {
+                first -= 2;
             }
             spans.push(describe_span(cx, first, last, range.start, range.end));
         }
