@@ -61,16 +61,86 @@ const OF_HEADS: &[&str] = &[
 /// Lowercase nouns that turn a preceding name into an organisation: "the Bush administration".
 /// Last words that make an unknown name an organisation: "Leicester City", "Acme Holdings".
 const ORG_SUFFIXES: &[&str] = &[
-    "inc", "corp", "corporation", "ltd", "co", "plc", "group", "bank", "airlines", "airways",
-    "party", "association", "federation", "union", "club", "council", "ministry", "agency",
-    "commission", "committee", "institute", "university", "college", "exchange", "fund",
-    "organisation", "organization", "service", "services", "news", "times", "post", "journal",
-    "motors", "industries", "holdings", "securities", "capital", "partners", "foundation",
-    "society", "authority", "board", "department", "office", "army", "navy", "police",
-    "church", "united", "city", "rovers", "athletic", "wanderers", "fc", "ag", "sa", "nv",
-    "gmbh", "reserve", "systems", "technologies", "communications", "telecom", "energy",
-    "oil", "petroleum", "pharmaceuticals", "company", "network", "press", "television",
-    "radio", "league", "court", "parliament", "assembly", "congress", "front", "movement",
+    "inc",
+    "corp",
+    "corporation",
+    "ltd",
+    "co",
+    "plc",
+    "group",
+    "bank",
+    "airlines",
+    "airways",
+    "party",
+    "association",
+    "federation",
+    "union",
+    "club",
+    "council",
+    "ministry",
+    "agency",
+    "commission",
+    "committee",
+    "institute",
+    "university",
+    "college",
+    "exchange",
+    "fund",
+    "organisation",
+    "organization",
+    "service",
+    "services",
+    "news",
+    "times",
+    "post",
+    "journal",
+    "motors",
+    "industries",
+    "holdings",
+    "securities",
+    "capital",
+    "partners",
+    "foundation",
+    "society",
+    "authority",
+    "board",
+    "department",
+    "office",
+    "army",
+    "navy",
+    "police",
+    "church",
+    "united",
+    "city",
+    "rovers",
+    "athletic",
+    "wanderers",
+    "fc",
+    "ag",
+    "sa",
+    "nv",
+    "gmbh",
+    "reserve",
+    "systems",
+    "technologies",
+    "communications",
+    "telecom",
+    "energy",
+    "oil",
+    "petroleum",
+    "pharmaceuticals",
+    "company",
+    "network",
+    "press",
+    "television",
+    "radio",
+    "league",
+    "court",
+    "parliament",
+    "assembly",
+    "congress",
+    "front",
+    "movement",
 ];
 /// Words before a club's name in a result: "beat Somerset", "drew with Kent".
 const TEAM_BEFORE: &[&str] = &["beat", "v", "vs", "defeated"];
@@ -78,8 +148,24 @@ const TEAM_BEFORE: &[&str] = &["beat", "v", "vs", "defeated"];
 const TEAM_AFTER: &[&str] = &["beat", "beats", "drew", "defeated", "v", "vs"];
 /// Nouns after an acronym that make it a thing, not an organisation: "the INF treaty".
 const THING_HEADS: &[&str] = &[
-    "treaty", "agreement", "accord", "act", "law", "programme", "program", "deal", "summit",
-    "talks", "resolution", "rules", "standard", "test", "virus", "vaccine", "index", "rate",
+    "treaty",
+    "agreement",
+    "accord",
+    "act",
+    "law",
+    "programme",
+    "program",
+    "deal",
+    "summit",
+    "talks",
+    "resolution",
+    "rules",
+    "standard",
+    "test",
+    "virus",
+    "vaccine",
+    "index",
+    "rate",
 ];
 const ORG_TAILS: &[&str] = &[
     "administration",
@@ -776,7 +862,13 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
     let org_suffix = |s: &Span| s.last > s.first && ORG_SUFFIXES.contains(&cx.lower(s.last));
     // A club named after its town plays: "Leicestershire beat Somerset", "drew with Kent".
     let team = |s: &Span| {
-        let before = |k: usize| if s.first >= k { cx.lower(s.first - k) } else { "" };
+        let before = |k: usize| {
+            if s.first >= k {
+                cx.lower(s.first - k)
+            } else {
+                ""
+            }
+        };
         TEAM_BEFORE.contains(&before(1))
             || (before(1) == "with" && matches!(before(2), "drew" | "draw"))
             || TEAM_AFTER.contains(&cx.lower(s.last + 1))
@@ -803,7 +895,11 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
         .collect();
     let acronym = |s: &Span| {
         let t = &doc.tokens[s.first];
-        let letters = doc.token_text(t).chars().filter(|c| c.is_alphabetic()).count();
+        let letters = doc
+            .token_text(t)
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .count();
         s.first == s.last
             && t.shape == Shape::Upper
             && (2..=6).contains(&letters)
@@ -1224,7 +1320,9 @@ fn add_references(cx: &Ctx, actors: &mut Actors) {
                             // fuller role when it extends the known one.
                             let phrase = doc.slice(doc.tokens[i + 1].start, doc.tokens[h].end);
                             if e.role.as_deref().is_some_and(|r| {
-                                phrase.len() > r.len() && phrase.ends_with(r) && !r.contains(" for ")
+                                phrase.len() > r.len()
+                                    && phrase.ends_with(r)
+                                    && !r.contains(" for ")
                             }) {
                                 e.role = Some(phrase.to_string());
                             }

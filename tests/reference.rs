@@ -56,11 +56,42 @@ fn keywords_are_readable_phrases() {
     let g = gist();
     let phrases: Vec<&str> = g.keywords.iter().map(|k| k.phrase.as_str()).collect();
     assert_eq!(phrases.len(), 10);
-    assert!(phrases.contains(&"missile defence"), "{phrases:?}");
-    for bad in ["click", "mr", "said", "Mr", "Click"] {
-        assert!(!phrases.contains(&bad), "{bad} in {phrases:?}");
+    // The two subjects of the article, as the phrases a reader would write.
+    assert!(
+        phrases.contains(&"missile defence") || phrases.contains(&"missile defence shield"),
+        "{phrases:?}"
+    );
+    assert!(
+        phrases
+            .iter()
+            .any(|p| p.contains("INF") && p.to_lowercase().contains("treaty")),
+        "{phrases:?}"
+    );
+    // No fragment of a listed phrase is listed again, and no word twice.
+    for (i, p) in phrases.iter().enumerate() {
+        for (j, q) in phrases.iter().enumerate() {
+            if i != j {
+                let words: Vec<&str> = q.split([' ', '-']).collect();
+                assert!(
+                    !p.split([' ', '-']).all(|w| words.contains(&w)),
+                    "{p:?} repeats {q:?} in {phrases:?}"
+                );
+            }
+        }
+    }
+    for bad in ["click", "mr", "said", "Mr", "Click", "follow", "says"] {
+        assert!(
+            !phrases.iter().any(|p| p.split(' ').any(|w| w == bad)),
+            "{bad} in {phrases:?}"
+        );
     }
     assert!(g.keywords.windows(2).all(|w| w[0].score >= w[1].score));
+    assert!(g.keywords.iter().all(|k| k.score > 0.0 && k.score <= 1.0));
+    assert_eq!(g.keywords[0].score, 1.0);
+    // Asking for fewer gives the head of the same list.
+    let five = analyze(ARTICLE, &Options::new().keywords(5)).expect("ok");
+    let head: Vec<&str> = five.keywords.iter().map(|k| k.phrase.as_str()).collect();
+    assert_eq!(head, phrases[..5]);
 }
 
 #[test]

@@ -19,8 +19,12 @@ const LONG_WAIT_MS = 60_000;
 const LEAD = 'Councillors in Port Ellery voted on Monday night';
 const HEADLINE = 'Harbour council backs £40m sea wall after stormy debate';
 // Text on article.html outside the article: navigation, byline, caption, related links,
-// topics, sidebar and footer. None of it may reach the analysed text.
+// topics, readers' comments, sidebar and footer. None of it may reach the analysed text.
 const NOT_ARTICLE = [
+  'Comments (3)',
+  'Forty million pounds for a wall',
+  'My grandparents lost their house',
+  'footpath along the quay',
   'Opinion',
   'By Ruth Allingham',
   'Photograph: Courier staff',
