@@ -5,13 +5,13 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 WASM_OPT := node_modules/.bin/wasm-opt
 
-.PHONY: demo test bootstrap bootstrap-test wasm serve lint native-test wasm-test e2e build-cli size clean batch-bbc package measure-worker
+.PHONY: demo test bootstrap bootstrap-test wasm serve lint native-test wasm-test e2e build-cli size clean batch-bbc size-check bench package measure-worker
 
 demo: bootstrap wasm
 	@echo "pith demo: http://127.0.0.1:$(PORT)/"
 	node scripts/serve.mjs --port $(PORT)
 
-test: bootstrap-test lint native-test wasm wasm-test e2e
+test: bootstrap-test lint native-test wasm size-check wasm-test e2e
 	@echo "make test: all suites passed"
 
 bootstrap:
@@ -61,3 +61,15 @@ clean:
 # Throughput of the CLI batch mode over the BBC corpus in ../shared/eval (skipped when absent).
 batch-bbc:
 	bash scripts/batch-bbc.sh
+
+# The size budget: wasm + JS glue gzipped against size-budget.txt (fails when over).
+size-check:
+	bash scripts/size-check.sh
+
+# Speed (prints only, not part of `make test`): native per stage (examples/bench.rs), then the
+# wasm module in Node and headless Chromium against compromise and wink-nlp, scaling,
+# pathological inputs, cold start and memory (bench/run.mjs). Reads the BBC corpus in
+# ../shared/eval/summaries/bbc/articles when present.
+bench: bootstrap wasm
+	cargo run --release --quiet --example bench -- --json target/bench-native.json
+	node bench/run.mjs --native target/bench-native.json

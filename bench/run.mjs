@@ -3,7 +3,7 @@
 // Chromium against compromise and wink-nlp on the same texts in the same process; scaling and
 // pathological inputs in wasm next to the native figures; cold start; memory. Prints only.
 //
-//   node bench/run.mjs [--native target/bench-native.json] [--corpus DIR] [--limit N]
+//   node bench/run.mjs [--native target/bench-native.json] [--corpus DIR] [--limit N] [--no-inputs]
 //
 // The corpus is the BBC articles in ../shared/eval/summaries/bbc/articles (read in place, never
 // copied; skipped with a message when absent) plus tests/fixtures/missile-defence.txt, in the
@@ -113,7 +113,8 @@ if (texts.length === 1) {
 }
 if (Number.isFinite(limit)) texts = [...texts.slice(0, limit - 1), texts[texts.length - 1]];
 const corpusBytes = texts.reduce((s, t) => s + bytes(t), 0);
-const synthetic = inputs(texts.length > 1 ? texts : loadCorpus());
+// --no-inputs (for quick runs) leaves out the scaling and pathological inputs.
+const synthetic = args.includes('--no-inputs') ? [] : inputs(texts);
 
 // ---- Node ----
 const { initSync, analyze } = await import(pathToFileURL(path.join(ROOT, 'pkg/pith.js')).href);
@@ -183,7 +184,7 @@ if (nativeWhole) {
 
 console.log('\nscaling and pathological inputs (analyze, median of runs; µs/KB should stay flat for the article series):');
 console.log(
-  `${padr('input', 32)}${pad('KB', 8)}${pad('native ms', 11)}${pad('µs/KB', 8)}${pad('Node ms', 11)}${pad('µs/KB', 8)}${browser ? pad('Chromium ms', 13) : ''}${pad('wasm/native', 13)}`,
+  `${padr('input', 32)}${pad('KB', 8)}${pad('native ms', 11)}${pad('µs/KB', 8)}${pad('Node ms', 11)}${pad('µs/KB', 8)}${browser ? pad('Chromium ms', 13) : ''}${pad('Node/native', 13)}`,
 );
 synthetic.forEach(([name, text], i) => {
   const kb = bytes(text) / KB;

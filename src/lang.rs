@@ -86,6 +86,118 @@ static FIRST: [u16; 19] = {
     out
 };
 
+/// Byte-wise comparison of two words at compile time (the order of `str` and of the lists).
+const fn compare(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    let mut i = 0;
+    while i < a.len() && i < b.len() {
+        if a[i] != b[i] {
+            return if a[i] < b[i] {
+                std::cmp::Ordering::Less
+            } else {
+                std::cmp::Ordering::Greater
+            };
+        }
+        i += 1;
+    }
+    if a.len() < b.len() {
+        std::cmp::Ordering::Less
+    } else if a.len() > b.len() {
+        std::cmp::Ordering::Greater
+    } else {
+        std::cmp::Ordering::Equal
+    }
+}
+
+/// Merges the stopword lists of the `LATIN` languages at compile time into one sorted list of
+/// distinct words: each word's index in `ENDS` and a mask of the `LATIN` languages listing it.
+/// Returns the number of distinct words; fills the arrays when they are long enough.
+const fn merge_latin<const N: usize>() -> (usize, [u16; N], [u16; N]) {
+    let mut ids = [0u16; N];
+    let mut masks = [0u16; N];
+    let mut base = [0usize; LATIN.len()];
+    let mut at = [0usize; LATIN.len()];
+    let mut k = 0;
+    while k < LATIN.len() {
+        let mut l = 0;
+        while l < LATIN[k] as usize {
+            base[k] += STOPWORDS[l].len();
+            l += 1;
+        }
+        k += 1;
+    }
+    let mut n = 0;
+    loop {
+        // The smallest head among the lists, then every list whose head is that word.
+        let mut min: Option<&[u8]> = None;
+        let mut k = 0;
+        while k < LATIN.len() {
+            let list = STOPWORDS[LATIN[k] as usize];
+            if at[k] < list.len() {
+                let w = list[at[k]].as_bytes();
+                min = match min {
+                    Some(m) if !matches!(compare(w, m), std::cmp::Ordering::Less) => Some(m),
+                    _ => Some(w),
+                };
+            }
+            k += 1;
+        }
+        let Some(min) = min else { break };
+        let (mut mask, mut id) = (0u16, 0usize);
+        let mut k = 0;
+        while k < LATIN.len() {
+            let list = STOPWORDS[LATIN[k] as usize];
+            if at[k] < list.len()
+                && matches!(
+                    compare(list[at[k]].as_bytes(), min),
+                    std::cmp::Ordering::Equal
+                )
+            {
+                mask |= 1 << k;
+                id = base[k] + at[k];
+                at[k] += 1;
+            }
+            k += 1;
+        }
+        if n < N {
+            ids[n] = id as u16;
+            masks[n] = mask;
+        }
+        n += 1;
+    }
+    (n, ids, masks)
+}
+
+const LATIN_WORDS: usize = merge_latin::<0>().0;
+
+/// The distinct stopwords of the Latin-script languages, sorted (as indexes into `ENDS`), and
+/// which of the `LATIN` languages list each: one lookup per word in detection.
+static LATIN_STOPWORDS: ([u16; LATIN_WORDS], [u16; LATIN_WORDS]) = {
+    let (_, ids, masks) = merge_latin::<LATIN_WORDS>();
+    (ids, masks)
+};
+
+/// The bytes of word `id` of the packed lists.
+fn packed_word(id: usize) -> &'static [u8] {
+    let start = if id == 0 { 0 } else { ENDS[id - 1] };
+    PACKED
+        .get(usize::from(start)..usize::from(ENDS[id]))
+        .unwrap_or_default()
+}
+
+/// Binary search of `key` among the words `ids` (indexes into `ENDS`, sorted by their bytes).
+fn search(ids: impl Fn(usize) -> usize, len: usize, key: &[u8]) -> Option<usize> {
+    let (mut lo, mut hi) = (0, len);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        match packed_word(ids(mid)).cmp(key) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return Some(mid),
+        }
+    }
+    None
+}
+
 /// A language pith can stem. The order matches the generated `STOPWORDS` table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[allow(missing_docs)] // the variant names are the languages
@@ -155,6 +267,9 @@ const LATIN: [Lang; 14] = [
 /// detection cost constant on megabyte inputs.
 const DETECT_SAMPLE_BYTES: usize = 4096;
 
+/// The script is decided on this many letters at most.
+const SCRIPT_SAMPLE_LETTERS: usize = 1000;
+
 /// Latin text needs a score of at least `MIN_SCORE` for the winning language, from at least
 /// `MIN_STOPWORDS` of its stopwords (or twice the score from letters), and a share of at least
 /// `MIN_STOPWORD_PERCENT` of its words must be that language's stopwords, or detection
@@ -191,6 +306,22 @@ fn distinctive(c: char) -> Option<&'static [Lang]> {
 
 fn latin_index(lang: Lang) -> usize {
     LATIN.iter().position(|&l| l == lang).unwrap_or(0)
+}
+
+/// Detection of Latin text may stop once the best language has `CLEAR_SCORE` and three times
+/// the score of the runner-up: more text would not change the answer.
+const CLEAR_SCORE: f32 = 20.0;
+
+fn clear_lead(score: &[f32]) -> bool {
+    let (mut best, mut second) = (0f32, 0f32);
+    for &s in score {
+        if s > best {
+            (best, second) = (s, best);
+        } else if s > second {
+            second = s;
+        }
+    }
+    best >= CLEAR_SCORE && best >= 3.0 * second
 }
 
 /// The writing systems detection tells apart.
@@ -274,7 +405,11 @@ impl Lang {
         // the Cyrillic and Arabic ones.
         let mut counts = [0usize; 6];
         let (mut not_ru, mut not_ar) = (0usize, 0usize);
-        for c in sample.chars().filter(|c| c.is_alphabetic()) {
+        for c in sample
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .take(SCRIPT_SAMPLE_LETTERS)
+        {
             let s = script(c);
             counts[s as usize] += 1;
             match s {
@@ -307,21 +442,26 @@ impl Lang {
     }
 
     /// Stopword-profile scoring over the Latin-script languages, with distinctive letters as
-    /// extra evidence for short texts.
+    /// extra evidence for short texts. Stops early once one language clearly leads.
     fn detect_latin(sample: &str) -> Option<Lang> {
+        let (ids, masks) = &LATIN_STOPWORDS;
         let mut score = [0f32; LATIN.len()];
         let mut hits = [0usize; LATIN.len()];
         let mut words = 0usize;
         let mut word = String::new();
-        let mut found = [false; LATIN.len()];
         for token in sample
             .split(|c: char| !c.is_alphabetic())
             .filter(|w| !w.is_empty())
         {
             words += 1;
             word.clear();
-            word.extend(token.chars().flat_map(char::to_lowercase));
-            for c in word.chars() {
+            if token.is_ascii() {
+                word.push_str(token);
+                word.make_ascii_lowercase();
+            } else {
+                word.extend(token.chars().flat_map(char::to_lowercase));
+            }
+            for c in word.chars().filter(|c| !c.is_ascii()) {
                 if let Some(langs) = distinctive(c) {
                     let weight = LETTER_WEIGHT / langs.len() as f32;
                     for &l in langs {
@@ -329,20 +469,19 @@ impl Lang {
                     }
                 }
             }
-            let mut shared = 0usize;
-            for (i, lang) in LATIN.iter().enumerate() {
-                found[i] = lang.is_stopword(&word);
-                shared += usize::from(found[i]);
-            }
-            if shared == 0 {
+            let Some(found) = search(|i| usize::from(ids[i]), ids.len(), word.as_bytes()) else {
                 continue;
-            }
-            let weight = 1.0 / shared as f32;
-            for i in 0..LATIN.len() {
-                if found[i] {
-                    score[i] += weight;
-                    hits[i] += 1;
+            };
+            let mask = masks[found];
+            let weight = 1.0 / mask.count_ones() as f32;
+            for (i, (s, h)) in score.iter_mut().zip(&mut hits).enumerate() {
+                if mask & (1 << i) != 0 {
+                    *s += weight;
+                    *h += 1;
                 }
+            }
+            if words % 16 == 0 && clear_lead(&score) {
+                break;
             }
         }
         let best =
@@ -380,21 +519,9 @@ impl Lang {
 
     /// Whether `lower` (a lowercased word) is a stopword of this language.
     pub fn is_stopword(self, lower: &str) -> bool {
-        let (first, last) = (FIRST[self as usize], FIRST[self as usize + 1]);
-        let (mut lo, mut hi) = (usize::from(first), usize::from(last));
-        let key = lower.as_bytes();
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            let start = if mid == 0 { 0 } else { ENDS[mid - 1] };
-            let word = PACKED.get(usize::from(start)..usize::from(ENDS[mid]));
-            match word.map(|w| w.cmp(key)) {
-                Some(std::cmp::Ordering::Less) => lo = mid + 1,
-                Some(std::cmp::Ordering::Greater) => hi = mid,
-                Some(std::cmp::Ordering::Equal) => return true,
-                None => return false,
-            }
-        }
-        false
+        let first = usize::from(FIRST[self as usize]);
+        let len = usize::from(FIRST[self as usize + 1]) - first;
+        search(|i| first + i, len, lower.as_bytes()).is_some()
     }
 }
 
@@ -502,6 +629,19 @@ mod tests {
             for word in STOPWORDS[lang as usize] {
                 assert!(lang.is_stopword(word), "{lang:?} {word}");
                 assert!(!lang.is_stopword(&format!("{word}qx")), "{lang:?} {word}qx");
+            }
+        }
+        let (ids, masks) = &LATIN_STOPWORDS;
+        assert!(ids
+            .windows(2)
+            .all(|w| packed_word(w[0].into()) < packed_word(w[1].into())));
+        for (k, lang) in LATIN.iter().enumerate() {
+            for word in STOPWORDS[*lang as usize] {
+                let at = search(|i| ids[i].into(), ids.len(), word.as_bytes());
+                assert!(
+                    at.is_some_and(|i| masks[i] & (1 << k) != 0),
+                    "{lang:?} {word}"
+                );
             }
         }
         assert!(!Lang::Tamil.is_stopword("the"));
