@@ -142,6 +142,8 @@ const ORG_SUFFIXES: &[&str] = &[
     "front",
     "movement",
 ];
+/// More people than this named in one sentence (a list, a table) tell nothing about sides.
+const CROWDED: usize = 8;
 /// Words before a club's name in a result: "beat Somerset", "drew with Kent".
 const TEAM_BEFORE: &[&str] = &["beat", "v", "vs", "defeated"];
 /// Words after a club's name in a result: "Leicestershire beat".
@@ -1372,24 +1374,37 @@ fn infer_affiliations(cx: &Ctx, actors: &mut Actors) {
             }
         }
     }
-    let sentence_of = |l: &Link| cx.doc.tokens[l.first].sentence;
-    for i in 0..actors.list.len() {
+    // The people named in each sentence, and the sentences naming each person: one pass over
+    // the links. A sentence naming more than CROWDED people says nothing about sides and is
+    // skipped, which also keeps the work linear on name-heavy input.
+    let n = actors.list.len();
+    let mut named_in: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut sentences_of: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for l in &actors.links {
+        if !l.named || actors.list[l.actor].kind != ActorKind::Person {
+            continue;
+        }
+        let sentence = cx.doc.tokens[l.first].sentence;
+        let people = named_in.entry(sentence).or_default();
+        if !people.contains(&l.actor) && people.len() <= CROWDED {
+            people.push(l.actor);
+        }
+        if sentences_of[l.actor].last() != Some(&sentence) {
+            sentences_of[l.actor].push(sentence);
+        }
+    }
+    for i in 0..n {
         let e = &actors.list[i];
         if e.kind != ActorKind::Person || e.affiliation.is_some() {
             continue;
         }
-        let sentences: HashSet<usize> = actors
-            .links
+        let mut sides: Vec<&str> = sentences_of[i]
             .iter()
-            .filter(|l| l.actor == i && l.named)
-            .map(sentence_of)
-            .collect();
-        let mut sides: Vec<&str> = actors
-            .links
-            .iter()
-            .filter(|l| l.actor != i && l.named && sentences.contains(&sentence_of(l)))
-            .filter(|l| actors.list[l.actor].kind == ActorKind::Person)
-            .filter_map(|l| actors.list[l.actor].affiliation.as_deref())
+            .filter_map(|s| named_in.get(s))
+            .filter(|people| people.len() <= CROWDED)
+            .flatten()
+            .filter(|&&a| a != i)
+            .filter_map(|&a| actors.list[a].affiliation.as_deref())
             .collect();
         sides.sort_unstable();
         sides.dedup();
