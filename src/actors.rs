@@ -1393,12 +1393,12 @@ fn infer_affiliations(cx: &Ctx, actors: &mut Actors) {
             sentences_of[l.actor].push(sentence);
         }
     }
-    for i in 0..n {
+    for (i, sentences) in sentences_of.iter().enumerate() {
         let e = &actors.list[i];
         if e.kind != ActorKind::Person || e.affiliation.is_some() {
             continue;
         }
-        let mut sides: Vec<&str> = sentences_of[i]
+        let mut sides: Vec<&str> = sentences
             .iter()
             .filter_map(|s| named_in.get(s))
             .filter(|people| people.len() <= CROWDED)
