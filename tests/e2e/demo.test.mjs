@@ -7,8 +7,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import http from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { harness, assert, assertEq, get } from './harness.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUT_DIR = path.join(ROOT, 'tests', 'e2e', 'out');
@@ -29,59 +29,8 @@ const ACTORS = [
 ];
 const PANELS = '#summary, #keywords, #actors, #positions, #article';
 
-let passed = 0;
-let failed = 0;
-let n = 0;
+const { test, bail, finish } = harness('e2e');
 
-function ok(name) {
-  passed++;
-  console.log(`ok ${++n} - ${name}`);
-}
-
-function notOk(name, err) {
-  failed++;
-  console.log(`not ok ${++n} - ${name}`);
-  const msg = (err && err.stack) || String(err);
-  for (const line of msg.split('\n').slice(0, 8)) console.log(`#   ${line}`);
-}
-
-async function test(name, fn) {
-  try {
-    await fn();
-    ok(name);
-  } catch (err) {
-    notOk(name, err);
-  }
-}
-
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
-
-function assertEq(actual, expected, message) {
-  if (JSON.stringify(actual) !== JSON.stringify(expected)) {
-    throw new Error(`${message}\n  expected: ${JSON.stringify(expected)}\n  actual:   ${JSON.stringify(actual)}`);
-  }
-}
-
-function bail(message) {
-  console.log(`Bail out! ${message}`);
-  console.log('# e2e: 0 passed, 1 failed');
-  process.exit(1);
-}
-
-/** GET on the test server from Node (no browser): resolves {status, headers, body}. */
-function get(port, urlPath) {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path: urlPath, method: 'GET' }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 // ------------------------------------------------------------------------------------------------
 
@@ -371,5 +320,4 @@ try {
   fs.rmSync(profile, { recursive: true, force: true });
 }
 
-console.log(`# e2e: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

@@ -8,8 +8,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import http from 'node:http';
 import { fileURLToPath } from 'node:url';
+import http from 'node:http';
+import { harness, assert, assertEq, get } from './harness.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUT_DIR = path.join(ROOT, 'tests', 'e2e', 'out');
@@ -39,61 +40,10 @@ const NOT_ARTICLE = [
 ];
 const HTML_SINKS = /innerHTML|outerHTML|insertAdjacentHTML|document\.write/;
 
-let passed = 0;
-let failed = 0;
-let n = 0;
-
-function ok(name) {
-  passed++;
-  console.log(`ok ${++n} - ${name}`);
-}
-
-function notOk(name, err) {
-  failed++;
-  console.log(`not ok ${++n} - ${name}`);
-  const msg = (err && err.stack) || String(err);
-  for (const line of msg.split('\n').slice(0, 8)) console.log(`#   ${line}`);
-}
-
-async function test(name, fn) {
-  try {
-    await fn();
-    ok(name);
-  } catch (err) {
-    notOk(name, err);
-  }
-}
-
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
-
-function assertEq(actual, expected, message) {
-  if (JSON.stringify(actual) !== JSON.stringify(expected)) {
-    throw new Error(`${message}\n  expected: ${JSON.stringify(expected)}\n  actual:   ${JSON.stringify(actual)}`);
-  }
-}
-
-function bail(message) {
-  console.log(`Bail out! ${message}`);
-  console.log('# widget e2e: 0 passed, 1 failed');
-  process.exit(1);
-}
+const { test, bail, finish } = harness('widget e2e');
 
 const squash = (s) => String(s).replace(/\s+/g, ' ').trim();
 
-/** GET from Node (no browser): resolves {status, headers, body}. */
-function get(port, urlPath) {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path: urlPath, method: 'GET' }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 /** A static server for the package test: `dir` at /, strict CSP on HTML, loopback only. */
 function serveDir(dir, csp) {
@@ -602,5 +552,4 @@ window.__direct = analyze('Mr Smith said the plan was fine. The council agreed o
   fs.rmSync(packageRoot, { recursive: true, force: true });
 }
 
-console.log(`# widget e2e: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

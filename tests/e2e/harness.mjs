@@ -1,0 +1,58 @@
+// Shared by the e2e scripts: TAP-like output (`ok N - name` / `not ok N - name`, a final
+// `# <label>: N passed, M failed`), assertions, and a plain HTTP GET for server checks.
+import http from 'node:http';
+
+/** A test run whose summary line starts with `label` ("e2e", "widget e2e"). */
+export function harness(label) {
+  let passed = 0;
+  let failed = 0;
+  let n = 0;
+  return {
+    async test(name, fn) {
+      try {
+        await fn();
+        passed++;
+        console.log(`ok ${++n} - ${name}`);
+      } catch (err) {
+        failed++;
+        console.log(`not ok ${++n} - ${name}`);
+        const msg = (err && err.stack) || String(err);
+        for (const line of msg.split('\n').slice(0, 8)) console.log(`#   ${line}`);
+      }
+    },
+    /** Stops the run before any test could start. */
+    bail(message) {
+      console.log(`Bail out! ${message}`);
+      console.log(`# ${label}: 0 passed, 1 failed`);
+      process.exit(1);
+    },
+    /** Prints the summary and exits non-zero on any failure. */
+    finish() {
+      console.log(`# ${label}: ${passed} passed, ${failed} failed`);
+      process.exit(failed ? 1 : 0);
+    },
+  };
+}
+
+export function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+export function assertEq(actual, expected, message) {
+  if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+    throw new Error(`${message}\n  expected: ${JSON.stringify(expected)}\n  actual:   ${JSON.stringify(actual)}`);
+  }
+}
+
+/** GET on the loopback test server from Node (no browser): resolves {status, headers, body}. */
+export function get(port, urlPath) {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path: urlPath, method: 'GET' }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
