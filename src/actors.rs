@@ -228,16 +228,6 @@ const ACTING_VERBS: &[&str] = &[
     "does",
     "did",
 ];
-/// Days of the week: never part of a name ("said Tuesday", "Super Tuesday").
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 /// Months and abbreviations, with whether the word is also a common name ("May", "June").
 const MONTHS: &[(&str, bool)] = &[
     ("january", false),
@@ -415,7 +405,7 @@ impl Ctx<'_, '_> {
             return false;
         }
         let lower = self.lower(i);
-        if WEEKDAYS.contains(&lower) || self.is_date_month(i) {
+        if crate::lexicon::WEEKDAYS.contains(&lower) || self.is_date_month(i) {
             return false;
         }
         if self.lx.pronouns.contains_key(lower)

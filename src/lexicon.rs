@@ -5,6 +5,18 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+/// Days of the week, lowercase: never part of a name ("said Tuesday"), and skipped at the
+/// start of a claim ("responded Friday to reports").
+pub const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// A country, region, state or city.
 #[derive(Debug, Clone)]
 pub struct Place {

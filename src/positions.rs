@@ -135,16 +135,6 @@ const GAP_WORDS: &[&str] = &[
     "november",
     "december",
 ];
-/// Days of the week, skipped at the start of a claim ("responded Friday to reports").
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 /// Forms of "be" (a copula for attitude adjectives; with a participle, a passive).
 const BE_FORMS: &[&str] = &[
     "is", "was", "were", "are", "be", "been", "being", "remain", "remains", "remained", "seem",
@@ -1050,7 +1040,7 @@ impl<'a, 'd> Finder<'a, 'd> {
                     | "later"
                     | "earlier"
                     | "also"
-            ) || WEEKDAYS.contains(&self.lower(from)))
+            ) || crate::lexicon::WEEKDAYS.contains(&self.lower(from)))
         {
             from += 1;
         }

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { harness, assert, assertEq, get } from './harness.mjs';
+import { harness, assert, assertEq, assertServed, get } from './harness.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUT_DIR = path.join(ROOT, 'tests', 'e2e', 'out');
@@ -78,11 +78,7 @@ try {
       ['/style.css', 'text/css'],
       ['/fixtures/missile-defence.txt', 'text/plain'],
     ];
-    for (const [p, type] of cases) {
-      const r = await get(port, p);
-      assertEq(r.status, 200, `status of ${p}`);
-      assert(r.headers['content-type'].startsWith(type), `${p}: content-type ${r.headers['content-type']}`);
-    }
+    await assertServed(port, cases);
     const fixture = await get(port, '/fixtures/missile-defence.txt');
     assertEq(fixture.body.toString('utf8'), fs.readFileSync(FIXTURE, 'utf8'), 'fixture body');
   });

@@ -56,3 +56,12 @@ export function get(port, urlPath) {
     req.end();
   });
 }
+
+/** Asserts that each `[path, type]` is served with status 200 and a content type starting with `type`. */
+export async function assertServed(port, cases) {
+  for (const [p, type] of cases) {
+    const r = await get(port, p);
+    assertEq(r.status, 200, `status of ${p}`);
+    assert(r.headers['content-type'].startsWith(type), `${p}: content-type ${r.headers['content-type']}`);
+  }
+}

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import http from 'node:http';
-import { harness, assert, assertEq, get } from './harness.mjs';
+import { harness, assert, assertEq, assertServed, get } from './harness.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUT_DIR = path.join(ROOT, 'tests', 'e2e', 'out');
@@ -180,11 +180,7 @@ try {
       ['/examples/long.html', 'text/html'],
       ['/examples/long.js', 'text/javascript'],
     ];
-    for (const [p, type] of cases) {
-      const r = await get(port, p);
-      assertEq(r.status, 200, `status of ${p}`);
-      assert(r.headers['content-type'].startsWith(type), `${p}: content-type ${r.headers['content-type']}`);
-    }
+    await assertServed(port, cases);
     const csp = await get(port, '/examples/csp.html');
     assert(csp.headers['content-security-policy'].includes("style-src 'self'"), 'csp.html lacks the CSP header');
     assert(/http-equiv="Content-Security-Policy"/.test(csp.body.toString()), 'csp.html lacks the CSP meta tag');
