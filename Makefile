@@ -5,7 +5,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 WASM_OPT := node_modules/.bin/wasm-opt
 
-.PHONY: demo test bootstrap bootstrap-test wasm serve lint native-test wasm-test e2e build-cli size clean batch-bbc size-check bench package measure-worker
+.PHONY: demo test bootstrap bootstrap-test wasm serve lint native-test wasm-test e2e build-cli size clean batch-bbc train-ner size-check bench package measure-worker
 
 demo: bootstrap wasm
 	@echo "pith demo: http://127.0.0.1:$(PORT)/"
@@ -61,6 +61,10 @@ clean:
 # Throughput of the CLI batch mode over the BBC corpus in ../shared/eval (skipped when absent).
 batch-bbc:
 	bash scripts/batch-bbc.sh
+
+# Regenerates src/actors/ner_weights.rs from GUM's train split (skips when the corpus is absent).
+train-ner: build-cli
+	./target/release/pith train ner --gum ../shared/train/gum --buckets 4096 --epochs 4
 
 # The size budget: wasm + JS glue gzipped against size-budget.txt (fails when over).
 size-check:

@@ -18,6 +18,9 @@ use crate::model::{ActorKind, SentenceKind};
 use crate::text::{Document, Shape, Token, TokenKind};
 use std::collections::{HashMap, HashSet};
 
+pub mod ner;
+mod ner_weights;
+
 /// Words that join two name parts only when the gazetteer knows the whole name.
 const JOINERS: &[&str] = &[
     "of", "and", "&", "de", "du", "von", "van", "der", "al", "bin",
@@ -148,6 +151,69 @@ const CROWDED: usize = 8;
 const TEAM_BEFORE: &[&str] = &["beat", "v", "vs", "defeated"];
 /// Words after a club's name in a result: "Leicestershire beat".
 const TEAM_AFTER: &[&str] = &["beat", "beats", "drew", "defeated", "v", "vs"];
+/// Words that mark a sports report, where towns and counties name clubs ("Essex need another
+/// 148 runs"). Only in such a report do result lines and fixtures make names clubs.
+const SPORT_WORDS: &[&str] = &[
+    "match",
+    "matches",
+    "goal",
+    "goals",
+    "league",
+    "season",
+    "cup",
+    "championship",
+    "innings",
+    "wickets",
+    "halftime",
+    "tournament",
+    "standings",
+    "striker",
+    "coach",
+    "semifinal",
+    "playoff",
+    "inning",
+    "homer",
+    "touchdown",
+];
+/// Words before a name that make it a company or club: "tyre giant Pirelli", "Belgian club
+/// Standard Liege".
+const ORG_BEFORE: &[&str] = &[
+    "giant",
+    "firm",
+    "company",
+    "carrier",
+    "airline",
+    "conglomerate",
+    "maker",
+    "manufacturer",
+    "retailer",
+    "insurer",
+    "lender",
+    "brokerage",
+    "club",
+];
+/// Words before "of" or "in" and a name that make it a company: "shares in Magna", "chief
+/// executive officer of Petofi".
+const ORG_OF: &[&str] = &[
+    "shares",
+    "stake",
+    "subsidiary",
+    "unit",
+    "units",
+    "chairman",
+    "officer",
+    "shareholders",
+];
+/// Words after a name that make it a company: "Pirelli shares", "Air France chairman".
+const ORG_AFTER: &[&str] = &[
+    "shares",
+    "stock",
+    "subsidiary",
+    "chairman",
+    "shareholders",
+    "executives",
+    "board",
+];
 /// Nouns after an acronym that make it a thing, not an organisation: "the INF treaty".
 const THING_HEADS: &[&str] = &[
     "treaty",
@@ -507,32 +573,37 @@ impl Ctx<'_, '_> {
     }
 }
 
-/// Finds the actors of `doc`.
-pub fn find(doc: &Document) -> Actors {
-    let lx = Lexicon::english();
-    let mut lower_seen = HashSet::new();
-    let mut body_caps = HashSet::new();
-    let mut sentence_seen = usize::MAX;
-    for t in &doc.tokens {
-        if t.kind != TokenKind::Word {
-            continue;
+impl<'d, 'a> Ctx<'d, 'a> {
+    fn new(doc: &'d Document<'a>) -> Ctx<'d, 'a> {
+        let mut lower_seen = HashSet::new();
+        let mut body_caps = HashSet::new();
+        let mut sentence_seen = usize::MAX;
+        for t in &doc.tokens {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let initial = sentence_seen != t.sentence;
+            sentence_seen = t.sentence;
+            let kind = doc.sentences[t.sentence].kind;
+            if t.shape == Shape::Lower {
+                lower_seen.insert(t.lower);
+            } else if kind == SentenceKind::Body && !initial {
+                // Capitalised mid-sentence: a name, not just a sentence opener ("Finally, ...").
+                body_caps.insert(t.lower);
+            }
         }
-        let initial = sentence_seen != t.sentence;
-        sentence_seen = t.sentence;
-        let kind = doc.sentences[t.sentence].kind;
-        if t.shape == Shape::Lower {
-            lower_seen.insert(t.lower);
-        } else if kind == SentenceKind::Body && !initial {
-            // Capitalised mid-sentence: a name, not just a sentence opener ("Finally, ...").
-            body_caps.insert(t.lower);
+        Ctx {
+            doc,
+            lx: Lexicon::english(),
+            lower_seen,
+            body_caps,
         }
     }
-    let cx = Ctx {
-        doc,
-        lx,
-        lower_seen,
-        body_caps,
-    };
+}
+
+/// Finds the actors of `doc`.
+pub fn find(doc: &Document) -> Actors {
+    let cx = Ctx::new(doc);
     let spans = find_spans(&cx);
     let mut actors = build_entities(&cx, spans);
     add_references(&cx, &mut actors);
@@ -871,6 +942,73 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
             && !org_suffix(s)
             && doc.tokens[s.first].shape == Shape::Capitalized
     };
+    let initialled = |s: &Span| doc.token_text(&doc.tokens[s.first]).chars().count() == 1;
+    // Nations, including the home nations that field their own sides ("v Scotland").
+    let country = |key: &str| {
+        lx.places
+            .get(key)
+            .is_some_and(|p| p.kind == "country" || (p.kind == "state" && p.country.is_some()))
+    };
+    // Clubs in a sports report: a town or unknown name in a result line ("Stirling 1 Dundee
+    // 1", a table row "Dundee 3 1 2 0 3 2 5", "Surrey 429-7") or a fixture ("NEW YORK AT
+    // CALIFORNIA"), or with a result verb; then all its mentions are the club. Countries stay
+    // places: national sides are written as their country.
+    let sport = doc
+        .tokens
+        .iter()
+        .any(|t| SPORT_WORDS.contains(&doc.vocab.get(t.lower)));
+    let sentence_of = |s: &Span| doc.tokens[s.first].sentence;
+    let numbers = |i: usize| {
+        doc.sentence_tokens(i)
+            .iter()
+            .filter(|t| t.kind == TokenKind::Number)
+            .count()
+    };
+    // A number after the name, not a dateline's date ("LONDON 1996-08-30").
+    let result_line = |s: &Span| {
+        cx.tok(s.last + 1).is_some_and(|t| {
+            t.kind == TokenKind::Number
+                && t.sentence == sentence_of(s)
+                && doc.token_text(t).len() != 4
+        }) && numbers(sentence_of(s)) >= 2
+    };
+    let fixture = |s: &Span| {
+        let range = &doc.sentences[sentence_of(s)].tokens;
+        let versus = |k: usize| matches!(cx.lower(k), "v" | "vs");
+        // In "KANSAS CITY AT DETROIT" the second name is the venue.
+        caps_sentence(cx, sentence_of(s))
+            && ((s.first == range.start
+                && s.last + 2 < range.end
+                && (versus(s.last + 1) || cx.lower(s.last + 1) == "at"))
+                || (s.last + 1 == range.end && s.first >= range.start + 2 && versus(s.first - 1)))
+    };
+    let teams: HashSet<String> = spans
+        .iter()
+        .filter(|s| !s.person_evidence && !given(s) && !initialled(s))
+        .filter(|s| team(s) || (sport && (result_line(s) || fixture(s))))
+        .map(|s| cx.gazetteer_key(s.first, s.last))
+        .filter(|k| !country(k) && !lx.orgs.contains_key(k))
+        .collect();
+    // Companies by their context, for all their mentions: "Pirelli shares", "shares in Magna".
+    let company = |s: &Span| {
+        let before = |k: usize| {
+            if s.first >= k {
+                cx.lower(s.first - k)
+            } else {
+                ""
+            }
+        };
+        ORG_BEFORE.contains(&before(1))
+            || (matches!(before(1), "of" | "in") && ORG_OF.contains(&before(2)))
+            || ORG_AFTER.contains(&cx.lower(s.last + 1))
+    };
+    let companies: HashSet<String> = spans
+        .iter()
+        .filter(|s| !s.person_evidence && !given(s) && company(s))
+        .map(|s| cx.gazetteer_key(s.first, s.last))
+        .filter(|k| !lx.places.contains_key(k))
+        .collect();
+
     // People's surnames with evidence.
     let mut surnames: HashSet<String> = HashSet::new();
     for s in &spans {
@@ -919,144 +1057,174 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
     let mut out = Actors::default();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut pending_possessors: Vec<(usize, usize)> = Vec::new();
-    for s in spans {
-        let key_text = cx.gazetteer_key(s.first, s.last);
-        let written = doc.slice(doc.tokens[s.first].start, doc.tokens[s.last].end);
-        // "the Bush administration": a name followed by an institutional noun.
-        let tail = cx.lower(s.last + 1);
-        let place = lx.places.get(&key_text);
-        let (key, kind, name, affiliation, last) = if !s.person_evidence
-            && team(&s)
-            && place.is_some_and(|p| p.kind != "country")
-            && !lx.orgs.contains_key(&key_text)
-        {
-            (
-                format!("org:{}", key_text),
-                ActorKind::Organization,
-                written.to_string(),
-                None,
-                s.last,
-            )
-        } else if let Some(p) = place {
-            if acting.contains(&key_text) {
-                (
-                    format!("group:{}", p.name),
-                    ActorKind::Group,
-                    p.name.to_string(),
-                    p.country.map(str::to_string),
-                    s.last,
-                )
-            } else {
-                (
-                    format!("place:{}", p.name),
-                    ActorKind::Place,
-                    p.name.to_string(),
-                    p.country.filter(|c| *c != p.name).map(str::to_string),
-                    s.last,
-                )
-            }
-        } else if let Some(o) = lx.orgs.get(&key_text) {
-            if o.kind == "party"
-                && key_text.ends_with('s')
-                && key_text != o.name.to_lowercase()
-                && !key_text.contains(' ')
+    // Spans no rule types wait for a second pass, where the trained typer decides with the
+    // evidence of all their mentions.
+    let mut leftover: Vec<Span> = Vec::new();
+    let mut typer: Option<ner::Typer> = None;
+    let mut queue = spans;
+    loop {
+        for s in queue {
+            let key_text = cx.gazetteer_key(s.first, s.last);
+            let written = doc.slice(doc.tokens[s.first].start, doc.tokens[s.last].end);
+            // "the Bush administration": a name followed by an institutional noun.
+            let tail = cx.lower(s.last + 1);
+            let place = lx.places.get(&key_text);
+            // A club's town as a venue stays a place: "fans in Philadelphia", "KANSAS CITY AT
+            // DETROIT".
+            let venue = s.first > 0 && matches!(cx.lower(s.first - 1), "in" | "at");
+            let (key, kind, name, affiliation, last) = if !s.person_evidence
+                && !venue
+                && teams.contains(&key_text)
             {
-                // "Republicans", "Democrats": the party's members as a group, on its side.
                 (
-                    format!("group:{key_text}"),
-                    ActorKind::Group,
-                    written.to_string(),
-                    Some(o.name.to_string()),
-                    s.last,
-                )
-            } else {
-                (
-                    format!("org:{}", o.name),
+                    format!("org:{}", key_text),
                     ActorKind::Organization,
-                    o.name.to_string(),
-                    o.country.map(str::to_string),
+                    written.to_string(),
+                    None,
                     s.last,
                 )
+            } else if let Some(p) = place {
+                if acting.contains(&key_text) {
+                    (
+                        format!("group:{}", p.name),
+                        ActorKind::Group,
+                        p.name.to_string(),
+                        p.country.map(str::to_string),
+                        s.last,
+                    )
+                } else {
+                    (
+                        format!("place:{}", p.name),
+                        ActorKind::Place,
+                        p.name.to_string(),
+                        p.country.filter(|c| *c != p.name).map(str::to_string),
+                        s.last,
+                    )
+                }
+            } else if let Some(o) = lx.orgs.get(&key_text) {
+                if o.kind == "party"
+                    && key_text.ends_with('s')
+                    && key_text != o.name.to_lowercase()
+                    && !key_text.contains(' ')
+                {
+                    // "Republicans", "Democrats": the party's members as a group, on its side.
+                    (
+                        format!("group:{key_text}"),
+                        ActorKind::Group,
+                        written.to_string(),
+                        Some(o.name.to_string()),
+                        s.last,
+                    )
+                } else {
+                    (
+                        format!("org:{}", o.name),
+                        ActorKind::Organization,
+                        o.name.to_string(),
+                        o.country.map(str::to_string),
+                        s.last,
+                    )
+                }
+            } else if ORG_TAILS.contains(&tail) && !s.person_evidence {
+                let end = s.last + 1;
+                let name = doc.slice(doc.tokens[s.first].start, doc.tokens[end].end);
+                (
+                    format!("org:{}", name.to_lowercase()),
+                    ActorKind::Organization,
+                    format!("{} {}", written, tail),
+                    None,
+                    end,
+                )
+            } else if !s.person_evidence
+                && (org_suffix(&s) || acronym(&s) || (companies.contains(&key_text) && !given(&s)))
+            {
+                (
+                    format!("org:{}", key_text),
+                    ActorKind::Organization,
+                    written.to_string(),
+                    None,
+                    s.last,
+                )
+            } else if s.person_evidence || given(&s) || surnames.contains(&surname(cx, &s)) {
+                (
+                    String::new(),
+                    ActorKind::Person,
+                    written.to_string(),
+                    None,
+                    s.last,
+                )
+            } else if let Some(typer) = &typer {
+                let kind = match ner::CLASSES[typer.class(&key_text)] {
+                    "PER" => ActorKind::Person,
+                    "ORG" => ActorKind::Organization,
+                    "LOC" => ActorKind::Place,
+                    _ => continue,
+                };
+                let key = match kind {
+                    ActorKind::Person => String::new(),
+                    ActorKind::Organization => format!("org:{key_text}"),
+                    _ => format!("place:{key_text}"),
+                };
+                (key, kind, written.to_string(), None, s.last)
+            } else {
+                leftover.push(s);
+                continue;
+            };
+            let idx = if kind == ActorKind::Person {
+                person_index(cx, &s, &mut people, &mut out.list, &name)
+            } else {
+                *by_key.entry(key.clone()).or_insert_with(|| {
+                    out.list.push(Entity::new(name.clone(), kind, key));
+                    out.list.len() - 1
+                })
+            };
+            let e = &mut out.list[idx];
+            if kind == ActorKind::Person
+                && name.split_whitespace().count() > e.name.split_whitespace().count()
+            {
+                e.name = name;
             }
-        } else if ORG_TAILS.contains(&tail) && !s.person_evidence {
-            let end = s.last + 1;
-            let name = doc.slice(doc.tokens[s.first].start, doc.tokens[end].end);
-            (
-                format!("org:{}", name.to_lowercase()),
-                ActorKind::Organization,
-                format!("{} {}", written, tail),
-                None,
-                end,
-            )
-        } else if !s.person_evidence && (org_suffix(&s) || acronym(&s)) {
-            (
-                format!("org:{}", key_text),
-                ActorKind::Organization,
-                written.to_string(),
-                None,
-                s.last,
-            )
-        } else if s.person_evidence || given(&s) || surnames.contains(&surname(cx, &s)) {
-            (
-                String::new(),
-                ActorKind::Person,
-                written.to_string(),
-                None,
-                s.last,
-            )
-        } else {
-            continue;
-        };
-        let idx = if kind == ActorKind::Person {
-            person_index(cx, &s, &mut people, &mut out.list, &name)
-        } else {
-            *by_key.entry(key.clone()).or_insert_with(|| {
-                out.list.push(Entity::new(name.clone(), kind, key));
-                out.list.len() - 1
-            })
-        };
-        let e = &mut out.list[idx];
-        if kind == ActorKind::Person
-            && name.split_whitespace().count() > e.name.split_whitespace().count()
-        {
-            e.name = name;
-        }
-        e.affiliation = e.affiliation.take().or(affiliation);
-        e.gender = e.gender.or(s.gender);
-        if let Some((role, country, n)) = &s.role {
-            if *n > e.role_tokens {
-                e.role = Some(role.clone());
-                e.role_tokens = *n;
+            e.affiliation = e.affiliation.take().or(affiliation);
+            e.gender = e.gender.or(s.gender);
+            if let Some((role, country, n)) = &s.role {
+                if *n > e.role_tokens {
+                    e.role = Some(role.clone());
+                    e.role_tokens = *n;
+                }
+                if let Some(c) = country {
+                    e.affiliation = Some(c.to_string());
+                }
             }
-            if let Some(c) = country {
-                e.affiliation = Some(c.to_string());
+            if e.affiliation.is_none() {
+                e.affiliation = s.party.map(str::to_string);
+            }
+            // The mention as written includes the honorific ("Mr Putin") but not the role.
+            let mut start_tok = s.first;
+            while start_tok > 0 && {
+                let l = cx.lower(start_tok - 1);
+                cx.lx.honorifics.contains_key(l)
+                    || (l == "."
+                        && start_tok >= 2
+                        && cx.lx.honorifics.contains_key(cx.lower(start_tok - 2)))
+            } {
+                start_tok -= 1;
+            }
+            e.mentions
+                .push((doc.tokens[start_tok].start, doc.tokens[last].end));
+            out.links.push(Link {
+                actor: idx,
+                first: start_tok,
+                last,
+                named: true,
+            });
+            if let Some(p) = s.possessor {
+                pending_possessors.push((idx, p));
             }
         }
-        if e.affiliation.is_none() {
-            e.affiliation = s.party.map(str::to_string);
+        if typer.is_some() || leftover.is_empty() {
+            break;
         }
-        // The mention as written includes the honorific ("Mr Putin") but not the role.
-        let mut start_tok = s.first;
-        while start_tok > 0 && {
-            let l = cx.lower(start_tok - 1);
-            cx.lx.honorifics.contains_key(l)
-                || (l == "."
-                    && start_tok >= 2
-                    && cx.lx.honorifics.contains_key(cx.lower(start_tok - 2)))
-        } {
-            start_tok -= 1;
-        }
-        e.mentions
-            .push((doc.tokens[start_tok].start, doc.tokens[last].end));
-        out.links.push(Link {
-            actor: idx,
-            first: start_tok,
-            last,
-            named: true,
-        });
-        if let Some(p) = s.possessor {
-            pending_possessors.push((idx, p));
-        }
+        typer = Some(ner::Typer::new(cx, &leftover));
+        queue = std::mem::take(&mut leftover);
     }
     out.links.sort_by_key(|l| l.first);
     // "his spokesman, Dmitry Peskov": the role belongs to the person "his" refers to.

@@ -4,6 +4,7 @@
 //! pith analyze [FILE|-] [--format text|json] [--sentences N|--ratio R|--words N] [--keywords N] [--lang CODE]
 //! pith batch [--sentences N] [--keywords N] [--lang CODE]   < {"id","text"} JSON lines
 //! pith eval summaries|keyphrases|attribution|entities ...     (quality on annotated data)
+//! pith train ner --gum DIR                                      (regenerates the NER weights)
 //! ```
 
 #[cfg(target_arch = "wasm32")]
@@ -16,6 +17,8 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod eval;
+#[cfg(not(target_arch = "wasm32"))]
+mod train;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
@@ -28,7 +31,8 @@ mod cli {
   pith eval summaries --data FILE|DIR
   pith eval keyphrases --data DIR
   pith eval attribution --data DIR
-  pith eval entities --conll FILE | --gum DIR";
+  pith eval entities --conll FILE | --gum DIR [--errors]
+  pith train ner --gum DIR [--out FILE] [--buckets N] [--epochs N]";
 
     struct Args {
         input: Option<String>,
@@ -123,6 +127,7 @@ mod cli {
             Some("analyze") => parse(&args[1..]).and_then(|a| analyze_cmd(&a)),
             Some("batch") => parse(&args[1..]).and_then(|a| batch_cmd(&a)),
             Some("eval") => crate::eval::run(&args[1..]),
+            Some("train") => crate::train::run(&args[1..]),
             Some("-h" | "--help") | None => {
                 println!("{USAGE}");
                 Ok(())

@@ -19,9 +19,11 @@ const TYPES: [&str; 3] = ["PER", "ORG", "LOC"];
 const HONORIFICS: [&str; 8] = ["Mr ", "Mrs ", "Ms ", "Dr ", "Mr. ", "Mrs. ", "Ms. ", "Dr. "];
 
 /// One document: its text and gold spans (byte start, byte end, type).
-struct Doc {
-    text: String,
-    gold: Vec<(usize, usize, &'static str)>,
+pub struct Doc {
+    /// Tokens joined by spaces, sentences by newlines.
+    pub text: String,
+    /// Gold mentions: byte start, byte end, "PER" / "ORG" / "LOC".
+    pub gold: Vec<(usize, usize, &'static str)>,
 }
 
 fn parse(conll: &str) -> Vec<Doc> {
@@ -94,6 +96,12 @@ fn parse(conll: &str) -> Vec<Doc> {
 
 /// GUM: the dev and test documents named in `splits.md` that exist as `dep/NAME.conllu`.
 fn gum_docs(dir: &Path) -> Result<Vec<Doc>, String> {
+    gum_split(dir, &["dev", "test"])
+}
+
+/// The GUM documents that `splits.md` lists under any of `sections` and that exist as
+/// `dep/NAME.conllu`, in the order listed.
+pub fn gum_split(dir: &Path, sections: &[&str]) -> Result<Vec<Doc>, String> {
     let splits = read_text(&dir.join("splits.md"))?;
     let mut section = "";
     let mut names = Vec::new();
@@ -101,7 +109,7 @@ fn gum_docs(dir: &Path) -> Result<Vec<Doc>, String> {
         if let Some(h) = line.strip_prefix("## ") {
             section = h.trim();
         } else if let Some(name) = line.trim().strip_prefix("* ") {
-            if section == "dev" || section == "test" {
+            if sections.contains(&section) {
                 names.push(name.trim().to_string());
             }
         }
@@ -239,6 +247,36 @@ fn predict(text: &str) -> Result<Vec<(usize, usize, &'static str)>, String> {
     Ok(out)
 }
 
+/// Prints `miss TYPE text | line` for gold spans not predicted and `false TYPE text (gold:
+/// TYPE text) | line` for predictions not in the gold, with the overlapping gold span if any.
+fn print_errors(
+    text: &str,
+    gold: &HashSet<(usize, usize, &str)>,
+    pred: &HashSet<(usize, usize, &str)>,
+) {
+    let line = |s: usize| {
+        let a = text[..s].rfind('\n').map_or(0, |i| i + 1);
+        let b = text[s..].find('\n').map_or(text.len(), |i| s + i);
+        &text[a..b]
+    };
+    let mut g: Vec<_> = gold.difference(pred).collect();
+    g.sort();
+    for &(s, e, t) in g {
+        println!("miss\t{t}\t{}\t{}", &text[s..e], line(s));
+    }
+    let mut p: Vec<_> = pred.difference(gold).collect();
+    p.sort();
+    for &(s, e, t) in p {
+        let overlap = gold
+            .iter()
+            .find(|g| g.0 < e && s < g.1)
+            .map_or(String::from("-"), |g| {
+                format!("{} {}", g.2, &text[g.0..g.1])
+            });
+        println!("false\t{t}\t{}\t{overlap}\t{}", &text[s..e], line(s));
+    }
+}
+
 /// Counts of true positives, predictions and gold per type.
 #[derive(Default, Clone, Copy)]
 struct Counts {
@@ -281,10 +319,15 @@ pub fn run(args: &[String]) -> Result<(), String> {
         (None, Some(d)) => (d, gum_docs(Path::new(d))?),
         (None, None) => return Err("usage: pith eval entities --conll FILE | --gum DIR".into()),
     };
+    // `--errors` lists every miss and false alarm, for error analysis.
+    let errors = args.iter().any(|a| a == "--errors");
     let mut counts = [Counts::default(); 3];
     for doc in &docs {
         let gold: HashSet<(usize, usize, &str)> = doc.gold.iter().copied().collect();
         let pred: HashSet<(usize, usize, &str)> = predict(&doc.text)?.into_iter().collect();
+        if errors {
+            print_errors(&doc.text, &gold, &pred);
+        }
         for (i, t) in TYPES.iter().enumerate() {
             counts[i].gold += gold.iter().filter(|g| g.2 == *t).count();
             counts[i].pred += pred.iter().filter(|p| p.2 == *t).count();

@@ -3,7 +3,7 @@
 //! `../shared/eval/`), so they belong to the CLI, not to the I/O-free core.
 
 mod attribution;
-mod entities;
+pub mod entities;
 mod keyphrases;
 pub mod porter;
 mod summaries;
