@@ -64,7 +64,7 @@ batch-bbc:
 
 # Regenerates src/actors/ner_weights.rs from GUM's train split (skips when the corpus is absent).
 train-ner: build-cli
-	./target/release/pith train ner --gum ../shared/train/gum --buckets 4096 --epochs 4
+	./target/release/pith train ner --gum ../shared/train/gum
 
 # The size budget: wasm + JS glue gzipped against size-budget.txt (fails when over).
 size-check:

@@ -48,3 +48,34 @@ fn headline_capitals_and_common_words_are_not_people() {
         "{k:?}"
     );
 }
+
+#[test]
+fn towns_in_a_sports_report_are_clubs_but_stay_places_as_venues_and_datelines() {
+    let text = "LONDON 1996-08-30\nResults of English county championship matches on Friday :\nAt Headingley ( Leeds ) : Yorkshire 290 , Essex 372 and 100-5 .\nEssex need another 148 runs to beat Yorkshire .\nFans in London cheered .";
+    let k = kinds(text);
+    for club in ["Essex", "Yorkshire"] {
+        assert!(
+            k.contains(&(club.into(), ActorKind::Organization)),
+            "{club}: {k:?}"
+        );
+    }
+    assert!(k.contains(&("London".into(), ActorKind::Place)), "{k:?}");
+    assert!(k.contains(&("Leeds".into(), ActorKind::Place)), "{k:?}");
+}
+
+#[test]
+fn result_lines_outside_sport_do_not_make_clubs() {
+    // A market table: no sports words, so "Tokyo 120.5 121.3" is a place.
+    let k = kinds("Dollar rates at the close :\nTokyo 120.5 121.3\nThe dollar rose against the yen in Tokyo .");
+    assert!(k.contains(&("Tokyo".into(), ActorKind::Place)), "{k:?}");
+}
+
+#[test]
+fn a_company_is_known_by_its_context_in_every_mention() {
+    let k = kinds("Italian tyre giant Pirelli on Friday announced a move into China . Pirelli will have management control of the venture .");
+    assert!(
+        k.contains(&("Pirelli".into(), ActorKind::Organization)),
+        "{k:?}"
+    );
+    assert_eq!(k.iter().filter(|(n, _)| n == "Pirelli").count(), 1);
+}

@@ -53,11 +53,6 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
         .collect()
 }
 
-/// The number of feature buckets the embedded weights were trained with.
-pub const fn buckets() -> usize {
-    BUCKETS
-}
-
 /// 32-bit FNV-1a, stable across platforms and releases (the weights depend on it).
 #[derive(Clone, Copy)]
 struct Fnv(u32);
@@ -215,8 +210,8 @@ pub(super) struct Typer {
 }
 
 impl Typer {
-    /// Scores the spans no rule typed, and totals the scores per name. Peoples and demonyms
-    /// ("Russians") are groups of their country, and a name before a thing's noun ("Nuclear
+    /// Scores the spans no rule typed, and totals the scores per name. Single letters are
+    /// table furniture ("N", "W"); peoples and demonyms ("Russians", "Iraqis") are groups of their country, and a name before a thing's noun ("Nuclear
     /// Forces treaty") is part of the thing's name: the lexicon knows those, the model is not
     /// asked.
     pub(super) fn new(cx: &Ctx, spans: &[Span]) -> Typer {
@@ -225,8 +220,12 @@ impl Typer {
             let key = cx.gazetteer_key(s.first, s.last);
             // "Nuclear Forces treaty", "Nuclear Forces (INF) treaty".
             let thing = |k: usize| super::THING_HEADS.contains(&cx.lower(k));
+            let singular = key.strip_suffix('s').unwrap_or(&key);
             if cx.lx.peoples.contains_key(&key)
                 || cx.lx.adjectives.contains_key(&key)
+                || cx.lx.peoples.contains_key(singular)
+                || cx.lx.adjectives.contains_key(singular)
+                || key.chars().count() < 2
                 || thing(s.last + 1)
                 || (cx.punct_is(s.last + 1, "(")
                     && cx.punct_is(s.last + 3, ")")
@@ -255,5 +254,29 @@ impl Typer {
             // The first best class wins ties, so equal scores (no evidence) stay NONE.
             (1..t.len()).fold(NONE, |best, c| if t[c] > t[best] { c } else { best })
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fnv_matches_the_reference_vectors() {
+        // The shipped weights are indexed by these hashes: a change here silently breaks them.
+        assert_eq!(Fnv::new("").0, 0x811c_9dc5);
+        assert_eq!(Fnv::new("a").0, 0xe40c_292c);
+        assert_eq!(Fnv::new("foobar").0, 0xbf9c_f968);
+        assert_eq!(Fnv::new("foo").add("bar").0, Fnv::new("foobar").0);
+    }
+
+    #[test]
+    fn candidates_are_the_name_spans_with_features() {
+        let text = "He bought shares in Magna. Mushtaq Ahmed took five wickets.";
+        let c = candidates(text);
+        let names: Vec<&str> = c.iter().map(|c| &text[c.start..c.end]).collect();
+        assert_eq!(names, ["Magna", "Mushtaq Ahmed"]);
+        assert!(c.iter().all(|c| c.features.len() >= 12));
+        assert_eq!(c[1].key, "mushtaq ahmed");
     }
 }

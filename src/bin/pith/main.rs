@@ -31,7 +31,7 @@ mod cli {
   pith eval summaries --data FILE|DIR
   pith eval keyphrases --data DIR
   pith eval attribution --data DIR
-  pith eval entities --conll FILE | --gum DIR [--errors]
+    pith eval entities --conll FILE | --gum DIR [--split dev|test] [--errors]
   pith train ner --gum DIR [--out FILE] [--buckets N] [--epochs N]";
 
     struct Args {

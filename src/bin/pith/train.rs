@@ -150,8 +150,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
             v.parse().map_err(|_| format!("{name} needs a number"))
         })
     };
-    let buckets = number("--buckets", pith::actors::ner::buckets().max(4096))?;
-    let epochs = number("--epochs", 10)?;
+    let buckets = number("--buckets", 2048)?;
+    let epochs = number("--epochs", 4)?;
     let train_docs = gum_split(dir, &["train"])?;
     let dev_docs = gum_split(dir, &["dev"])?;
     let test_docs = gum_split(dir, &["test"])?;

@@ -1,7 +1,8 @@
 //! `pith eval entities --conll FILE | --gum DIR`: exact-span precision, recall and F1 of
 //! pith's named mentions against CoNLL-2003 annotations (PER, ORG, LOC; MISC is ignored) or
 //! GUM's named mentions (person, organization, place mentions whose head token is a proper
-//! noun; dev and test documents of `splits.md`), per type and micro-averaged.
+//! noun; dev and test documents of `splits.md`, or one of them with `--split dev|test`), per
+//! type and micro-averaged.
 //!
 //! Each document's text is its tokens joined by spaces and its sentences by newlines, as the
 //! issue prescribes; gold entities (IOB1 tags) become character spans of that text. pith's
@@ -94,9 +95,12 @@ fn parse(conll: &str) -> Vec<Doc> {
     docs
 }
 
-/// GUM: the dev and test documents named in `splits.md` that exist as `dep/NAME.conllu`.
-fn gum_docs(dir: &Path) -> Result<Vec<Doc>, String> {
-    gum_split(dir, &["dev", "test"])
+/// GUM: the documents of `split` ("dev", "test" or both by default) named in `splits.md`.
+fn gum_docs(dir: &Path, split: Option<&str>) -> Result<Vec<Doc>, String> {
+    match split {
+        Some(s) => gum_split(dir, &[s]),
+        None => gum_split(dir, &["dev", "test"]),
+    }
 }
 
 /// The GUM documents that `splits.md` lists under any of `sections` and that exist as
@@ -316,7 +320,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
             println!("pith eval entities: {d} not found; skipped");
             return Ok(());
         }
-        (None, Some(d)) => (d, gum_docs(Path::new(d))?),
+        (None, Some(d)) => (d, gum_docs(Path::new(d), flag(args, "--split"))?),
         (None, None) => return Err("usage: pith eval entities --conll FILE | --gum DIR".into()),
     };
     // `--errors` lists every miss and false alarm, for error analysis.
