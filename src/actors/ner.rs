@@ -97,6 +97,11 @@ fn shape_char(cx: &Ctx, i: usize) -> &'static str {
     }
 }
 
+/// The last `k` characters of `w` (all of it when shorter).
+fn suffix(w: &str, k: usize) -> &str {
+    &w[w.char_indices().rev().nth(k - 1).map_or(0, |(i, _)| i)..]
+}
+
 /// The features of span `s`, as hashes.
 fn features(cx: &Ctx, s: &Span) -> Vec<u32> {
     let doc = cx.doc;
@@ -125,12 +130,9 @@ fn features(cx: &Ctx, s: &Span) -> Vec<u32> {
     let last = cx.lower(s.last);
     f(Fnv::new("first").add(first));
     f(Fnv::new("last").add(last));
-    let suffix = |w: &str, k: usize| -> String {
-        let chars: Vec<char> = w.chars().collect();
-        chars[chars.len().saturating_sub(k)..].iter().collect()
-    };
-    f(Fnv::new("suf3").add(&suffix(last, 3)));
-    f(Fnv::new("suf2").add(&suffix(last, 2)));
+
+    f(Fnv::new("suf3").add(suffix(last, 3)));
+    f(Fnv::new("suf2").add(suffix(last, 2)));
     // Context: the words and shapes around the span, alone and as pairs.
     let p1 = if s.first > lo {
         word(s.first - 1)
@@ -206,7 +208,9 @@ fn features(cx: &Ctx, s: &Span) -> Vec<u32> {
 
 /// Scores left-over spans and sums them per name.
 pub(super) struct Typer {
-    totals: std::collections::HashMap<String, [f32; 4]>,
+    /// Name key to its row in `totals`.
+    rows: std::collections::HashMap<String, usize>,
+    totals: Vec<[f32; 4]>,
 }
 
 impl Typer {
@@ -215,7 +219,8 @@ impl Typer {
     /// Forces treaty") is part of the thing's name: the lexicon knows those, the model is not
     /// asked.
     pub(super) fn new(cx: &Ctx, spans: &[Span]) -> Typer {
-        let mut totals: std::collections::HashMap<String, [f32; 4]> = Default::default();
+        let mut rows: std::collections::HashMap<String, usize> = Default::default();
+        let mut totals: Vec<[f32; 4]> = Vec::new();
         for s in spans {
             let key = cx.gazetteer_key(s.first, s.last);
             // "Nuclear Forces treaty", "Nuclear Forces (INF) treaty".
@@ -240,17 +245,21 @@ impl Typer {
                     *v += f32::from(WEIGHTS[row + c]) * SCALE;
                 }
             }
-            let t = totals.entry(key).or_insert([0.0; 4]);
-            for (a, b) in t.iter_mut().zip(score) {
+            let row = *rows.entry(key).or_insert_with(|| {
+                totals.push([0.0; 4]);
+                totals.len() - 1
+            });
+            for (a, b) in totals[row].iter_mut().zip(score) {
                 *a += b;
             }
         }
-        Typer { totals }
+        Typer { rows, totals }
     }
 
     /// The class of the name `key`, if the model finds one.
     pub(super) fn class(&self, key: &str) -> usize {
-        self.totals.get(key).map_or(NONE, |t| {
+        self.rows.get(key).map_or(NONE, |&row| {
+            let t = &self.totals[row];
             // The first best class wins ties, so equal scores (no evidence) stay NONE.
             (1..t.len()).fold(NONE, |best, c| if t[c] > t[best] { c } else { best })
         })
