@@ -10,7 +10,7 @@ fn length_as_sentences_ratio_or_words() {
     let by = |o: Options| analyze(ARTICLE, &o).expect("analysable").summary;
     assert_eq!(by(Options::new().sentences(4)).len(), 4);
     assert_eq!(by(Options::new().sentences(0)).len(), 0);
-    // 17 candidate sentences: a fifth is 4 (rounded up).
+    // 18 candidate sentences: a fifth is 4 (rounded up).
     assert_eq!(by(Options::new().ratio(0.2)).len(), 4);
     assert_eq!(by(Options::new().ratio(0.0)).len(), 0);
     let budget = by(Options::new().words(60));
@@ -71,5 +71,27 @@ fn english_french_german_spanish_russian() {
     check(
         "Центробанк повысил ключевую ставку\n\nБанк России в пятницу повысил ключевую ставку до 16 процентов годовых. Регулятор объяснил решение ростом инфляции и ослаблением рубля. Аналитики ожидали менее резкого повышения ставки. Решение может сделать кредиты для бизнеса и населения заметно дороже. Следующее заседание совета директоров пройдёт в декабре.",
         "ru", 6, "Банк России в пятницу повысил",
+    );
+}
+
+/// The lead of a DailyMail-style story: a reported question is a statement, and a short
+/// sentence with content is not a fragment; the summary keeps the lead.
+#[test]
+fn reported_questions_and_short_sentences_stay_in_the_lead() {
+    let text = "A single father from Arkansas has put an advert on the side of his pickup truck after failing to find love through online dating. \
+        Calls came within a day. \
+        The sign on his truck reads, 'Looking for a date? Would you date a single father?' \
+        The retired cook said he had tried several dating websites over the past two years without success. \
+        He said his three children think the sign on the truck is cute and have helped him answer the calls. \
+        Local television reporters followed him around the town of Jonesboro for a day.";
+    let g = analyze(text, &Options::new().sentences(3)).expect("analysable");
+    let picked: Vec<&str> = g.summary.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(
+        picked,
+        [
+            "A single father from Arkansas has put an advert on the side of his pickup truck after failing to find love through online dating.",
+            "Calls came within a day.",
+            "The sign on his truck reads, 'Looking for a date? Would you date a single father?'",
+        ]
     );
 }

@@ -4,9 +4,10 @@
 //!    reads as hard-wrapped running text;
 //! 2. sentence candidates: runs of `.`, `!`, `?`, `…` followed by closing quotes or brackets
 //!    and whitespace;
-//! 3. vetoes: the next word starts in lowercase; a title (`Mr.`), an initial (`J.`), an
-//!    abbreviation (`U.S.`, `a.m.`, `Inc.`) unless the next word opens a sentence; an ellipsis
-//!    inside a quotation; a list number;
+//! 3. vetoes: the next word starts in lowercase, even after a quote mark (`us? 'she asked`);
+//!    a title (`Mr.`), an initial (`J.`), an abbreviation (`U.S.`, `a.m.`, `Inc.`) unless the
+//!    next word opens a sentence; an ellipsis inside a quotation (double or single quotes); a
+//!    question or exclamation quoted inside a sentence that goes on after it; a list number;
 //! 4. classification: headline, heading, boilerplate or body.
 
 use super::tokens::html_tag_len;
@@ -125,17 +126,14 @@ pub fn sentences(
     let n = chars.len();
     let mut out = Vec::new();
     let mut start = 0usize;
-    let mut in_quote = false;
+    let mut quote = Quote::default();
     let mut i = 0;
     while i < n {
         let c = chars[i].1;
         if !is_terminal(c) {
-            match c {
-                '"' => in_quote = !in_quote,
-                '“' | '«' => in_quote = true,
-                '”' | '»' => in_quote = false,
-                _ => {}
-            }
+            let prev = i.checked_sub(1).map(|h| chars[h].1);
+            let next = chars.get(i + 1).map(|&(_, c)| c);
+            quote.step(c, prev, next, i);
             i += 1;
             continue;
         }
@@ -145,9 +143,7 @@ pub fn sentences(
         }
         let mut k = j;
         while k < n && is_closer(chars[k].1) {
-            if matches!(chars[k].1, '"' | '”' | '»') {
-                in_quote = false;
-            }
+            quote.close(chars[k].1);
             k += 1;
         }
         // HTML pasted with the text: closing tags after the full stop belong to the sentence
@@ -182,18 +178,28 @@ pub fn sentences(
         let run = &p[chars[i].0..chars[j - 1].0 + chars[j - 1].1.len_utf8()];
         let before = word_before(p, chars[i].0);
         let sentence_so_far = &p[start..chars[i].0];
-        if is_boundary(
-            run,
-            before,
-            sentence_so_far,
-            chars[m].1,
-            next_word,
-            in_quote,
-            is_starter,
-        ) {
+        // A question or exclamation quoted inside a sentence ("the sign reads, 'Looking for a
+        // date? Would you date a single father?'") does not end it when the quotation closes
+        // at the next stop: the framing sentence goes on. A full stop inside the quotation
+        // keeps splitting, as long quotations after a colon are several sentences.
+        let quoted_question = k == j
+            && !run.contains('.')
+            && quote.opened_after(start, &chars)
+            && quote_closes_ahead(&chars, m);
+        if !quoted_question
+            && is_boundary(
+                run,
+                before,
+                sentence_so_far,
+                &p[chars[m].0..],
+                next_word,
+                quote.open(),
+                is_starter,
+            )
+        {
             out.push(para.start + start..para.start + end);
             start = chars[m].0;
-            in_quote = false;
+            quote = Quote::default();
         }
         i = m;
     }
@@ -201,6 +207,92 @@ pub fn sentences(
         out.push(para.start + start..para.end);
     }
     out
+}
+
+/// The quotation open at the scan position, if any. Double quotes are unambiguous; a single
+/// quote (the DailyMail style, 'like this,' he said) shares its character with the apostrophe,
+/// so it opens only at the start of a word and closes only at the end of one: "don't",
+/// "Harry's" and "the players' union" outside a quotation change nothing.
+#[derive(Default)]
+struct Quote {
+    double: bool,
+    single: bool,
+    /// Char index of the opening mark of the innermost open quotation.
+    opened: Option<usize>,
+}
+
+impl Quote {
+    /// Updates the state for character `c` at char index `at`, between `prev` and `next`.
+    fn step(&mut self, c: char, prev: Option<char>, next: Option<char>, at: usize) {
+        let word_before = prev.is_some_and(|p| !p.is_whitespace() && !is_opener(p));
+        let word_after = next.is_some_and(char::is_alphanumeric);
+        match c {
+            '"' if self.double => self.close(c),
+            '"' | '“' | '«' => {
+                self.double = true;
+                self.opened = Some(at);
+            }
+            '\'' | '‘' if !self.single && !word_before && word_after => {
+                self.single = true;
+                self.opened = Some(at);
+            }
+            '\'' | '’' if self.single && word_before && !word_after => self.close(c),
+            '”' | '»' => self.close(c),
+            _ => {}
+        }
+    }
+
+    /// Closes the quotation that `c` ends, if `c` is a closing quote mark.
+    fn close(&mut self, c: char) {
+        match c {
+            '"' | '”' | '»' => self.double = false,
+            '\'' | '’' | '›' => self.single = false,
+            _ => return,
+        }
+        if !self.double && !self.single {
+            self.opened = None;
+        }
+    }
+
+    fn open(&self) -> bool {
+        self.double || self.single
+    }
+
+    /// Whether an open quotation began inside the sentence that starts at byte `start`, after
+    /// some framing words, rather than opening the sentence itself.
+    fn opened_after(&self, start: usize, chars: &[(usize, char)]) -> bool {
+        self.opened
+            .and_then(|o| chars.get(o))
+            .is_some_and(|&(byte, _)| byte > start)
+    }
+}
+
+/// How far [`quote_closes_ahead`] looks, in chars: a quoted question is short, and the bound
+/// keeps segmentation linear on pathological input.
+const QUOTE_LOOKAHEAD: usize = 300;
+
+/// Whether the quotation open at char `from` closes at the end of a question or exclamation
+/// before any full stop: a terminal run directly followed by a closing quote mark.
+fn quote_closes_ahead(chars: &[(usize, char)], from: usize) -> bool {
+    let stop = chars.len().min(from + QUOTE_LOOKAHEAD);
+    let mut i = from;
+    while i < stop {
+        if !is_terminal(chars[i].1) {
+            i += 1;
+            continue;
+        }
+        let mut full_stop = false;
+        while i < chars.len() && is_terminal(chars[i].1) {
+            full_stop |= chars[i].1 == '.' || chars[i].1 == '…';
+            i += 1;
+        }
+        match chars.get(i) {
+            Some(&(_, '"' | '”' | '»' | '\'' | '’' | '›')) => return true,
+            Some(&(_, c)) if full_stop && c.is_whitespace() => return false,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// The word (letters, digits, dots, apostrophes) ending at byte `at` of `p`.
@@ -224,19 +316,29 @@ fn word_at(p: &str, at: usize) -> &str {
     &tail[..len]
 }
 
+/// Whether the terminal `run` ends a sentence; `next` is the text after the whitespace.
 fn is_boundary(
     run: &str,
     before: &str,
     sentence_so_far: &str,
-    next_char: char,
+    next: &str,
     next_word: &str,
     in_quote: bool,
     is_starter: &dyn Fn(&str) -> bool,
 ) -> bool {
     // A sentence starts with a letter, a digit, an opening quote or bracket; not with a
     // hashtag, handle, comma or dash ("did you miss the coach? #RubberDub").
-    if next_char.is_lowercase()
-        || !(next_char.is_alphanumeric() || is_opener(next_char) || next_char == '“')
+    let Some(next_char) = next.chars().next() else {
+        return false;
+    };
+    if next_char.is_lowercase() || !(next_char.is_alphanumeric() || is_opener(next_char)) {
+        return false;
+    }
+    // Nor with a quote mark before a lowercase word or punctuation: that mark closes the
+    // quotation just ended, detached by a space ("to us? 'she asked.", "'robber! '.").
+    let after_openers = next.trim_start_matches(is_opener).chars().next();
+    if after_openers
+        .is_some_and(|c| c.is_lowercase() || !(c.is_alphanumeric() || c.is_whitespace()))
     {
         return false;
     }
@@ -343,6 +445,20 @@ mod tests {
             ("- first item\n- second item", &["- first item", "- second item"]),
             ("1. Point one is this.\n2. Point two.", &["1. Point one is this.", "2. Point two."]),
             ("no punctuation at all in this text", &["no punctuation at all in this text"]),
+            // Single quotes (DailyMail style) are quotations, not only apostrophes.
+            ("'Wanted: a wife, must love pets... Accommodation available,' it reads. He waits.", &["'Wanted: a wife, must love pets... Accommodation available,' it reads.", "He waits."]),
+            ("It was Harry's... Then came news.", &["It was Harry's...", "Then came news."]),
+            ("The players' union agreed... Then it left.", &["The players' union agreed...", "Then it left."]),
+            // A question quoted inside a sentence does not end it when the quotation closes.
+            ("His sign reads, 'Looking for a date? Would you date a single father?' It worked.", &["His sign reads, 'Looking for a date? Would you date a single father?'", "It worked."]),
+            ("They shouted, \"Stop! Stop now!\" The car stopped.", &["They shouted, \"Stop! Stop now!\"", "The car stopped."]),
+            ("He wrote: \"Ascent successful. Rocket landed.\" Later he clarified.", &["He wrote: \"Ascent successful.", "Rocket landed.\"", "Later he clarified."]),
+            ("'Is it over? We hope so,' she said.", &["'Is it over?", "We hope so,' she said."]),
+            ("He asked, 'Who is there? It is late. Go home,' she said.", &["He asked, 'Who is there?", "It is late.", "Go home,' she said."]),
+            // A quote mark detached by a space closes the quotation that just ended.
+            ("'Why are they doing this to us? 'she asked. Nobody knew.", &["'Why are they doing this to us? 'she asked.", "Nobody knew."]),
+            ("She ran out screaming 'robber! '. The man fled.", &["She ran out screaming 'robber! '.", "The man fled."]),
+            ("It sold out in the '80s. Then it closed.", &["It sold out in the '80s.", "Then it closed."]),
             ("Wrapped lines of running text that go on for more than sixty characters\nContinue here. Done.", &["Wrapped lines of running text that go on for more than sixty characters\nContinue here.", "Done."]),
         ];
         for (text, expected) in cases {
