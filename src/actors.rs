@@ -424,6 +424,18 @@ struct Ctx<'d, 'a> {
     lx: &'static Lexicon,
     lower_seen: HashSet<u32>,
     body_caps: HashSet<u32>,
+    /// Per sentence, counted once: span typing asks about the sentence of every span, and a
+    /// sentence can be a megabyte long.
+    sentences: Vec<SentenceFacts>,
+}
+
+/// Counts of one sentence's tokens.
+#[derive(Default, Clone, Copy)]
+struct SentenceFacts {
+    /// Most words are in capitals.
+    caps: bool,
+    /// Number tokens.
+    numbers: usize,
 }
 
 impl Ctx<'_, '_> {
@@ -578,7 +590,14 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let mut lower_seen = HashSet::new();
         let mut body_caps = HashSet::new();
         let mut sentence_seen = usize::MAX;
+        // (words, upper-case words, numbers) per sentence.
+        let mut counts = vec![(0usize, 0usize, 0usize); doc.sentences.len()];
         for t in &doc.tokens {
+            if let Some(c) = counts.get_mut(t.sentence) {
+                c.0 += usize::from(t.kind == TokenKind::Word);
+                c.1 += usize::from(t.kind == TokenKind::Word && t.shape == Shape::Upper);
+                c.2 += usize::from(t.kind == TokenKind::Number);
+            }
             if t.kind != TokenKind::Word {
                 continue;
             }
@@ -592,11 +611,19 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 body_caps.insert(t.lower);
             }
         }
+        let sentences = counts
+            .iter()
+            .map(|&(words, upper, numbers)| SentenceFacts {
+                caps: words >= 3 && upper * 10 >= words * 6,
+                numbers,
+            })
+            .collect();
         Ctx {
             doc,
             lx: Lexicon::english(),
             lower_seen,
             body_caps,
+            sentences,
         }
     }
 }
@@ -958,12 +985,7 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
         .iter()
         .any(|t| SPORT_WORDS.contains(&doc.vocab.get(t.lower)));
     let sentence_of = |s: &Span| doc.tokens[s.first].sentence;
-    let numbers = |i: usize| {
-        doc.sentence_tokens(i)
-            .iter()
-            .filter(|t| t.kind == TokenKind::Number)
-            .count()
-    };
+    let numbers = |i: usize| cx.sentences.get(i).map_or(0, |f| f.numbers);
     // A number after the name, not a dateline's date ("LONDON 1996-08-30").
     let result_line = |s: &Span| {
         cx.tok(s.last + 1).is_some_and(|t| {
@@ -1316,14 +1338,7 @@ fn person_index(
 /// Whether most words of sentence `i` are in capitals (a headline in capitals), where
 /// capitalisation says nothing about names.
 fn caps_sentence(cx: &Ctx, i: usize) -> bool {
-    let words: Vec<&Token> = cx
-        .doc
-        .sentence_tokens(i)
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .collect();
-    let upper = words.iter().filter(|t| t.shape == Shape::Upper).count();
-    words.len() >= 3 && upper * 10 >= words.len() * 6
+    cx.sentences.get(i).is_some_and(|s| s.caps)
 }
 
 /// The person a pronoun at token `at` most likely refers to: among people mentioned earlier in
