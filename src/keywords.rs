@@ -13,7 +13,7 @@
 use crate::lexicon::Lexicon;
 use crate::model::{Keyword, SentenceKind};
 use crate::text::{Document, Shape, Token, TokenKind};
-use std::collections::{HashMap, HashSet};
+use crate::util::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Longest phrase considered, in words.
 const MAX_WORDS: usize = 4;
@@ -124,8 +124,8 @@ fn surfaces<'a>(doc: &Document<'a>) -> Vec<Surface<'a>> {
     let stemmer = lang.map(crate::lang::Lang::stemmer);
     // Stems of words cut out of elisions that occur nowhere on their own get ids of their own,
     // counted down from the top so they never meet a vocabulary id.
-    let mut extra: HashMap<String, u32> = HashMap::new();
-    let mut seen: HashMap<u32, (usize, u32, bool)> = HashMap::new();
+    let mut extra: HashMap<String, u32> = HashMap::default();
+    let mut seen: HashMap<u32, (usize, u32, bool)> = HashMap::default();
     doc.tokens
         .iter()
         .map(|t| {
@@ -239,9 +239,9 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
             && (forms[i].stop || (english && lx.honorifics.contains_key(doc.vocab.get(t.lower))))
     };
     let is_text = |i: usize, s: &str| doc.token_text(&doc.tokens[i]) == s;
-    let mut cands: HashMap<Vec<u32>, Cand> = HashMap::new();
+    let mut cands: HashMap<Vec<u32>, Cand> = HashMap::default();
     // Acronyms the text spells out, with the length of the spelled-out form.
-    let mut defined: HashMap<u32, usize> = HashMap::new();
+    let mut defined: HashMap<u32, usize> = HashMap::default();
     let mut order = 0usize;
     for s in &doc.sentences {
         if !matches!(
@@ -386,12 +386,12 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
             .then(a.stems.cmp(&b.stems))
     };
     let mut words: Vec<&Cand> = cands.values().filter(|c| c.stems.len() == 1).collect();
-    words.sort_by(by_score);
+    crate::util::sort_by(&mut words, by_score);
     let mut phrases: Vec<&Cand> = cands
         .values()
         .filter(|c| c.stems.len() > 1 && c.count >= 2)
         .collect();
-    phrases.sort_by(by_score);
+    crate::util::sort_by(&mut phrases, by_score);
     let listed: HashSet<u32> = words.iter().take(LISTED).map(|c| c.stems[0]).collect();
     let is_unit = |c: &Cand| {
         let share = c.count as f64 / rarest(c) as f64;

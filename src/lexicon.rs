@@ -2,7 +2,7 @@
 //! browser, so every list is compiled in with `include_str!`; each file names its source and
 //! licence in its header.
 
-use std::collections::{HashMap, HashSet};
+use crate::util::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 /// Days of the week, lowercase: never part of a name ("said Tuesday"), and skipped at the
@@ -259,7 +259,7 @@ impl Lexicon {
         }
         // Longer phrases first, so "stepped up pressure" is tried before a shorter one.
         for list in lx.phrases.values_mut() {
-            list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
+            crate::util::sort_by_key(list, |p| std::cmp::Reverse(p.rest.len()));
         }
         lx.given_names = include_str!("../data/en/given-names.txt")
             .lines()
