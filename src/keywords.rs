@@ -195,7 +195,7 @@ fn expansion(doc: &Document, before: &[Token], acronym: &str) -> Option<usize> {
             return None;
         }
         let initial = doc.token_text(t).chars().next()?;
-        if initial.to_uppercase().eq(letters[want - 1].to_uppercase()) {
+        if fold(initial).eq(fold(letters[want - 1])) {
             want -= 1;
             continue;
         }
@@ -205,6 +205,48 @@ fn expansion(doc: &Document, before: &[Token], acronym: &str) -> Option<usize> {
         }
     }
     Some(doc.slice(before[i].start, end).chars().count())
+}
+
+/// `c` for case-insensitive comparison, equal for two characters exactly when their
+/// uppercase forms are equal: lowercase, with the letters whose lowercase differs but whose
+/// uppercase is shared mapped together ("ς" and "σ", dotless "ı" and "i"), and the few
+/// compatibility letters whose lowercase is shared but whose uppercase is their own (the
+/// Kelvin sign, "ẞ") kept apart. The uppercase tables would cost 6 KB of the wasm module.
+fn fold(c: char) -> impl Iterator<Item = char> {
+    let own = matches!(
+        c,
+        '\u{212A}' | '\u{212B}' | '\u{1E9E}' | '\u{03F4}' | '\u{2126}'
+    );
+    let mut lower = c.to_lowercase();
+    let first = if own { Some(c) } else { lower.next() };
+    let first = first.map(|l| match l {
+        'ı' => 'i',
+        'ſ' => 's',
+        '\u{345}' | '\u{1FBE}' => 'ι',
+        'µ' => 'μ',
+        '\u{1FD3}' => '\u{390}',
+        '\u{1FE3}' => '\u{3B0}',
+        'ϐ' => 'β',
+        'ϵ' => 'ε',
+        'ϑ' => 'θ',
+        'ϰ' => 'κ',
+        'ϖ' => 'π',
+        'ϱ' => 'ρ',
+        'ς' => 'σ',
+        'ϕ' => 'φ',
+        '\u{1C80}' => 'в',
+        '\u{1C81}' => 'д',
+        '\u{1C82}' => 'о',
+        '\u{1C83}' => 'с',
+        '\u{1C84}' | '\u{1C85}' => 'т',
+        '\u{1C86}' => 'ъ',
+        '\u{1C87}' => 'ѣ',
+        '\u{1C88}' => 'ꙋ',
+        'ẛ' => 'ṡ',
+        'ﬅ' => 'ﬆ',
+        other => other,
+    });
+    first.into_iter().chain(lower.filter(move |_| !own))
 }
 
 /// The `k` best keyphrases of `doc`, best first.
@@ -439,6 +481,24 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fold_matches_uppercase_equality() {
+        // fold(a) == fold(b) exactly when a.to_uppercase() == b.to_uppercase(): the map from
+        // uppercase form to folded form is one-to-one over every character.
+        let mut up_to_fold = std::collections::HashMap::new();
+        let mut fold_to_up = std::collections::HashMap::new();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let up: String = c.to_uppercase().collect();
+            let folded: String = fold(c).collect();
+            let a = up_to_fold
+                .entry(up.clone())
+                .or_insert_with(|| folded.clone());
+            assert_eq!(*a, folded, "{c:?}");
+            let b = fold_to_up.entry(folded).or_insert(up.clone());
+            assert_eq!(*b, up, "{c:?}");
+        }
+    }
     use crate::lang::Lang;
 
     fn spelled(text: &str) -> Option<usize> {
