@@ -75,22 +75,28 @@ impl Cand {
 }
 
 /// One occurrence of a candidate: its sentence, what is around it and how it is written.
-struct Occurrence {
+struct Occurrence<'a> {
     order: usize,
     headline: bool,
     stop_left: bool,
     stop_right: bool,
     punct_right: bool,
-    form: String,
+    form: &'a str,
 }
 
-fn observe(cands: &mut HashMap<Vec<u32>, Cand>, stems: Vec<u32>, at: Occurrence) {
-    let c = cands.entry(stems).or_insert_with_key(|stems| Cand {
-        stems: stems.clone(),
-        first: at.order,
-        last: usize::MAX,
-        ..Cand::default()
-    });
+/// Counts one occurrence of the phrase `stems` (allocating only for a new phrase or form).
+fn observe(cands: &mut HashMap<Vec<u32>, Cand>, stems: &[u32], at: Occurrence) {
+    let c = match cands.get_mut(stems) {
+        Some(c) => c,
+        None => cands
+            .entry(stems.to_vec())
+            .or_insert_with_key(|stems| Cand {
+                stems: stems.clone(),
+                first: at.order,
+                last: usize::MAX,
+                ..Cand::default()
+            }),
+    };
     c.count += 1;
     if c.last != at.order {
         c.sentences += 1;
@@ -100,7 +106,12 @@ fn observe(cands: &mut HashMap<Vec<u32>, Cand>, stems: Vec<u32>, at: Occurrence)
     c.stop_left += usize::from(at.stop_left);
     c.stop_right += usize::from(at.stop_right);
     c.punct_right += usize::from(at.punct_right);
-    *c.forms.entry(at.form).or_default() += 1;
+    match c.forms.get_mut(at.form) {
+        Some(n) => *n += 1,
+        None => {
+            c.forms.insert(at.form.to_string(), 1);
+        }
+    }
 }
 
 /// A token as keyphrases see it.
@@ -285,6 +296,9 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
     // Acronyms the text spells out, with the length of the spelled-out form.
     let mut defined: HashMap<u32, usize> = HashMap::default();
     let mut order = 0usize;
+    // Buffers for the phrase being counted.
+    let mut form = String::new();
+    let mut stems: Vec<u32> = Vec::new();
     for s in &doc.sentences {
         if !matches!(
             s.kind,
@@ -294,9 +308,14 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
         }
         let headline = s.kind == SentenceKind::Headline;
         let range = s.tokens.clone();
+        // Tokens up to the first word (or number) are sentence-initial.
+        let first_word = range
+            .clone()
+            .find(|&j| doc.tokens[j].kind != TokenKind::Punct)
+            .unwrap_or(range.end);
         let shown = |i: usize| -> &str {
             let t = &doc.tokens[i];
-            let sentence_initial = (range.start..i).all(|j| doc.tokens[j].kind == TokenKind::Punct);
+            let sentence_initial = i <= first_word;
             if (sentence_initial || headline)
                 && t.shape == Shape::Capitalized
                 && lower_seen.contains(&t.lower)
@@ -354,7 +373,7 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
                         continue;
                     }
                     let (first, last) = (run[a].0, run[b].0);
-                    let mut form = String::new();
+                    form.clear();
                     for (n, &(i, hyphen)) in run[a..=b].iter().enumerate() {
                         if n > 0 {
                             form.push(if hyphen { '-' } else { ' ' });
@@ -370,10 +389,11 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
                         stop_right: last + 1 < range.end && stopish(last + 1),
                         punct_right: last + 1 >= range.end
                             || doc.tokens[last + 1].kind == TokenKind::Punct,
-                        form,
+                        form: &form,
                     };
-                    let stems = run[a..=b].iter().map(|&(i, _)| forms[i].stem).collect();
-                    observe(&mut cands, stems, at);
+                    stems.clear();
+                    stems.extend(run[a..=b].iter().map(|&(i, _)| forms[i].stem));
+                    observe(&mut cands, &stems, at);
                 }
             }
         }
