@@ -532,7 +532,7 @@ fn score(recs: &mut [Rec]) -> Option<usize> {
             .enumerate()
             .filter_map(|(i, r)| r.score.map(|s| (i, s)))
             .collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        crate::util::sort_by(&mut ranked, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         ranked.truncate(5);
         ranked
     };

@@ -13,7 +13,7 @@
 use crate::lexicon::Lexicon;
 use crate::model::{Keyword, SentenceKind};
 use crate::text::{Document, Shape, Token, TokenKind};
-use std::collections::{HashMap, HashSet};
+use crate::util::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Longest phrase considered, in words.
 const MAX_WORDS: usize = 4;
@@ -75,22 +75,28 @@ impl Cand {
 }
 
 /// One occurrence of a candidate: its sentence, what is around it and how it is written.
-struct Occurrence {
+struct Occurrence<'a> {
     order: usize,
     headline: bool,
     stop_left: bool,
     stop_right: bool,
     punct_right: bool,
-    form: String,
+    form: &'a str,
 }
 
-fn observe(cands: &mut HashMap<Vec<u32>, Cand>, stems: Vec<u32>, at: Occurrence) {
-    let c = cands.entry(stems).or_insert_with_key(|stems| Cand {
-        stems: stems.clone(),
-        first: at.order,
-        last: usize::MAX,
-        ..Cand::default()
-    });
+/// Counts one occurrence of the phrase `stems` (allocating only for a new phrase or form).
+fn observe(cands: &mut HashMap<Vec<u32>, Cand>, stems: &[u32], at: Occurrence) {
+    let c = match cands.get_mut(stems) {
+        Some(c) => c,
+        None => cands
+            .entry(stems.to_vec())
+            .or_insert_with_key(|stems| Cand {
+                stems: stems.clone(),
+                first: at.order,
+                last: usize::MAX,
+                ..Cand::default()
+            }),
+    };
     c.count += 1;
     if c.last != at.order {
         c.sentences += 1;
@@ -100,7 +106,12 @@ fn observe(cands: &mut HashMap<Vec<u32>, Cand>, stems: Vec<u32>, at: Occurrence)
     c.stop_left += usize::from(at.stop_left);
     c.stop_right += usize::from(at.stop_right);
     c.punct_right += usize::from(at.punct_right);
-    *c.forms.entry(at.form).or_default() += 1;
+    match c.forms.get_mut(at.form) {
+        Some(n) => *n += 1,
+        None => {
+            c.forms.insert(at.form.to_string(), 1);
+        }
+    }
 }
 
 /// A token as keyphrases see it.
@@ -124,8 +135,8 @@ fn surfaces<'a>(doc: &Document<'a>) -> Vec<Surface<'a>> {
     let stemmer = lang.map(crate::lang::Lang::stemmer);
     // Stems of words cut out of elisions that occur nowhere on their own get ids of their own,
     // counted down from the top so they never meet a vocabulary id.
-    let mut extra: HashMap<String, u32> = HashMap::new();
-    let mut seen: HashMap<u32, (usize, u32, bool)> = HashMap::new();
+    let mut extra: HashMap<String, u32> = HashMap::default();
+    let mut seen: HashMap<u32, (usize, u32, bool)> = HashMap::default();
     doc.tokens
         .iter()
         .map(|t| {
@@ -195,7 +206,7 @@ fn expansion(doc: &Document, before: &[Token], acronym: &str) -> Option<usize> {
             return None;
         }
         let initial = doc.token_text(t).chars().next()?;
-        if initial.to_uppercase().eq(letters[want - 1].to_uppercase()) {
+        if fold(initial).eq(fold(letters[want - 1])) {
             want -= 1;
             continue;
         }
@@ -205,6 +216,48 @@ fn expansion(doc: &Document, before: &[Token], acronym: &str) -> Option<usize> {
         }
     }
     Some(doc.slice(before[i].start, end).chars().count())
+}
+
+/// `c` for case-insensitive comparison, equal for two characters exactly when their
+/// uppercase forms are equal: lowercase, with the letters whose lowercase differs but whose
+/// uppercase is shared mapped together ("ς" and "σ", dotless "ı" and "i"), and the few
+/// compatibility letters whose lowercase is shared but whose uppercase is their own (the
+/// Kelvin sign, "ẞ") kept apart. The uppercase tables would cost 6 KB of the wasm module.
+fn fold(c: char) -> impl Iterator<Item = char> {
+    let own = matches!(
+        c,
+        '\u{212A}' | '\u{212B}' | '\u{1E9E}' | '\u{03F4}' | '\u{2126}'
+    );
+    let mut lower = c.to_lowercase();
+    let first = if own { Some(c) } else { lower.next() };
+    let first = first.map(|l| match l {
+        'ı' => 'i',
+        'ſ' => 's',
+        '\u{345}' | '\u{1FBE}' => 'ι',
+        'µ' => 'μ',
+        '\u{1FD3}' => '\u{390}',
+        '\u{1FE3}' => '\u{3B0}',
+        'ϐ' => 'β',
+        'ϵ' => 'ε',
+        'ϑ' => 'θ',
+        'ϰ' => 'κ',
+        'ϖ' => 'π',
+        'ϱ' => 'ρ',
+        'ς' => 'σ',
+        'ϕ' => 'φ',
+        '\u{1C80}' => 'в',
+        '\u{1C81}' => 'д',
+        '\u{1C82}' => 'о',
+        '\u{1C83}' => 'с',
+        '\u{1C84}' | '\u{1C85}' => 'т',
+        '\u{1C86}' => 'ъ',
+        '\u{1C87}' => 'ѣ',
+        '\u{1C88}' => 'ꙋ',
+        'ẛ' => 'ṡ',
+        'ﬅ' => 'ﬆ',
+        other => other,
+    });
+    first.into_iter().chain(lower.filter(move |_| !own))
 }
 
 /// The `k` best keyphrases of `doc`, best first.
@@ -239,10 +292,13 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
             && (forms[i].stop || (english && lx.honorifics.contains_key(doc.vocab.get(t.lower))))
     };
     let is_text = |i: usize, s: &str| doc.token_text(&doc.tokens[i]) == s;
-    let mut cands: HashMap<Vec<u32>, Cand> = HashMap::new();
+    let mut cands: HashMap<Vec<u32>, Cand> = HashMap::default();
     // Acronyms the text spells out, with the length of the spelled-out form.
-    let mut defined: HashMap<u32, usize> = HashMap::new();
+    let mut defined: HashMap<u32, usize> = HashMap::default();
     let mut order = 0usize;
+    // Buffers for the phrase being counted.
+    let mut form = String::new();
+    let mut stems: Vec<u32> = Vec::new();
     for s in &doc.sentences {
         if !matches!(
             s.kind,
@@ -252,9 +308,14 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
         }
         let headline = s.kind == SentenceKind::Headline;
         let range = s.tokens.clone();
+        // Tokens up to the first word (or number) are sentence-initial.
+        let first_word = range
+            .clone()
+            .find(|&j| doc.tokens[j].kind != TokenKind::Punct)
+            .unwrap_or(range.end);
         let shown = |i: usize| -> &str {
             let t = &doc.tokens[i];
-            let sentence_initial = (range.start..i).all(|j| doc.tokens[j].kind == TokenKind::Punct);
+            let sentence_initial = i <= first_word;
             if (sentence_initial || headline)
                 && t.shape == Shape::Capitalized
                 && lower_seen.contains(&t.lower)
@@ -312,7 +373,7 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
                         continue;
                     }
                     let (first, last) = (run[a].0, run[b].0);
-                    let mut form = String::new();
+                    form.clear();
                     for (n, &(i, hyphen)) in run[a..=b].iter().enumerate() {
                         if n > 0 {
                             form.push(if hyphen { '-' } else { ' ' });
@@ -328,10 +389,11 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
                         stop_right: last + 1 < range.end && stopish(last + 1),
                         punct_right: last + 1 >= range.end
                             || doc.tokens[last + 1].kind == TokenKind::Punct,
-                        form,
+                        form: &form,
                     };
-                    let stems = run[a..=b].iter().map(|&(i, _)| forms[i].stem).collect();
-                    observe(&mut cands, stems, at);
+                    stems.clear();
+                    stems.extend(run[a..=b].iter().map(|&(i, _)| forms[i].stem));
+                    observe(&mut cands, &stems, at);
                 }
             }
         }
@@ -386,12 +448,12 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
             .then(a.stems.cmp(&b.stems))
     };
     let mut words: Vec<&Cand> = cands.values().filter(|c| c.stems.len() == 1).collect();
-    words.sort_by(by_score);
+    crate::util::sort_by(&mut words, by_score);
     let mut phrases: Vec<&Cand> = cands
         .values()
         .filter(|c| c.stems.len() > 1 && c.count >= 2)
         .collect();
-    phrases.sort_by(by_score);
+    crate::util::sort_by(&mut phrases, by_score);
     let listed: HashSet<u32> = words.iter().take(LISTED).map(|c| c.stems[0]).collect();
     let is_unit = |c: &Cand| {
         let share = c.count as f64 / rarest(c) as f64;
@@ -439,6 +501,24 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fold_matches_uppercase_equality() {
+        // fold(a) == fold(b) exactly when a.to_uppercase() == b.to_uppercase(): the map from
+        // uppercase form to folded form is one-to-one over every character.
+        let mut up_to_fold = std::collections::HashMap::new();
+        let mut fold_to_up = std::collections::HashMap::new();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let up: String = c.to_uppercase().collect();
+            let folded: String = fold(c).collect();
+            let a = up_to_fold
+                .entry(up.clone())
+                .or_insert_with(|| folded.clone());
+            assert_eq!(*a, folded, "{c:?}");
+            let b = fold_to_up.entry(folded).or_insert(up.clone());
+            assert_eq!(*b, up, "{c:?}");
+        }
+    }
     use crate::lang::Lang;
 
     fn spelled(text: &str) -> Option<usize> {

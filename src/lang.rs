@@ -8,8 +8,10 @@ use rust_stemmers::{Algorithm, Stemmer};
 include!(concat!(env!("OUT_DIR"), "/stopwords.rs"));
 
 // The generated `STOPWORDS` slices are only read at compile time: they are packed into one
-// byte string with a `u16` end offset per word, a quarter of the size of a `&str` per word
-// in the wasm module (pointer and length) and without relocations.
+// byte string, each word followed by a newline, a quarter of the size of a `&str` per word in
+// the wasm module (pointer and length) and without relocations. The word offsets and the
+// merged Latin list are built at run time on first use ([`tables`]): as static `u16` arrays
+// they were 12 KB of the gzipped module, as code a few hundred bytes.
 const WORD_COUNT: usize = {
     let mut n = 0;
     let mut l = 0;
@@ -19,23 +21,25 @@ const WORD_COUNT: usize = {
     }
     n
 };
+/// Bytes of all the words plus one separator each.
 const PACKED_LEN: usize = {
     let mut n = 0;
     let mut l = 0;
     while l < STOPWORDS.len() {
         let mut i = 0;
         while i < STOPWORDS[l].len() {
-            n += STOPWORDS[l][i].len();
+            n += STOPWORDS[l][i].len() + 1;
             i += 1;
         }
         l += 1;
     }
     n
 };
-// Offsets are u16 (there are fewer words than bytes).
+// Offsets are u16.
 const _: () = assert!(PACKED_LEN <= u16::MAX as usize);
 
-/// Every stopword of every language, in `Lang` order, each list sorted.
+/// Every stopword of every language, in `Lang` order, each list sorted; each word ends with
+/// a newline (no stopword contains one).
 static PACKED: [u8; PACKED_LEN] = {
     let mut out = [0u8; PACKED_LEN];
     let (mut at, mut l) = (0, 0);
@@ -45,27 +49,13 @@ static PACKED: [u8; PACKED_LEN] = {
             let bytes = STOPWORDS[l][i].as_bytes();
             let mut b = 0;
             while b < bytes.len() {
+                assert!(bytes[b] != b'\n');
                 out[at] = bytes[b];
                 at += 1;
                 b += 1;
             }
-            i += 1;
-        }
-        l += 1;
-    }
-    out
-};
-
-/// End offset in `PACKED` of each word (a word starts where the previous one ends).
-static ENDS: [u16; WORD_COUNT] = {
-    let mut out = [0u16; WORD_COUNT];
-    let (mut at, mut w, mut l) = (0, 0, 0);
-    while l < STOPWORDS.len() {
-        let mut i = 0;
-        while i < STOPWORDS[l].len() {
-            at += STOPWORDS[l][i].len();
-            out[w] = at as u16;
-            w += 1;
+            out[at] = b'\n';
+            at += 1;
             i += 1;
         }
         l += 1;
@@ -86,110 +76,86 @@ static FIRST: [u16; 19] = {
     out
 };
 
-/// Byte-wise comparison of two words at compile time (the order of `str` and of the lists).
-const fn compare(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
-    let mut i = 0;
-    while i < a.len() && i < b.len() {
-        if a[i] != b[i] {
-            return if a[i] < b[i] {
-                std::cmp::Ordering::Less
-            } else {
-                std::cmp::Ordering::Greater
-            };
-        }
-        i += 1;
-    }
-    if a.len() < b.len() {
-        std::cmp::Ordering::Less
-    } else if a.len() > b.len() {
-        std::cmp::Ordering::Greater
-    } else {
-        std::cmp::Ordering::Equal
-    }
+/// Lookup tables derived from `PACKED` on first use.
+struct Tables {
+    /// Start offset in `PACKED` of each word, plus one past the end (`WORD_COUNT + 1`).
+    starts: Vec<u16>,
+    /// The distinct stopwords of the Latin-script languages, sorted (as word indexes), and
+    /// which of the `LATIN` languages list each: one lookup per word in detection.
+    latin_ids: Vec<u16>,
+    latin_masks: Vec<u16>,
 }
 
-/// Merges the stopword lists of the `LATIN` languages at compile time into one sorted list of
-/// distinct words: each word's index in `ENDS` and a mask of the `LATIN` languages listing it.
-/// Returns the number of distinct words; fills the arrays when they are long enough.
-const fn merge_latin<const N: usize>() -> (usize, [u16; N], [u16; N]) {
-    let mut ids = [0u16; N];
-    let mut masks = [0u16; N];
-    let mut base = [0usize; LATIN.len()];
-    let mut at = [0usize; LATIN.len()];
-    let mut k = 0;
-    while k < LATIN.len() {
-        let mut l = 0;
-        while l < LATIN[k] as usize {
-            base[k] += STOPWORDS[l].len();
-            l += 1;
-        }
-        k += 1;
-    }
-    let mut n = 0;
-    loop {
-        // The smallest head among the lists, then every list whose head is that word.
-        let mut min: Option<&[u8]> = None;
-        let mut k = 0;
-        while k < LATIN.len() {
-            let list = STOPWORDS[LATIN[k] as usize];
-            if at[k] < list.len() {
-                let w = list[at[k]].as_bytes();
-                min = match min {
-                    Some(m) if !matches!(compare(w, m), std::cmp::Ordering::Less) => Some(m),
-                    _ => Some(w),
-                };
+fn tables() -> &'static Tables {
+    static TABLES: std::sync::OnceLock<Tables> = std::sync::OnceLock::new();
+    TABLES.get_or_init(|| {
+        let mut starts = Vec::with_capacity(WORD_COUNT + 1);
+        starts.push(0u16);
+        for (i, &b) in PACKED.iter().enumerate() {
+            if b == b'\n' {
+                starts.push((i + 1) as u16);
             }
-            k += 1;
         }
-        let Some(min) = min else { break };
-        let (mut mask, mut id) = (0u16, 0usize);
-        let mut k = 0;
-        while k < LATIN.len() {
-            let list = STOPWORDS[LATIN[k] as usize];
-            if at[k] < list.len()
-                && matches!(
-                    compare(list[at[k]].as_bytes(), min),
-                    std::cmp::Ordering::Equal
-                )
-            {
-                mask |= 1 << k;
-                id = base[k] + at[k];
-                at[k] += 1;
+        let mut t = Tables {
+            starts,
+            latin_ids: Vec::new(),
+            latin_masks: Vec::new(),
+        };
+        // Every (word, language) of the Latin languages, sorted by word (stably, so in
+        // `LATIN` order among equal words), then one entry per distinct word.
+        let mut all: Vec<(u16, u16)> = Vec::new();
+        for (k, &lang) in LATIN.iter().enumerate() {
+            let first = FIRST[lang as usize];
+            all.extend((first..FIRST[lang as usize + 1]).map(|id| (id, k as u16)));
+        }
+        crate::util::sort_by(&mut all, |a, b| {
+            t.word(usize::from(a.0)).cmp(t.word(usize::from(b.0)))
+        });
+        let (mut ids, mut masks) = (Vec::<u16>::new(), Vec::<u16>::new());
+        for (id, k) in all {
+            let same = ids
+                .last()
+                .is_some_and(|&last| t.word(usize::from(last)) == t.word(usize::from(id)));
+            if !same {
+                ids.push(id);
+                masks.push(0);
             }
-            k += 1;
+            if let (Some(last_id), Some(mask)) = (ids.last_mut(), masks.last_mut()) {
+                *last_id = id;
+                *mask |= 1 << k;
+            }
         }
-        if n < N {
-            ids[n] = id as u16;
-            masks[n] = mask;
-        }
-        n += 1;
-    }
-    (n, ids, masks)
+        t.latin_ids = ids;
+        t.latin_masks = masks;
+        t
+    })
 }
 
-const LATIN_WORDS: usize = merge_latin::<0>().0;
-
-/// The distinct stopwords of the Latin-script languages, sorted (as indexes into `ENDS`), and
-/// which of the `LATIN` languages list each: one lookup per word in detection.
-static LATIN_STOPWORDS: ([u16; LATIN_WORDS], [u16; LATIN_WORDS]) = {
-    let (_, ids, masks) = merge_latin::<LATIN_WORDS>();
-    (ids, masks)
-};
+impl Tables {
+    /// The bytes of word `id` of the packed lists (without its separator).
+    fn word(&self, id: usize) -> &'static [u8] {
+        let (Some(&start), Some(&next)) = (self.starts.get(id), self.starts.get(id + 1)) else {
+            return &[];
+        };
+        PACKED
+            .get(usize::from(start)..usize::from(next).saturating_sub(1))
+            .unwrap_or_default()
+    }
+}
 
 /// The bytes of word `id` of the packed lists.
+#[cfg(test)]
 fn packed_word(id: usize) -> &'static [u8] {
-    let start = if id == 0 { 0 } else { ENDS[id - 1] };
-    PACKED
-        .get(usize::from(start)..usize::from(ENDS[id]))
-        .unwrap_or_default()
+    tables().word(id)
 }
 
 /// Binary search of `key` among the words `ids` (indexes into `ENDS`, sorted by their bytes).
 fn search(ids: impl Fn(usize) -> usize, len: usize, key: &[u8]) -> Option<usize> {
+    let t = tables();
     let (mut lo, mut hi) = (0, len);
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
-        match packed_word(ids(mid)).cmp(key) {
+        match t.word(ids(mid)).cmp(key) {
             std::cmp::Ordering::Less => lo = mid + 1,
             std::cmp::Ordering::Greater => hi = mid,
             std::cmp::Ordering::Equal => return Some(mid),
@@ -444,7 +410,8 @@ impl Lang {
     /// Stopword-profile scoring over the Latin-script languages, with distinctive letters as
     /// extra evidence for short texts. Stops early once one language clearly leads.
     fn detect_latin(sample: &str) -> Option<Lang> {
-        let (ids, masks) = &LATIN_STOPWORDS;
+        let t = tables();
+        let (ids, masks) = (&t.latin_ids, &t.latin_masks);
         let mut score = [0f32; LATIN.len()];
         let mut hits = [0usize; LATIN.len()];
         let mut words = 0usize;
@@ -631,7 +598,9 @@ mod tests {
                 assert!(!lang.is_stopword(&format!("{word}qx")), "{lang:?} {word}qx");
             }
         }
-        let (ids, masks) = &LATIN_STOPWORDS;
+        let t = tables();
+        let (ids, masks) = (&t.latin_ids, &t.latin_masks);
+        assert_eq!(t.starts.len(), WORD_COUNT + 1);
         assert!(ids
             .windows(2)
             .all(|w| packed_word(w[0].into()) < packed_word(w[1].into())));
@@ -640,6 +609,17 @@ mod tests {
                 let at = search(|i| ids[i].into(), ids.len(), word.as_bytes());
                 assert!(
                     at.is_some_and(|i| masks[i] & (1 << k) != 0),
+                    "{lang:?} {word}"
+                );
+            }
+        }
+        // No language bit without the word in that language's list.
+        for (&id, &mask) in ids.iter().zip(masks) {
+            let word = std::str::from_utf8(packed_word(id.into())).expect("UTF-8");
+            for (k, lang) in LATIN.iter().enumerate() {
+                assert_eq!(
+                    mask & (1 << k) != 0,
+                    STOPWORDS[*lang as usize].contains(&word),
                     "{lang:?} {word}"
                 );
             }

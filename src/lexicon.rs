@@ -1,8 +1,8 @@
 //! Embedded word lists and gazetteers, parsed once on first use. There is no filesystem in a
-//! browser, so every list is compiled in with `include_str!`; each file names its source and
-//! licence in its header.
+//! browser, so every list is compiled in with `include_str!`; each file in `data/` names its
+//! source and licence in its header (build.rs compiles in copies without the comments).
 
-use std::collections::{HashMap, HashSet};
+use crate::util::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 /// Days of the week, lowercase: never part of a name ("said Tuesday"), and skipped at the
@@ -133,7 +133,7 @@ impl Lexicon {
 
     fn build() -> Lexicon {
         let mut lx = Lexicon::default();
-        for r in records(include_str!("../data/places.tsv")) {
+        for r in records(include_str!(concat!(env!("OUT_DIR"), "/places.tsv"))) {
             let [kind, name, aliases, adjectives, people, capital] = r[..] else {
                 continue;
             };
@@ -172,7 +172,7 @@ impl Lexicon {
                 }
             }
         }
-        for r in records(include_str!("../data/organizations.tsv")) {
+        for r in records(include_str!(concat!(env!("OUT_DIR"), "/organizations.tsv"))) {
             let [name, aliases, kind, country] = r[..] else {
                 continue;
             };
@@ -188,7 +188,7 @@ impl Lexicon {
             }
         }
         let mut section = "";
-        for line in include_str!("../data/en/roles.txt").lines() {
+        for line in include_str!(concat!(env!("OUT_DIR"), "/en-roles.txt")).lines() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
@@ -221,7 +221,7 @@ impl Lexicon {
                 _ => {}
             }
         }
-        for r in records(include_str!("../data/en/cues.txt")) {
+        for r in records(include_str!(concat!(env!("OUT_DIR"), "/en-cues.txt"))) {
             let (forms, stance, kind) = match r[..] {
                 [forms, stance] => (forms, stance, "verb"),
                 [forms, stance, kind] => (forms, stance, kind),
@@ -259,9 +259,9 @@ impl Lexicon {
         }
         // Longer phrases first, so "stepped up pressure" is tried before a shorter one.
         for list in lx.phrases.values_mut() {
-            list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
+            crate::util::sort_by_key(list, |p| std::cmp::Reverse(p.rest.len()));
         }
-        lx.given_names = include_str!("../data/en/given-names.txt")
+        lx.given_names = include_str!(concat!(env!("OUT_DIR"), "/en-given-names.txt"))
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))

@@ -27,6 +27,7 @@ pub mod positions;
 pub mod summary;
 pub mod text;
 pub mod utf16;
+pub mod util;
 
 #[cfg(target_arch = "wasm32")]
 pub mod dom;

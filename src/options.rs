@@ -165,9 +165,7 @@ impl TryFrom<OptionsSpec> for Options {
         }
         if let Some(r) = spec.ratio {
             if !(0.0..=1.0).contains(&r) {
-                return Err(Error::InvalidOption(format!(
-                    "ratio must be between 0 and 1, got {r}"
-                )));
+                return Err(Error::InvalidOption(ratio_message(r)));
             }
             o = o.ratio(r);
         }
@@ -198,6 +196,19 @@ impl TryFrom<OptionsSpec> for Options {
         }
         Ok(o)
     }
+}
+
+/// The message for a ratio out of range. In wasm the binding checks the range first and
+/// prints the number with JavaScript's `String(x)`: formatting an `f64` in Rust would add
+/// 10 KB (gzipped) of float-printing code to the module for this one message.
+#[cfg(not(target_arch = "wasm32"))]
+fn ratio_message(r: f64) -> String {
+    format!("ratio must be between 0 and 1, got {r}")
+}
+
+#[cfg(target_arch = "wasm32")]
+fn ratio_message(_: f64) -> String {
+    "ratio must be between 0 and 1".to_string()
 }
 
 /// Why an analysis could not run.

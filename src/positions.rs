@@ -35,7 +35,7 @@ use crate::actors::{Actors, Link};
 use crate::lexicon::Lexicon;
 use crate::model::{ActorKind, Position, SentenceKind};
 use crate::text::{Document, Shape, TokenKind};
-use std::collections::HashSet;
+use crate::util::FxHashSet as HashSet;
 use std::ops::Range;
 
 /// At most this many auxiliaries, adverbs and time words between a subject and its cue.
@@ -266,7 +266,7 @@ fn quotations(doc: &Document) -> Vec<Range<usize>> {
         .filter(|r| r.start < r.end)
         .collect::<Vec<_>>();
     // Sorted by start so lookups can binary-search.
-    out.sort_by_key(|r| (r.start, r.end));
+    crate::util::sort_by_key(&mut out, |r| (r.start, r.end));
     out
 }
 
@@ -1136,7 +1136,7 @@ pub fn find(doc: &Document, actors: &Actors) -> Vec<Position> {
             continue;
         }
         let range = s.tokens.clone();
-        let mut seen: HashSet<String> = HashSet::new();
+        let mut seen: HashSet<String> = HashSet::default();
         let mut last_holder: Option<Holder> = None;
         let mut subject: Option<Option<Holder>> = None;
         let rows_before = out.len();

@@ -78,8 +78,7 @@ extern "C" {
     pub type JsAnalysis;
 }
 
-/// Option names JavaScript callers may use (serde-wasm-bindgen reads only known fields, so
-/// unknown ones are checked here to report typos such as `sentence`).
+/// Option names JavaScript callers may use, for the message on a typo such as `sentence`.
 const OPTION_NAMES: [&str; 7] = [
     "sentences",
     "ratio",
@@ -99,34 +98,119 @@ fn js_error(msg: impl std::fmt::Display) -> JsValue {
     js_sys::Error::new(&msg.to_string()).into()
 }
 
-/// Analyses `text` and returns the gist (see the `Analysis` type).
-#[wasm_bindgen]
-pub fn analyze(text: &str, options: Option<JsOptions>) -> Result<JsAnalysis, JsValue> {
-    let spec: OptionsSpec = match options.map(JsValue::from) {
-        Some(v) if !v.is_undefined() && !v.is_null() => {
-            if !v.is_object() {
-                return Err(js_error("options must be an object such as {sentences: 3}"));
-            }
-            for key in js_sys::Object::keys(v.unchecked_ref::<js_sys::Object>()).iter() {
-                let key = key.as_string().unwrap_or_default();
-                if !OPTION_NAMES.contains(&key.as_str()) {
+/// Reads the options object field by field (no serde deserialiser in the module). `undefined`
+/// and `null` fields are absent, as in JSON; anything else of the wrong type is an error.
+fn read_options(v: &JsValue) -> Result<OptionsSpec, JsValue> {
+    if !v.is_object() {
+        return Err(js_error("options must be an object such as {sentences: 3}"));
+    }
+    let mut spec = OptionsSpec::default();
+    for key in js_sys::Object::keys(v.unchecked_ref::<js_sys::Object>()).iter() {
+        let name = key.as_string().unwrap_or_default();
+        if !OPTION_NAMES.contains(&name.as_str()) {
+            return Err(js_error(format!(
+                "invalid options: unknown field `{name}`, expected one of {}",
+                OPTION_NAMES.join(", ")
+            )));
+        }
+        let value = js_sys::Reflect::get(v, &key)?;
+        if value.is_undefined() || value.is_null() {
+            continue;
+        }
+        let count = || {
+            value
+                .as_f64()
+                .filter(|n| n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n))
+                .map(|n| n as u32)
+                .ok_or_else(|| {
+                    js_error(format!(
+                        "invalid options: `{name}` must be a whole number from 0 to {}",
+                        u32::MAX
+                    ))
+                })
+        };
+        match name.as_str() {
+            "sentences" => spec.sentences = Some(count()?),
+            "words" => spec.words = Some(count()?),
+            "keywords" => spec.keywords = Some(count()?),
+            "maxInputBytes" => spec.max_input_bytes = Some(count()?),
+            "ratio" => {
+                let r = value.as_f64().ok_or_else(|| {
+                    js_error("invalid options: `ratio` must be a number from 0 to 1")
+                })?;
+                if !(0.0..=1.0).contains(&r) {
                     return Err(js_error(format!(
-                        "invalid options: unknown field `{key}`, expected one of {}",
-                        OPTION_NAMES.join(", ")
+                        "ratio must be between 0 and 1, got {}",
+                        js_number(r)
                     )));
                 }
+                spec.ratio = Some(r);
             }
-            serde_wasm_bindgen::from_value(v)
-                .map_err(|e| js_error(format!("invalid options: {e}")))?
+            _ => {
+                if spec.lang.is_some() {
+                    return Err(js_error(
+                        "invalid options: give one of `lang` and `language`",
+                    ));
+                }
+                spec.lang = Some(value.as_string().ok_or_else(|| {
+                    js_error(format!("invalid options: `{name}` must be a string"))
+                })?);
+            }
         }
+    }
+    Ok(spec)
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// JavaScript's `String(x)` for a number: the shortest decimal that reads back as `x`.
+    #[wasm_bindgen(js_name = String)]
+    fn js_number(x: f64) -> String;
+}
+
+/// serde_json's output with floats written by the engine ([`js_number`], so `JSON.parse` gives
+/// back the same numbers). Float printing in Rust (core::fmt's or serde_json's) would add
+/// 10 KB or more to the gzipped module for the three scores of the output.
+struct JsonOut;
+
+impl serde_json::ser::Formatter for JsonOut {
+    fn write_f64<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        value: f64,
+    ) -> std::io::Result<()> {
+        w.write_all(js_number(value).as_bytes())
+    }
+
+    fn write_f32<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        value: f32,
+    ) -> std::io::Result<()> {
+        self.write_f64(w, f64::from(value))
+    }
+}
+
+/// Analyses `text` and returns the gist (see the `Analysis` type).
+///
+/// The result crosses the boundary as JSON text (serde_json here, `JSON.parse` in the engine):
+/// one generic serialiser instead of a JS-value one per type, which keeps the module smaller.
+/// Callers still receive a plain object.
+#[wasm_bindgen]
+pub fn analyze(text: &str, options: Option<JsOptions>) -> Result<JsAnalysis, JsValue> {
+    let spec = match options.map(JsValue::from) {
+        Some(v) if !v.is_undefined() && !v.is_null() => read_options(&v)?,
         _ => OptionsSpec::default(),
     };
     let opts = Options::try_from(spec).map_err(|e: Error| js_error(e))?;
     let gist = crate::analyze(text, &opts).map_err(js_error)?;
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    serde::Serialize::serialize(&gist, &serializer)
+    let mut json = Vec::with_capacity(4096);
+    let mut ser = serde_json::Serializer::with_formatter(&mut json, JsonOut);
+    serde::Serialize::serialize(&gist, &mut ser).map_err(js_error)?;
+    let json = String::from_utf8(json).map_err(js_error)?;
+    js_sys::JSON::parse(&json)
         .map(JsCast::unchecked_into)
-        .map_err(js_error)
+        .map_err(|_| js_error("internal error: unparsable result"))
 }
 
 /// The library version.

@@ -9,7 +9,7 @@ mod tokens;
 
 use crate::lang::Lang;
 use crate::model::SentenceKind;
-use std::collections::HashMap;
+use crate::util::FxHashMap as HashMap;
 use std::ops::Range;
 
 pub use tokens::{Shape, TokenKind};

@@ -6,7 +6,6 @@
 use super::{Token, Vocab};
 use crate::lang::Lang;
 use rust_stemmers::Stemmer;
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// What a token is.
@@ -33,11 +32,18 @@ pub enum Shape {
     Other,
 }
 
-/// Turns sentences into tokens, caching stems per distinct word.
+/// No stem cached yet for a vocabulary id.
+const UNSEEN: u32 = u32::MAX;
+
+/// Turns sentences into tokens, caching the stem and stopword flag per distinct word.
 pub struct Tokenizer {
     lang: Option<Lang>,
     stemmer: Option<Stemmer>,
-    stems: HashMap<u32, u32>,
+    /// Per vocabulary id of a lowercased word: its stem id ([`UNSEEN`] until first met) and
+    /// whether it is a stopword. Ids are dense, so a vector beats a hash map here.
+    words: Vec<(u32, bool)>,
+    /// Reused buffer for the lowercased word.
+    lower: String,
 }
 
 impl Tokenizer {
@@ -46,7 +52,8 @@ impl Tokenizer {
         Tokenizer {
             lang,
             stemmer: lang.map(Lang::stemmer),
-            stems: HashMap::new(),
+            words: Vec::new(),
+            lower: String::new(),
         }
     }
 
@@ -98,12 +105,14 @@ impl Tokenizer {
         }
         // In an all-capitals line ("PUTIN ON THE ATTACK") capitals carry no information, so
         // uppercase words are treated as ordinary words there (stopwords included).
-        let words: Vec<&Token> = out[first..]
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word)
-            .collect();
-        let upper = words.iter().filter(|t| t.shape == Shape::Upper).count();
-        if words.len() >= 3 && upper * 10 >= words.len() * 6 {
+        let (mut words, mut upper) = (0usize, 0usize);
+        for t in &out[first..] {
+            if t.kind == TokenKind::Word {
+                words += 1;
+                upper += usize::from(t.shape == Shape::Upper);
+            }
+        }
+        if words >= 3 && upper * 10 >= words * 6 {
             for t in &mut out[first..] {
                 if t.kind == TokenKind::Word {
                     t.stop = self.lang.is_some_and(|l| l.is_stopword(vocab.get(t.lower)));
@@ -115,21 +124,33 @@ impl Tokenizer {
     fn make(&mut self, word: &str, start: usize, sentence: usize, vocab: &mut Vocab) -> Token {
         let is_number = word.chars().all(|c| c.is_numeric() || c == '.' || c == ',');
         let shape = shape_of(word);
-        let lower_s = word.to_lowercase();
-        let lower = vocab.intern(&lower_s);
-        let stem = match self.stems.get(&lower) {
-            Some(&s) => s,
-            None => {
-                let s = match (&self.stemmer, is_number) {
-                    (Some(st), false) => vocab.intern(&st.stem(&lower_s)),
-                    _ => lower,
-                };
-                self.stems.insert(lower, s);
-                s
+        self.lower.clear();
+        if word.is_ascii() {
+            self.lower.push_str(word);
+            self.lower.make_ascii_lowercase();
+        } else {
+            // The full Unicode rules (final sigma included).
+            self.lower.push_str(&word.to_lowercase());
+        }
+        let lower_s = self.lower.as_str();
+        let lower = vocab.intern(lower_s);
+        if self.words.len() <= lower as usize {
+            self.words.resize(lower as usize + 1, (UNSEEN, false));
+        }
+        let (mut stem, mut is_stop) = self.words[lower as usize];
+        if stem == UNSEEN {
+            stem = match (&self.stemmer, is_number) {
+                (Some(st), false) => vocab.intern(&st.stem(lower_s)),
+                _ => lower,
+            };
+            is_stop = self.lang.is_some_and(|l| l.is_stopword(lower_s));
+            if self.words.len() <= stem as usize {
+                self.words.resize(stem as usize + 1, (UNSEEN, false));
             }
-        };
+            self.words[lower as usize] = (stem, is_stop);
+        }
         // "US", "IT", "WHO" in capitals are names, not the stopwords "us", "it", "who".
-        let stop = shape != Shape::Upper && self.lang.is_some_and(|l| l.is_stopword(&lower_s));
+        let stop = shape != Shape::Upper && is_stop;
         Token {
             start,
             end: start + word.len(),

@@ -58,6 +58,26 @@ fn returns_the_contract_for_the_reference_article() {
 }
 
 #[wasm_bindgen_test]
+fn scores_are_the_numbers_of_the_core() {
+    // The result crosses as JSON text with floats printed by the engine: the numbers must be
+    // exactly those of the Rust analysis.
+    let gist = pith::analyze(ARTICLE, &pith::Options::default()).expect("analysis");
+    let r: JsValue = analyze(ARTICLE, None).expect("analysis").into();
+    let scores = |key: &str, field: &str| -> Vec<f64> {
+        array(&r, key)
+            .iter()
+            .map(|x| get(&x, field).as_f64().expect("a number"))
+            .collect()
+    };
+    let summary: Vec<f64> = gist.summary.iter().map(|s| s.score).collect();
+    let keywords: Vec<f64> = gist.keywords.iter().map(|k| k.score).collect();
+    let salience: Vec<f64> = gist.actors.iter().map(|a| a.salience).collect();
+    assert_eq!(scores("summary", "score"), summary);
+    assert_eq!(scores("keywords", "score"), keywords);
+    assert_eq!(scores("actors", "salience"), salience);
+}
+
+#[wasm_bindgen_test]
 fn offsets_are_javascript_string_indexes() {
     let text = "Café 🚀 news. Mr Putin said \"no\" to the plan. Mr Putin left.";
     let r: JsValue = analyze(text, None).expect("analysis").into();
@@ -99,6 +119,10 @@ fn options_are_applied_and_bad_ones_throw_errors() {
     assert!(msg(r#"{"maxInputBytes": 3}"#).contains("over the limit of 3 bytes"));
     assert!(msg("42").contains("options must be an object"));
     assert!(msg(r#"{"sentences": 2, "words": 40}"#).contains("give one summary length"));
+    assert!(msg(r#"{"ratio": 1.5}"#).contains("ratio must be between 0 and 1, got 1.5"));
+    assert!(msg(r#"{"ratio": "half"}"#).contains("invalid options"));
+    assert!(msg(r#"{"keywords": 2.5}"#).contains("invalid options"));
+    assert!(msg(r#"{"lang": "en", "language": "en"}"#).contains("invalid options"));
     let words: JsValue = analyze(ARTICLE, opts(r#"{"words": 40}"#))
         .expect("ok")
         .into();
