@@ -16,7 +16,7 @@
 use crate::lexicon::{Gender, Lexicon};
 use crate::model::{ActorKind, SentenceKind};
 use crate::text::{Document, Shape, Token, TokenKind};
-use std::collections::{HashMap, HashSet};
+use crate::util::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 pub mod ner;
 mod ner_weights;
@@ -587,8 +587,8 @@ impl Ctx<'_, '_> {
 
 impl<'d, 'a> Ctx<'d, 'a> {
     fn new(doc: &'d Document<'a>) -> Ctx<'d, 'a> {
-        let mut lower_seen = HashSet::new();
-        let mut body_caps = HashSet::new();
+        let mut lower_seen = HashSet::default();
+        let mut body_caps = HashSet::default();
         let mut sentence_seen = usize::MAX;
         // (words, upper-case words, numbers) per sentence.
         let mut counts = vec![(0usize, 0usize, 0usize); doc.sentences.len()];
@@ -1032,7 +1032,7 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
         .collect();
 
     // People's surnames with evidence.
-    let mut surnames: HashSet<String> = HashSet::new();
+    let mut surnames: HashSet<String> = HashSet::default();
     for s in &spans {
         if (s.person_evidence || given(s)) && !cx.is_known(s.first, s.last) {
             surnames.insert(surname(cx, s));
@@ -1058,7 +1058,7 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
             && !things.contains(&t.lower)
             && !caps_sentence(cx, t.sentence)
     };
-    let mut people: HashMap<String, Vec<(Option<String>, usize)>> = HashMap::new();
+    let mut people: HashMap<String, Vec<(Option<String>, usize)>> = HashMap::default();
     // A capital that acts anywhere in the article ("Moscow might pull out") stands for its
     // government everywhere in it, so it is one group actor, not a group and a place.
     let is_acting = |s: &Span, key: &str| {
@@ -1077,7 +1077,7 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
         .map(|(_, key)| key)
         .collect();
     let mut out = Actors::default();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::default();
     let mut pending_possessors: Vec<(usize, usize)> = Vec::new();
     // Spans no rule types wait for a second pass, where the trained typer decides with the
     // evidence of all their mentions.
@@ -1551,7 +1551,7 @@ fn infer_affiliations(cx: &Ctx, actors: &mut Actors) {
     // the links. A sentence naming more than CROWDED people says nothing about sides and is
     // skipped, which also keeps the work linear on name-heavy input.
     let n = actors.list.len();
-    let mut named_in: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut named_in: HashMap<usize, Vec<usize>> = HashMap::default();
     let mut sentences_of: Vec<Vec<usize>> = vec![Vec::new(); n];
     for l in &actors.links {
         if !l.named || actors.list[l.actor].kind != ActorKind::Person {

@@ -209,7 +209,7 @@ fn features(cx: &Ctx, s: &Span) -> Vec<u32> {
 /// Scores left-over spans and sums them per name.
 pub(super) struct Typer {
     /// Name key to its row in `totals`.
-    rows: std::collections::HashMap<String, usize>,
+    rows: crate::util::FxHashMap<String, usize>,
     totals: Vec<[f32; 4]>,
 }
 
@@ -219,7 +219,7 @@ impl Typer {
     /// Forces treaty") is part of the thing's name: the lexicon knows those, the model is not
     /// asked.
     pub(super) fn new(cx: &Ctx, spans: &[Span]) -> Typer {
-        let mut rows: std::collections::HashMap<String, usize> = Default::default();
+        let mut rows: crate::util::FxHashMap<String, usize> = Default::default();
         let mut totals: Vec<[f32; 4]> = Vec::new();
         for s in spans {
             let key = cx.gazetteer_key(s.first, s.last);
