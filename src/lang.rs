@@ -103,22 +103,21 @@ fn tables() -> &'static Tables {
         };
         // Every (word, language) of the Latin languages, sorted by word (stably, so in
         // `LATIN` order among equal words), then one entry per distinct word.
-        let mut all: Vec<(u16, u16)> = Vec::new();
+        let mut all: Vec<(&[u8], u16, u16)> = Vec::new();
         for (k, &lang) in LATIN.iter().enumerate() {
             let first = FIRST[lang as usize];
-            all.extend((first..FIRST[lang as usize + 1]).map(|id| (id, k as u16)));
+            all.extend(
+                (first..FIRST[lang as usize + 1]).map(|id| (t.word(usize::from(id)), id, k as u16)),
+            );
         }
-        crate::util::sort_by(&mut all, |a, b| {
-            t.word(usize::from(a.0)).cmp(t.word(usize::from(b.0)))
-        });
+        crate::util::sort_by(&mut all, |a, b| a.0.cmp(b.0));
         let (mut ids, mut masks) = (Vec::<u16>::new(), Vec::<u16>::new());
-        for (id, k) in all {
-            let same = ids
-                .last()
-                .is_some_and(|&last| t.word(usize::from(last)) == t.word(usize::from(id)));
-            if !same {
+        let mut previous: &[u8] = &[];
+        for (word, id, k) in all {
+            if ids.is_empty() || word != previous {
                 ids.push(id);
                 masks.push(0);
+                previous = word;
             }
             if let (Some(last_id), Some(mask)) = (ids.last_mut(), masks.last_mut()) {
                 *last_id = id;
