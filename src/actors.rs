@@ -1248,7 +1248,7 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
         typer = Some(ner::Typer::new(cx, &leftover));
         queue = std::mem::take(&mut leftover);
     }
-    out.links.sort_by_key(|l| l.first);
+    crate::util::sort_by_key(&mut out.links, |l| l.first);
     // "his spokesman, Dmitry Peskov": the role belongs to the person "his" refers to.
     for (idx, tok) in pending_possessors {
         if let Some(owner) =
@@ -1521,7 +1521,7 @@ fn add_references(cx: &Ctx, actors: &mut Actors) {
 
 fn merged_links(a: &[Link], b: &[Link]) -> Vec<Link> {
     let mut all: Vec<Link> = a.iter().chain(b).copied().collect();
-    all.sort_by_key(|l| (l.first, l.last));
+    crate::util::sort_by_key(&mut all, |l| (l.first, l.last));
     all
 }
 
@@ -1579,7 +1579,7 @@ fn infer_affiliations(cx: &Ctx, actors: &mut Actors) {
             .filter(|&&a| a != i)
             .filter_map(|&a| actors.list[a].affiliation.as_deref())
             .collect();
-        sides.sort_unstable();
+        crate::util::sort_by(&mut sides, |a, b| a.cmp(b));
         sides.dedup();
         if let [side] = sides[..] {
             actors.list[i].affiliation = Some(side.to_string());
@@ -1608,8 +1608,8 @@ fn finish(cx: &Ctx, actors: &mut Actors) {
             ActorKind::Place => 0.6,
         };
         e.salience = raw * kind_weight * if early { 1.5 } else { 1.0 };
-        e.mentions.sort_unstable();
-        e.references.sort_unstable();
+        crate::util::sort_by(&mut e.mentions, |a, b| a.cmp(b));
+        crate::util::sort_by(&mut e.references, |a, b| a.cmp(b));
     }
     let max = actors.list.iter().map(|e| e.salience).fold(0.0, f64::max);
     for e in &mut actors.list {
@@ -1620,7 +1620,7 @@ fn finish(cx: &Ctx, actors: &mut Actors) {
         };
     }
     let mut order: Vec<usize> = (0..actors.list.len()).collect();
-    order.sort_by(|&a, &b| {
+    crate::util::sort_by(&mut order, |&a, &b| {
         let (x, y) = (&actors.list[a], &actors.list[b]);
         y.salience
             .total_cmp(&x.salience)

@@ -11,7 +11,7 @@
 use crate::model::SentenceKind;
 use crate::options::Length;
 use crate::text::{Document, TokenKind};
-use std::collections::HashMap;
+use crate::util::FxHashMap as HashMap;
 
 /// A sentence with fewer content words than this is a fragment, not a summary candidate. Short
 /// sentences that carry the lead on ("Cigars are welcome no more.") are not fragments: with 4,
@@ -51,10 +51,10 @@ type SparseVec = Vec<(u32, f64)>;
 /// Unit-length stem vectors of every body sentence (empty for others).
 fn vectors(doc: &Document) -> Vec<SparseVec> {
     let n = doc.sentences.len();
-    let mut df: HashMap<u32, usize> = HashMap::new();
+    let mut df: HashMap<u32, usize> = HashMap::default();
     let mut tfs: Vec<HashMap<u32, f64>> = Vec::with_capacity(n);
     for (i, s) in doc.sentences.iter().enumerate() {
-        let mut tf: HashMap<u32, f64> = HashMap::new();
+        let mut tf: HashMap<u32, f64> = HashMap::default();
         if matches!(s.kind, SentenceKind::Body | SentenceKind::Headline) {
             for t in doc.sentence_tokens(i) {
                 if doc.is_content(t) {
@@ -78,7 +78,7 @@ fn vectors(doc: &Document) -> Vec<SparseVec> {
                 })
                 .collect();
             // Sorted before summing so the floating-point result is the same on every run.
-            v.sort_unstable_by_key(|&(stem, _)| stem);
+            crate::util::sort_by_key(&mut v, |&(stem, _)| stem);
             let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
             if norm > 0.0 {
                 v.iter_mut().for_each(|(_, w)| *w /= norm);
@@ -138,7 +138,7 @@ pub fn rank(doc: &Document) -> Vec<Scored> {
     let n = vecs.len();
     let mut forward = vec![0.0; n];
     let mut backward = vec![0.0; n];
-    let mut running: HashMap<u32, f64> = HashMap::new();
+    let mut running: HashMap<u32, f64> = HashMap::default();
     for i in (0..n).rev() {
         forward[i] = dot(&vecs[i], &running);
         for &(s, w) in &vecs[i] {
@@ -180,7 +180,7 @@ pub fn rank(doc: &Document) -> Vec<Scored> {
             }
         })
         .collect();
-    scored.sort_by(|a, b| {
+    crate::util::sort_by(&mut scored, |a, b| {
         b.score
             .total_cmp(&a.score)
             .then(a.sentence.cmp(&b.sentence))
@@ -235,6 +235,6 @@ pub fn select<'a>(doc: &Document, ranked: &'a [Scored], length: Length) -> Vec<&
             out
         }
     };
-    picked.sort_by_key(|s| s.sentence);
+    crate::util::sort_by_key(&mut picked, |s| s.sentence);
     picked
 }
