@@ -139,11 +139,13 @@ impl Tokenizer {
         }
         let (mut stem, mut is_stop) = self.words[lower as usize];
         if stem == UNSEEN {
-            stem = match (&self.stemmer, is_number) {
+            is_stop = self.lang.is_some_and(|l| l.is_stopword(lower_s));
+            // Stopwords are never compared by stem (summary, keywords and actors skip them),
+            // and stemming is the costliest step of segmentation.
+            stem = match (&self.stemmer, is_number || is_stop) {
                 (Some(st), false) => vocab.intern(&st.stem(lower_s)),
                 _ => lower,
             };
-            is_stop = self.lang.is_some_and(|l| l.is_stopword(lower_s));
             if self.words.len() <= stem as usize {
                 self.words.resize(stem as usize + 1, (UNSEEN, false));
             }
