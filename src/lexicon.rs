@@ -77,11 +77,11 @@ pub struct Lexicon {
     /// Honorifics with gender when they carry one.
     pub honorifics: HashMap<&'static str, Option<Gender>>,
     /// Role head nouns.
-    pub heads: Vec<&'static str>,
+    pub heads: HashSet<&'static str>,
     /// Role modifiers.
-    pub modifiers: Vec<&'static str>,
+    pub modifiers: HashSet<&'static str>,
     /// Nouns naming people or bodies that can hold a position ("official", "source").
-    pub agents: Vec<&'static str>,
+    pub agents: HashSet<&'static str>,
     /// Party tags after a name ("R" in "(R-Wis.)") to the party's name.
     pub party_initials: HashMap<&'static str, &'static str>,
     /// Subject and object pronouns.
@@ -92,7 +92,7 @@ pub struct Lexicon {
     /// person's name.
     pub given_names: HashSet<&'static str>,
     /// Cue verbs that may precede their speaker ("..., said Mr Gates").
-    pub speech: Vec<&'static str>,
+    pub speech: HashSet<&'static str>,
     /// Cue verb forms that are just as often nouns ("calls", "reports"), to stance; kept apart
     /// from [`Lexicon::cues`] so that keyphrases may still use them.
     pub noun_cues: HashMap<&'static str, &'static str>,
@@ -204,9 +204,15 @@ impl Lexicon {
                 "honorific" => {
                     lx.honorifics.insert(word, gender(code));
                 }
-                "head" => lx.heads.push(word),
-                "modifier" => lx.modifiers.push(word),
-                "agent" => lx.agents.push(word),
+                "head" => {
+                    lx.heads.insert(word);
+                }
+                "modifier" => {
+                    lx.modifiers.insert(word);
+                }
+                "agent" => {
+                    lx.agents.insert(word);
+                }
                 "party-initial" => {
                     let name = line[word.len()..].trim();
                     if !name.is_empty() {
@@ -250,7 +256,7 @@ impl Lexicon {
                     }
                     _ => {
                         if kind == "speech" {
-                            lx.speech.push(f);
+                            lx.speech.insert(f);
                         }
                         lx.cues.insert(f, stance);
                     }
@@ -279,19 +285,20 @@ impl Lexicon {
 
     /// Whether `lower` heads a role ("minister").
     pub fn is_head(&self, lower: &str) -> bool {
-        self.heads.contains(&lower)
+        self.heads.contains(lower)
     }
 
     /// Whether `lower` (possibly a plural: "officials") names people or a body that can hold
     /// a position: an agent noun or a role head.
     pub fn is_agent(&self, lower: &str) -> bool {
-        let singular = lower
-            .strip_suffix("ies")
-            .map(|s| format!("{s}y"))
-            .or_else(|| lower.strip_suffix('s').map(str::to_string));
-        std::iter::once(lower)
-            .chain(singular.as_deref())
-            .any(|w| self.agents.contains(&w) || self.is_head(w))
+        let known = |w: &str| self.agents.contains(w) || self.is_head(w);
+        if known(lower) {
+            return true;
+        }
+        if let Some(stem) = lower.strip_suffix("ies") {
+            return known(&format!("{stem}y"));
+        }
+        lower.strip_suffix('s').is_some_and(known)
     }
 
     /// The party a capitalised role word names ("Republican", "GOP", "Democrat"), if any.
@@ -310,7 +317,7 @@ impl Lexicon {
 
     /// Whether `lower` may modify a role head ("foreign").
     pub fn is_modifier(&self, lower: &str) -> bool {
-        self.modifiers.contains(&lower)
+        self.modifiers.contains(lower)
     }
 
     /// The country a demonym adjective, country name or alias points to.

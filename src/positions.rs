@@ -482,7 +482,7 @@ impl<'a, 'd> Finder<'a, 'd> {
             {
                 return None;
             }
-            let kind = if self.lx.speech.contains(&lower) {
+            let kind = if self.lx.speech.contains(lower) {
                 CueKind::Speech
             } else {
                 CueKind::Verb
