@@ -467,9 +467,9 @@ impl<'a, 'd> Finder<'a, 'd> {
                 }
             }
         }
-        let noun_before = c > range.start
-            && (DETERMINERS.contains(&self.lower(c - 1)) || self.is_possessive(c - 1));
         if let Some(stance) = self.lx.cue(lower) {
+            let noun_before = c > range.start
+                && (DETERMINERS.contains(&self.lower(c - 1)) || self.is_possessive(c - 1));
             // "the support", "his claims": a noun. Capitalised mid-sentence: part of a name.
             // "called off", "backed down": a particle makes another verb.
             let headline =
