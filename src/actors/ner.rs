@@ -24,6 +24,9 @@ pub const CLASSES: [&str; 4] = ["NONE", "PER", "ORG", "LOC"];
 /// Index of the "not a name of interest" class.
 pub const NONE: usize = 0;
 
+// Generated weights must match the bucket count they declare: indexing below relies on it.
+const _: () = assert!(WEIGHTS.len() == BUCKETS * CLASSES.len());
+
 /// A candidate span with its hashed features, for training.
 #[derive(Debug, Clone)]
 pub struct Candidate {
@@ -215,9 +218,9 @@ pub(super) struct Typer {
 
 impl Typer {
     /// Scores the spans no rule typed, and totals the scores per name. Single letters are
-    /// table furniture ("N", "W"); peoples and demonyms ("Russians", "Iraqis") are groups of their country, and a name before a thing's noun ("Nuclear
-    /// Forces treaty") is part of the thing's name: the lexicon knows those, the model is not
-    /// asked.
+    /// table furniture ("N", "W"); peoples and demonyms ("Russians", "Iraqis") are groups of
+    /// their country, and a name before a thing's noun ("Nuclear Forces treaty") is part of
+    /// the thing's name: the lexicon knows those, so the model is not asked.
     pub(super) fn new(cx: &Ctx, spans: &[Span]) -> Typer {
         let mut rows: crate::util::FxHashMap<String, usize> = Default::default();
         let mut totals: Vec<[f32; 4]> = Vec::new();
