@@ -969,6 +969,7 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
             && !org_suffix(s)
             && doc.tokens[s.first].shape == Shape::Capitalized
     };
+    // "P. Such 8-118" in a scorecard is a player, not a club.
     let initialled = |s: &Span| doc.token_text(&doc.tokens[s.first]).chars().count() == 1;
     // Nations, including the home nations that field their own sides ("v Scotland").
     let country = |key: &str| {
@@ -980,10 +981,8 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
     // 1", a table row "Dundee 3 1 2 0 3 2 5", "Surrey 429-7") or a fixture ("NEW YORK AT
     // CALIFORNIA"), or with a result verb; then all its mentions are the club. Countries stay
     // places: national sides are written as their country.
-    let sport = doc
-        .tokens
-        .iter()
-        .any(|t| SPORT_WORDS.contains(&doc.vocab.get(t.lower)));
+    // Looked up in the document's vocabulary: a few lookups, not a scan per token.
+    let sport = SPORT_WORDS.iter().any(|w| doc.vocab.id(w).is_some());
     let sentence_of = |s: &Span| doc.tokens[s.first].sentence;
     let numbers = |i: usize| cx.sentences.get(i).map_or(0, |f| f.numbers);
     // A number after the name, not a dateline's date ("LONDON 1996-08-30").
