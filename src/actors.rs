@@ -104,6 +104,10 @@ const ORG_SUFFIXES: &[&str] = &[
     "capital",
     "partners",
     "foundation",
+    "board",
+    "society",
+    "authority",
+    "trust",
     "society",
     "authority",
     "board",
@@ -151,6 +155,25 @@ const CROWDED: usize = 8;
 const TEAM_BEFORE: &[&str] = &["beat", "v", "vs", "defeated"];
 /// Words after a club's name in a result: "Leicestershire beat".
 const TEAM_AFTER: &[&str] = &["beat", "beats", "drew", "defeated", "v", "vs"];
+/// Last words of events, not actors: "the Commonwealth Games", "World Summit", "New Year".
+/// Only the trained typer consults it; gazetteer names are typed before.
+const EVENT_TAILS: &[&str] = &[
+    "games",
+    "championships",
+    "championship",
+    "cup",
+    "open",
+    "olympics",
+    "summit",
+    "conference",
+    "festival",
+    "awards",
+    "year",
+    "day",
+    "week",
+    "war",
+    "series",
+];
 /// Words that mark a sports report, where towns and counties name clubs ("Essex need another
 /// 148 runs"). Only in such a report do result lines and fixtures make names clubs.
 const SPORT_WORDS: &[&str] = &[
@@ -1023,8 +1046,11 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
             || (matches!(before(1), "of" | "in") && ORG_OF.contains(&before(2)))
             || ORG_AFTER.contains(&cx.lower(s.last + 1))
     };
+    // A lone word at a sentence start is a common word as often as a name ("Gasoline stocks
+    // fell"), so its context proves nothing.
     let companies: HashSet<String> = spans
         .iter()
+        .filter(|s| s.last > s.first || !cx.is_sentence_initial(s.first))
         .filter(|s| !s.person_evidence && !given(s) && company(s))
         .map(|s| cx.gazetteer_key(s.first, s.last))
         .filter(|k| !lx.places.contains_key(k))

@@ -79,3 +79,14 @@ fn a_company_is_known_by_its_context_in_every_mention() {
     );
     assert_eq!(k.iter().filter(|(n, _)| n == "Pirelli").count(), 1);
 }
+
+#[test]
+fn events_and_lone_sentence_openers_are_not_actors() {
+    let k = kinds("Gasoline stocks fell sharply last week. Kelly Holmes won gold at the Commonwealth Games in Manchester. Holmes said the Games were her best.");
+    assert!(!k.iter().any(|(n, _)| n == "Gasoline"), "{k:?}");
+    assert!(!k.iter().any(|(n, _)| n.contains("Games")), "{k:?}");
+    assert!(
+        k.contains(&("Kelly Holmes".into(), ActorKind::Person)),
+        "{k:?}"
+    );
+}

@@ -213,17 +213,21 @@ fn features(cx: &Ctx, s: &Span) -> Vec<u32> {
 pub(super) struct Typer {
     /// Name key to its row in `totals`.
     rows: crate::util::FxHashMap<String, usize>,
-    totals: Vec<[f32; 4]>,
+    /// Summed class scores, and whether some mention is more than one sentence-initial word.
+    totals: Vec<([f32; 4], bool)>,
 }
 
 impl Typer {
     /// Scores the spans no rule typed, and totals the scores per name. Single letters are
     /// table furniture ("N", "W"); peoples and demonyms ("Russians", "Iraqis") are groups of
-    /// their country, and a name before a thing's noun ("Nuclear Forces treaty") is part of
-    /// the thing's name: the lexicon knows those, so the model is not asked.
+    /// their country; a name before a thing's noun ("Nuclear Forces treaty") is part of the
+    /// thing's name, and one that ends like an event ("Commonwealth Games") is no actor: the
+    /// lexicon knows those, so the model is not asked. Nor is it asked about a single word
+    /// seen only at sentence starts ("Gasoline prices rose", "Spring is ..."): capitals say
+    /// nothing there, and the model, trained mostly on mid-sentence names, guesses.
     pub(super) fn new(cx: &Ctx, spans: &[Span]) -> Typer {
         let mut rows: crate::util::FxHashMap<String, usize> = Default::default();
-        let mut totals: Vec<[f32; 4]> = Vec::new();
+        let mut totals: Vec<([f32; 4], bool)> = Vec::new();
         for s in spans {
             let key = cx.gazetteer_key(s.first, s.last);
             // "Nuclear Forces treaty", "Nuclear Forces (INF) treaty".
@@ -234,6 +238,7 @@ impl Typer {
                 || cx.lx.peoples.contains_key(singular)
                 || cx.lx.adjectives.contains_key(singular)
                 || key.chars().count() < 2
+                || super::EVENT_TAILS.contains(&cx.lower(s.last))
                 || thing(s.last + 1)
                 || (cx.punct_is(s.last + 1, "(")
                     && cx.punct_is(s.last + 3, ")")
@@ -249,23 +254,27 @@ impl Typer {
                 }
             }
             let row = *rows.entry(key).or_insert_with(|| {
-                totals.push([0.0; 4]);
+                totals.push(([0.0; 4], false));
                 totals.len() - 1
             });
-            for (a, b) in totals[row].iter_mut().zip(score) {
+            let (sum, telling) = &mut totals[row];
+            for (a, b) in sum.iter_mut().zip(score) {
                 *a += b;
             }
+            *telling |= s.last > s.first || !cx.is_sentence_initial(s.first);
         }
         Typer { rows, totals }
     }
 
     /// The class of the name `key`, if the model finds one.
     pub(super) fn class(&self, key: &str) -> usize {
-        self.rows.get(key).map_or(NONE, |&row| {
-            let t = &self.totals[row];
+        match self.rows.get(key).map(|&row| &self.totals[row]) {
             // The first best class wins ties, so equal scores (no evidence) stay NONE.
-            (1..t.len()).fold(NONE, |best, c| if t[c] > t[best] { c } else { best })
-        })
+            Some((t, true)) => {
+                (1..t.len()).fold(NONE, |best, c| if t[c] > t[best] { c } else { best })
+            }
+            _ => NONE,
+        }
     }
 }
 
