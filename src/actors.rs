@@ -1119,103 +1119,105 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
             // A club's town as a venue stays a place: "fans in Philadelphia", "KANSAS CITY AT
             // DETROIT".
             let venue = s.first > 0 && matches!(cx.lower(s.first - 1), "in" | "at");
-            let (key, kind, name, affiliation, last) = if !s.person_evidence
-                && !venue
-                && teams.contains(&key_text)
-            {
-                (
-                    format!("org:{}", key_text),
-                    ActorKind::Organization,
-                    written.to_string(),
-                    None,
-                    s.last,
-                )
-            } else if let Some(p) = place {
-                if acting.contains(&key_text) {
+            let (key, kind, name, affiliation, last) =
+                if !s.person_evidence && !venue && teams.contains(&key_text) {
                     (
-                        format!("group:{}", p.name),
-                        ActorKind::Group,
-                        p.name.to_string(),
-                        p.country.map(str::to_string),
-                        s.last,
-                    )
-                } else {
-                    (
-                        format!("place:{}", p.name),
-                        ActorKind::Place,
-                        p.name.to_string(),
-                        p.country.filter(|c| *c != p.name).map(str::to_string),
-                        s.last,
-                    )
-                }
-            } else if let Some(o) = lx.orgs.get(&key_text) {
-                if o.kind == "party"
-                    && key_text.ends_with('s')
-                    && key_text != o.name.to_lowercase()
-                    && !key_text.contains(' ')
-                {
-                    // "Republicans", "Democrats": the party's members as a group, on its side.
-                    (
-                        format!("group:{key_text}"),
-                        ActorKind::Group,
-                        written.to_string(),
-                        Some(o.name.to_string()),
-                        s.last,
-                    )
-                } else {
-                    (
-                        format!("org:{}", o.name),
+                        format!("org:{}", key_text),
                         ActorKind::Organization,
-                        o.name.to_string(),
-                        o.country.map(str::to_string),
+                        written.to_string(),
+                        None,
                         s.last,
                     )
-                }
-            } else if ORG_TAILS.contains(&tail) && !s.person_evidence {
-                let end = s.last + 1;
-                let name = doc.slice(doc.tokens[s.first].start, doc.tokens[end].end);
-                (
-                    format!("org:{}", name.to_lowercase()),
-                    ActorKind::Organization,
-                    format!("{} {}", written, tail),
-                    None,
-                    end,
-                )
-            } else if !s.person_evidence
-                && (org_suffix(&s) || acronym(&s) || (companies.contains(&key_text) && !given(&s)))
-            {
-                (
-                    format!("org:{}", key_text),
-                    ActorKind::Organization,
-                    written.to_string(),
-                    None,
-                    s.last,
-                )
-            } else if s.person_evidence || given(&s) || surnames.contains(&surname(cx, &s)) {
-                (
-                    String::new(),
-                    ActorKind::Person,
-                    written.to_string(),
-                    None,
-                    s.last,
-                )
-            } else if let Some(typer) = &typer {
-                let kind = match ner::CLASSES[typer.class(&key_text)] {
-                    "PER" => ActorKind::Person,
-                    "ORG" => ActorKind::Organization,
-                    "LOC" => ActorKind::Place,
-                    _ => continue,
+                } else if let Some(p) = place {
+                    if acting.contains(&key_text) {
+                        (
+                            format!("group:{}", p.name),
+                            ActorKind::Group,
+                            p.name.to_string(),
+                            p.country.map(str::to_string),
+                            s.last,
+                        )
+                    } else {
+                        (
+                            format!("place:{}", p.name),
+                            ActorKind::Place,
+                            p.name.to_string(),
+                            p.country.filter(|c| *c != p.name).map(str::to_string),
+                            s.last,
+                        )
+                    }
+                } else if let Some(o) = lx.orgs.get(&key_text) {
+                    if o.kind == "party"
+                        && key_text.ends_with('s')
+                        && key_text != o.name.to_lowercase()
+                        && !key_text.contains(' ')
+                    {
+                        // "Republicans", "Democrats": the party's members as a group, on its side.
+                        (
+                            format!("group:{key_text}"),
+                            ActorKind::Group,
+                            written.to_string(),
+                            Some(o.name.to_string()),
+                            s.last,
+                        )
+                    } else {
+                        (
+                            format!("org:{}", o.name),
+                            ActorKind::Organization,
+                            o.name.to_string(),
+                            o.country.map(str::to_string),
+                            s.last,
+                        )
+                    }
+                } else if ORG_TAILS.contains(&tail) && !s.person_evidence {
+                    let end = s.last + 1;
+                    let name = doc.slice(doc.tokens[s.first].start, doc.tokens[end].end);
+                    (
+                        format!("org:{}", name.to_lowercase()),
+                        ActorKind::Organization,
+                        format!("{} {}", written, tail),
+                        None,
+                        end,
+                    )
+                } else if (!s.person_evidence
+                && (org_suffix(&s) || acronym(&s) || (companies.contains(&key_text) && !given(&s))))
+                // A speech verb is weak evidence of a person and an organisation's last word
+                // strong: "the International Rugby Board said". A title, honorific or party
+                // tag still makes a person.
+                || (org_suffix(&s) && s.role.is_none() && s.gender.is_none() && s.party.is_none())
+                {
+                    (
+                        format!("org:{}", key_text),
+                        ActorKind::Organization,
+                        written.to_string(),
+                        None,
+                        s.last,
+                    )
+                } else if s.person_evidence || given(&s) || surnames.contains(&surname(cx, &s)) {
+                    (
+                        String::new(),
+                        ActorKind::Person,
+                        written.to_string(),
+                        None,
+                        s.last,
+                    )
+                } else if let Some(typer) = &typer {
+                    let kind = match ner::CLASSES[typer.class(&key_text)] {
+                        "PER" => ActorKind::Person,
+                        "ORG" => ActorKind::Organization,
+                        "LOC" => ActorKind::Place,
+                        _ => continue,
+                    };
+                    let key = match kind {
+                        ActorKind::Person => String::new(),
+                        ActorKind::Organization => format!("org:{key_text}"),
+                        _ => format!("place:{key_text}"),
+                    };
+                    (key, kind, written.to_string(), None, s.last)
+                } else {
+                    leftover.push(s);
+                    continue;
                 };
-                let key = match kind {
-                    ActorKind::Person => String::new(),
-                    ActorKind::Organization => format!("org:{key_text}"),
-                    _ => format!("place:{key_text}"),
-                };
-                (key, kind, written.to_string(), None, s.last)
-            } else {
-                leftover.push(s);
-                continue;
-            };
             let idx = if kind == ActorKind::Person {
                 person_index(cx, &s, &mut people, &mut out.list, &name)
             } else {

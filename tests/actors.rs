@@ -90,3 +90,18 @@ fn events_and_lone_sentence_openers_are_not_actors() {
         "{k:?}"
     );
 }
+
+#[test]
+fn an_organisation_that_speaks_is_still_an_organisation() {
+    let k = kinds(
+        "The International Rugby Board said the ban would stand. Its chairman, Syd Millar, agreed.",
+    );
+    assert!(
+        k.contains(&("International Rugby Board".into(), ActorKind::Organization)),
+        "{k:?}"
+    );
+    assert!(
+        k.contains(&("Syd Millar".into(), ActorKind::Person)),
+        "{k:?}"
+    );
+}
