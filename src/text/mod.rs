@@ -12,13 +12,15 @@ use crate::model::SentenceKind;
 use crate::util::FxHashMap as HashMap;
 use std::ops::Range;
 
+use std::rc::Rc;
 pub use tokens::{Shape, TokenKind};
 
 /// Interned strings (lowercased words and stems), so stages compare `u32`s, not `String`s.
 #[derive(Debug, Default)]
 pub struct Vocab {
-    strings: Vec<String>,
-    index: HashMap<String, u32>,
+    // Shared between the list and the index: one allocation per new string, not two.
+    strings: Vec<Rc<str>>,
+    index: HashMap<Rc<str>, u32>,
 }
 
 impl Vocab {
@@ -28,8 +30,9 @@ impl Vocab {
             return id;
         }
         let id = self.strings.len() as u32;
-        self.strings.push(s.to_string());
-        self.index.insert(s.to_string(), id);
+        let shared: Rc<str> = Rc::from(s);
+        self.strings.push(Rc::clone(&shared));
+        self.index.insert(shared, id);
         id
     }
 
@@ -40,7 +43,7 @@ impl Vocab {
 
     /// The string of an id.
     pub fn get(&self, id: u32) -> &str {
-        self.strings.get(id as usize).map_or("", String::as_str)
+        self.strings.get(id as usize).map_or("", |s| s)
     }
 
     /// Number of distinct strings.
