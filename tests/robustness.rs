@@ -9,32 +9,9 @@ fn ok(text: &str) -> pith::Analysis {
     analyze(text, &Options::default()).expect("analysable")
 }
 
-/// Offsets are UTF-16 boundaries of the input, and the spans read as their text.
-fn check_offsets(text: &str, g: &pith::Analysis) {
-    let units: Vec<u16> = text.encode_utf16().collect();
-    let boundary =
-        |i: usize| i <= units.len() && (i == units.len() || !(0xDC00..0xE000).contains(&units[i]));
-    let read = |s: usize, e: usize| String::from_utf16_lossy(&units[s..e]);
-    for s in &g.sentences {
-        assert!(s.start <= s.end && boundary(s.start) && boundary(s.end));
-        assert_eq!(read(s.start, s.end), s.text);
-    }
-    for a in &g.actors {
-        for m in a.mentions.iter().chain(&a.references) {
-            assert!(m.start <= m.end && boundary(m.start) && boundary(m.end));
-            assert_eq!(read(m.start, m.end), m.text);
-        }
-    }
-    let mut last = None;
-    for s in &g.summary {
-        assert!(s.sentence < g.sentences.len());
-        assert!(last < Some(s.sentence), "summary in order, unique");
-        last = Some(s.sentence);
-    }
-    for p in &g.positions {
-        assert!(p.sentence < g.sentences.len());
-    }
-}
+#[path = "common/contract.rs"]
+mod contract;
+use contract::check_contract;
 
 #[test]
 fn empty_and_blank_give_empty_results() {
@@ -96,7 +73,7 @@ fn no_punctuation_emoji_other_scripts_binary() {
         .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
         .collect();
     let g = ok(&String::from_utf8_lossy(&bytes));
-    check_offsets(&String::from_utf8_lossy(&bytes), &g);
+    check_contract(&String::from_utf8_lossy(&bytes), &g);
 }
 
 #[test]
@@ -110,7 +87,7 @@ fn pathological_shapes_finish() {
         "- \n".repeat(20_000),
     ] {
         let g = ok(&text);
-        check_offsets(&text, &g);
+        check_contract(&text, &g);
     }
 }
 
@@ -136,7 +113,7 @@ proptest! {
     #[test]
     fn any_string_analyses_consistently(text in "\\PC{0,400}") {
         let a = ok(&text);
-        check_offsets(&text, &a);
+        check_contract(&text, &a);
         prop_assert_eq!(a, ok(&text));
     }
 
@@ -150,6 +127,6 @@ proptest! {
         ], 0..120)) {
         let text = words.join(" ");
         let a = ok(&text);
-        check_offsets(&text, &a);
+        check_contract(&text, &a);
     }
 }

@@ -7,6 +7,10 @@
 use libfuzzer_sys::fuzz_target;
 use pith::{analyze, Options};
 
+#[path = "../../tests/common/contract.rs"]
+mod contract;
+use contract::check_contract;
+
 const LANGS: [&str; 6] = ["auto", "en", "de", "ru", "ar", "ta"];
 
 fn options(head: &[u8]) -> Options {
@@ -28,27 +32,5 @@ fuzz_target!(|data: &[u8]| {
     }
     let text = String::from_utf8_lossy(&data[4..]);
     let g = analyze(&text, &options(&data[..4])).expect("under the default input limit");
-    let units: Vec<u16> = text.encode_utf16().collect();
-    let boundary =
-        |i: usize| i <= units.len() && (i == units.len() || !(0xDC00..0xE000).contains(&units[i]));
-    let read = |s: usize, e: usize| String::from_utf16_lossy(&units[s..e]);
-    for s in &g.sentences {
-        assert!(s.start <= s.end && boundary(s.start) && boundary(s.end));
-        assert_eq!(read(s.start, s.end), s.text);
-    }
-    for a in &g.actors {
-        for m in a.mentions.iter().chain(&a.references) {
-            assert!(m.start <= m.end && boundary(m.start) && boundary(m.end));
-            assert_eq!(read(m.start, m.end), m.text);
-        }
-    }
-    let mut last = None;
-    for s in &g.summary {
-        assert!(s.sentence < g.sentences.len());
-        assert!(last < Some(s.sentence), "summary in order, unique");
-        last = Some(s.sentence);
-    }
-    for p in &g.positions {
-        assert!(p.sentence < g.sentences.len());
-    }
+    check_contract(&text, &g);
 });
