@@ -52,7 +52,8 @@ const MAX_CLAIM: usize = 80;
 const MAX_ROWS_PER_SENTENCE: usize = 12;
 /// A quotation shorter than this, in words, is a scare quote rather than a statement.
 const MIN_QUOTE_WORDS: usize = 3;
-/// Words that may stand between a subject and its cue ("has steadfastly opposed").
+/// Words that may stand between a subject and its cue ("has steadfastly opposed"); weekdays
+/// too, from the lexicon.
 const GAP_WORDS: &[&str] = &[
     "also",
     "later",
@@ -110,13 +111,6 @@ const GAP_WORDS: &[&str] = &[
     "soon",
     "since",
     "recently",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "jan",
     "feb",
     "sept",
@@ -426,10 +420,11 @@ impl<'a, 'd> Finder<'a, 'd> {
             return false;
         };
         let w = self.lower(i);
-        GAP_WORDS.contains(&w)
+        let gap_word = |w: &str| GAP_WORDS.contains(&w) || crate::lexicon::WEEKDAYS.contains(&w);
+        gap_word(w)
             || (t.shape == Shape::Lower && w.len() > 4 && w.ends_with("ly"))
             || t.kind == TokenKind::Number
-            || (w == "." && i > 0 && GAP_WORDS.contains(&self.lower(i - 1)))
+            || (w == "." && i > 0 && gap_word(self.lower(i - 1)))
     }
 
     /// Whether `lower` heads a noun phrase that names people or a body.

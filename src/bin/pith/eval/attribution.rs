@@ -61,7 +61,7 @@ const PRONOUNS: &[&str] = &[
     "everybody",
     "one",
 ];
-/// Capitalised words the baseline does not take for names.
+/// Capitalised words the baseline does not take for names (besides the lexicon's weekdays).
 const NOT_NAMES: &[&str] = &[
     "the",
     "a",
@@ -109,13 +109,6 @@ const NOT_NAMES: &[&str] = &[
     "mrs",
     "ms",
     "dr",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "january",
     "february",
     "march",
@@ -462,10 +455,12 @@ fn baseline_rows(text: &str, g: &Analysis, map: &[usize]) -> Vec<Row> {
         if i > start {
             let word: String = chars[start..i].iter().collect();
             let w = word.trim_end_matches('.');
+            let lower = w.to_lowercase();
             let name_like = w.chars().next().is_some_and(char::is_uppercase)
                 && w.chars().count() > 1
                 && !inside[start]
-                && !NOT_NAMES.contains(&w.to_lowercase().as_str());
+                && !NOT_NAMES.contains(&lower.as_str())
+                && !pith::lexicon::WEEKDAYS.contains(&lower.as_str());
             match (&mut run, name_like) {
                 (Some(r), true) if chars[r.end..start].iter().all(|&c| c == ' ') => {
                     r.end = start + w.chars().count()
