@@ -281,6 +281,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
         }
     }
     let n = counted.max(1) as f64;
+    // `--decimals N` shows close margins that one decimal rounds away.
+    let d: usize = flag(args, "--decimals")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1);
     println!("pith eval summaries: {data} ({counted} documents; ROUGE F1 x100, best reference per document)");
     for (setting, name) in ["3 sentences", "length matched to the reference"]
         .iter()
@@ -291,7 +295,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         for (i, sys) in SYSTEMS.iter().enumerate() {
             let s = sums[setting][i];
             println!(
-                "  {:<10} {:>7.1} {:>7.1} {:>7.1}",
+                "  {:<10} {:>7.d$} {:>7.d$} {:>7.d$}",
                 sys,
                 100.0 * s.r1 / n,
                 100.0 * s.r2 / n,
