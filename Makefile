@@ -34,6 +34,8 @@ lint:
 
 native-test:
 	cargo test
+	# The embedded NER weights are what training makes from GUM (skips when GUM is absent).
+	cargo run --quiet --bin pith -- train ner --gum ../shared/train/gum --check
 
 # wasm-bindgen tests in tests/ run in headless Chrome, Firefox and Node.
 wasm-test:

@@ -473,6 +473,12 @@ impl Ctx<'_, '_> {
         self.doc.tokens.get(i)
     }
 
+    /// Whether span `s` is one word at a sentence start, where a capital proves nothing:
+    /// "Gasoline stocks fell" is a common word, not a company.
+    fn lone_opener(&self, s: &Span) -> bool {
+        s.first == s.last && self.is_sentence_initial(s.first)
+    }
+
     fn is_sentence_initial(&self, i: usize) -> bool {
         let t = &self.doc.tokens[i];
         let first = self.doc.sentences[t.sentence].tokens.start;
@@ -1046,11 +1052,9 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
             || (matches!(before(1), "of" | "in") && ORG_OF.contains(&before(2)))
             || ORG_AFTER.contains(&cx.lower(s.last + 1))
     };
-    // A lone word at a sentence start is a common word as often as a name ("Gasoline stocks
-    // fell"), so its context proves nothing.
     let companies: HashSet<String> = spans
         .iter()
-        .filter(|s| s.last > s.first || !cx.is_sentence_initial(s.first))
+        .filter(|s| !cx.lone_opener(s))
         .filter(|s| !s.person_evidence && !given(s) && company(s))
         .map(|s| cx.gazetteer_key(s.first, s.last))
         .filter(|k| !lx.places.contains_key(k))

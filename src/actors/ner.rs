@@ -27,6 +27,21 @@ pub const NONE: usize = 0;
 // Generated weights must match the bucket count they declare: indexing below relies on it.
 const _: () = assert!(WEIGHTS.len() == BUCKETS * CLASSES.len());
 
+/// The class with the highest score; the first best wins ties, so equal scores (no evidence)
+/// stay NONE. Training and analysis both decide with it.
+pub fn best_class(scores: &[f32; 4]) -> usize {
+    (1..scores.len()).fold(
+        NONE,
+        |best, c| {
+            if scores[c] > scores[best] {
+                c
+            } else {
+                best
+            }
+        },
+    )
+}
+
 /// A candidate span with its hashed features, for training.
 #[derive(Debug, Clone)]
 pub struct Candidate {
@@ -261,7 +276,7 @@ impl Typer {
             for (a, b) in sum.iter_mut().zip(score) {
                 *a += b;
             }
-            *telling |= s.last > s.first || !cx.is_sentence_initial(s.first);
+            *telling |= !cx.lone_opener(s);
         }
         Typer { rows, totals }
     }
@@ -269,10 +284,7 @@ impl Typer {
     /// The class of the name `key`, if the model finds one.
     pub(super) fn class(&self, key: &str) -> usize {
         match self.rows.get(key).map(|&row| &self.totals[row]) {
-            // The first best class wins ties, so equal scores (no evidence) stay NONE.
-            Some((t, true)) => {
-                (1..t.len()).fold(NONE, |best, c| if t[c] > t[best] { c } else { best })
-            }
+            Some((t, true)) => best_class(t),
             _ => NONE,
         }
     }

@@ -28,11 +28,11 @@ mod cli {
     const USAGE: &str = "usage:
   pith analyze [FILE|-] [--format text|json] [--sentences N|--ratio R|--words N] [--keywords N] [--lang CODE]
   pith batch [--sentences N] [--keywords N] [--lang CODE]   (JSON lines {\"id\",\"text\"} on stdin)
-  pith eval summaries --data FILE|DIR
+    pith eval summaries --data FILE|DIR [--decimals N]
   pith eval keyphrases --data DIR
   pith eval attribution --data DIR
     pith eval entities --conll FILE | --gum DIR [--split dev|test] [--errors]
-  pith train ner --gum DIR [--out FILE] [--buckets N] [--epochs N]";
+    pith train ner --gum DIR [--out FILE] [--buckets N] [--epochs N] [--check]";
 
     struct Args {
         input: Option<String>,

@@ -1,6 +1,7 @@
-//! `pith train ner --gum DIR [--out FILE] [--buckets N] [--epochs N]`: trains the span typer of
-//! `pith::actors::ner` on the train split of the GUM corpus and writes its weights as Rust
-//! source (by default to `src/actors/ner_weights.rs`, which the library embeds).
+//! `pith train ner --gum DIR [--out FILE] [--buckets N] [--epochs N] [--check]`: trains the span
+//! typer of `pith::actors::ner` on the train split of the GUM corpus and writes its weights as
+//! Rust source (by default to `src/actors/ner_weights.rs`, which the library embeds); with
+//! `--check`, fails instead when that file differs from what training makes.
 //!
 //! Deterministic: documents in `splits.md` order, a fixed-seed shuffle per epoch, no threads,
 //! so the same corpus gives byte-identical weights. The dev and test documents are scored at
@@ -8,7 +9,7 @@
 
 use crate::eval::entities::{gum_split, Doc};
 use crate::eval::flag;
-use pith::actors::ner::{candidates, Candidate, CLASSES, NONE};
+use pith::actors::ner::{best_class, candidates, Candidate, CLASSES, NONE};
 use std::path::Path;
 
 /// GUM's commit, as `../shared/train/README.md` records it.
@@ -64,10 +65,6 @@ fn scores(w: &[f32], features: &[u32]) -> [f32; 4] {
     s
 }
 
-fn argmax(s: &[f32; 4]) -> usize {
-    (1..4).fold(NONE, |best, c| if s[c] > s[best] { c } else { best })
-}
-
 /// Multi-class averaged perceptron (Collins 2002), averaged with the usual timestamp trick.
 fn train(data: &mut [Example], buckets: usize, epochs: usize) -> Vec<f32> {
     let n = buckets * 4;
@@ -81,7 +78,7 @@ fn train(data: &mut [Example], buckets: usize, epochs: usize) -> Vec<f32> {
         let mut errors = 0;
         for ex in data.iter() {
             t += 1;
-            let guess = argmax(&scores(&w, &ex.features));
+            let guess = best_class(&scores(&w, &ex.features));
             if guess == ex.class {
                 continue;
             }
@@ -111,7 +108,7 @@ fn train(data: &mut [Example], buckets: usize, epochs: usize) -> Vec<f32> {
 fn report(name: &str, data: &[Example], w: &[f32]) {
     let mut confusion = [[0usize; 4]; 4];
     for ex in data {
-        confusion[ex.class][argmax(&scores(w, &ex.features))] += 1;
+        confusion[ex.class][best_class(&scores(w, &ex.features))] += 1;
     }
     let right: usize = (0..4).map(|c| confusion[c][c]).sum();
     eprint!(
@@ -136,7 +133,8 @@ fn report(name: &str, data: &[Example], w: &[f32]) {
 pub fn run(args: &[String]) -> Result<(), String> {
     if args.first().map(String::as_str) != Some("ner") {
         return Err(
-            "usage: pith train ner --gum DIR [--out FILE] [--buckets N] [--epochs N]".into(),
+            "usage: pith train ner --gum DIR [--out FILE] [--buckets N] [--epochs N] [--check]"
+                .into(),
         );
     }
     let dir = Path::new(flag(args, "--gum").ok_or("pith train ner needs --gum DIR")?);
@@ -202,6 +200,19 @@ pub fn run(args: &[String]) -> Result<(), String> {
         src.push_str(",\n");
     }
     src.push_str("];\n");
+    if args.iter().any(|a| a == "--check") {
+        // The shipped weights must be what this command makes from the corpus, or a change to
+        // the features (or to a lexicon list they read) silently leaves them stale.
+        let shipped = std::fs::read_to_string(out).unwrap_or_default();
+        if shipped != src {
+            return Err(format!(
+                "{out} is not what `pith train ner` makes from {}: run `make train-ner`",
+                dir.display()
+            ));
+        }
+        eprintln!("pith train ner: {out} is up to date");
+        return Ok(());
+    }
     std::fs::write(out, src).map_err(|e| format!("cannot write {out}: {e}"))?;
     eprintln!("pith train ner: wrote {out}");
     Ok(())
