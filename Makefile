@@ -20,11 +20,13 @@ bootstrap:
 bootstrap-test:
 	@bash scripts/bootstrap.sh test
 
-# Release build for the browser: wasm-pack (no downloads), then npm binaryen's wasm-opt -Oz,
-# twice (the second pipeline still finds ~1.7 KB gzipped), without the producers section.
+# Release build for the browser: wasm-pack (no downloads), then npm binaryen's wasm-opt, without
+# the producers section. Two -O4 pipelines beat two -Oz ones on both counts (talc allocator, BBC
+# corpus, Node): 195,299 B gzipped and 1.136 ms/article against 196,168 B and 1.201 ms; -Os -Os
+# is 327 B smaller and 2% slower.
 wasm:
 	wasm-pack build --release --target web --mode no-install --out-dir pkg --out-name pith
-	$(WASM_OPT) -Oz -Oz --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals pkg/pith_bg.wasm -o pkg/pith_bg.wasm
+	$(WASM_OPT) -O4 -O4 --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals pkg/pith_bg.wasm -o pkg/pith_bg.wasm
 	@printf 'wasm: %s bytes raw, %s bytes gzipped\n' $$(wc -c < pkg/pith_bg.wasm) $$(gzip -9 -c pkg/pith_bg.wasm | wc -c)
 
 lint:

@@ -13,7 +13,7 @@ try {
     winkNLP: globalThis.winkNLP,
     winkModel: globalThis.winkModel,
   });
-  window.benchCorpus = (texts) => timeCorpus(engines, texts, now);
+  window.benchCorpus = (texts, schedule) => timeCorpus(engines, texts, now, { schedule });
   window.benchInputs = (inputs) => timeInputs(analyze, inputs, now);
   window.benchReady = true;
 } catch (e) {

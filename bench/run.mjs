@@ -129,9 +129,12 @@ const winkModel = require('wink-eng-lite-web-model');
 console.log(`\n== wasm (pkg/, ${fs.statSync(wasmPath).size} bytes) in Node ${process.version} and headless Chromium ==`);
 console.log(
   `corpus: ${texts.length} articles, ${fmt(corpusBytes / 1e6)} MB; per-article medians, ` +
-    'engines interleaved article by article after a 20-article warm-up',
+    'after a 20-article warm-up; "blocks": each engine in turn over runs of 100 articles, ' +
+    '"interleaved": the engines in turn article by article (see bench/engines.mjs)',
 );
-const nodeTimes = timeCorpus(makeEngines({ analyze, nlp, winkNLP, winkModel }), texts, now);
+const nodeEngines = makeEngines({ analyze, nlp, winkNLP, winkModel });
+const nodeTimes = timeCorpus(nodeEngines, texts, now, { schedule: 'blocks' });
+const nodeInterleaved = timeCorpus(nodeEngines, texts, now, { schedule: 'interleaved' });
 const nodeInputs = timeInputs(analyze, synthetic, now);
 
 // ---- Chromium ----
@@ -161,6 +164,8 @@ const addRows = (runtime, times) => {
 };
 addRows('Node', nodeTimes);
 if (browser) addRows('Chromium', browser.times);
+addRows('Node ilv', nodeInterleaved);
+if (browser) addRows('Chr. ilv', browser.interleaved);
 console.log(
   `\n${padr('engine', 26)}${padr('runtime', 10)}${pad('median/art', 12)}${pad('p90/art', 11)}${pad('MB/s', 9)}${pad('articles/s', 12)}`,
 );
@@ -171,11 +176,12 @@ for (const [label, runtime, med, p90, mbs, aps] of rows) {
 }
 const ratio = (a, b) => fmt(median(a) > 0 ? median(b) / median(a) : NaN, 1);
 console.log('\nratios of per-article medians (how many times faster pith\'s whole analysis is):');
-console.log(`  Node:     pith vs compromise entity pass ${ratio(nodeTimes.pith, nodeTimes.compromise)}x, vs wink-nlp ${ratio(nodeTimes.pith, nodeTimes.wink)}x`);
-if (browser) {
-  const b = browser.times;
-  console.log(`  Chromium: pith vs compromise entity pass ${ratio(b.pith, b.compromise)}x, vs wink-nlp ${ratio(b.pith, b.wink)}x`);
-}
+const ratios = (label, t) =>
+  console.log(`  ${padr(label + ':', 23)}pith vs compromise entity pass ${ratio(t.pith, t.compromise)}x, vs wink-nlp ${ratio(t.pith, t.wink)}x`);
+ratios('Node, blocks', nodeTimes);
+if (browser) ratios('Chromium, blocks', browser.times);
+ratios('Node, interleaved', nodeInterleaved);
+if (browser) ratios('Chromium, interleaved', browser.interleaved);
 if (nativeWhole) {
   const w = median(nodeTimes.pith) * 1000;
   console.log(`  pith wasm in Node vs native: ${fmt(w / nativeWhole.median_us, 2)}x the native time per article`);
@@ -283,9 +289,10 @@ async function runChromium(texts, synthetic) {
       if (ready !== true) throw new Error(ready);
       const isolated = await page.evaluate(() => crossOriginIsolated);
       if (!isolated) console.log('(Chromium page not cross-origin isolated: timer resolution 100 µs)');
-      const times = await page.evaluate((t) => window.benchCorpus(t), texts);
+      const times = await page.evaluate((t) => window.benchCorpus(t, 'blocks'), texts);
+      const interleaved = await page.evaluate((t) => window.benchCorpus(t, 'interleaved'), texts);
       const inputsOut = await page.evaluate((s) => window.benchInputs(s), synthetic);
-      return { times, inputs: inputsOut, cold };
+      return { times, interleaved, inputs: inputsOut, cold };
     } finally {
       await b.close();
     }
