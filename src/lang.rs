@@ -3,7 +3,7 @@
 //! languages written in Latin letters (no trigram models: they would dominate the wasm size).
 
 use crate::options::Error;
-use rust_stemmers::{Algorithm, Stemmer};
+use crate::stem::{Algorithm, Stemmer};
 
 include!(concat!(env!("OUT_DIR"), "/stopwords.rs"));
 

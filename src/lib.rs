@@ -24,6 +24,7 @@ pub mod lexicon;
 pub mod model;
 pub mod options;
 pub mod positions;
+pub mod stem;
 pub mod summary;
 pub mod text;
 pub mod utf16;

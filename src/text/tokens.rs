@@ -5,7 +5,7 @@
 
 use super::{Token, Vocab};
 use crate::lang::Lang;
-use rust_stemmers::Stemmer;
+use crate::stem::Stemmer;
 use std::ops::Range;
 
 /// What a token is.

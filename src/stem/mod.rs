@@ -1,0 +1,116 @@
+//! Snowball stemmers for the 18 languages of [`crate::Lang`], vendored from rust-stemmers 1.2.0
+//! (MIT licence, Jakob Demler; algorithms from snowballstem.org, BSD licence).
+//!
+//! Why vendored: the algorithms are rust-stemmers' generated code unchanged, but its `Among`
+//! tables (3103 entries: a string slice, two `i32` and an optional trait object each) were the
+//! largest poorly compressible part of the wasm module. `scripts/compact-stemmers.py`
+//! regenerates `algorithms/` from the crate's source with each table stored as one string and
+//! small integer arrays ([`env::Among`]), and `tests/stemmers.rs` checks that every language
+//! stems exactly as rust-stemmers does.
+
+mod env;
+#[allow(clippy::all, dead_code)]
+mod algorithms {
+    pub mod arabic;
+    pub mod danish;
+    pub mod dutch;
+    pub mod english;
+    pub mod finnish;
+    pub mod french;
+    pub mod german;
+    pub mod greek;
+    pub mod hungarian;
+    pub mod italian;
+    pub mod norwegian;
+    pub mod portuguese;
+    pub mod romanian;
+    pub mod russian;
+    pub mod spanish;
+    pub mod swedish;
+    pub mod tamil;
+    pub mod turkish;
+}
+
+use env::SnowballEnv;
+use std::borrow::Cow;
+
+/// A stemming algorithm, one per supported language.
+#[derive(Debug, Eq, PartialEq, Copy, Clone)]
+pub enum Algorithm {
+    /// Arabic.
+    Arabic,
+    /// Danish.
+    Danish,
+    /// Dutch.
+    Dutch,
+    /// English (Porter2).
+    English,
+    /// Finnish.
+    Finnish,
+    /// French.
+    French,
+    /// German.
+    German,
+    /// Greek.
+    Greek,
+    /// Hungarian.
+    Hungarian,
+    /// Italian.
+    Italian,
+    /// Norwegian.
+    Norwegian,
+    /// Portuguese.
+    Portuguese,
+    /// Romanian.
+    Romanian,
+    /// Russian.
+    Russian,
+    /// Spanish.
+    Spanish,
+    /// Swedish.
+    Swedish,
+    /// Tamil.
+    Tamil,
+    /// Turkish.
+    Turkish,
+}
+
+/// A stemmer for one [`Algorithm`].
+pub struct Stemmer {
+    stemmer: fn(&mut SnowballEnv) -> bool,
+}
+
+impl Stemmer {
+    /// The stemmer of `lang`.
+    pub fn create(lang: Algorithm) -> Self {
+        use algorithms as a;
+        let stemmer = match lang {
+            Algorithm::Arabic => a::arabic::stem,
+            Algorithm::Danish => a::danish::stem,
+            Algorithm::Dutch => a::dutch::stem,
+            Algorithm::English => a::english::stem,
+            Algorithm::Finnish => a::finnish::stem,
+            Algorithm::French => a::french::stem,
+            Algorithm::German => a::german::stem,
+            Algorithm::Greek => a::greek::stem,
+            Algorithm::Hungarian => a::hungarian::stem,
+            Algorithm::Italian => a::italian::stem,
+            Algorithm::Norwegian => a::norwegian::stem,
+            Algorithm::Portuguese => a::portuguese::stem,
+            Algorithm::Romanian => a::romanian::stem,
+            Algorithm::Russian => a::russian::stem,
+            Algorithm::Spanish => a::spanish::stem,
+            Algorithm::Swedish => a::swedish::stem,
+            Algorithm::Tamil => a::tamil::stem,
+            Algorithm::Turkish => a::turkish::stem,
+        };
+        Stemmer { stemmer }
+    }
+
+    /// The stem of `input` (a lowercased word).
+    pub fn stem<'a>(&self, input: &'a str) -> Cow<'a, str> {
+        let mut env = SnowballEnv::create(input);
+        (self.stemmer)(&mut env);
+        env.get_current()
+    }
+}
