@@ -35,15 +35,9 @@ impl<'a> SnowballEnv<'a> {
 
     fn replace_s(&mut self, bra: usize, ket: usize, s: &str) -> i32 {
         let adjustment = s.len() as i32 - (ket as i32 - bra as i32);
-        let mut result = String::with_capacity(self.current.len());
-        {
-            let (lhs, _) = self.current.split_at(bra);
-            let (_, rhs) = self.current.split_at(ket);
-            result.push_str(lhs);
-            result.push_str(s);
-            result.push_str(rhs);
-        }
-        // ... not very nice...
+        // In place: the word is copied once, on its first change, instead of a new String
+        // being built for every replacement (rust-stemmers does the latter).
+        self.current.to_mut().replace_range(bra..ket, s);
         let new_lim = self.limit as i32 + adjustment;
         self.limit = new_lim as usize;
         if self.cursor >= ket {
@@ -52,7 +46,6 @@ impl<'a> SnowballEnv<'a> {
         } else if self.cursor > bra {
             self.cursor = bra
         }
-        self.current = Cow::from(result);
         adjustment
     }
 
