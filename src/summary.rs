@@ -11,7 +11,6 @@
 use crate::model::SentenceKind;
 use crate::options::Length;
 use crate::text::{Document, TokenKind};
-use crate::util::FxHashMap as HashMap;
 
 /// A sentence with fewer content words than this is a fragment, not a summary candidate. Short
 /// sentences that carry the lead on ("Cigars are welcome no more.") are not fragments: with 4,
@@ -49,21 +48,37 @@ pub struct Scored {
 type SparseVec = Vec<(u32, f64)>;
 
 /// Unit-length stem vectors of every body sentence (empty for others).
+///
+/// Stem ids are dense vocabulary ids, so counts live in vectors indexed by id rather than in
+/// hash maps (one per sentence before): same values in the same summation order.
 fn vectors(doc: &Document) -> Vec<SparseVec> {
     let n = doc.sentences.len();
-    let mut df: HashMap<u32, usize> = HashMap::default();
-    let mut tfs: Vec<HashMap<u32, f64>> = Vec::with_capacity(n);
+    let mut df: Vec<u32> = vec![0; doc.vocab.len()];
+    // Each sentence's (stem, count), sorted by stem.
+    let mut tfs: Vec<Vec<(u32, u32)>> = Vec::with_capacity(n);
+    let mut stems: Vec<u32> = Vec::new();
     for (i, s) in doc.sentences.iter().enumerate() {
-        let mut tf: HashMap<u32, f64> = HashMap::default();
+        stems.clear();
         if matches!(s.kind, SentenceKind::Body | SentenceKind::Headline) {
-            for t in doc.sentence_tokens(i) {
-                if doc.is_content(t) {
-                    *tf.entry(t.stem).or_default() += 1.0;
-                }
+            stems.extend(
+                doc.sentence_tokens(i)
+                    .iter()
+                    .filter(|t| doc.is_content(t))
+                    .map(|t| t.stem),
+            );
+        }
+        stems.sort_unstable();
+        let mut tf: Vec<(u32, u32)> = Vec::new();
+        for &stem in &stems {
+            match tf.last_mut() {
+                Some((last, count)) if *last == stem => *count += 1,
+                _ => tf.push((stem, 1)),
             }
         }
-        for &stem in tf.keys() {
-            *df.entry(stem).or_default() += 1;
+        for &(stem, _) in &tf {
+            if let Some(d) = df.get_mut(stem as usize) {
+                *d += 1;
+            }
         }
         tfs.push(tf);
     }
@@ -73,12 +88,11 @@ fn vectors(doc: &Document) -> Vec<SparseVec> {
             let mut v: SparseVec = tf
                 .into_iter()
                 .map(|(stem, f)| {
-                    let idf = (1.0 + total / df.get(&stem).copied().unwrap_or(1) as f64).ln();
-                    (stem, (1.0 + f.ln()) * idf)
+                    let d = df.get(stem as usize).copied().unwrap_or(1).max(1);
+                    let idf = (1.0 + total / f64::from(d)).ln();
+                    (stem, (1.0 + f64::from(f).ln()) * idf)
                 })
                 .collect();
-            // Sorted before summing so the floating-point result is the same on every run.
-            crate::util::sort_by_key(&mut v, |&(stem, _)| stem);
             let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
             if norm > 0.0 {
                 v.iter_mut().for_each(|(_, w)| *w /= norm);
@@ -88,9 +102,10 @@ fn vectors(doc: &Document) -> Vec<SparseVec> {
         .collect()
 }
 
-fn dot(v: &SparseVec, sum: &HashMap<u32, f64>) -> f64 {
+/// `v` · `sum`, where `sum` is dense by stem id.
+fn dot(v: &SparseVec, sum: &[f64]) -> f64 {
     v.iter()
-        .map(|(s, w)| w * sum.get(s).copied().unwrap_or(0.0))
+        .map(|&(s, w)| w * sum.get(s as usize).copied().unwrap_or(0.0))
         .sum()
 }
 
@@ -138,19 +153,22 @@ pub fn rank(doc: &Document) -> Vec<Scored> {
     let n = vecs.len();
     let mut forward = vec![0.0; n];
     let mut backward = vec![0.0; n];
-    let mut running: HashMap<u32, f64> = HashMap::default();
+    let mut running: Vec<f64> = vec![0.0; doc.vocab.len()];
+    let add = |running: &mut Vec<f64>, v: &SparseVec| {
+        for &(s, w) in v {
+            if let Some(r) = running.get_mut(s as usize) {
+                *r += w;
+            }
+        }
+    };
     for i in (0..n).rev() {
         forward[i] = dot(&vecs[i], &running);
-        for &(s, w) in &vecs[i] {
-            *running.entry(s).or_default() += w;
-        }
+        add(&mut running, &vecs[i]);
     }
-    running.clear();
+    running.iter_mut().for_each(|r| *r = 0.0);
     for i in 0..n {
         backward[i] = dot(&vecs[i], &running);
-        for &(s, w) in &vecs[i] {
-            *running.entry(s).or_default() += w;
-        }
+        add(&mut running, &vecs[i]);
     }
     let candidates: Vec<usize> = (0..n).filter(|&i| is_candidate(doc, i)).collect();
     let centrality: Vec<f64> = candidates
