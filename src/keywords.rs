@@ -13,7 +13,7 @@
 use crate::lexicon::Lexicon;
 use crate::model::{Keyword, SentenceKind};
 use crate::text::{Document, Shape, Token, TokenKind};
-use crate::util::{FxHashMap as HashMap, FxHashSet as HashSet};
+use crate::util::FxHashMap as HashMap;
 
 /// Longest phrase considered, in words.
 const MAX_WORDS: usize = 4;
@@ -43,10 +43,115 @@ const LOOSE_SHARE: f64 = 0.5;
 /// How often a headline phrase must occur to use [`LOOSE_SHARE`].
 const HEADLINE_REPEATS: usize = 3;
 
-/// Statistics of one candidate, a word or a phrase.
+/// The stems of a candidate, packed so that a phrase is a map key without an allocation.
+/// Slots past `len` are zero.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+struct Key {
+    stems: [u32; MAX_WORDS],
+    len: u8,
+}
+
+impl Key {
+    /// Its stems, in order.
+    fn stems(&self) -> &[u32] {
+        &self.stems[..usize::from(self.len)]
+    }
+
+    /// The key of the one-word candidate `stem`.
+    fn word(stem: u32) -> Key {
+        let mut k = Key::default();
+        k.stems[0] = stem;
+        k.len = 1;
+        k
+    }
+}
+
+impl std::hash::Hash for Key {
+    /// Two words instead of the derived five writes; the length is left out, as keys of
+    /// different lengths rarely share their stems and equality still tells them apart.
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        let [a, b, c, d] = self.stems.map(u64::from);
+        h.write_u64(a | b << 32);
+        h.write_u64(c | d << 32);
+    }
+}
+
+/// No form yet, the end of a list of forms.
+const NO_FORM: u32 = u32::MAX;
+
+/// One written form of a candidate: a span of [`Forms::text`] and how often it occurs, linked
+/// to the candidate's next form.
+struct Form {
+    start: u32,
+    end: u32,
+    count: u32,
+    next: u32,
+}
+
+/// The written forms of every candidate in one buffer and one list, rather than a map and a
+/// string per candidate: most candidates have one form, and there are thousands of them.
 #[derive(Default)]
+struct Forms {
+    text: String,
+    list: Vec<Form>,
+}
+
+impl Forms {
+    fn text(&self, f: &Form) -> &str {
+        self.text
+            .get(f.start as usize..f.end as usize)
+            .unwrap_or("")
+    }
+
+    /// Counts `form` in the list starting at `head`, adding it (and setting `head` for a first
+    /// form) when new.
+    fn count(&mut self, head: &mut u32, form: &str) {
+        let mut at = *head;
+        let mut last = NO_FORM;
+        while let Some(f) = self.list.get(at as usize) {
+            if self.text(f) == form {
+                self.list[at as usize].count += 1;
+                return;
+            }
+            last = at;
+            at = f.next;
+        }
+        let start = self.text.len() as u32;
+        self.text.push_str(form);
+        let new = self.list.len() as u32;
+        self.list.push(Form {
+            start,
+            end: self.text.len() as u32,
+            count: 1,
+            next: NO_FORM,
+        });
+        match self.list.get_mut(last as usize) {
+            Some(f) => f.next = new,
+            None => *head = new,
+        }
+    }
+
+    /// The most frequent form in the list at `head`; on ties the first in byte order, so
+    /// output is stable.
+    fn best(&self, head: u32) -> &str {
+        let mut best: Option<&Form> = None;
+        let mut at = head;
+        while let Some(f) = self.list.get(at as usize) {
+            let better = best.is_none_or(|b| {
+                f.count > b.count || (f.count == b.count && self.text(f) < self.text(b))
+            });
+            if better {
+                best = Some(f);
+            }
+            at = f.next;
+        }
+        best.map_or("", |f| self.text(f))
+    }
+}
+
+/// Statistics of one candidate, a word or a phrase.
 struct Cand {
-    stems: Vec<u32>,
+    key: Key,
     count: usize,
     /// Index of the first sentence it occurs in, among the sentences read.
     first: usize,
@@ -60,18 +165,9 @@ struct Cand {
     /// Occurrences followed by punctuation or the end of the sentence.
     punct_right: usize,
     in_headline: bool,
-    forms: HashMap<String, usize>,
+    /// Its first form in [`Forms`].
+    forms: u32,
     score: f64,
-}
-
-impl Cand {
-    /// The most frequent written form; on ties the first in byte order, so output is stable.
-    fn form(&self) -> &str {
-        self.forms
-            .iter()
-            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-            .map_or("", |(f, _)| f.as_str())
-    }
 }
 
 /// One occurrence of a candidate: its sentence, what is around it and how it is written.
@@ -84,33 +180,47 @@ struct Occurrence<'a> {
     form: &'a str,
 }
 
-/// Counts one occurrence of the phrase `stems` (allocating only for a new phrase or form).
-fn observe(cands: &mut HashMap<Vec<u32>, Cand>, stems: &[u32], at: Occurrence) {
-    let c = match cands.get_mut(stems) {
-        Some(c) => c,
-        None => cands
-            .entry(stems.to_vec())
-            .or_insert_with_key(|stems| Cand {
-                stems: stems.clone(),
+/// Every candidate, in order of first occurrence, with an index by stems.
+#[derive(Default)]
+struct Cands {
+    all: Vec<Cand>,
+    index: HashMap<Key, u32>,
+    forms: Forms,
+}
+
+impl Cands {
+    /// Counts one occurrence of the phrase `key`.
+    fn observe(&mut self, key: Key, at: Occurrence) {
+        let next = self.all.len() as u32;
+        let i = *self.index.entry(key).or_insert(next) as usize;
+        if i == self.all.len() {
+            self.all.push(Cand {
+                key,
+                count: 0,
                 first: at.order,
+                sentences: 0,
                 last: usize::MAX,
-                ..Cand::default()
-            }),
-    };
-    c.count += 1;
-    if c.last != at.order {
-        c.sentences += 1;
-        c.last = at.order;
-    }
-    c.in_headline |= at.headline;
-    c.stop_left += usize::from(at.stop_left);
-    c.stop_right += usize::from(at.stop_right);
-    c.punct_right += usize::from(at.punct_right);
-    match c.forms.get_mut(at.form) {
-        Some(n) => *n += 1,
-        None => {
-            c.forms.insert(at.form.to_string(), 1);
+                stop_left: 0,
+                stop_right: 0,
+                punct_right: 0,
+                in_headline: false,
+                forms: NO_FORM,
+                score: 0.0,
+            });
         }
+        let Some(c) = self.all.get_mut(i) else {
+            return;
+        };
+        c.count += 1;
+        if c.last != at.order {
+            c.sentences += 1;
+            c.last = at.order;
+        }
+        c.in_headline |= at.headline;
+        c.stop_left += usize::from(at.stop_left);
+        c.stop_right += usize::from(at.stop_right);
+        c.punct_right += usize::from(at.punct_right);
+        self.forms.count(&mut c.forms, at.form);
     }
 }
 
@@ -268,37 +378,71 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
     let lx = Lexicon::english();
     let english = doc.lang == Some(crate::lang::Lang::English);
     // Words seen in lowercase somewhere: a capitalised sentence-initial or headline occurrence
-    // of one of them is shown in lowercase.
-    let lower_seen: HashSet<u32> = doc
+    // of one of them is shown in lowercase. Indexed by vocabulary id, as are the flags below.
+    let mut lower_seen = vec![false; doc.vocab.len()];
+    for t in doc.tokens.iter().filter(|t| t.shape == Shape::Lower) {
+        if let Some(seen) = lower_seen.get_mut(t.lower as usize) {
+            *seen = true;
+        }
+    }
+    let forms = surfaces(doc);
+    // Reporting verbs and honorifics are frequent in news but never what an article is about,
+    // and an honorific before a word marks a name the way an article marks a noun. Looked up
+    // once per distinct word: CHECKED, then NOT_CONTENT for either, HONORIFIC for an honorific.
+    const CHECKED: u8 = 1;
+    const NOT_CONTENT: u8 = 2;
+    const HONORIFIC: u8 = 4;
+    let mut lexical = vec![0u8; if english { doc.vocab.len() } else { 0 }];
+    // Per token: USABLE as a word of a candidate, STOPISH as a neighbour of one.
+    const USABLE: u8 = 1;
+    const STOPISH: u8 = 2;
+    let flags: Vec<u8> = doc
         .tokens
         .iter()
-        .filter(|t| t.shape == Shape::Lower)
-        .map(|t| t.lower)
+        .zip(&forms)
+        .map(|(t, f)| {
+            if t.kind != TokenKind::Word {
+                return 0;
+            }
+            let class = match lexical.get_mut(t.lower as usize) {
+                Some(c) if *c & CHECKED != 0 => *c,
+                Some(c) => {
+                    let lower = doc.vocab.get(t.lower);
+                    *c = CHECKED;
+                    if lx.honorifics.contains_key(lower) {
+                        *c |= NOT_CONTENT | HONORIFIC;
+                    } else if lx.cues.contains_key(lower) {
+                        *c |= NOT_CONTENT;
+                    }
+                    *c
+                }
+                None => 0,
+            };
+            let mut flag = 0;
+            if !f.stop && f.text.chars().nth(1).is_some() && class & NOT_CONTENT == 0 {
+                flag |= USABLE;
+            }
+            if f.stop || class & HONORIFIC != 0 {
+                flag |= STOPISH;
+            }
+            flag
+        })
         .collect();
-    let forms = surfaces(doc);
-    // Reporting verbs and honorifics are frequent in news but never what an article is about.
-    let usable = |i: usize| {
-        let (t, f) = (&doc.tokens[i], &forms[i]);
-        let lower = doc.vocab.get(t.lower);
-        t.kind == TokenKind::Word
-            && !f.stop
-            && f.text.chars().nth(1).is_some()
-            && !(english && (lx.cues.contains_key(lower) || lx.honorifics.contains_key(lower)))
-    };
-    // An honorific before a word marks a name the way an article marks a noun.
-    let stopish = |i: usize| {
-        let t = &doc.tokens[i];
-        t.kind == TokenKind::Word
-            && (forms[i].stop || (english && lx.honorifics.contains_key(doc.vocab.get(t.lower))))
-    };
+    let usable = |i: usize| flags.get(i).is_some_and(|&f| f & USABLE != 0);
+    let stopish = |i: usize| flags.get(i).is_some_and(|&f| f & STOPISH != 0);
     let is_text = |i: usize, s: &str| doc.token_text(&doc.tokens[i]) == s;
-    let mut cands: HashMap<Vec<u32>, Cand> = HashMap::default();
+    let mut cands = Cands::default();
+    cands.all.reserve(doc.tokens.len());
+    cands.index.reserve(doc.tokens.len());
     // Acronyms the text spells out, with the length of the spelled-out form.
     let mut defined: HashMap<u32, usize> = HashMap::default();
     let mut order = 0usize;
     // Buffers for the phrase being counted.
     let mut form = String::new();
-    let mut stems: Vec<u32> = Vec::new();
+    // The runs of usable words of a sentence, one after the other, as (token index, joined to
+    // the previous word by a hyphen, shown form), and where each run starts.
+    let mut words: Vec<(usize, bool, &str)> = Vec::new();
+    let mut starts: Vec<usize> = Vec::new();
     for s in &doc.sentences {
         if !matches!(
             s.kind,
@@ -318,7 +462,7 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
             let sentence_initial = i <= first_word;
             if (sentence_initial || headline)
                 && t.shape == Shape::Capitalized
-                && lower_seen.contains(&t.lower)
+                && lower_seen.get(t.lower as usize).is_some_and(|&s| s)
                 && !forms[i].elided
             {
                 doc.vocab.get(t.lower)
@@ -326,13 +470,14 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
                 forms[i].text
             }
         };
-        // Runs of usable words as (token index, joined to the previous word by a hyphen). A
-        // hyphen between two words without spaces joins them, and an acronym in parentheses
-        // stays in the run ("Nuclear Forces (INF) treaty").
-        let mut runs: Vec<Vec<(usize, bool)>> = vec![Vec::new()];
+        // Runs of usable words. A hyphen between two words without spaces joins them, and an
+        // acronym in parentheses stays in the run ("Nuclear Forces (INF) treaty").
+        words.clear();
+        starts.clear();
+        starts.push(0);
         let mut i = range.start;
         while i < range.end {
-            let open = runs.last().is_some_and(|r| !r.is_empty());
+            let open = starts.last().is_some_and(|&r| r < words.len());
             if usable(i) {
                 let t = &doc.tokens[i];
                 let hyphen = i >= range.start + 2
@@ -340,9 +485,7 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
                     && doc.tokens[i - 1].start == doc.tokens[i - 2].end
                     && doc.tokens[i - 1].end == t.start
                     && usable(i - 2);
-                if let Some(run) = runs.last_mut() {
-                    run.push((i, hyphen));
-                }
+                words.push((i, hyphen, shown(i)));
             } else if is_text(i, "(")
                 && open
                 && i + 2 < range.end
@@ -355,45 +498,46 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
                     let e = defined.entry(forms[i + 1].stem).or_default();
                     *e = (*e).max(len);
                 }
-                if let Some(run) = runs.last_mut() {
-                    run.push((i + 1, false));
-                }
+                words.push((i + 1, false, shown(i + 1)));
                 i += 3;
                 continue;
             } else if !(is_text(i, "-") && open) {
-                runs.push(Vec::new());
+                starts.push(words.len());
             }
             i += 1;
         }
-        for run in &runs {
+        starts.push(words.len());
+        for bounds in starts.windows(2) {
+            let run = &words[bounds[0]..bounds[1]];
             for a in 0..run.len() {
+                let first = run[a].0;
+                // An elided article ("l'") is a stopword before the word.
+                let stop_left = forms[first].elided || (first > range.start && stopish(first - 1));
+                // The phrase from a grows a word at a time, in its form and its key.
+                form.clear();
+                let mut key = Key::default();
                 for b in a..run.len().min(a + MAX_WORDS) {
+                    let (last, hyphen, text) = run[b];
+                    if b > a {
+                        form.push(if hyphen { '-' } else { ' ' });
+                    }
+                    form.push_str(text);
+                    key.stems[b - a] = forms[last].stem;
+                    key.len += 1;
                     // A phrase does not start or end inside a hyphenated compound.
                     if b > a && (run[a].1 || run.get(b + 1).is_some_and(|x| x.1)) {
                         continue;
                     }
-                    let (first, last) = (run[a].0, run[b].0);
-                    form.clear();
-                    for (n, &(i, hyphen)) in run[a..=b].iter().enumerate() {
-                        if n > 0 {
-                            form.push(if hyphen { '-' } else { ' ' });
-                        }
-                        form.push_str(shown(i));
-                    }
                     let at = Occurrence {
                         order,
                         headline,
-                        // An elided article ("l'") is a stopword before the word.
-                        stop_left: forms[first].elided
-                            || (first > range.start && stopish(first - 1)),
+                        stop_left,
                         stop_right: last + 1 < range.end && stopish(last + 1),
                         punct_right: last + 1 >= range.end
                             || doc.tokens[last + 1].kind == TokenKind::Punct,
                         form: &form,
                     };
-                    stems.clear();
-                    stems.extend(run[a..=b].iter().map(|&(i, _)| forms[i].stem));
-                    observe(&mut cands, &stems, at);
+                    cands.observe(key, at);
                 }
             }
         }
@@ -402,27 +546,20 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
 
     let sentences_read = order.max(1) as f64;
     let hapax = hapax_penalty(doc.tokens.len());
-    let word_count: HashMap<u32, usize> = cands
-        .values()
-        .filter(|c| c.stems.len() == 1)
-        .map(|c| (c.stems[0], c.count))
-        .collect();
-    // How often the rarest word of a phrase occurs: a phrase that accounts for most of it is a
-    // unit ("missile defence"), not a chance neighbourhood.
-    let rarest = |c: &Cand| {
-        c.stems
-            .iter()
-            .filter_map(|s| word_count.get(s))
-            .min()
-            .copied()
-            .unwrap_or(c.count)
-            .max(1)
-    };
-    for c in cands.values_mut() {
-        let mut len = c.form().chars().count();
+    let Cands {
+        all: mut scored,
+        index,
+        forms: written,
+    } = cands;
+    for c in &mut scored {
+        // Phrases said once are never listed: no need for their score.
+        if c.key.len > 1 && c.count < 2 {
+            continue;
+        }
+        let mut len = written.best(c.forms).chars().count();
         // An acronym stands for its spelled-out form, and is as specific.
-        if let [stem] = c.stems[..] {
-            if let Some(&spelled) = defined.get(&stem) {
+        if let [stem] = c.key.stems() {
+            if let Some(&spelled) = defined.get(stem) {
                 len = len.max(spelled);
             }
         }
@@ -441,27 +578,43 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
             + w_spread * c.sentences as f64 / sentences_read
             + if c.in_headline { w_head } else { 0.0 };
     }
+    // How often the rarest word of a phrase occurs: a phrase that accounts for most of it is a
+    // unit ("missile defence"), not a chance neighbourhood.
+    let rarest = |c: &Cand| {
+        c.key
+            .stems()
+            .iter()
+            .filter_map(|&s| {
+                index
+                    .get(&Key::word(s))
+                    .and_then(|&i| scored.get(i as usize))
+            })
+            .map(|w| w.count)
+            .min()
+            .unwrap_or(c.count)
+            .max(1)
+    };
     let by_score = |a: &&Cand, b: &&Cand| {
         b.score
             .total_cmp(&a.score)
             .then(a.first.cmp(&b.first))
-            .then(a.stems.cmp(&b.stems))
+            .then(a.key.stems().cmp(b.key.stems()))
     };
-    let mut words: Vec<&Cand> = cands.values().filter(|c| c.stems.len() == 1).collect();
+    let mut words: Vec<&Cand> = scored.iter().filter(|c| c.key.len == 1).collect();
     crate::util::sort_by(&mut words, by_score);
-    let mut phrases: Vec<&Cand> = cands
-        .values()
-        .filter(|c| c.stems.len() > 1 && c.count >= 2)
+    let mut phrases: Vec<&Cand> = scored
+        .iter()
+        .filter(|c| c.key.len > 1 && c.count >= 2)
         .collect();
     crate::util::sort_by(&mut phrases, by_score);
-    let listed: HashSet<u32> = words.iter().take(LISTED).map(|c| c.stems[0]).collect();
+    let listed: Vec<u32> = words.iter().take(LISTED).map(|c| c.key.stems[0]).collect();
     let is_unit = |c: &Cand| {
         let share = c.count as f64 / rarest(c) as f64;
-        let all_listed = c.stems.iter().all(|s| listed.contains(s));
+        let all_listed = c.key.stems().iter().all(|s| listed.contains(s));
         (all_listed && share >= UNIT_SHARE)
             || (share >= LOOSE_SHARE
                 && ((all_listed && c.in_headline && c.count >= HEADLINE_REPEATS)
-                    || c.stems.iter().any(|s| defined.contains_key(s))))
+                    || c.key.stems().iter().any(|s| defined.contains_key(s))))
     };
     let mut picked: Vec<(&Cand, f64)> = Vec::new();
     for &w in &words {
@@ -471,7 +624,7 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
         let overlaps = |c: &Cand| {
             picked
                 .iter()
-                .any(|p| p.0.stems.iter().any(|s| c.stems.contains(s)))
+                .any(|p| p.0.key.stems().iter().any(|s| c.key.stems().contains(s)))
         };
         if overlaps(w) {
             continue;
@@ -480,7 +633,7 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
         // defence", and "defence" is then not listed again.
         let phrase = phrases
             .iter()
-            .find(|c| c.stems.contains(&w.stems[0]) && is_unit(c) && !overlaps(c));
+            .find(|c| c.key.stems().contains(&w.key.stems[0]) && is_unit(c) && !overlaps(c));
         picked.push((phrase.copied().unwrap_or(w), w.score));
     }
     // Scores as shares of the best, on the model's probability scale so they stay positive.
@@ -492,7 +645,7 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
     picked
         .into_iter()
         .map(|(c, s)| Keyword {
-            phrase: c.form().to_string(),
+            phrase: written.best(c.forms).to_string(),
             score: (logistic(s) / best * 1000.0).round() / 1000.0,
         })
         .collect()
