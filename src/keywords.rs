@@ -404,6 +404,10 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
             if t.kind != TokenKind::Word {
                 return 0;
             }
+            // A stopword is never usable and always stopish, whatever the lexicon says.
+            if f.stop {
+                return STOPISH;
+            }
             let class = match lexical.get_mut(t.lower as usize) {
                 Some(c) if *c & CHECKED != 0 => *c,
                 Some(c) => {
@@ -419,10 +423,10 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
                 None => 0,
             };
             let mut flag = 0;
-            if !f.stop && f.text.chars().nth(1).is_some() && class & NOT_CONTENT == 0 {
+            if f.text.chars().nth(1).is_some() && class & NOT_CONTENT == 0 {
                 flag |= USABLE;
             }
-            if f.stop || class & HONORIFIC != 0 {
+            if class & HONORIFIC != 0 {
                 flag |= STOPISH;
             }
             flag
@@ -600,14 +604,22 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
             .then(a.first.cmp(&b.first))
             .then(a.key.stems().cmp(b.key.stems()))
     };
-    let mut words: Vec<&Cand> = scored.iter().filter(|c| c.key.len == 1).collect();
-    crate::util::sort_by(&mut words, by_score);
+    // Words are ranked lazily: of the hundreds in an article only the first few are read.
+    let words: Vec<&Cand> = scored.iter().filter(|c| c.key.len == 1).collect();
+    let cmp = |a: usize, b: usize| by_score(&words[a], &words[b]);
+    let mut ranked = crate::util::Ranked::new(words.len(), &cmp);
+    // The words in order as far as they were read.
+    let mut sorted: Vec<&Cand> = Vec::new();
+    while sorted.len() < LISTED {
+        let Some(i) = ranked.pop() else { break };
+        sorted.push(words[i]);
+    }
     let mut phrases: Vec<&Cand> = scored
         .iter()
         .filter(|c| c.key.len > 1 && c.count >= 2)
         .collect();
     crate::util::sort_by(&mut phrases, by_score);
-    let listed: Vec<u32> = words.iter().take(LISTED).map(|c| c.key.stems[0]).collect();
+    let listed: Vec<u32> = sorted.iter().map(|c| c.key.stems[0]).collect();
     let is_unit = |c: &Cand| {
         let share = c.count as f64 / rarest(c) as f64;
         let all_listed = c.key.stems().iter().all(|s| listed.contains(s));
@@ -617,10 +629,15 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
                     || c.key.stems().iter().any(|s| defined.contains_key(s))))
     };
     let mut picked: Vec<(&Cand, f64)> = Vec::new();
-    for &w in &words {
+    for at in 0.. {
         if picked.len() >= k {
             break;
         }
+        if at == sorted.len() {
+            let Some(i) = ranked.pop() else { break };
+            sorted.push(words[i]);
+        }
+        let Some(&w) = sorted.get(at) else { break };
         let overlaps = |c: &Cand| {
             picked
                 .iter()
