@@ -184,15 +184,33 @@ struct Occurrence<'a> {
 #[derive(Default)]
 struct Cands {
     all: Vec<Cand>,
+    /// The one-word candidates by stem id, [`NO_CAND`] for none: most candidates are words,
+    /// and an array spares them the hashing. Stems past its end are in `index`.
+    words: Vec<u32>,
     index: HashMap<Key, u32>,
     forms: Forms,
 }
+
+/// No candidate in [`Cands::words`].
+const NO_CAND: u32 = u32::MAX;
 
 impl Cands {
     /// Counts one occurrence of the phrase `key`.
     fn observe(&mut self, key: Key, at: Occurrence) {
         let next = self.all.len() as u32;
-        let i = *self.index.entry(key).or_insert(next) as usize;
+        let word = match key.len {
+            1 => self.words.get_mut(key.stems[0] as usize),
+            _ => None,
+        };
+        let i = match word {
+            Some(slot) => {
+                if *slot == NO_CAND {
+                    *slot = next;
+                }
+                *slot as usize
+            }
+            None => *self.index.entry(key).or_insert(next) as usize,
+        };
         if i == self.all.len() {
             self.all.push(Cand {
                 key,
@@ -221,6 +239,18 @@ impl Cands {
         c.stop_right += usize::from(at.stop_right);
         c.punct_right += usize::from(at.punct_right);
         self.forms.count(&mut c.forms, at.form);
+    }
+
+    /// The index in `all` of the candidate with the stems of `key`.
+    fn find(&self, key: &Key) -> Option<usize> {
+        let word = match key.len {
+            1 => self.words.get(key.stems[0] as usize),
+            _ => None,
+        };
+        match word {
+            Some(&i) => (i != NO_CAND).then_some(i as usize),
+            None => self.index.get(key).map(|&i| i as usize),
+        }
     }
 }
 
@@ -437,6 +467,7 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
     let is_text = |i: usize, s: &str| doc.token_text(&doc.tokens[i]) == s;
     let mut cands = Cands::default();
     cands.all.reserve(doc.tokens.len());
+    cands.words = vec![NO_CAND; doc.vocab.len()];
     cands.index.reserve(doc.tokens.len());
     // Acronyms the text spells out, with the length of the spelled-out form.
     let mut defined: HashMap<u32, usize> = HashMap::default();
@@ -550,11 +581,8 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
 
     let sentences_read = order.max(1) as f64;
     let hapax = hapax_penalty(doc.tokens.len());
-    let Cands {
-        all: mut scored,
-        index,
-        forms: written,
-    } = cands;
+    let mut scored = std::mem::take(&mut cands.all);
+    let written = &cands.forms;
     for c in &mut scored {
         // Phrases said once are never listed: no need for their score.
         if c.key.len > 1 && c.count < 2 {
@@ -588,11 +616,7 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
         c.key
             .stems()
             .iter()
-            .filter_map(|&s| {
-                index
-                    .get(&Key::word(s))
-                    .and_then(|&i| scored.get(i as usize))
-            })
+            .filter_map(|&s| cands.find(&Key::word(s)).and_then(|i| scored.get(i)))
             .map(|w| w.count)
             .min()
             .unwrap_or(c.count)
