@@ -468,6 +468,8 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
     let mut cands = Cands::default();
     cands.all.reserve(doc.tokens.len());
     cands.words = vec![NO_CAND; doc.vocab.len()];
+    cands.forms.text.reserve(2 * doc.text.len());
+    cands.forms.list.reserve(doc.tokens.len());
     cands.index.reserve(doc.tokens.len());
     // Acronyms the text spells out, with the length of the spelled-out form.
     let mut defined: HashMap<u32, usize> = HashMap::default();
