@@ -582,6 +582,9 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
     }
 
     let sentences_read = order.max(1) as f64;
+    // ln n for the small counts and sentence numbers most candidates have, computed once.
+    let logs: Vec<f64> = (0..=order.max(32) + 1).map(|n| (n as f64).ln()).collect();
+    let ln = |n: usize| logs.get(n).copied().unwrap_or_else(|| (n as f64).ln());
     let hapax = hapax_penalty(doc.tokens.len());
     let mut scored = std::mem::take(&mut cands.all);
     let written = &cands.forms;
@@ -601,11 +604,12 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
         let tf = c.count as f64;
         let [_, w_tf, w_len, w_tf_len, w_repeated, w_first, w_stop_l, w_stop_r, w_punct, w_spread, w_head] =
             WEIGHTS;
-        c.score = w_tf * tf.ln()
+        let ln_tf = ln(c.count);
+        c.score = w_tf * ln_tf
             + w_len * len
-            + w_tf_len * tf.ln() * len
+            + w_tf_len * ln_tf * len
             + if c.count >= 2 { w_repeated } else { -hapax }
-            + w_first * (1.0 + c.first as f64).ln()
+            + w_first * ln(1 + c.first)
             + w_stop_l * c.stop_left as f64 / tf
             + w_stop_r * c.stop_right as f64 / tf
             + w_punct * c.punct_right as f64 / tf
