@@ -180,6 +180,49 @@ struct Occurrence<'a> {
     form: &'a str,
 }
 
+/// A usable word in a run, with what a phrase starting or ending at it needs to know.
+struct Word<'a> {
+    /// Joined to the previous word by a hyphen.
+    hyphen: bool,
+    /// As shown.
+    text: &'a str,
+    stem: u32,
+    /// A stopword (or honorific, or elided article) right before it.
+    stop_left: bool,
+    /// A stopword right after it.
+    stop_right: bool,
+    /// Punctuation or the end of the sentence right after it.
+    punct_right: bool,
+}
+
+impl Word<'_> {
+    /// An occurrence of the phrase from this word to `last`, written `form`.
+    fn occurrence<'f>(
+        &self,
+        last: &Word,
+        order: usize,
+        headline: bool,
+        form: &'f str,
+    ) -> Occurrence<'f> {
+        Occurrence {
+            order,
+            headline,
+            stop_left: self.stop_left,
+            stop_right: last.stop_right,
+            punct_right: last.punct_right,
+            form,
+        }
+    }
+}
+
+/// A run of usable words: a range of them, its sentence among those read, and whether that is
+/// the headline.
+struct Run {
+    words: std::ops::Range<usize>,
+    order: usize,
+    headline: bool,
+}
+
 /// Every candidate, in order of first occurrence, with an index by stems.
 #[derive(Default)]
 struct Cands {
@@ -239,6 +282,13 @@ impl Cands {
         c.stop_right += usize::from(at.stop_right);
         c.punct_right += usize::from(at.punct_right);
         self.forms.count(&mut c.forms, at.form);
+    }
+
+    /// Whether the word `stem` was counted more than once.
+    fn recurs(&self, stem: u32) -> bool {
+        self.find(&Key::word(stem))
+            .and_then(|i| self.all.get(i))
+            .is_some_and(|c| c.count >= 2)
     }
 
     /// The index in `all` of the candidate with the stems of `key`.
@@ -474,12 +524,12 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
     // Acronyms the text spells out, with the length of the spelled-out form.
     let mut defined: HashMap<u32, usize> = HashMap::default();
     let mut order = 0usize;
-    // Buffers for the phrase being counted.
-    let mut form = String::new();
-    // The runs of usable words of a sentence, one after the other, as (token index, joined to
-    // the previous word by a hyphen, shown form), and where each run starts.
-    let mut words: Vec<(usize, bool, &str)> = Vec::new();
-    let mut starts: Vec<usize> = Vec::new();
+    // The runs of usable words of every sentence read, one after the other. Words are counted
+    // as they are found, phrases after, when it is known which words recur: a phrase occurs
+    // no more often than its rarest word and one said once is never listed, so phrases with a
+    // word said once are not counted at all.
+    let mut words: Vec<Word> = Vec::new();
+    let mut runs: Vec<Run> = Vec::new();
     for s in &doc.sentences {
         if !matches!(
             s.kind,
@@ -494,10 +544,10 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
             .clone()
             .find(|&j| doc.tokens[j].kind != TokenKind::Punct)
             .unwrap_or(range.end);
-        let shown = |i: usize| -> &str {
+        let word = |i: usize, hyphen: bool| {
             let t = &doc.tokens[i];
             let sentence_initial = i <= first_word;
-            if (sentence_initial || headline)
+            let text = if (sentence_initial || headline)
                 && t.shape == Shape::Capitalized
                 && lower_seen.get(t.lower as usize).is_some_and(|&s| s)
                 && !forms[i].elided
@@ -505,16 +555,24 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
                 doc.vocab.get(t.lower)
             } else {
                 forms[i].text
+            };
+            Word {
+                hyphen,
+                text,
+                stem: forms[i].stem,
+                // An elided article ("l'") is a stopword before the word.
+                stop_left: forms[i].elided || (i > range.start && stopish(i - 1)),
+                stop_right: i + 1 < range.end && stopish(i + 1),
+                punct_right: i + 1 >= range.end || doc.tokens[i + 1].kind == TokenKind::Punct,
             }
         };
         // Runs of usable words. A hyphen between two words without spaces joins them, and an
         // acronym in parentheses stays in the run ("Nuclear Forces (INF) treaty").
-        words.clear();
-        starts.clear();
-        starts.push(0);
+        let sentence_start = words.len();
+        let mut start = words.len();
         let mut i = range.start;
         while i < range.end {
-            let open = starts.last().is_some_and(|&r| r < words.len());
+            let open = start < words.len();
             if usable(i) {
                 let t = &doc.tokens[i];
                 let hyphen = i >= range.start + 2
@@ -522,7 +580,7 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
                     && doc.tokens[i - 1].start == doc.tokens[i - 2].end
                     && doc.tokens[i - 1].end == t.start
                     && usable(i - 2);
-                words.push((i, hyphen, shown(i)));
+                words.push(word(i, hyphen));
             } else if is_text(i, "(")
                 && open
                 && i + 2 < range.end
@@ -535,50 +593,60 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
                     let e = defined.entry(forms[i + 1].stem).or_default();
                     *e = (*e).max(len);
                 }
-                words.push((i + 1, false, shown(i + 1)));
+                words.push(word(i + 1, false));
                 i += 3;
                 continue;
             } else if !(is_text(i, "-") && open) {
-                starts.push(words.len());
+                if open {
+                    runs.push(Run {
+                        words: start..words.len(),
+                        order,
+                        headline,
+                    });
+                }
+                start = words.len();
             }
             i += 1;
         }
-        starts.push(words.len());
-        for bounds in starts.windows(2) {
-            let run = &words[bounds[0]..bounds[1]];
-            for a in 0..run.len() {
-                let first = run[a].0;
-                // An elided article ("l'") is a stopword before the word.
-                let stop_left = forms[first].elided || (first > range.start && stopish(first - 1));
-                // The phrase from a grows a word at a time, in its form and its key.
-                form.clear();
-                let mut key = Key::default();
-                for b in a..run.len().min(a + MAX_WORDS) {
-                    let (last, hyphen, text) = run[b];
-                    if b > a {
-                        form.push(if hyphen { '-' } else { ' ' });
-                    }
-                    form.push_str(text);
-                    key.stems[b - a] = forms[last].stem;
-                    key.len += 1;
-                    // A phrase does not start or end inside a hyphenated compound.
-                    if b > a && (run[a].1 || run.get(b + 1).is_some_and(|x| x.1)) {
-                        continue;
-                    }
-                    let at = Occurrence {
-                        order,
-                        headline,
-                        stop_left,
-                        stop_right: last + 1 < range.end && stopish(last + 1),
-                        punct_right: last + 1 >= range.end
-                            || doc.tokens[last + 1].kind == TokenKind::Punct,
-                        form: &form,
-                    };
-                    cands.observe(key, at);
-                }
-            }
+        if start < words.len() {
+            runs.push(Run {
+                words: start..words.len(),
+                order,
+                headline,
+            });
+        }
+        for w in words.get(sentence_start..).unwrap_or_default() {
+            cands.observe(Key::word(w.stem), w.occurrence(w, order, headline, w.text));
         }
         order += 1;
+    }
+    let mut form = String::new();
+    for r in &runs {
+        let run = words.get(r.words.clone()).unwrap_or_default();
+        for (a, first) in run.iter().enumerate() {
+            if !cands.recurs(first.stem) {
+                continue;
+            }
+            // The phrase from a grows a word at a time, in its form and its key.
+            form.clear();
+            form.push_str(first.text);
+            let mut key = Key::word(first.stem);
+            for b in a + 1..run.len().min(a + MAX_WORDS) {
+                let last = &run[b];
+                if !cands.recurs(last.stem) {
+                    break;
+                }
+                form.push(if last.hyphen { '-' } else { ' ' });
+                form.push_str(last.text);
+                key.stems[b - a] = last.stem;
+                key.len += 1;
+                // A phrase does not start or end inside a hyphenated compound.
+                if first.hyphen || run.get(b + 1).is_some_and(|x| x.hyphen) {
+                    continue;
+                }
+                cands.observe(key, first.occurrence(last, r.order, r.headline, &form));
+            }
+        }
     }
 
     let sentences_read = order.max(1) as f64;
