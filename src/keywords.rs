@@ -458,13 +458,9 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
     let lx = Lexicon::english();
     let english = doc.lang == Some(crate::lang::Lang::English);
     // Words seen in lowercase somewhere: a capitalised sentence-initial or headline occurrence
-    // of one of them is shown in lowercase. Indexed by vocabulary id, as are the flags below.
+    // of one of them is shown in lowercase. Indexed by vocabulary id, as are the flags below,
+    // and filled in the same pass over the tokens.
     let mut lower_seen = vec![false; doc.vocab.len()];
-    for t in doc.tokens.iter().filter(|t| t.shape == Shape::Lower) {
-        if let Some(seen) = lower_seen.get_mut(t.lower as usize) {
-            *seen = true;
-        }
-    }
     let forms = surfaces(doc);
     // Reporting verbs and honorifics are frequent in news but never what an article is about,
     // and an honorific before a word marks a name the way an article marks a noun. Looked up
@@ -481,6 +477,11 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
         .iter()
         .zip(&forms)
         .map(|(t, f)| {
+            if t.shape == Shape::Lower {
+                if let Some(seen) = lower_seen.get_mut(t.lower as usize) {
+                    *seen = true;
+                }
+            }
             if t.kind != TokenKind::Word {
                 return 0;
             }
@@ -514,7 +515,11 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
         .collect();
     let usable = |i: usize| flags.get(i).is_some_and(|&f| f & USABLE != 0);
     let stopish = |i: usize| flags.get(i).is_some_and(|&f| f & STOPISH != 0);
-    let is_text = |i: usize, s: &str| doc.token_text(&doc.tokens[i]) == s;
+    // Bytes, not a str slice: no char boundaries to check for "-", "(" and ")".
+    let is_text = |i: usize, s: &str| {
+        let t = &doc.tokens[i];
+        doc.text.as_bytes().get(t.start..t.end) == Some(s.as_bytes())
+    };
     let mut cands = Cands::default();
     cands.all.reserve(doc.tokens.len());
     cands.words = vec![NO_CAND; doc.vocab.len()];
