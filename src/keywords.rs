@@ -67,7 +67,7 @@ impl Key {
 }
 
 impl std::hash::Hash for Key {
-    /// Two words instead of the derived five writes; the length is left out, as keys of
+    /// Two 64-bit writes rather than the derived slice hash; the length is left out, as keys of
     /// different lengths rarely share their stems and equality still tells them apart.
     fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
         let [a, b, c, d] = self.stems.map(u64::from);
@@ -223,7 +223,8 @@ struct Run {
     headline: bool,
 }
 
-/// Every candidate, in order of first occurrence, with an index by stems.
+/// Every candidate counted (all words, then the phrases worth counting), with an index by
+/// stems.
 #[derive(Default)]
 struct Cands {
     all: Vec<Cand>,
