@@ -13,7 +13,7 @@
 use crate::lexicon::Lexicon;
 use crate::model::{Keyword, SentenceKind};
 use crate::text::{Document, Shape, Token, TokenKind};
-use crate::util::{FxHashMap as HashMap, FxHashSet as HashSet};
+use crate::util::FxHashMap as HashMap;
 
 /// Longest phrase considered, in words.
 const MAX_WORDS: usize = 4;
@@ -43,10 +43,115 @@ const LOOSE_SHARE: f64 = 0.5;
 /// How often a headline phrase must occur to use [`LOOSE_SHARE`].
 const HEADLINE_REPEATS: usize = 3;
 
-/// Statistics of one candidate, a word or a phrase.
+/// The stems of a candidate, packed so that a phrase is a map key without an allocation.
+/// Slots past `len` are zero.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+struct Key {
+    stems: [u32; MAX_WORDS],
+    len: u8,
+}
+
+impl Key {
+    /// Its stems, in order.
+    fn stems(&self) -> &[u32] {
+        &self.stems[..usize::from(self.len)]
+    }
+
+    /// The key of the one-word candidate `stem`.
+    fn word(stem: u32) -> Key {
+        let mut k = Key::default();
+        k.stems[0] = stem;
+        k.len = 1;
+        k
+    }
+}
+
+impl std::hash::Hash for Key {
+    /// Two 64-bit writes rather than the derived slice hash; the length is left out, as keys of
+    /// different lengths rarely share their stems and equality still tells them apart.
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        let [a, b, c, d] = self.stems.map(u64::from);
+        h.write_u64(a | b << 32);
+        h.write_u64(c | d << 32);
+    }
+}
+
+/// No form yet, the end of a list of forms.
+const NO_FORM: u32 = u32::MAX;
+
+/// One written form of a candidate: a span of [`Forms::text`] and how often it occurs, linked
+/// to the candidate's next form.
+struct Form {
+    start: u32,
+    end: u32,
+    count: u32,
+    next: u32,
+}
+
+/// The written forms of every candidate in one buffer and one list, rather than a map and a
+/// string per candidate: most candidates have one form, and there are thousands of them.
 #[derive(Default)]
+struct Forms {
+    text: String,
+    list: Vec<Form>,
+}
+
+impl Forms {
+    fn text(&self, f: &Form) -> &str {
+        self.text
+            .get(f.start as usize..f.end as usize)
+            .unwrap_or("")
+    }
+
+    /// Counts `form` in the list starting at `head`, adding it (and setting `head` for a first
+    /// form) when new.
+    fn count(&mut self, head: &mut u32, form: &str) {
+        let mut at = *head;
+        let mut last = NO_FORM;
+        while let Some(f) = self.list.get(at as usize) {
+            if self.text(f) == form {
+                self.list[at as usize].count += 1;
+                return;
+            }
+            last = at;
+            at = f.next;
+        }
+        let start = self.text.len() as u32;
+        self.text.push_str(form);
+        let new = self.list.len() as u32;
+        self.list.push(Form {
+            start,
+            end: self.text.len() as u32,
+            count: 1,
+            next: NO_FORM,
+        });
+        match self.list.get_mut(last as usize) {
+            Some(f) => f.next = new,
+            None => *head = new,
+        }
+    }
+
+    /// The most frequent form in the list at `head`; on ties the first in byte order, so
+    /// output is stable.
+    fn best(&self, head: u32) -> &str {
+        let mut best: Option<&Form> = None;
+        let mut at = head;
+        while let Some(f) = self.list.get(at as usize) {
+            let better = best.is_none_or(|b| {
+                f.count > b.count || (f.count == b.count && self.text(f) < self.text(b))
+            });
+            if better {
+                best = Some(f);
+            }
+            at = f.next;
+        }
+        best.map_or("", |f| self.text(f))
+    }
+}
+
+/// Statistics of one candidate, a word or a phrase.
 struct Cand {
-    stems: Vec<u32>,
+    key: Key,
     count: usize,
     /// Index of the first sentence it occurs in, among the sentences read.
     first: usize,
@@ -60,18 +165,9 @@ struct Cand {
     /// Occurrences followed by punctuation or the end of the sentence.
     punct_right: usize,
     in_headline: bool,
-    forms: HashMap<String, usize>,
+    /// Its first form in [`Forms`].
+    forms: u32,
     score: f64,
-}
-
-impl Cand {
-    /// The most frequent written form; on ties the first in byte order, so output is stable.
-    fn form(&self) -> &str {
-        self.forms
-            .iter()
-            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-            .map_or("", |(f, _)| f.as_str())
-    }
 }
 
 /// One occurrence of a candidate: its sentence, what is around it and how it is written.
@@ -84,32 +180,127 @@ struct Occurrence<'a> {
     form: &'a str,
 }
 
-/// Counts one occurrence of the phrase `stems` (allocating only for a new phrase or form).
-fn observe(cands: &mut HashMap<Vec<u32>, Cand>, stems: &[u32], at: Occurrence) {
-    let c = match cands.get_mut(stems) {
-        Some(c) => c,
-        None => cands
-            .entry(stems.to_vec())
-            .or_insert_with_key(|stems| Cand {
-                stems: stems.clone(),
-                first: at.order,
-                last: usize::MAX,
-                ..Cand::default()
-            }),
-    };
-    c.count += 1;
-    if c.last != at.order {
-        c.sentences += 1;
-        c.last = at.order;
+/// A usable word in a run, with what a phrase starting or ending at it needs to know.
+struct Word<'a> {
+    /// Joined to the previous word by a hyphen.
+    hyphen: bool,
+    /// As shown.
+    text: &'a str,
+    stem: u32,
+    /// A stopword (or honorific, or elided article) right before it.
+    stop_left: bool,
+    /// A stopword right after it.
+    stop_right: bool,
+    /// Punctuation or the end of the sentence right after it.
+    punct_right: bool,
+}
+
+impl Word<'_> {
+    /// An occurrence of the phrase from this word to `last`, written `form`.
+    fn occurrence<'f>(
+        &self,
+        last: &Word,
+        order: usize,
+        headline: bool,
+        form: &'f str,
+    ) -> Occurrence<'f> {
+        Occurrence {
+            order,
+            headline,
+            stop_left: self.stop_left,
+            stop_right: last.stop_right,
+            punct_right: last.punct_right,
+            form,
+        }
     }
-    c.in_headline |= at.headline;
-    c.stop_left += usize::from(at.stop_left);
-    c.stop_right += usize::from(at.stop_right);
-    c.punct_right += usize::from(at.punct_right);
-    match c.forms.get_mut(at.form) {
-        Some(n) => *n += 1,
-        None => {
-            c.forms.insert(at.form.to_string(), 1);
+}
+
+/// A run of usable words: a range of them, its sentence among those read, and whether that is
+/// the headline.
+struct Run {
+    words: std::ops::Range<usize>,
+    order: usize,
+    headline: bool,
+}
+
+/// Every candidate counted (all words, then the phrases worth counting), with an index by
+/// stems.
+#[derive(Default)]
+struct Cands {
+    all: Vec<Cand>,
+    /// The one-word candidates by stem id, [`NO_CAND`] for none: most candidates are words,
+    /// and an array spares them the hashing. Stems past its end are in `index`.
+    words: Vec<u32>,
+    index: HashMap<Key, u32>,
+    forms: Forms,
+}
+
+/// No candidate in [`Cands::words`].
+const NO_CAND: u32 = u32::MAX;
+
+impl Cands {
+    /// Counts one occurrence of the phrase `key`.
+    fn observe(&mut self, key: Key, at: Occurrence) {
+        let next = self.all.len() as u32;
+        let word = match key.len {
+            1 => self.words.get_mut(key.stems[0] as usize),
+            _ => None,
+        };
+        let i = match word {
+            Some(slot) => {
+                if *slot == NO_CAND {
+                    *slot = next;
+                }
+                *slot as usize
+            }
+            None => *self.index.entry(key).or_insert(next) as usize,
+        };
+        if i == self.all.len() {
+            self.all.push(Cand {
+                key,
+                count: 0,
+                first: at.order,
+                sentences: 0,
+                last: usize::MAX,
+                stop_left: 0,
+                stop_right: 0,
+                punct_right: 0,
+                in_headline: false,
+                forms: NO_FORM,
+                score: 0.0,
+            });
+        }
+        let Some(c) = self.all.get_mut(i) else {
+            return;
+        };
+        c.count += 1;
+        if c.last != at.order {
+            c.sentences += 1;
+            c.last = at.order;
+        }
+        c.in_headline |= at.headline;
+        c.stop_left += usize::from(at.stop_left);
+        c.stop_right += usize::from(at.stop_right);
+        c.punct_right += usize::from(at.punct_right);
+        self.forms.count(&mut c.forms, at.form);
+    }
+
+    /// Whether the word `stem` was counted more than once.
+    fn recurs(&self, stem: u32) -> bool {
+        self.find(&Key::word(stem))
+            .and_then(|i| self.all.get(i))
+            .is_some_and(|c| c.count >= 2)
+    }
+
+    /// The index in `all` of the candidate with the stems of `key`.
+    fn find(&self, key: &Key) -> Option<usize> {
+        let word = match key.len {
+            1 => self.words.get(key.stems[0] as usize),
+            _ => None,
+        };
+        match word {
+            Some(&i) => (i != NO_CAND).then_some(i as usize),
+            None => self.index.get(key).map(|&i| i as usize),
         }
     }
 }
@@ -268,37 +459,83 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
     let lx = Lexicon::english();
     let english = doc.lang == Some(crate::lang::Lang::English);
     // Words seen in lowercase somewhere: a capitalised sentence-initial or headline occurrence
-    // of one of them is shown in lowercase.
-    let lower_seen: HashSet<u32> = doc
+    // of one of them is shown in lowercase. Indexed by vocabulary id, as are the flags below,
+    // and filled in the same pass over the tokens.
+    let mut lower_seen = vec![false; doc.vocab.len()];
+    let forms = surfaces(doc);
+    // Reporting verbs and honorifics are frequent in news but never what an article is about,
+    // and an honorific before a word marks a name the way an article marks a noun. Looked up
+    // once per distinct word: CHECKED, then NOT_CONTENT for either, HONORIFIC for an honorific.
+    const CHECKED: u8 = 1;
+    const NOT_CONTENT: u8 = 2;
+    const HONORIFIC: u8 = 4;
+    let mut lexical = vec![0u8; if english { doc.vocab.len() } else { 0 }];
+    // Per token: USABLE as a word of a candidate, STOPISH as a neighbour of one.
+    const USABLE: u8 = 1;
+    const STOPISH: u8 = 2;
+    let flags: Vec<u8> = doc
         .tokens
         .iter()
-        .filter(|t| t.shape == Shape::Lower)
-        .map(|t| t.lower)
+        .zip(&forms)
+        .map(|(t, f)| {
+            if t.shape == Shape::Lower {
+                if let Some(seen) = lower_seen.get_mut(t.lower as usize) {
+                    *seen = true;
+                }
+            }
+            if t.kind != TokenKind::Word {
+                return 0;
+            }
+            // A stopword is never usable and always stopish, whatever the lexicon says.
+            if f.stop {
+                return STOPISH;
+            }
+            let class = match lexical.get_mut(t.lower as usize) {
+                Some(c) if *c & CHECKED != 0 => *c,
+                Some(c) => {
+                    let lower = doc.vocab.get(t.lower);
+                    *c = CHECKED;
+                    if lx.honorifics.contains_key(lower) {
+                        *c |= NOT_CONTENT | HONORIFIC;
+                    } else if lx.cues.contains_key(lower) {
+                        *c |= NOT_CONTENT;
+                    }
+                    *c
+                }
+                None => 0,
+            };
+            let mut flag = 0;
+            if f.text.chars().nth(1).is_some() && class & NOT_CONTENT == 0 {
+                flag |= USABLE;
+            }
+            if class & HONORIFIC != 0 {
+                flag |= STOPISH;
+            }
+            flag
+        })
         .collect();
-    let forms = surfaces(doc);
-    // Reporting verbs and honorifics are frequent in news but never what an article is about.
-    let usable = |i: usize| {
-        let (t, f) = (&doc.tokens[i], &forms[i]);
-        let lower = doc.vocab.get(t.lower);
-        t.kind == TokenKind::Word
-            && !f.stop
-            && f.text.chars().nth(1).is_some()
-            && !(english && (lx.cues.contains_key(lower) || lx.honorifics.contains_key(lower)))
-    };
-    // An honorific before a word marks a name the way an article marks a noun.
-    let stopish = |i: usize| {
+    let usable = |i: usize| flags.get(i).is_some_and(|&f| f & USABLE != 0);
+    let stopish = |i: usize| flags.get(i).is_some_and(|&f| f & STOPISH != 0);
+    // Bytes, not a str slice: no char boundaries to check for "-", "(" and ")".
+    let is_text = |i: usize, s: &str| {
         let t = &doc.tokens[i];
-        t.kind == TokenKind::Word
-            && (forms[i].stop || (english && lx.honorifics.contains_key(doc.vocab.get(t.lower))))
+        doc.text.as_bytes().get(t.start..t.end) == Some(s.as_bytes())
     };
-    let is_text = |i: usize, s: &str| doc.token_text(&doc.tokens[i]) == s;
-    let mut cands: HashMap<Vec<u32>, Cand> = HashMap::default();
+    let mut cands = Cands::default();
+    cands.all.reserve(doc.tokens.len());
+    cands.words = vec![NO_CAND; doc.vocab.len()];
+    cands.forms.text.reserve(2 * doc.text.len());
+    cands.forms.list.reserve(doc.tokens.len());
+    cands.index.reserve(doc.tokens.len());
     // Acronyms the text spells out, with the length of the spelled-out form.
     let mut defined: HashMap<u32, usize> = HashMap::default();
     let mut order = 0usize;
-    // Buffers for the phrase being counted.
-    let mut form = String::new();
-    let mut stems: Vec<u32> = Vec::new();
+    // The runs of usable words of every sentence read, one after the other. Words are counted
+    // as they are found, phrases after, when it is known which words recur: a phrase occurs
+    // no more often than its rarest word and one said once is never listed, so phrases with a
+    // word said once are not counted at all.
+    let mut words: Vec<Word> = Vec::new();
+    let mut runs: Vec<Run> = Vec::new();
     for s in &doc.sentences {
         if !matches!(
             s.kind,
@@ -313,26 +550,35 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
             .clone()
             .find(|&j| doc.tokens[j].kind != TokenKind::Punct)
             .unwrap_or(range.end);
-        let shown = |i: usize| -> &str {
+        let word = |i: usize, hyphen: bool| {
             let t = &doc.tokens[i];
             let sentence_initial = i <= first_word;
-            if (sentence_initial || headline)
+            let text = if (sentence_initial || headline)
                 && t.shape == Shape::Capitalized
-                && lower_seen.contains(&t.lower)
+                && lower_seen.get(t.lower as usize).is_some_and(|&s| s)
                 && !forms[i].elided
             {
                 doc.vocab.get(t.lower)
             } else {
                 forms[i].text
+            };
+            Word {
+                hyphen,
+                text,
+                stem: forms[i].stem,
+                // An elided article ("l'") is a stopword before the word.
+                stop_left: forms[i].elided || (i > range.start && stopish(i - 1)),
+                stop_right: i + 1 < range.end && stopish(i + 1),
+                punct_right: i + 1 >= range.end || doc.tokens[i + 1].kind == TokenKind::Punct,
             }
         };
-        // Runs of usable words as (token index, joined to the previous word by a hyphen). A
-        // hyphen between two words without spaces joins them, and an acronym in parentheses
-        // stays in the run ("Nuclear Forces (INF) treaty").
-        let mut runs: Vec<Vec<(usize, bool)>> = vec![Vec::new()];
+        // Runs of usable words. A hyphen between two words without spaces joins them, and an
+        // acronym in parentheses stays in the run ("Nuclear Forces (INF) treaty").
+        let sentence_start = words.len();
+        let mut start = words.len();
         let mut i = range.start;
         while i < range.end {
-            let open = runs.last().is_some_and(|r| !r.is_empty());
+            let open = start < words.len();
             if usable(i) {
                 let t = &doc.tokens[i];
                 let hyphen = i >= range.start + 2
@@ -340,9 +586,7 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
                     && doc.tokens[i - 1].start == doc.tokens[i - 2].end
                     && doc.tokens[i - 1].end == t.start
                     && usable(i - 2);
-                if let Some(run) = runs.last_mut() {
-                    run.push((i, hyphen));
-                }
+                words.push(word(i, hyphen));
             } else if is_text(i, "(")
                 && open
                 && i + 2 < range.end
@@ -355,74 +599,78 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
                     let e = defined.entry(forms[i + 1].stem).or_default();
                     *e = (*e).max(len);
                 }
-                if let Some(run) = runs.last_mut() {
-                    run.push((i + 1, false));
-                }
+                words.push(word(i + 1, false));
                 i += 3;
                 continue;
             } else if !(is_text(i, "-") && open) {
-                runs.push(Vec::new());
+                if open {
+                    runs.push(Run {
+                        words: start..words.len(),
+                        order,
+                        headline,
+                    });
+                }
+                start = words.len();
             }
             i += 1;
         }
-        for run in &runs {
-            for a in 0..run.len() {
-                for b in a..run.len().min(a + MAX_WORDS) {
-                    // A phrase does not start or end inside a hyphenated compound.
-                    if b > a && (run[a].1 || run.get(b + 1).is_some_and(|x| x.1)) {
-                        continue;
-                    }
-                    let (first, last) = (run[a].0, run[b].0);
-                    form.clear();
-                    for (n, &(i, hyphen)) in run[a..=b].iter().enumerate() {
-                        if n > 0 {
-                            form.push(if hyphen { '-' } else { ' ' });
-                        }
-                        form.push_str(shown(i));
-                    }
-                    let at = Occurrence {
-                        order,
-                        headline,
-                        // An elided article ("l'") is a stopword before the word.
-                        stop_left: forms[first].elided
-                            || (first > range.start && stopish(first - 1)),
-                        stop_right: last + 1 < range.end && stopish(last + 1),
-                        punct_right: last + 1 >= range.end
-                            || doc.tokens[last + 1].kind == TokenKind::Punct,
-                        form: &form,
-                    };
-                    stems.clear();
-                    stems.extend(run[a..=b].iter().map(|&(i, _)| forms[i].stem));
-                    observe(&mut cands, &stems, at);
-                }
-            }
+        if start < words.len() {
+            runs.push(Run {
+                words: start..words.len(),
+                order,
+                headline,
+            });
+        }
+        for w in words.get(sentence_start..).unwrap_or_default() {
+            cands.observe(Key::word(w.stem), w.occurrence(w, order, headline, w.text));
         }
         order += 1;
     }
+    let mut form = String::new();
+    for r in &runs {
+        let run = words.get(r.words.clone()).unwrap_or_default();
+        for (a, first) in run.iter().enumerate() {
+            if !cands.recurs(first.stem) {
+                continue;
+            }
+            // The phrase from a grows a word at a time, in its form and its key.
+            form.clear();
+            form.push_str(first.text);
+            let mut key = Key::word(first.stem);
+            for b in a + 1..run.len().min(a + MAX_WORDS) {
+                let last = &run[b];
+                if !cands.recurs(last.stem) {
+                    break;
+                }
+                form.push(if last.hyphen { '-' } else { ' ' });
+                form.push_str(last.text);
+                key.stems[b - a] = last.stem;
+                key.len += 1;
+                // A phrase does not start or end inside a hyphenated compound.
+                if first.hyphen || run.get(b + 1).is_some_and(|x| x.hyphen) {
+                    continue;
+                }
+                cands.observe(key, first.occurrence(last, r.order, r.headline, &form));
+            }
+        }
+    }
 
     let sentences_read = order.max(1) as f64;
+    // ln n for the small counts and sentence numbers most candidates have, computed once.
+    let logs: Vec<f64> = (0..=order.max(32) + 1).map(|n| (n as f64).ln()).collect();
+    let ln = |n: usize| logs.get(n).copied().unwrap_or_else(|| (n as f64).ln());
     let hapax = hapax_penalty(doc.tokens.len());
-    let word_count: HashMap<u32, usize> = cands
-        .values()
-        .filter(|c| c.stems.len() == 1)
-        .map(|c| (c.stems[0], c.count))
-        .collect();
-    // How often the rarest word of a phrase occurs: a phrase that accounts for most of it is a
-    // unit ("missile defence"), not a chance neighbourhood.
-    let rarest = |c: &Cand| {
-        c.stems
-            .iter()
-            .filter_map(|s| word_count.get(s))
-            .min()
-            .copied()
-            .unwrap_or(c.count)
-            .max(1)
-    };
-    for c in cands.values_mut() {
-        let mut len = c.form().chars().count();
+    let mut scored = std::mem::take(&mut cands.all);
+    let written = &cands.forms;
+    for c in &mut scored {
+        // Phrases said once are never listed: no need for their score.
+        if c.key.len > 1 && c.count < 2 {
+            continue;
+        }
+        let mut len = written.best(c.forms).chars().count();
         // An acronym stands for its spelled-out form, and is as specific.
-        if let [stem] = c.stems[..] {
-            if let Some(&spelled) = defined.get(&stem) {
+        if let [stem] = c.key.stems() {
+            if let Some(&spelled) = defined.get(stem) {
                 len = len.max(spelled);
             }
         }
@@ -430,48 +678,74 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
         let tf = c.count as f64;
         let [_, w_tf, w_len, w_tf_len, w_repeated, w_first, w_stop_l, w_stop_r, w_punct, w_spread, w_head] =
             WEIGHTS;
-        c.score = w_tf * tf.ln()
+        let ln_tf = ln(c.count);
+        c.score = w_tf * ln_tf
             + w_len * len
-            + w_tf_len * tf.ln() * len
+            + w_tf_len * ln_tf * len
             + if c.count >= 2 { w_repeated } else { -hapax }
-            + w_first * (1.0 + c.first as f64).ln()
+            + w_first * ln(1 + c.first)
             + w_stop_l * c.stop_left as f64 / tf
             + w_stop_r * c.stop_right as f64 / tf
             + w_punct * c.punct_right as f64 / tf
             + w_spread * c.sentences as f64 / sentences_read
             + if c.in_headline { w_head } else { 0.0 };
     }
+    // How often the rarest word of a phrase occurs: a phrase that accounts for most of it is a
+    // unit ("missile defence"), not a chance neighbourhood.
+    let rarest = |c: &Cand| {
+        c.key
+            .stems()
+            .iter()
+            .filter_map(|&s| cands.find(&Key::word(s)).and_then(|i| scored.get(i)))
+            .map(|w| w.count)
+            .min()
+            .unwrap_or(c.count)
+            .max(1)
+    };
     let by_score = |a: &&Cand, b: &&Cand| {
         b.score
             .total_cmp(&a.score)
             .then(a.first.cmp(&b.first))
-            .then(a.stems.cmp(&b.stems))
+            .then(a.key.stems().cmp(b.key.stems()))
     };
-    let mut words: Vec<&Cand> = cands.values().filter(|c| c.stems.len() == 1).collect();
-    crate::util::sort_by(&mut words, by_score);
-    let mut phrases: Vec<&Cand> = cands
-        .values()
-        .filter(|c| c.stems.len() > 1 && c.count >= 2)
+    // Words are ranked lazily: of the hundreds in an article only the first few are read.
+    let words: Vec<&Cand> = scored.iter().filter(|c| c.key.len == 1).collect();
+    let cmp = |a: usize, b: usize| by_score(&words[a], &words[b]);
+    let mut ranked = crate::util::Ranked::new(words.len(), &cmp);
+    // The words in order as far as they were read.
+    let mut sorted: Vec<&Cand> = Vec::new();
+    while sorted.len() < LISTED {
+        let Some(i) = ranked.pop() else { break };
+        sorted.push(words[i]);
+    }
+    let mut phrases: Vec<&Cand> = scored
+        .iter()
+        .filter(|c| c.key.len > 1 && c.count >= 2)
         .collect();
     crate::util::sort_by(&mut phrases, by_score);
-    let listed: HashSet<u32> = words.iter().take(LISTED).map(|c| c.stems[0]).collect();
+    let listed: Vec<u32> = sorted.iter().map(|c| c.key.stems[0]).collect();
     let is_unit = |c: &Cand| {
         let share = c.count as f64 / rarest(c) as f64;
-        let all_listed = c.stems.iter().all(|s| listed.contains(s));
+        let all_listed = c.key.stems().iter().all(|s| listed.contains(s));
         (all_listed && share >= UNIT_SHARE)
             || (share >= LOOSE_SHARE
                 && ((all_listed && c.in_headline && c.count >= HEADLINE_REPEATS)
-                    || c.stems.iter().any(|s| defined.contains_key(s))))
+                    || c.key.stems().iter().any(|s| defined.contains_key(s))))
     };
     let mut picked: Vec<(&Cand, f64)> = Vec::new();
-    for &w in &words {
+    for at in 0.. {
         if picked.len() >= k {
             break;
         }
+        if at == sorted.len() {
+            let Some(i) = ranked.pop() else { break };
+            sorted.push(words[i]);
+        }
+        let Some(&w) = sorted.get(at) else { break };
         let overlaps = |c: &Cand| {
             picked
                 .iter()
-                .any(|p| p.0.stems.iter().any(|s| c.stems.contains(s)))
+                .any(|p| p.0.key.stems().iter().any(|s| c.key.stems().contains(s)))
         };
         if overlaps(w) {
             continue;
@@ -480,7 +754,7 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
         // defence", and "defence" is then not listed again.
         let phrase = phrases
             .iter()
-            .find(|c| c.stems.contains(&w.stems[0]) && is_unit(c) && !overlaps(c));
+            .find(|c| c.key.stems().contains(&w.key.stems[0]) && is_unit(c) && !overlaps(c));
         picked.push((phrase.copied().unwrap_or(w), w.score));
     }
     // Scores as shares of the best, on the model's probability scale so they stay positive.
@@ -492,7 +766,7 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
     picked
         .into_iter()
         .map(|(c, s)| Keyword {
-            phrase: c.form().to_string(),
+            phrase: written.best(c.forms).to_string(),
             score: (logistic(s) / best * 1000.0).round() / 1000.0,
         })
         .collect()
