@@ -3,7 +3,9 @@
 //! languages written in Latin letters (no trigram models: they would dominate the wasm size).
 
 use crate::options::Error;
-use rust_stemmers::{Algorithm, Stemmer};
+use crate::text::porter2;
+use rust_stemmers::Algorithm;
+use std::borrow::Cow;
 
 include!(concat!(env!("OUT_DIR"), "/stopwords.rs"));
 
@@ -161,6 +163,35 @@ fn search(ids: impl Fn(usize) -> usize, len: usize, key: &[u8]) -> Option<usize>
         }
     }
     None
+}
+
+/// The Snowball stemmer of a language: rust-stemmers' for most, a faster port of the same
+/// algorithm for English (`text::porter2`, with the same results).
+pub struct Stemmer {
+    /// `None` for English.
+    snowball: Option<rust_stemmers::Stemmer>,
+}
+
+impl Stemmer {
+    /// The stem of `word`, which is expected lowercased.
+    pub fn stem<'a>(&self, word: &'a str) -> Cow<'a, str> {
+        match &self.snowball {
+            Some(s) => s.stem(word),
+            None => Cow::Owned(porter2::stem(word, &mut porter2::Buffers::default()).to_owned()),
+        }
+    }
+
+    /// The stem of `word`, reusing `buffers` for English (no allocation per word).
+    pub(crate) fn stem_reusing<'a>(
+        &self,
+        word: &'a str,
+        buffers: &'a mut porter2::Buffers,
+    ) -> Cow<'a, str> {
+        match &self.snowball {
+            Some(s) => s.stem(word),
+            None => Cow::Borrowed(porter2::stem(word, buffers)),
+        }
+    }
 }
 
 /// A language pith can stem. The order matches the generated `STOPWORDS` table.
@@ -464,7 +495,8 @@ impl Lang {
             Lang::Arabic => Algorithm::Arabic,
             Lang::Danish => Algorithm::Danish,
             Lang::Dutch => Algorithm::Dutch,
-            Lang::English => Algorithm::English,
+            // Not rust-stemmers' (see `porter2`): its code then stays out of the wasm module.
+            Lang::English => return Stemmer { snowball: None },
             Lang::Finnish => Algorithm::Finnish,
             Lang::French => Algorithm::French,
             Lang::German => Algorithm::German,
@@ -480,7 +512,9 @@ impl Lang {
             Lang::Tamil => Algorithm::Tamil,
             Lang::Turkish => Algorithm::Turkish,
         };
-        Stemmer::create(algorithm)
+        Stemmer {
+            snowball: Some(rust_stemmers::Stemmer::create(algorithm)),
+        }
     }
 
     /// Whether `lower` (a lowercased word) is a stopword of this language.

@@ -4,6 +4,7 @@
 //! Offsets here are UTF-8 byte offsets into the input; they become UTF-16 only at the output
 //! boundary ([`crate::utf16`]).
 
+pub(crate) mod porter2;
 mod segment;
 mod tokens;
 

@@ -3,9 +3,8 @@
 //! off its word so that "Russia's" yields the name "Russia". HTML tags pasted with the text are
 //! skipped.
 
-use super::{Token, Vocab};
-use crate::lang::Lang;
-use rust_stemmers::Stemmer;
+use super::{porter2, Token, Vocab};
+use crate::lang::{Lang, Stemmer};
 use std::ops::Range;
 
 /// What a token is.
@@ -44,6 +43,8 @@ pub struct Tokenizer {
     words: Vec<(u32, bool)>,
     /// Reused buffer for the lowercased word.
     lower: String,
+    /// Reused buffers of the English stemmer.
+    stem_buf: porter2::Buffers,
 }
 
 impl Tokenizer {
@@ -54,6 +55,7 @@ impl Tokenizer {
             stemmer: lang.map(Lang::stemmer),
             words: Vec::new(),
             lower: String::new(),
+            stem_buf: porter2::Buffers::default(),
         }
     }
 
@@ -143,7 +145,15 @@ impl Tokenizer {
             // Stopwords are never compared by stem (summary, keywords and actors skip them),
             // and stemming is the costliest step of segmentation.
             stem = match (&self.stemmer, is_number || is_stop) {
-                (Some(st), false) => vocab.intern(&st.stem(lower_s)),
+                (Some(st), false) => {
+                    let s = st.stem_reusing(lower_s, &mut self.stem_buf);
+                    // Many words are their own stem: no second lookup then.
+                    if s == lower_s {
+                        lower
+                    } else {
+                        vocab.intern(&s)
+                    }
+                }
                 _ => lower,
             };
             if self.words.len() <= stem as usize {
