@@ -116,13 +116,17 @@ pub fn ends_sentence(s: &str) -> bool {
 
 /// Stages 2 and 3: sentence byte spans of one paragraph. `is_starter` tells whether a word
 /// commonly opens a sentence (a capitalised stopword such as "The" or "He").
+/// `chars` is scratch space, reused from paragraph to paragraph.
 pub fn sentences(
     text: &str,
     para: Range<usize>,
     is_starter: &dyn Fn(&str) -> bool,
+    chars: &mut Vec<(usize, char)>,
 ) -> Vec<Range<usize>> {
     let p = &text[para.clone()];
-    let chars: Vec<(usize, char)> = p.char_indices().collect();
+    chars.clear();
+    chars.extend(p.char_indices());
+    let chars = &chars[..];
     let n = chars.len();
     let mut out = Vec::new();
     let mut start = 0usize;
@@ -184,8 +188,8 @@ pub fn sentences(
         // keeps splitting, as long quotations after a colon are several sentences.
         let quoted_question = k == j
             && !run.contains('.')
-            && quote.opened_after(start, &chars)
-            && quote_closes_ahead(&chars, m);
+            && quote.opened_after(start, chars)
+            && quote_closes_ahead(chars, m);
         if !quoted_question
             && is_boundary(
                 run,
@@ -353,8 +357,7 @@ fn is_boundary(
     if word.is_empty() {
         return true;
     }
-    let lower = word.to_lowercase();
-    if TITLES.contains(&lower.as_str()) {
+    if is_one_of(word, TITLES) {
         return false;
     }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
@@ -364,10 +367,31 @@ fn is_boundary(
     if word.chars().all(|c| c.is_ascii_digit()) && sentence_so_far.trim() == word {
         return false; // a list number: "1. First point"
     }
-    if word.contains('.') || WEAK_ABBREVIATIONS.contains(&lower.as_str()) {
+    if word.contains('.') || is_one_of(word, WEAK_ABBREVIATIONS) {
         return is_starter(next_word);
     }
     true
+}
+
+/// Whether `word` lowercased is in `list` (of lowercase ASCII words); without allocating
+/// when `word` is ASCII, which is all but always.
+fn is_one_of(word: &str, list: &[&str]) -> bool {
+    if word.is_ascii() {
+        list.iter().any(|w| w.eq_ignore_ascii_case(word))
+    } else {
+        list.contains(&word.to_lowercase().as_str())
+    }
+}
+
+/// Number of whitespace-separated words, as `s.split_whitespace().count()`.
+fn count_words(s: &str) -> usize {
+    let (mut n, mut in_word) = (0, false);
+    for c in s.chars() {
+        let space = c.is_whitespace();
+        n += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    n
 }
 
 /// Stage 4: what kind of sentence this is. `index` is its position in paragraph `para`, which
@@ -379,14 +403,17 @@ pub fn classify(
     count: usize,
     tokens: usize,
 ) -> SentenceKind {
-    let words = sentence.split_whitespace().count();
-    let lower = sentence.to_lowercase();
-    if words <= 12 && boilerplate_phrases().any(|p| lower.contains(p)) {
-        return SentenceKind::Boilerplate;
-    }
+    let words = count_words(sentence);
     let unpunctuated = count == 1 && !ends_sentence(sentence) && !sentence.ends_with(':');
-    if lower.starts_with("by ") && words <= 6 && unpunctuated {
-        return SentenceKind::Boilerplate; // a byline
+    // Boilerplate is short: most sentences are not lowercased at all.
+    if words <= 12 {
+        let lower = sentence.to_lowercase();
+        if boilerplate_phrases().any(|p| lower.contains(p)) {
+            return SentenceKind::Boilerplate;
+        }
+        if lower.starts_with("by ") && words <= 6 && unpunctuated {
+            return SentenceKind::Boilerplate; // a byline
+        }
     }
     if unpunctuated && para == 0 && index == 0 && words <= 30 && tokens > 0 {
         return SentenceKind::Headline;
@@ -415,9 +442,10 @@ mod tests {
                 "The" | "He" | "She" | "It" | "They" | "We" | "But" | "In" | "A"
             )
         };
+        let mut chars = Vec::new();
         paragraphs(text)
             .into_iter()
-            .flat_map(|p| sentences(text, p, &starter))
+            .flat_map(|p| sentences(text, p, &starter, &mut chars))
             .map(|r| &text[r])
             .collect()
     }
