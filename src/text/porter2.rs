@@ -34,19 +34,60 @@ fn valid_li(b: u8) -> bool {
     )
 }
 
+/// A word of a table: its length, then its bytes (at most 7). Fixed-size entries rather than
+/// `&[u8]`s: no pointer per entry in the wasm module, and they compress well.
+type Entry = [u8; 8];
+
+/// The table of `list`, at compile time.
+const fn table<const N: usize>(list: [&str; N]) -> [Entry; N] {
+    let mut out = [[0u8; 8]; N];
+    let mut i = 0;
+    while i < N {
+        let bytes = list[i].as_bytes();
+        assert!(bytes.len() < 8);
+        out[i][0] = bytes.len() as u8;
+        let mut k = 0;
+        while k < bytes.len() {
+            out[i][k + 1] = bytes[k];
+            k += 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The bytes of a table entry.
+fn text(e: &Entry) -> &[u8] {
+    e.get(1..1 + usize::from(e[0])).unwrap_or_default()
+}
+
 /// The longest entry of `table` that `w` ends with: its index and length. The lists are
 /// Snowball `among`s, which match the longest suffix.
-fn longest_suffix(w: &[u8], table: &[&[u8]]) -> Option<(usize, usize)> {
+fn longest_suffix(w: &[u8], table: &[Entry]) -> Option<(usize, usize)> {
     let (mut best, mut best_len) = (None, 0);
     let last = *w.last()?;
-    for (i, s) in table.iter().enumerate() {
+    for (i, e) in table.iter().enumerate() {
+        let s = text(e);
         let len = s.len();
         // The last byte first: most entries fail there.
-        if len > best_len && len <= w.len() && s.last() == Some(&last) && w.ends_with(s) {
+        if len > best_len && len <= w.len() && s.last() == Some(&last) && ends_with(w, s) {
             (best, best_len) = (Some((i, len)), len);
         }
     }
     best
+}
+
+/// `w.ends_with(s)` as a plain loop: the words and suffixes are a few bytes long, shorter
+/// than a call to `memcmp` is worth in wasm.
+fn ends_with(w: &[u8], s: &[u8]) -> bool {
+    s.len() <= w.len() && s.iter().rev().zip(w.iter().rev()).all(|(a, b)| a == b)
+}
+
+/// The index of `w` in `words`.
+fn position(w: &[u8], words: &[Entry]) -> Option<usize> {
+    words
+        .iter()
+        .position(|e| usize::from(e[0]) == w.len() && ends_with(w, text(e)))
 }
 
 /// Replaces the last `len` bytes of `w` with `by`.
@@ -73,56 +114,57 @@ fn region_start(w: &[u8], from: usize) -> Option<usize> {
 }
 
 /// Words stemmed as a whole (`exception1`), with their stems.
-const EXCEPTIONS: [(&[u8], &[u8]); 18] = [
-    (b"andes", b"andes"),
-    (b"atlas", b"atlas"),
-    (b"bias", b"bias"),
-    (b"cosmos", b"cosmos"),
-    (b"dying", b"die"),
-    (b"early", b"earli"),
-    (b"gently", b"gentl"),
-    (b"howe", b"howe"),
-    (b"idly", b"idl"),
-    (b"lying", b"lie"),
-    (b"news", b"news"),
-    (b"only", b"onli"),
-    (b"singly", b"singl"),
-    (b"skies", b"sky"),
-    (b"skis", b"ski"),
-    (b"sky", b"sky"),
-    (b"tying", b"tie"),
-    (b"ugly", b"ugli"),
-];
+const EXCEPTIONS: [Entry; 18] = table([
+    "andes", "atlas", "bias", "cosmos", "dying", "early", "gently", "howe", "idly", "lying",
+    "news", "only", "singly", "skies", "skis", "sky", "tying", "ugly",
+]);
+/// Their stems, in the same order.
+const EXCEPTION_STEMS: [Entry; 18] = table([
+    "andes", "atlas", "bias", "cosmos", "die", "earli", "gentl", "howe", "idl", "lie", "news",
+    "onli", "singl", "sky", "ski", "sky", "tie", "ugli",
+]);
+
+/// Prefixes that end R1 (where it would start too early).
+const PREFIXES: [Entry; 3] = table(["gener", "commun", "arsen"]);
+
+/// Step 1a: suffixes removed first.
+const STEP1A_APOSTROPHES: [Entry; 3] = table(["'", "'s'", "'s"]);
+
+/// Step 1a: suffixes of plurals.
+const STEP1A: [Entry; 6] = table(["ied", "s", "ies", "sses", "ss", "us"]);
+
+/// Step 1b suffixes.
+const STEP1B: [Entry; 6] = table(["ed", "eed", "ing", "edly", "eedly", "ingly"]);
 
 /// Words left alone after step 1a (`exception2`).
-const INVARIANT_AFTER_1A: [&[u8]; 8] = [
-    b"succeed", b"proceed", b"exceed", b"canning", b"inning", b"earring", b"herring", b"outing",
-];
+const INVARIANT_AFTER_1A: [Entry; 8] = table([
+    "succeed", "proceed", "exceed", "canning", "inning", "earring", "herring", "outing",
+]);
 
 /// Step 2 suffixes (in R1); `ogi` and `li` have extra conditions.
-const STEP2_SUFFIXES: [&[u8]; 24] = [
-    b"anci", b"enci", b"ogi", b"li", b"bli", b"abli", b"alli", b"fulli", b"lessli", b"ousli",
-    b"entli", b"aliti", b"biliti", b"iviti", b"tional", b"ational", b"alism", b"ation", b"ization",
-    b"izer", b"ator", b"iveness", b"fulness", b"ousness",
-];
+const STEP2_SUFFIXES: [Entry; 24] = table([
+    "anci", "enci", "ogi", "li", "bli", "abli", "alli", "fulli", "lessli", "ousli", "entli",
+    "aliti", "biliti", "iviti", "tional", "ational", "alism", "ation", "ization", "izer", "ator",
+    "iveness", "fulness", "ousness",
+]);
 /// Their replacements, in the same order.
-const STEP2_REPLACEMENTS: [&[u8]; 24] = [
-    b"ance", b"ence", b"og", b"", b"ble", b"able", b"al", b"ful", b"less", b"ous", b"ent", b"al",
-    b"ble", b"ive", b"tion", b"ate", b"al", b"ate", b"ize", b"ize", b"ate", b"ive", b"ful", b"ous",
-];
+const STEP2_REPLACEMENTS: [Entry; 24] = table([
+    "ance", "ence", "og", "", "ble", "able", "al", "ful", "less", "ous", "ent", "al", "ble", "ive",
+    "tion", "ate", "al", "ate", "ize", "ize", "ate", "ive", "ful", "ous",
+]);
 
 /// Step 3 suffixes (in R1); `ative` is removed only in R2.
-const STEP3_SUFFIXES: [&[u8]; 9] = [
-    b"icate", b"ative", b"alize", b"iciti", b"ical", b"tional", b"ational", b"ful", b"ness",
-];
+const STEP3_SUFFIXES: [Entry; 9] = table([
+    "icate", "ative", "alize", "iciti", "ical", "tional", "ational", "ful", "ness",
+]);
 /// Their replacements, in the same order.
-const STEP3_REPLACEMENTS: [&[u8]; 9] = [b"ic", b"", b"al", b"ic", b"ic", b"tion", b"ate", b"", b""];
+const STEP3_REPLACEMENTS: [Entry; 9] = table(["ic", "", "al", "ic", "ic", "tion", "ate", "", ""]);
 
 /// Step 4 suffixes, removed in R2; `ion` only after `s` or `t`.
-const STEP4: [&[u8]; 18] = [
-    b"ic", b"ance", b"ence", b"able", b"ible", b"ate", b"ive", b"ize", b"iti", b"al", b"ism",
-    b"ion", b"er", b"ous", b"ant", b"ent", b"ment", b"ement",
-];
+const STEP4: [Entry; 18] = table([
+    "ic", "ance", "ence", "able", "ible", "ate", "ive", "ize", "iti", "al", "ism", "ion", "er",
+    "ous", "ant", "ent", "ment", "ement",
+]);
 
 /// Stands for a non-ASCII character in the working buffer: no rule matches it.
 const OTHER: u8 = 0xFF;
@@ -172,8 +214,8 @@ pub(crate) fn stem<'b>(word: &str, buf: &'b mut Buffers) -> &'b str {
 
 /// The algorithm proper, in place.
 fn stem_bytes(w: &mut Vec<u8>) {
-    if let Some(&(_, to)) = EXCEPTIONS.iter().find(|(from, _)| *from == &w[..]) {
-        replace_end(w, w.len(), to);
+    if let Some(i) = position(w, &EXCEPTIONS) {
+        replace_end(w, w.len(), text(&EXCEPTION_STEMS[i]));
         return;
     }
     if w.len() < 3 {
@@ -197,9 +239,10 @@ fn stem_bytes(w: &mut Vec<u8>) {
     }
     // Regions.
     let n = w.len();
-    let prefix = [&b"gener"[..], b"commun", b"arsen"]
-        .into_iter()
-        .find(|p| w.starts_with(p));
+    let prefix = PREFIXES
+        .iter()
+        .map(text)
+        .find(|p| w.get(..p.len()).is_some_and(|head| ends_with(head, p)));
     let p1 = match prefix {
         Some(p) => Some(p.len()),
         None => region_start(w, 0),
@@ -208,7 +251,7 @@ fn stem_bytes(w: &mut Vec<u8>) {
     let p1 = p1.unwrap_or(n);
 
     step_1a(w);
-    if !INVARIANT_AFTER_1A.contains(&&w[..]) {
+    if position(w, &INVARIANT_AFTER_1A).is_none() {
         step_1b(w, p1);
         step_1c(w);
         step_2(w, p1);
@@ -224,10 +267,10 @@ fn stem_bytes(w: &mut Vec<u8>) {
 }
 
 fn step_1a(w: &mut Vec<u8>) {
-    if let Some((_, len)) = longest_suffix(w, &[b"'", b"'s'", b"'s"]) {
+    if let Some((_, len)) = longest_suffix(w, &STEP1A_APOSTROPHES) {
         w.truncate(w.len() - len);
     }
-    let Some((i, len)) = longest_suffix(w, &[b"ied", b"s", b"ies", b"sses", b"ss", b"us"]) else {
+    let Some((i, len)) = longest_suffix(w, &STEP1A) else {
         return;
     };
     let start = w.len() - len;
@@ -244,8 +287,7 @@ fn step_1a(w: &mut Vec<u8>) {
 }
 
 fn step_1b(w: &mut Vec<u8>, p1: usize) {
-    let table: [&[u8]; 6] = [b"ed", b"eed", b"ing", b"edly", b"eedly", b"ingly"];
-    let Some((i, len)) = longest_suffix(w, &table) else {
+    let Some((i, len)) = longest_suffix(w, &STEP1B) else {
         return;
     };
     let start = w.len() - len;
@@ -300,7 +342,7 @@ fn step_2(w: &mut Vec<u8>, p1: usize) {
         _ => true,
     };
     if ok {
-        replace_end(w, len, STEP2_REPLACEMENTS[i]);
+        replace_end(w, len, text(&STEP2_REPLACEMENTS[i]));
     }
 }
 
@@ -310,7 +352,7 @@ fn step_3(w: &mut Vec<u8>, p1: usize, p2: usize) {
     };
     let start = w.len() - len;
     if p1 <= start && (i != 1 || p2 <= start) {
-        replace_end(w, len, STEP3_REPLACEMENTS[i]);
+        replace_end(w, len, text(&STEP3_REPLACEMENTS[i]));
     }
 }
 
