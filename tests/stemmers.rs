@@ -1,10 +1,11 @@
 //! The vendored stemmers (`pith::stem`, rust-stemmers 1.2.0 with its `Among` tables stored
-//! compactly) stem every word exactly as rust-stemmers 1.2.0 does, in all 18 languages.
+//! compactly) stem every word exactly as rust-stemmers 1.2.0 does, in the 17 languages other
+//! than English (English is src/stem/porter2.rs, which has its own equivalence tests).
 //!
 //! Words are built to reach the algorithms' suffix rules: a random stem of letters followed by
 //! up to three entries of the language's own `Among` tables (read from the generated sources at
-//! compile time), so every table is searched with hits, near misses and chains; plus the
-//! words of the reference article and of every stopword list.
+//! compile time), so every table is searched with hits, near misses and chains; plus every
+//! table entry alone and the words of the reference article.
 #![cfg(not(target_arch = "wasm32"))]
 
 use pith::stem::{Algorithm, Stemmer};
@@ -24,7 +25,6 @@ fn languages() -> Vec<(Algorithm, rust_stemmers::Algorithm, &'static str)> {
         (A::Arabic, R::Arabic, src!("arabic")),
         (A::Danish, R::Danish, src!("danish")),
         (A::Dutch, R::Dutch, src!("dutch")),
-        (A::English, R::English, src!("english")),
         (A::Finnish, R::Finnish, src!("finnish")),
         (A::French, R::French, src!("french")),
         (A::German, R::German, src!("german")),
@@ -117,9 +117,10 @@ impl Rng {
 #[test]
 fn every_language_stems_as_rust_stemmers_does() {
     let reference = include_str!("fixtures/missile-defence.txt");
-    // Every entry of rust-stemmers 1.2.0's tables is read back (so none is missed below).
+    // Every entry of rust-stemmers 1.2.0's tables is read back (so none is missed below), all
+    // but English's 110: English is src/stem/porter2.rs, whose tests compare it the same way.
     let total: usize = languages().iter().map(|l| among_entries(l.2).len()).sum();
-    assert_eq!(total, 3103);
+    assert_eq!(total, 3103 - 110);
     for (ours, theirs, src) in languages() {
         let (a, b) = (
             Stemmer::create(ours),

@@ -6,15 +6,19 @@
 //! largest poorly compressible part of the wasm module. `scripts/compact-stemmers.py`
 //! regenerates `algorithms/` from the crate's source with each table stored as one string and
 //! small integer arrays ([`env::Among`]), and `tests/stemmers.rs` checks that every language
-//! stems exactly as rust-stemmers does.
+//! stems exactly as rust-stemmers does. English, the language of most input and where
+//! stemming was the costliest step of segmentation, is a port on bytes instead ([`porter2`],
+//! with its own equivalence tests), so its generated code is not included.
 
 mod env;
+mod porter2;
+
+pub(crate) use porter2::Buffers;
 #[allow(clippy::all, dead_code)]
 mod algorithms {
     pub mod arabic;
     pub mod danish;
     pub mod dutch;
-    pub mod english;
     pub mod finnish;
     pub mod french;
     pub mod german;
@@ -77,7 +81,8 @@ pub enum Algorithm {
 
 /// A stemmer for one [`Algorithm`].
 pub struct Stemmer {
-    stemmer: fn(&mut SnowballEnv) -> bool,
+    /// The generated algorithm; `None` for English ([`porter2`]).
+    stemmer: Option<fn(&mut SnowballEnv) -> bool>,
 }
 
 impl Stemmer {
@@ -88,7 +93,7 @@ impl Stemmer {
             Algorithm::Arabic => a::arabic::stem,
             Algorithm::Danish => a::danish::stem,
             Algorithm::Dutch => a::dutch::stem,
-            Algorithm::English => a::english::stem,
+            Algorithm::English => return Stemmer { stemmer: None },
             Algorithm::Finnish => a::finnish::stem,
             Algorithm::French => a::french::stem,
             Algorithm::German => a::german::stem,
@@ -104,13 +109,32 @@ impl Stemmer {
             Algorithm::Tamil => a::tamil::stem,
             Algorithm::Turkish => a::turkish::stem,
         };
-        Stemmer { stemmer }
+        Stemmer {
+            stemmer: Some(stemmer),
+        }
     }
 
     /// The stem of `input` (a lowercased word).
     pub fn stem<'a>(&self, input: &'a str) -> Cow<'a, str> {
-        let mut env = SnowballEnv::create(input);
-        (self.stemmer)(&mut env);
-        env.get_current()
+        match self.stemmer {
+            Some(algorithm) => {
+                let mut env = SnowballEnv::create(input);
+                algorithm(&mut env);
+                env.get_current()
+            }
+            None => Cow::Owned(porter2::stem(input, &mut Buffers::default()).to_owned()),
+        }
+    }
+
+    /// The stem of `input`, reusing `buffers` for English (no allocation per word).
+    pub(crate) fn stem_reusing<'a>(
+        &self,
+        input: &'a str,
+        buffers: &'a mut Buffers,
+    ) -> Cow<'a, str> {
+        match self.stemmer {
+            Some(_) => self.stem(input),
+            None => Cow::Borrowed(porter2::stem(input, buffers)),
+        }
     }
 }

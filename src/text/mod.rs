@@ -9,51 +9,115 @@ mod tokens;
 
 use crate::lang::Lang;
 use crate::model::SentenceKind;
-use crate::util::FxHashMap as HashMap;
 use std::ops::Range;
 
-use std::rc::Rc;
 pub use tokens::{Shape, TokenKind};
 
 /// Interned strings (lowercased words and stems), so stages compare `u32`s, not `String`s.
+///
+/// The strings sit one after another in one buffer, indexed by a small open-addressing hash
+/// table of ids: one allocation for all of them rather than one per string (interning runs
+/// for every token, and was a seventh of segmentation with a `HashMap<Rc<str>, u32>`).
 #[derive(Debug, Default)]
 pub struct Vocab {
-    // Shared between the list and the index: one allocation per new string, not two.
-    strings: Vec<Rc<str>>,
-    index: HashMap<Rc<str>, u32>,
+    /// All strings, one after another.
+    bytes: String,
+    /// End offset in `bytes` of each string; it starts where the previous one ends.
+    ends: Vec<u32>,
+    /// Low 32 bits of each string's hash: compared before the bytes, and used to regrow.
+    hashes: Vec<u32>,
+    /// The hash table: id + 1 of the string in each slot, 0 when empty. Its length is a power
+    /// of two (or zero before the first string), and it is at most half full.
+    slots: Vec<u32>,
+}
+
+/// Slots of the table of a new [`Vocab`]: a short article has a few hundred strings.
+const FIRST_SLOTS: usize = 512;
+
+fn hash_str(s: &str) -> u32 {
+    let mut h = crate::util::FxHasher::default();
+    std::hash::Hasher::write(&mut h, s.as_bytes());
+    std::hash::Hasher::finish(&h) as u32
 }
 
 impl Vocab {
+    /// The id of `s` (hashed `h`), or the empty slot where it would go.
+    fn find(&self, s: &str, h: u32) -> Result<u32, usize> {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut i = h as usize & mask;
+        while let Some(&slot) = self.slots.get(i) {
+            let Some(id) = slot.checked_sub(1) else {
+                return Err(i);
+            };
+            if self.hashes.get(id as usize) == Some(&h) && self.get(id) == s {
+                return Ok(id);
+            }
+            i = (i + 1) & mask;
+        }
+        Err(usize::MAX) // no table yet
+    }
+
     /// Id of `s`, adding it when new.
     pub fn intern(&mut self, s: &str) -> u32 {
-        if let Some(&id) = self.index.get(s) {
-            return id;
+        let h = hash_str(s);
+        let slot = match self.find(s, h) {
+            Ok(id) => return id,
+            Err(slot) => slot,
+        };
+        let id = self.ends.len() as u32;
+        self.bytes.push_str(s);
+        self.ends.push(self.bytes.len() as u32);
+        self.hashes.push(h);
+        let roomy = self.ends.len() * 2 <= self.slots.len();
+        match self.slots.get_mut(slot) {
+            Some(free) if roomy => *free = id + 1,
+            _ => self.rebuild(),
         }
-        let id = self.strings.len() as u32;
-        let shared: Rc<str> = Rc::from(s);
-        self.strings.push(Rc::clone(&shared));
-        self.index.insert(shared, id);
         id
+    }
+
+    /// Makes the table twice as large (or the first one) and puts every id back.
+    fn rebuild(&mut self) {
+        let n = (self.slots.len() * 2).max(FIRST_SLOTS);
+        let mask = n - 1;
+        self.slots.clear();
+        self.slots.resize(n, 0);
+        for (id, &h) in self.hashes.iter().enumerate() {
+            let mut i = h as usize & mask;
+            while self.slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            self.slots[i] = id as u32 + 1;
+        }
     }
 
     /// Id of `s` if it occurs in the document.
     pub fn id(&self, s: &str) -> Option<u32> {
-        self.index.get(s).copied()
+        self.find(s, hash_str(s)).ok()
     }
 
     /// The string of an id.
     pub fn get(&self, id: u32) -> &str {
-        self.strings.get(id as usize).map_or("", |s| s)
+        let i = id as usize;
+        let start = match i.checked_sub(1) {
+            Some(prev) => self.ends.get(prev).copied(),
+            None => Some(0),
+        };
+        match (start, self.ends.get(i)) {
+            (Some(start), Some(&end)) => self.bytes.get(start as usize..end as usize),
+            _ => None,
+        }
+        .unwrap_or("")
     }
 
     /// Number of distinct strings.
     pub fn len(&self) -> usize {
-        self.strings.len()
+        self.ends.len()
     }
 
     /// Whether nothing was interned.
     pub fn is_empty(&self) -> bool {
-        self.strings.is_empty()
+        self.ends.is_empty()
     }
 }
 
@@ -115,8 +179,19 @@ impl<'a> Document<'a> {
     pub fn new(text: &'a str, lang: Option<Lang>) -> Document<'a> {
         let paragraphs = segment::paragraphs(text);
         let is_starter = |w: &str| {
-            let lower = w.to_lowercase();
-            lang.is_some_and(|l| l.is_stopword(&lower))
+            let Some(lang) = lang else {
+                return false;
+            };
+            // Lowercased on the stack when ASCII, as nearly always.
+            let mut buf = [0u8; 32];
+            match buf.get_mut(..w.len()) {
+                Some(b) if w.is_ascii() => {
+                    b.copy_from_slice(w.as_bytes());
+                    b.make_ascii_lowercase();
+                    std::str::from_utf8(b).is_ok_and(|lower| lang.is_stopword(lower))
+                }
+                _ => lang.is_stopword(&w.to_lowercase()),
+            }
         };
         let mut doc = Document {
             text,
@@ -127,8 +202,9 @@ impl<'a> Document<'a> {
             vocab: Vocab::default(),
         };
         let mut tokenizer = tokens::Tokenizer::new(lang);
+        let mut chars = Vec::new();
         for (pi, para) in paragraphs.into_iter().enumerate() {
-            let spans = segment::sentences(text, para.clone(), &is_starter);
+            let spans = segment::sentences(text, para.clone(), &is_starter, &mut chars);
             let n = spans.len();
             for (si, span) in spans.into_iter().enumerate() {
                 let index = doc.sentences.len();
@@ -176,5 +252,31 @@ impl<'a> Document<'a> {
     /// Whether token `t` is a content word: a word, not a stopword, longer than one character.
     pub fn is_content(&self, t: &Token) -> bool {
         t.kind == TokenKind::Word && !t.stop && t.end - t.start > 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vocab_ids_are_dense_stable_and_found_again() {
+        let mut v = Vocab::default();
+        assert_eq!(v.id("a"), None);
+        assert_eq!(v.get(0), "");
+        let words: Vec<String> = (0..5000).map(|i| format!("w{i}")).collect();
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(v.intern(w), i as u32);
+        }
+        assert_eq!(v.intern(""), 5000);
+        assert_eq!(v.intern("é"), 5001);
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(v.intern(w), i as u32);
+            assert_eq!(v.id(w), Some(i as u32));
+            assert_eq!(v.get(i as u32), w);
+        }
+        assert_eq!((v.id(""), v.get(5000), v.get(5001)), (Some(5000), "", "é"));
+        assert_eq!((v.id("w5000"), v.get(6000)), (None, ""));
+        assert_eq!(v.len(), 5002);
     }
 }

@@ -116,13 +116,18 @@ pub fn ends_sentence(s: &str) -> bool {
 
 /// Stages 2 and 3: sentence byte spans of one paragraph. `is_starter` tells whether a word
 /// commonly opens a sentence (a capitalised stopword such as "The" or "He").
+/// `chars` is scratch space, reused from paragraph to paragraph.
 pub fn sentences(
     text: &str,
     para: Range<usize>,
     is_starter: &dyn Fn(&str) -> bool,
+    chars: &mut Vec<(usize, char)>,
 ) -> Vec<Range<usize>> {
     let p = &text[para.clone()];
-    let chars: Vec<(usize, char)> = p.char_indices().collect();
+    chars.clear();
+    chars.reserve(p.len());
+    chars.extend(p.char_indices());
+    let chars = &chars[..];
     let n = chars.len();
     let mut out = Vec::new();
     let mut start = 0usize;
@@ -184,8 +189,8 @@ pub fn sentences(
         // keeps splitting, as long quotations after a colon are several sentences.
         let quoted_question = k == j
             && !run.contains('.')
-            && quote.opened_after(start, &chars)
-            && quote_closes_ahead(&chars, m);
+            && quote.opened_after(start, chars)
+            && quote_closes_ahead(chars, m);
         if !quoted_question
             && is_boundary(
                 run,
@@ -353,8 +358,7 @@ fn is_boundary(
     if word.is_empty() {
         return true;
     }
-    let lower = word.to_lowercase();
-    if TITLES.contains(&lower.as_str()) {
+    if is_one_of(word, TITLES) {
         return false;
     }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
@@ -364,10 +368,31 @@ fn is_boundary(
     if word.chars().all(|c| c.is_ascii_digit()) && sentence_so_far.trim() == word {
         return false; // a list number: "1. First point"
     }
-    if word.contains('.') || WEAK_ABBREVIATIONS.contains(&lower.as_str()) {
+    if word.contains('.') || is_one_of(word, WEAK_ABBREVIATIONS) {
         return is_starter(next_word);
     }
     true
+}
+
+/// Whether `word` lowercased is in `list` (of lowercase ASCII words); without allocating
+/// when `word` is ASCII, which is all but always.
+fn is_one_of(word: &str, list: &[&str]) -> bool {
+    if word.is_ascii() {
+        list.iter().any(|w| w.eq_ignore_ascii_case(word))
+    } else {
+        list.contains(&word.to_lowercase().as_str())
+    }
+}
+
+/// Number of whitespace-separated words, as `s.split_whitespace().count()`.
+fn count_words(s: &str) -> usize {
+    let (mut n, mut in_word) = (0, false);
+    for c in s.chars() {
+        let space = c.is_whitespace();
+        n += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    n
 }
 
 /// Stage 4: what kind of sentence this is. `index` is its position in paragraph `para`, which
@@ -379,14 +404,17 @@ pub fn classify(
     count: usize,
     tokens: usize,
 ) -> SentenceKind {
-    let words = sentence.split_whitespace().count();
-    let lower = sentence.to_lowercase();
-    if words <= 12 && boilerplate_phrases().any(|p| lower.contains(p)) {
-        return SentenceKind::Boilerplate;
-    }
+    let words = count_words(sentence);
     let unpunctuated = count == 1 && !ends_sentence(sentence) && !sentence.ends_with(':');
-    if lower.starts_with("by ") && words <= 6 && unpunctuated {
-        return SentenceKind::Boilerplate; // a byline
+    // Boilerplate is short: most sentences are not lowercased at all.
+    if words <= 12 {
+        let lower = sentence.to_lowercase();
+        if boilerplate_phrases().any(|p| contains(&lower, p)) {
+            return SentenceKind::Boilerplate;
+        }
+        if lower.starts_with("by ") && words <= 6 && unpunctuated {
+            return SentenceKind::Boilerplate; // a byline
+        }
     }
     if unpunctuated && para == 0 && index == 0 && words <= 30 && tokens > 0 {
         return SentenceKind::Headline;
@@ -404,6 +432,18 @@ fn boilerplate_phrases() -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// `hay.contains(needle)` by a plain scan: the haystacks here are short lines, where setting
+/// up the standard two-way search for each of the phrases cost more than the search.
+fn contains(hay: &str, needle: &str) -> bool {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    hay.iter()
+        .enumerate()
+        .any(|(i, &b)| b == first && hay[i + 1..].starts_with(rest))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -415,9 +455,10 @@ mod tests {
                 "The" | "He" | "She" | "It" | "They" | "We" | "But" | "In" | "A"
             )
         };
+        let mut chars = Vec::new();
         paragraphs(text)
             .into_iter()
-            .flat_map(|p| sentences(text, p, &starter))
+            .flat_map(|p| sentences(text, p, &starter, &mut chars))
             .map(|r| &text[r])
             .collect()
     }
@@ -463,6 +504,27 @@ mod tests {
         ];
         for (text, expected) in cases {
             assert_eq!(&split(text), expected, "input: {text:?}");
+        }
+    }
+
+    #[test]
+    fn plain_contains_agrees_with_the_standard_one() {
+        let hays = [
+            "",
+            "a",
+            "click here",
+            "please click to follow us",
+            "unsubscribe now",
+            "ééclick here",
+            "clic",
+            "share on x",
+            "read mor",
+        ];
+        let extra = ["", "é", "ck", "x", "here", "read more"];
+        for h in hays {
+            for p in boilerplate_phrases().chain(extra) {
+                assert_eq!(contains(h, p), h.contains(p), "{h:?} {p:?}");
+            }
         }
     }
 

@@ -5,7 +5,7 @@
 
 use super::{Token, Vocab};
 use crate::lang::Lang;
-use crate::stem::Stemmer;
+use crate::stem::{self, Stemmer};
 use std::ops::Range;
 
 /// What a token is.
@@ -44,6 +44,8 @@ pub struct Tokenizer {
     words: Vec<(u32, bool)>,
     /// Reused buffer for the lowercased word.
     lower: String,
+    /// Reused buffers of the English stemmer.
+    stem_buf: stem::Buffers,
 }
 
 impl Tokenizer {
@@ -54,6 +56,7 @@ impl Tokenizer {
             stemmer: lang.map(Lang::stemmer),
             words: Vec::new(),
             lower: String::new(),
+            stem_buf: stem::Buffers::default(),
         }
     }
 
@@ -68,24 +71,22 @@ impl Tokenizer {
     ) {
         let s = &text[span.clone()];
         let first = out.len();
-        let mut it = s.char_indices().peekable();
-        while let Some((i, c)) = it.next() {
+        // A byte index rather than a char iterator: words and tags are skipped in one step.
+        let mut i = 0;
+        while let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) {
+            let next = i + c.len_utf8();
             if c.is_whitespace() {
+                i = next;
                 continue;
             }
             if c == '<' {
                 if let Some(len) = html_tag_len(&s[i..]) {
-                    while it.peek().is_some_and(|&(j, _)| j < i + len) {
-                        it.next();
-                    }
+                    i = ceil_char_boundary(s, i + len);
                     continue;
                 }
             }
             if c.is_alphanumeric() {
                 let end = word_end(s, i);
-                while it.peek().is_some_and(|&(j, _)| j < end) {
-                    it.next();
-                }
                 let word = &s[i..end];
                 // Split a possessive 's / ’s off the word.
                 let base = ["'s", "'S", "’s"]
@@ -99,9 +100,11 @@ impl Tokenizer {
                 if let Some(k) = poss {
                     out.push(self.punct(&word[k..], start + k, sentence, vocab));
                 }
+                i = end.max(next);
                 continue;
             }
-            out.push(self.punct(&s[i..i + c.len_utf8()], span.start + i, sentence, vocab));
+            out.push(self.punct(&s[i..next], span.start + i, sentence, vocab));
+            i = next;
         }
         // In an all-capitals line ("PUTIN ON THE ATTACK") capitals carry no information, so
         // uppercase words are treated as ordinary words there (stopwords included).
@@ -143,7 +146,15 @@ impl Tokenizer {
             // Stopwords are never compared by stem (summary, keywords and actors skip them),
             // and stemming is the costliest step of segmentation.
             stem = match (&self.stemmer, is_number || is_stop) {
-                (Some(st), false) => vocab.intern(&st.stem(lower_s)),
+                (Some(st), false) => {
+                    let s = st.stem_reusing(lower_s, &mut self.stem_buf);
+                    // Many words are their own stem: no second lookup then.
+                    if s == lower_s {
+                        lower
+                    } else {
+                        vocab.intern(&s)
+                    }
+                }
                 _ => lower,
             };
             if self.words.len() <= stem as usize {
@@ -184,6 +195,14 @@ impl Tokenizer {
     }
 }
 
+/// The first char boundary of `s` at or after `i` (the length of `s` past its end).
+fn ceil_char_boundary(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(s.len())
+}
+
 /// End of the word starting at byte `i`: alphanumerics, plus an apostrophe, dot or comma
 /// between two alphanumerics ("don't", "U.S.", "3.5", "1,000"), plus the final dot of a
 /// dotted abbreviation ("U.S.").
@@ -191,36 +210,33 @@ fn word_end(s: &str, i: usize) -> usize {
     let b = s.as_bytes();
     let mut end = i;
     let mut dotted = false;
+    // Chars since the word start or its last dot: the segment a dot would close ("U" in
+    // "U.S").
+    let mut seg_len = 0usize;
     for (k, c) in s[i..].char_indices() {
         let at = i + k;
         if c.is_alphanumeric() {
             end = at + c.len_utf8();
+            seg_len += 1;
             continue;
         }
-        let next_alnum = s[at + c.len_utf8()..]
-            .chars()
-            .next()
-            .is_some_and(char::is_alphanumeric);
+        let after = &s[at + c.len_utf8()..];
+        let next_alnum = || after.chars().next().is_some_and(char::is_alphanumeric);
         let joins = match c {
-            '\'' | '’' => next_alnum,
+            '\'' | '’' => next_alnum(),
             '.' => {
                 // "U.S", "a.m", "3.5": a dot between single letters or between digits.
                 let prev_digit = at > 0 && b[at - 1].is_ascii_digit();
-                let next = s[at + 1..].chars().next();
-                let seg_len = s[i..at]
-                    .rsplit('.')
-                    .next()
-                    .map_or(0, |seg| seg.chars().count());
+                let next = after.chars().next();
                 (prev_digit && next.is_some_and(|n| n.is_ascii_digit()))
-                    || (seg_len == 1 && next_alnum && {
-                        let after = &s[at + 1..];
+                    || (seg_len == 1 && next_alnum() && {
                         let n2 = after.chars().nth(1);
                         n2.is_none_or(|c| !c.is_alphanumeric())
                     })
             }
             ',' => {
                 at > 0 && b[at - 1].is_ascii_digit() && {
-                    let rest = &s.as_bytes()[at + 1..];
+                    let rest = after.as_bytes();
                     rest.len() >= 3
                         && rest[..3].iter().all(u8::is_ascii_digit)
                         && rest.get(3).is_none_or(|c| !c.is_ascii_digit())
@@ -230,19 +246,18 @@ fn word_end(s: &str, i: usize) -> usize {
         };
         if !joins {
             // The closing dot of "U.S." belongs to the abbreviation.
-            if c == '.' && dotted {
-                let seg_len = s[i..at]
-                    .rsplit('.')
-                    .next()
-                    .map_or(0, |seg| seg.chars().count());
-                if seg_len == 1 {
-                    end = at + 1;
-                }
+            if c == '.' && dotted && seg_len == 1 {
+                end = at + 1;
             }
             break;
         }
-        if c == '.' && !b[at - 1].is_ascii_digit() {
-            dotted = true;
+        if c == '.' {
+            if !b[at - 1].is_ascii_digit() {
+                dotted = true;
+            }
+            seg_len = 0;
+        } else {
+            seg_len += 1;
         }
         end = at + c.len_utf8();
     }
