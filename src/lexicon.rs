@@ -17,6 +17,37 @@ pub const WEEKDAYS: &[&str] = &[
     "sunday",
 ];
 
+/// Lexicon facts about one lowercase word, as bits of [`Lexicon::word_bits`]: one lookup
+/// answers what the name finders ask of every capitalised word.
+pub mod word {
+    /// A place key ([`super::Lexicon::places`]).
+    pub const PLACE: u32 = 1;
+    /// An organisation key ([`super::Lexicon::orgs`]).
+    pub const ORG: u32 = 1 << 1;
+    /// A pronoun.
+    pub const PRONOUN: u32 = 1 << 2;
+    /// An honorific.
+    pub const HONORIFIC: u32 = 1 << 3;
+    /// A role head ([`super::Lexicon::is_head`]).
+    pub const HEAD: u32 = 1 << 4;
+    /// A role modifier ([`super::Lexicon::is_modifier`]).
+    pub const MODIFIER: u32 = 1 << 5;
+    /// A demonym adjective.
+    pub const ADJECTIVE: u32 = 1 << 6;
+    /// A one-word cue, verb or noun ([`super::Lexicon::cue`]).
+    pub const CUE: u32 = 1 << 7;
+    /// A one-word cue verb ([`super::Lexicon::cues`]).
+    pub const CUE_VERB: u32 = 1 << 8;
+    /// A weekday ([`super::WEEKDAYS`]).
+    pub const WEEKDAY: u32 = 1 << 9;
+    /// An agent noun or its plural ([`super::Lexicon::is_agent`]).
+    pub const AGENT: u32 = 1 << 10;
+    /// Points to a country ([`super::Lexicon::country_of`]).
+    pub const COUNTRY: u32 = 1 << 11;
+    /// A plural people noun ([`super::Lexicon::peoples`]).
+    pub const PEOPLE: u32 = 1 << 12;
+}
+
 /// A country, region, state or city.
 #[derive(Debug, Clone)]
 pub struct Place {
@@ -102,6 +133,11 @@ pub struct Lexicon {
     pub states: HashMap<&'static str, &'static str>,
     /// Adjectives of a reaction noun ("a cool response"), to the stance of whoever reacts.
     pub reactions: HashMap<&'static str, &'static str>,
+    /// Every place and organisation key, sorted: whether a word starts a longer name is one
+    /// binary search, so name finders build multi-word keys only after such a word.
+    pub name_keys: Vec<String>,
+    /// Every word some list knows, to its [`word`] bits.
+    pub word_bits: HashMap<String, u32>,
 }
 
 fn records(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -272,7 +308,66 @@ impl Lexicon {
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .collect();
+        let mut keys: Vec<String> = lx.places.keys().chain(lx.orgs.keys()).cloned().collect();
+        crate::util::sort_by(&mut keys, |a, b| a.cmp(b));
+        keys.dedup();
+        lx.name_keys = keys;
+        lx.word_bits = lx.make_word_bits();
         lx
+    }
+
+    /// The [`word`] bits of every listed word, from the lists themselves.
+    fn make_word_bits(&self) -> HashMap<String, u32> {
+        let mut bits: HashMap<String, u32> = HashMap::default();
+        let mut set = |w: &str, b: u32| *bits.entry(w.to_string()).or_default() |= b;
+        for (k, p) in &self.places {
+            set(k, word::PLACE);
+            if p.kind == "country" {
+                set(k, word::COUNTRY);
+            }
+        }
+        self.orgs.keys().for_each(|k| set(k, word::ORG));
+        self.pronouns.keys().for_each(|k| set(k, word::PRONOUN));
+        self.honorifics.keys().for_each(|k| set(k, word::HONORIFIC));
+        self.heads.iter().for_each(|k| set(k, word::HEAD));
+        self.modifiers.iter().for_each(|k| set(k, word::MODIFIER));
+        for k in self.adjectives.keys() {
+            set(k, word::ADJECTIVE | word::COUNTRY);
+        }
+        self.cues
+            .keys()
+            .for_each(|k| set(k, word::CUE | word::CUE_VERB));
+        self.noun_cues.keys().for_each(|k| set(k, word::CUE));
+        WEEKDAYS.iter().for_each(|k| set(k, word::WEEKDAY));
+        self.peoples.keys().for_each(|k| set(k, word::PEOPLE));
+        // The forms `is_agent` accepts: the word, its plural in "s" (a word in "ies" is only
+        // read as the plural of one in "y"), and for a word in "y" its plural in "ies".
+        for k in self.agents.iter().chain(&self.heads) {
+            set(k, word::AGENT);
+            let plural = format!("{k}s");
+            if !plural.ends_with("ies") {
+                set(&plural, word::AGENT);
+            }
+            if let Some(stem) = k.strip_suffix('y') {
+                set(&format!("{stem}ies"), word::AGENT);
+            }
+        }
+        bits
+    }
+
+    /// The [`word`] bits of the lowercase word `w` (none for a word no list knows).
+    pub fn word_bits(&self, w: &str) -> u32 {
+        self.word_bits.get(w).copied().unwrap_or(0)
+    }
+
+    /// Whether some place or organisation key starts with `prefix` and is longer than it: only
+    /// then can a name starting with the word `prefix` span more than one token.
+    pub fn starts_longer_name(&self, prefix: &str) -> bool {
+        let from = self.name_keys.partition_point(|k| k.as_str() < prefix);
+        self.name_keys[from..]
+            .iter()
+            .take_while(|k| k.starts_with(prefix))
+            .any(|k| k.len() > prefix.len())
     }
 
     /// The stance of a one-word cue verb ("said", "calls"), if `lower` is one.
@@ -322,12 +417,72 @@ impl Lexicon {
 
     /// The country a demonym adjective, country name or alias points to.
     pub fn country_of(&self, form: &str) -> Option<&'static str> {
-        let lower = form.to_lowercase();
-        self.adjectives.get(&lower).copied().or_else(|| {
+        self.country_of_lower(&form.to_lowercase())
+    }
+
+    /// [`Lexicon::country_of`] for a form already lowercased (a token's vocabulary string).
+    pub fn country_of_lower(&self, lower: &str) -> Option<&'static str> {
+        self.adjectives.get(lower).copied().or_else(|| {
             self.places
-                .get(&lower)
+                .get(lower)
                 .filter(|p| p.kind == "country")
                 .map(|p| p.name)
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bits answer what the lists and predicates answer, for every listed word and its
+    /// plural-looking variants (the forms `is_agent` reads).
+    #[test]
+    fn word_bits_agree_with_the_lists() {
+        let lx = Lexicon::english();
+        let mut words: Vec<String> = lx.word_bits.keys().cloned().collect();
+        for w in lx.word_bits.keys() {
+            words.push(format!("{w}s"));
+            words.push(format!("{w}es"));
+            words.push(format!("{w}ies"));
+            if let Some(stem) = w.strip_suffix('s') {
+                words.push(stem.to_string());
+            }
+        }
+        words.extend(["", "y", "ies", "s", "the", "said"].map(String::from));
+        for w in &words {
+            let w = w.as_str();
+            let expected = [
+                (lx.places.contains_key(w), word::PLACE),
+                (lx.orgs.contains_key(w), word::ORG),
+                (lx.pronouns.contains_key(w), word::PRONOUN),
+                (lx.honorifics.contains_key(w), word::HONORIFIC),
+                (lx.is_head(w), word::HEAD),
+                (lx.is_modifier(w), word::MODIFIER),
+                (lx.adjectives.contains_key(w), word::ADJECTIVE),
+                (lx.cue(w).is_some(), word::CUE),
+                (lx.cues.contains_key(w), word::CUE_VERB),
+                (WEEKDAYS.contains(&w), word::WEEKDAY),
+                (lx.is_agent(w), word::AGENT),
+                (lx.country_of_lower(w).is_some(), word::COUNTRY),
+                (lx.peoples.contains_key(w), word::PEOPLE),
+            ]
+            .iter()
+            .filter(|(on, _)| *on)
+            .fold(0, |bits, (_, bit)| bits | bit);
+            assert_eq!(lx.word_bits(w), expected, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn longer_names_are_found_by_their_first_word() {
+        let lx = Lexicon::english();
+        assert!(lx.starts_longer_name("bank"));
+        assert!(!lx.starts_longer_name("zzzz"));
+        for k in &lx.name_keys {
+            if let Some((first, _)) = k.split_once(' ') {
+                assert!(lx.starts_longer_name(first), "{k}");
+            }
+        }
     }
 }

@@ -218,7 +218,7 @@ fn features(cx: &Ctx, s: &Span) -> Vec<u32> {
     if super::ORG_SUFFIXES.contains(&last) {
         f(Fnv::new("orgsuffix"));
     }
-    if cx.lower_seen.contains(&doc.tokens[s.last].lower) {
+    if cx.lex(doc.tokens[s.last].lower) & super::lex::LOWER_SEEN != 0 {
         f(Fnv::new("lowerseen"));
     }
     out
