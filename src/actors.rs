@@ -441,6 +441,8 @@ struct Span {
     person_evidence: bool,
     /// The party a title or tag gives ("Republican Sen.", "(D-Mass.)").
     party: Option<&'static str>,
+    /// The gazetteer key ([`Ctx::gazetteer_key`]): built once, read by every typing rule.
+    key: String,
 }
 
 /// Facts about a word of the document ([`Ctx::lex`]): the lexicon's
@@ -519,12 +521,7 @@ impl Ctx<'_, '_> {
             return bits;
         }
         let w = self.doc.vocab.get(id);
-        let flag = |b: bool, bit: u32| if b { bit } else { 0 };
-        let bits = bits
-            | self.lx.word_bits(w)
-            | flag(MONTHS.iter().any(|(m, _)| *m == w), lex::MONTH)
-            | flag(DETERMINERS.contains(&w), lex::DETERMINER)
-            | lex::DONE;
+        let bits = bits | self.lx.word_bits(w) | lex::DONE;
         cell.set(bits);
         bits
     }
@@ -694,6 +691,18 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 w.set(w.get() | bit);
             }
         };
+        // Short lists are looked up in the document's vocabulary: a few lookups, not a scan
+        // per word.
+        for (m, _) in MONTHS {
+            if let Some(id) = doc.vocab.id(m) {
+                mark(id, lex::MONTH);
+            }
+        }
+        for d in DETERMINERS {
+            if let Some(id) = doc.vocab.id(d) {
+                mark(id, lex::DETERMINER);
+            }
+        }
         let mut sentence_seen = usize::MAX;
         // (words, upper-case words, numbers) per sentence.
         let mut counts = vec![(0usize, 0usize, 0usize); doc.sentences.len()];
@@ -912,6 +921,7 @@ fn describe_span(cx: &Ctx, first: usize, last: usize, lo: usize, hi: usize) -> S
     let mut span = Span {
         first,
         last,
+        key: cx.gazetteer_key(first, last),
         role: None,
         possessor: None,
         gender: None,
@@ -962,7 +972,7 @@ fn describe_span(cx: &Ctx, first: usize, last: usize, lo: usize, hi: usize) -> S
     // A role after: "Sergei Lavrov, the Russian Foreign Minister,".
     if best.is_none() && cx.punct_is(last + 1, ",") {
         let mut j = last + 2;
-        if j < hi && DETERMINERS.contains(&cx.lower(j)) {
+        if j < hi && cx.lex_at(j) & lex::DETERMINER != 0 {
             j += 1;
         }
         let mut end = None;
@@ -1122,7 +1132,7 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
         .iter()
         .filter(|s| !s.person_evidence && !given(s) && !initialled(s))
         .filter(|s| team(s) || (sport && (result_line(s) || fixture(s))))
-        .map(|s| cx.gazetteer_key(s.first, s.last))
+        .map(|s| s.key.clone())
         .filter(|k| !country(k) && !lx.orgs.contains_key(k))
         .collect();
     // Companies by their context, for all their mentions: "Pirelli shares", "shares in Magna".
@@ -1142,14 +1152,17 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
         .iter()
         .filter(|s| !cx.lone_opener(s))
         .filter(|s| !s.person_evidence && !given(s) && company(s))
-        .map(|s| cx.gazetteer_key(s.first, s.last))
+        .map(|s| s.key.clone())
         .filter(|k| !lx.places.contains_key(k))
         .collect();
 
     // People's surnames with evidence.
     let mut surnames: HashSet<String> = HashSet::default();
     for s in &spans {
-        if (s.person_evidence || given(s)) && !cx.is_known(s.first, s.last) {
+        if (s.person_evidence || given(s))
+            && !lx.places.contains_key(&s.key)
+            && !lx.orgs.contains_key(&s.key)
+        {
             surnames.insert(surname(cx, s));
         }
     }
@@ -1187,9 +1200,8 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
     };
     let acting: HashSet<String> = spans
         .iter()
-        .map(|s| (s, cx.gazetteer_key(s.first, s.last)))
-        .filter(|(s, key)| is_acting(s, key))
-        .map(|(_, key)| key)
+        .filter(|s| is_acting(s, &s.key))
+        .map(|s| s.key.clone())
         .collect();
     let mut out = Actors::default();
     let mut by_key: HashMap<String, usize> = HashMap::default();
@@ -1200,8 +1212,8 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
     let mut typer: Option<ner::Typer> = None;
     let mut queue = spans;
     loop {
-        for s in queue {
-            let key_text = cx.gazetteer_key(s.first, s.last);
+        for mut s in queue {
+            let key_text = std::mem::take(&mut s.key);
             let written = doc.slice(doc.tokens[s.first].start, doc.tokens[s.last].end);
             // "the Bush administration": a name followed by an institutional noun.
             let tail = cx.lower(s.last + 1);
@@ -1305,7 +1317,7 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
                     };
                     (key, kind, written.to_string(), None, s.last)
                 } else {
-                    leftover.push(s);
+                    leftover.push(Span { key: key_text, ..s });
                     continue;
                 };
             let idx = if kind == ActorKind::Person {
@@ -1365,7 +1377,7 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
         typer = Some(ner::Typer::new(cx, &leftover));
         queue = std::mem::take(&mut leftover);
     }
-    crate::util::sort_by_key(&mut out.links, |l| l.first);
+    sort_stable_by_key(&mut out.links, |l| l.first);
     // "his spokesman, Dmitry Peskov": the role belongs to the person "his" refers to.
     for (idx, tok) in pending_possessors {
         if let Some(owner) =
@@ -1647,10 +1659,40 @@ fn add_references(cx: &Ctx, actors: &mut Actors) {
     actors.links = merged_links(&actors.links, &new_links);
 }
 
+/// `a` and `b` together, stably sorted by first and last token.
 fn merged_links(a: &[Link], b: &[Link]) -> Vec<Link> {
-    let mut all: Vec<Link> = a.iter().chain(b).copied().collect();
-    crate::util::sort_by_key(&mut all, |l| (l.first, l.last));
+    let key = |l: &Link| (l.first, l.last);
+    let sorted = |v: &[Link]| v.windows(2).all(|w| key(&w[0]) <= key(&w[1]));
+    if !(sorted(a) && sorted(b)) {
+        let mut all: Vec<Link> = a.iter().chain(b).copied().collect();
+        crate::util::sort_by_key(&mut all, key);
+        return all;
+    }
+    // Both come in text order: a stable merge (ties take `a`'s first) is the stable sort of
+    // the two together, in linear time.
+    let mut all = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if key(&b[j]) < key(&a[i]) {
+            all.push(b[j]);
+            j += 1;
+        } else {
+            all.push(a[i]);
+            i += 1;
+        }
+    }
+    all.extend_from_slice(&a[i..]);
+    all.extend_from_slice(&b[j..]);
     all
+}
+
+/// Sorts `v` stably by `key`, as [`crate::util::sort_by_key`] does; mentions and links mostly
+/// arrive in text order already, and then there is nothing to do.
+fn sort_stable_by_key<T, K: Ord>(v: &mut Vec<T>, key: impl Fn(&T) -> K) {
+    if v.windows(2).all(|w| key(&w[0]) <= key(&w[1])) {
+        return;
+    }
+    crate::util::sort_by_key(v, key);
 }
 
 fn ensure_place(actors: &mut Actors, country: &'static str) -> usize {
@@ -1736,8 +1778,8 @@ fn finish(cx: &Ctx, actors: &mut Actors) {
             ActorKind::Place => 0.6,
         };
         e.salience = raw * kind_weight * if early { 1.5 } else { 1.0 };
-        crate::util::sort_by(&mut e.mentions, |a, b| a.cmp(b));
-        crate::util::sort_by(&mut e.references, |a, b| a.cmp(b));
+        sort_stable_by_key(&mut e.mentions, |&m| m);
+        sort_stable_by_key(&mut e.references, |&r| r);
     }
     let max = actors.list.iter().map(|e| e.salience).fold(0.0, f64::max);
     for e in &mut actors.list {
