@@ -3,6 +3,7 @@
 //! source and licence in its header (build.rs compiles in copies without the comments).
 
 use crate::util::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::hash_map::Entry;
 use std::sync::OnceLock;
 
 /// Days of the week, lowercase: never part of a name ("said Tuesday"), and skipped at the
@@ -160,6 +161,30 @@ fn gender(code: Option<&str>) -> Option<Gender> {
     }
 }
 
+/// Adds `bit` to the [`word`] bits of `w`.
+fn mark(bits: &mut HashMap<String, u32>, w: &str, bit: u32) {
+    match bits.get_mut(w) {
+        Some(b) => *b |= bit,
+        None => {
+            bits.insert(w.to_string(), bit);
+        }
+    }
+}
+
+/// Marks the forms [`Lexicon::is_agent`] accepts for the agent noun or role head `k`: the word,
+/// its plural in "s" (a word in "ies" is only read as the plural of one in "y"), and for a word
+/// in "y" its plural in "ies".
+fn mark_agent(bits: &mut HashMap<String, u32>, k: &str) {
+    mark(bits, k, word::AGENT);
+    let plural = format!("{k}s");
+    if !plural.ends_with("ies") {
+        mark(bits, &plural, word::AGENT);
+    }
+    if let Some(stem) = k.strip_suffix('y') {
+        mark(bits, &format!("{stem}ies"), word::AGENT);
+    }
+}
+
 impl Lexicon {
     /// The English lexicon (parsed on first call).
     pub fn english() -> &'static Lexicon {
@@ -183,28 +208,38 @@ impl Lexicon {
                 kind,
                 country,
             };
+            // The first place listed under a form is the one it names.
+            let bits = word::PLACE | if kind == "country" { word::COUNTRY } else { 0 };
             for form in std::iter::once(name).chain(alternatives(aliases)) {
-                lx.places
-                    .entry(form.to_lowercase())
-                    .or_insert_with(|| place.clone());
+                if let Entry::Vacant(v) = lx.places.entry(form.to_lowercase()) {
+                    mark(&mut lx.word_bits, v.key(), bits);
+                    v.insert(place.clone());
+                }
             }
             if kind == "city" {
                 continue;
             }
             for a in alternatives(adjectives) {
-                lx.adjectives.entry(a.to_lowercase()).or_insert(name);
+                let key = a.to_lowercase();
+                mark(&mut lx.word_bits, &key, word::ADJECTIVE | word::COUNTRY);
+                lx.adjectives.entry(key).or_insert(name);
             }
             for p in alternatives(people) {
-                lx.peoples.entry(p.to_lowercase()).or_insert(name);
+                let key = p.to_lowercase();
+                mark(&mut lx.word_bits, &key, word::PEOPLE);
+                lx.peoples.entry(key).or_insert(name);
             }
             if kind == "country" {
                 for c in alternatives(capital) {
                     lx.capitals.insert(c.to_lowercase(), name);
-                    lx.places.entry(c.to_lowercase()).or_insert(Place {
-                        name: c,
-                        kind: "city",
-                        country: Some(name),
-                    });
+                    if let Entry::Vacant(v) = lx.places.entry(c.to_lowercase()) {
+                        mark(&mut lx.word_bits, v.key(), word::PLACE);
+                        v.insert(Place {
+                            name: c,
+                            kind: "city",
+                            country: Some(name),
+                        });
+                    }
                 }
             }
         }
@@ -218,9 +253,9 @@ impl Lexicon {
                 kind,
             };
             for form in std::iter::once(name).chain(alternatives(aliases)) {
-                lx.orgs
-                    .entry(form.to_lowercase())
-                    .or_insert_with(|| org.clone());
+                let key = form.to_lowercase();
+                mark(&mut lx.word_bits, &key, word::ORG);
+                lx.orgs.entry(key).or_insert_with(|| org.clone());
             }
         }
         let mut section = "";
@@ -236,17 +271,23 @@ impl Lexicon {
             let mut parts = line.split_whitespace();
             let Some(word) = parts.next() else { continue };
             let code = parts.next();
+            let bits = &mut lx.word_bits;
             match section {
                 "honorific" => {
+                    mark(bits, word, word::HONORIFIC);
                     lx.honorifics.insert(word, gender(code));
                 }
                 "head" => {
+                    mark(bits, word, word::HEAD);
+                    mark_agent(bits, word);
                     lx.heads.insert(word);
                 }
                 "modifier" => {
+                    mark(bits, word, word::MODIFIER);
                     lx.modifiers.insert(word);
                 }
                 "agent" => {
+                    mark_agent(bits, word);
                     lx.agents.insert(word);
                 }
                 "party-initial" => {
@@ -257,6 +298,7 @@ impl Lexicon {
                 }
                 "pronoun" => {
                     if let Some(g) = gender(code) {
+                        mark(bits, word, word::PRONOUN);
                         lx.pronouns.insert(word, g);
                     }
                 }
@@ -288,9 +330,11 @@ impl Lexicon {
                         lx.reactions.insert(f, stance);
                     }
                     "noun" => {
+                        mark(&mut lx.word_bits, f, word::CUE);
                         lx.noun_cues.insert(f, stance);
                     }
                     _ => {
+                        mark(&mut lx.word_bits, f, word::CUE | word::CUE_VERB);
                         if kind == "speech" {
                             lx.speech.insert(f);
                         }
@@ -308,51 +352,16 @@ impl Lexicon {
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .collect();
-        let mut keys: Vec<String> = lx.places.keys().chain(lx.orgs.keys()).cloned().collect();
+        let mut keys: Vec<&str> = (lx.word_bits.iter())
+            .filter(|(_, &b)| b & (word::PLACE | word::ORG) != 0)
+            .map(|(k, _)| k.as_str())
+            .collect();
         crate::util::sort_by(&mut keys, |a, b| a.cmp(b));
-        keys.dedup();
-        lx.name_keys = keys;
-        lx.word_bits = lx.make_word_bits();
+        lx.name_keys = keys.into_iter().map(str::to_string).collect();
+        for w in WEEKDAYS {
+            mark(&mut lx.word_bits, w, word::WEEKDAY);
+        }
         lx
-    }
-
-    /// The [`word`] bits of every listed word, from the lists themselves.
-    fn make_word_bits(&self) -> HashMap<String, u32> {
-        let mut bits: HashMap<String, u32> = HashMap::default();
-        let mut set = |w: &str, b: u32| *bits.entry(w.to_string()).or_default() |= b;
-        for (k, p) in &self.places {
-            set(k, word::PLACE);
-            if p.kind == "country" {
-                set(k, word::COUNTRY);
-            }
-        }
-        self.orgs.keys().for_each(|k| set(k, word::ORG));
-        self.pronouns.keys().for_each(|k| set(k, word::PRONOUN));
-        self.honorifics.keys().for_each(|k| set(k, word::HONORIFIC));
-        self.heads.iter().for_each(|k| set(k, word::HEAD));
-        self.modifiers.iter().for_each(|k| set(k, word::MODIFIER));
-        for k in self.adjectives.keys() {
-            set(k, word::ADJECTIVE | word::COUNTRY);
-        }
-        self.cues
-            .keys()
-            .for_each(|k| set(k, word::CUE | word::CUE_VERB));
-        self.noun_cues.keys().for_each(|k| set(k, word::CUE));
-        WEEKDAYS.iter().for_each(|k| set(k, word::WEEKDAY));
-        self.peoples.keys().for_each(|k| set(k, word::PEOPLE));
-        // The forms `is_agent` accepts: the word, its plural in "s" (a word in "ies" is only
-        // read as the plural of one in "y"), and for a word in "y" its plural in "ies".
-        for k in self.agents.iter().chain(&self.heads) {
-            set(k, word::AGENT);
-            let plural = format!("{k}s");
-            if !plural.ends_with("ies") {
-                set(&plural, word::AGENT);
-            }
-            if let Some(stem) = k.strip_suffix('y') {
-                set(&format!("{stem}ies"), word::AGENT);
-            }
-        }
-        bits
     }
 
     /// The [`word`] bits of the lowercase word `w` (none for a word no list knows).
