@@ -459,6 +459,8 @@ mod lex {
     pub const LONGER: u32 = 1 << 23;
     /// A determiner ([`super::DETERMINERS`]).
     pub const DETERMINER: u32 = 1 << 25;
+    /// A last word that makes a name an organisation ([`super::ORG_SUFFIXES`]).
+    pub const ORG_SUFFIX: u32 = 1 << 26;
     /// [`LONGER`] is computed.
     pub const LONGER_DONE: u32 = 1 << 24;
     /// The lexicon bits are computed.
@@ -701,6 +703,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
         for d in DETERMINERS {
             if let Some(id) = doc.vocab.id(d) {
                 mark(id, lex::DETERMINER);
+            }
+        }
+        for o in ORG_SUFFIXES {
+            if let Some(id) = doc.vocab.id(o) {
+                mark(id, lex::ORG_SUFFIX);
             }
         }
         let mut sentence_seen = usize::MAX;
@@ -1074,7 +1081,7 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
     let lx = cx.lx;
     // A name of two or more capitalised words that starts with a frequent given name is a
     // person's ("Phil Simmons"), unless it ends like an organisation.
-    let org_suffix = |s: &Span| s.last > s.first && ORG_SUFFIXES.contains(&cx.lower(s.last));
+    let org_suffix = |s: &Span| s.last > s.first && cx.lex_at(s.last) & lex::ORG_SUFFIX != 0;
     // A club named after its town plays: "Leicestershire beat Somerset", "drew with Kent".
     let team = |s: &Span| {
         let before = |k: usize| {

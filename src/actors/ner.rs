@@ -215,7 +215,7 @@ fn features(cx: &Ctx, s: &Span) -> Vec<u32> {
     if lx.adjectives.contains_key(first) {
         f(Fnv::new("demonym"));
     }
-    if super::ORG_SUFFIXES.contains(&last) {
+    if cx.lex_at(s.last) & super::lex::ORG_SUFFIX != 0 {
         f(Fnv::new("orgsuffix"));
     }
     if cx.lex(doc.tokens[s.last].lower) & super::lex::LOWER_SEEN != 0 {
