@@ -47,6 +47,12 @@ pub mod word {
     pub const COUNTRY: u32 = 1 << 11;
     /// A plural people noun ([`super::Lexicon::peoples`]).
     pub const PEOPLE: u32 = 1 << 12;
+    /// The first word of a multi-word cue ([`super::Lexicon::phrases`]).
+    pub const PHRASE: u32 = 1 << 13;
+    /// An attitude adjective ([`super::Lexicon::states`]).
+    pub const STATE: u32 = 1 << 14;
+    /// A reaction adjective ([`super::Lexicon::reactions`]).
+    pub const REACTION: u32 = 1 << 15;
 }
 
 /// A country, region, state or city.
@@ -316,6 +322,7 @@ impl Lexicon {
                 let Some(first) = words.next() else { continue };
                 let rest: Vec<&'static str> = words.collect();
                 if !rest.is_empty() {
+                    mark(&mut lx.word_bits, first, word::PHRASE);
                     lx.phrases
                         .entry(first)
                         .or_default()
@@ -324,9 +331,11 @@ impl Lexicon {
                 }
                 match kind {
                     "state" => {
+                        mark(&mut lx.word_bits, f, word::STATE);
                         lx.states.insert(f, stance);
                     }
                     "reaction" => {
+                        mark(&mut lx.word_bits, f, word::REACTION);
                         lx.reactions.insert(f, stance);
                     }
                     "noun" => {
@@ -475,6 +484,9 @@ mod tests {
                 (lx.is_agent(w), word::AGENT),
                 (lx.country_of_lower(w).is_some(), word::COUNTRY),
                 (lx.peoples.contains_key(w), word::PEOPLE),
+                (lx.phrases.contains_key(w), word::PHRASE),
+                (lx.states.contains_key(w), word::STATE),
+                (lx.reactions.contains_key(w), word::REACTION),
             ]
             .iter()
             .filter(|(on, _)| *on)
