@@ -17,6 +17,7 @@ use crate::lexicon::{Gender, Lexicon};
 use crate::model::{ActorKind, SentenceKind};
 use crate::text::{Document, Shape, Token, TokenKind};
 use crate::util::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::cell::Cell;
 
 pub mod ner;
 mod ner_weights;
@@ -440,13 +441,38 @@ struct Span {
     person_evidence: bool,
     /// The party a title or tag gives ("Republican Sen.", "(D-Mass.)").
     party: Option<&'static str>,
+    /// The gazetteer key ([`Ctx::gazetteer_key`]): built once, read by every typing rule.
+    key: String,
+}
+
+/// Facts about a word of the document ([`Ctx::lex`]): the lexicon's
+/// [`crate::lexicon::word`] bits and these.
+mod lex {
+    pub use crate::lexicon::word::*;
+    /// A month or its abbreviation ([`super::MONTHS`]).
+    pub const MONTH: u32 = 1 << 20;
+    /// The word was seen in lowercase in the document.
+    pub const LOWER_SEEN: u32 = 1 << 21;
+    /// The word was seen capitalised mid-sentence in the body.
+    pub const BODY_CAPS: u32 = 1 << 22;
+    /// The start of a longer place or organisation key ([`crate::lexicon::Lexicon::starts_longer_name`]).
+    pub const LONGER: u32 = 1 << 23;
+    /// A determiner ([`super::DETERMINERS`]).
+    pub const DETERMINER: u32 = 1 << 25;
+    /// A last word that makes a name an organisation ([`super::ORG_SUFFIXES`]).
+    pub const ORG_SUFFIX: u32 = 1 << 26;
+    /// [`LONGER`] is computed.
+    pub const LONGER_DONE: u32 = 1 << 24;
+    /// The lexicon bits are computed.
+    pub const DONE: u32 = 1 << 31;
 }
 
 struct Ctx<'d, 'a> {
     doc: &'d Document<'a>,
     lx: &'static Lexicon,
-    lower_seen: HashSet<u32>,
-    body_caps: HashSet<u32>,
+    /// Per vocabulary id, [`lex`] bits: the name rules ask about the same words over and over,
+    /// so each word's lexicon lookups are done once per document, on first use.
+    words: Vec<Cell<u32>>,
     /// Per sentence, counted once: span typing asks about the sentence of every span, and a
     /// sentence can be a megabyte long.
     sentences: Vec<SentenceFacts>,
@@ -459,6 +485,9 @@ struct SentenceFacts {
     caps: bool,
     /// Number tokens.
     numbers: usize,
+    /// The first token that is not opening punctuation (quotes, brackets, a bullet): tokens up
+    /// to it are sentence-initial.
+    lead: usize,
 }
 
 impl Ctx<'_, '_> {
@@ -481,11 +510,52 @@ impl Ctx<'_, '_> {
 
     fn is_sentence_initial(&self, i: usize) -> bool {
         let t = &self.doc.tokens[i];
-        let first = self.doc.sentences[t.sentence].tokens.start;
-        // Only opening punctuation (quotes, brackets, a bullet) may precede the first word.
-        self.doc.tokens[first..i].iter().all(|p| {
-            p.kind == TokenKind::Punct && !matches!(self.doc.token_text(p), "," | ";" | ":")
-        })
+        i <= self.sentences[t.sentence].lead
+    }
+
+    /// The [`lex`] bits of vocabulary id `id`, computed on first use.
+    fn lex(&self, id: u32) -> u32 {
+        let Some(cell) = self.words.get(id as usize) else {
+            return 0;
+        };
+        let bits = cell.get();
+        if bits & lex::DONE != 0 {
+            return bits;
+        }
+        let w = self.doc.vocab.get(id);
+        let bits = bits | self.lx.word_bits(w) | lex::DONE;
+        cell.set(bits);
+        bits
+    }
+
+    /// Whether some place or organisation key starts with token `i`'s word and is longer.
+    fn starts_longer_name(&self, i: usize) -> bool {
+        let Some(cell) = self.tok(i).and_then(|t| self.words.get(t.lower as usize)) else {
+            return false;
+        };
+        let mut bits = cell.get();
+        if bits & lex::LONGER_DONE == 0 {
+            bits |= lex::LONGER_DONE;
+            if self.lx.starts_longer_name(self.lower(i)) {
+                bits |= lex::LONGER;
+            }
+            cell.set(bits);
+        }
+        bits & lex::LONGER != 0
+    }
+
+    /// The country word token `i` points to ([`Lexicon::country_of`] of its text), given its
+    /// [`lex`] bits. A word's lowercase form is its text lowercased, as `country_of` does.
+    fn country_at(&self, i: usize, bits: u32) -> Option<&'static str> {
+        if bits & lex::COUNTRY == 0 {
+            return None;
+        }
+        self.lx.country_of_lower(self.lower(i))
+    }
+
+    /// The [`lex`] bits of token `i`'s word; none past the end.
+    fn lex_at(&self, i: usize) -> u32 {
+        self.tok(i).map_or(0, |t| self.lex(t.lower))
     }
 
     fn gazetteer_key(&self, first: usize, last: usize) -> String {
@@ -501,6 +571,13 @@ impl Ctx<'_, '_> {
     }
 
     fn is_known(&self, first: usize, last: usize) -> bool {
+        if first == last {
+            return self.lex_at(first) & (lex::PLACE | lex::ORG) != 0;
+        }
+        // Most words start no longer name: skip building the key.
+        if !self.starts_longer_name(first) {
+            return false;
+        }
         let key = self.gazetteer_key(first, last);
         self.lx.places.contains_key(&key) || self.lx.orgs.contains_key(&key)
     }
@@ -511,20 +588,16 @@ impl Ctx<'_, '_> {
         if t.kind != TokenKind::Word || !matches!(t.shape, Shape::Capitalized | Shape::Upper) {
             return false;
         }
-        let lower = self.lower(i);
-        if crate::lexicon::WEEKDAYS.contains(&lower) || self.is_date_month(i) {
+        let bits = self.lex(t.lower);
+        if bits & lex::WEEKDAY != 0 || (bits & lex::MONTH != 0 && self.is_date_month(i)) {
             return false;
         }
-        if self.lx.pronouns.contains_key(lower)
-            || self.lx.honorifics.contains_key(lower)
-            || self.lx.is_head(lower)
-            || self.lx.is_modifier(lower)
-            || self.lx.adjectives.contains_key(lower)
-            || self.lx.cue(lower).is_some()
-        {
-            return self.lx.places.contains_key(lower) || self.lx.orgs.contains_key(lower);
+        let known = bits & (lex::PLACE | lex::ORG) != 0;
+        let common =
+            lex::PRONOUN | lex::HONORIFIC | lex::HEAD | lex::MODIFIER | lex::ADJECTIVE | lex::CUE;
+        if bits & common != 0 {
+            return known;
         }
-        let known = self.lx.places.contains_key(lower) || self.lx.orgs.contains_key(lower);
         if known && t.shape == Shape::Upper {
             return true;
         }
@@ -533,13 +606,10 @@ impl Ctx<'_, '_> {
         }
         let sentence = &self.doc.sentences[t.sentence];
         if sentence.kind == SentenceKind::Headline {
-            return known || self.body_caps.contains(&t.lower);
+            return known || bits & lex::BODY_CAPS != 0;
         }
         // A sentence-initial common word, or a noun for people ("Officials said").
-        if self.is_sentence_initial(i)
-            && !known
-            && (self.lower_seen.contains(&t.lower) || self.lx.is_agent(lower))
-        {
+        if self.is_sentence_initial(i) && !known && bits & (lex::LOWER_SEEN | lex::AGENT) != 0 {
             return false;
         }
         true
@@ -584,17 +654,18 @@ impl Ctx<'_, '_> {
             let k = i as usize;
             let t = &self.doc.tokens[k];
             let lower = self.lower(k);
-            let is_head = self.lx.is_head(lower);
+            let bits = self.lex(t.lower);
+            let is_head = bits & lex::HEAD != 0;
             let ok = t.kind == TokenKind::Word
                 && (is_head
-                    || self.lx.is_modifier(lower)
+                    || bits & lex::MODIFIER != 0
                     || (lower == "of" && first.is_some())
-                    || self.lx.country_of(self.doc.token_text(t)).is_some());
+                    || bits & lex::COUNTRY != 0);
             if !ok {
                 break;
             }
             if lower != "of" {
-                if let Some(c) = self.lx.country_of(self.doc.token_text(t)) {
+                if let Some(c) = self.country_at(k, bits) {
                     country = Some(c);
                 }
             }
@@ -616,8 +687,29 @@ impl Ctx<'_, '_> {
 
 impl<'d, 'a> Ctx<'d, 'a> {
     fn new(doc: &'d Document<'a>) -> Ctx<'d, 'a> {
-        let mut lower_seen = HashSet::default();
-        let mut body_caps = HashSet::default();
+        let words: Vec<Cell<u32>> = vec![Cell::new(0); doc.vocab.len()];
+        let mark = |id: u32, bit: u32| {
+            if let Some(w) = words.get(id as usize) {
+                w.set(w.get() | bit);
+            }
+        };
+        // Short lists are looked up in the document's vocabulary: a few lookups, not a scan
+        // per word.
+        for (m, _) in MONTHS {
+            if let Some(id) = doc.vocab.id(m) {
+                mark(id, lex::MONTH);
+            }
+        }
+        for d in DETERMINERS {
+            if let Some(id) = doc.vocab.id(d) {
+                mark(id, lex::DETERMINER);
+            }
+        }
+        for o in ORG_SUFFIXES {
+            if let Some(id) = doc.vocab.id(o) {
+                mark(id, lex::ORG_SUFFIX);
+            }
+        }
         let mut sentence_seen = usize::MAX;
         // (words, upper-case words, numbers) per sentence.
         let mut counts = vec![(0usize, 0usize, 0usize); doc.sentences.len()];
@@ -634,24 +726,35 @@ impl<'d, 'a> Ctx<'d, 'a> {
             sentence_seen = t.sentence;
             let kind = doc.sentences[t.sentence].kind;
             if t.shape == Shape::Lower {
-                lower_seen.insert(t.lower);
+                mark(t.lower, lex::LOWER_SEEN);
             } else if kind == SentenceKind::Body && !initial {
                 // Capitalised mid-sentence: a name, not just a sentence opener ("Finally, ...").
-                body_caps.insert(t.lower);
+                mark(t.lower, lex::BODY_CAPS);
             }
         }
         let sentences = counts
             .iter()
-            .map(|&(words, upper, numbers)| SentenceFacts {
-                caps: words >= 3 && upper * 10 >= words * 6,
-                numbers,
+            .zip(&doc.sentences)
+            .map(|(&(words, upper, numbers), s)| {
+                // Only opening punctuation (quotes, brackets, a bullet) may precede the first
+                // word.
+                let lead = doc.tokens[s.tokens.clone()]
+                    .iter()
+                    .position(|p| {
+                        p.kind != TokenKind::Punct || matches!(doc.token_text(p), "," | ";" | ":")
+                    })
+                    .map_or(s.tokens.end, |k| s.tokens.start + k);
+                SentenceFacts {
+                    caps: words >= 3 && upper * 10 >= words * 6,
+                    numbers,
+                    lead,
+                }
             })
             .collect();
         Ctx {
             doc,
             lx: Lexicon::english(),
-            lower_seen,
-            body_caps,
+            words,
             sentences,
         }
     }
@@ -683,13 +786,17 @@ fn find_spans(cx: &Ctx) -> Vec<Span> {
             let mut last = i;
             // The longest gazetteer name starting here ("Czech Republic", "Bank of England"),
             // even when its first word alone is an adjective or a title.
-            let known = (1..=4).rev().find(|&n| {
-                let end = i + n - 1;
-                end < range.end
-                    && doc.tokens[i].shape != Shape::Lower
-                    && doc.tokens[end].shape != Shape::Lower
-                    && cx.is_known(i, end)
-            });
+            // Most tokens are lowercase: they start no name.
+            let known = (doc.tokens[i].shape != Shape::Lower)
+                .then(|| {
+                    (1..=4).rev().find(|&n| {
+                        let end = i + n - 1;
+                        end < range.end
+                            && doc.tokens[end].shape != Shape::Lower
+                            && cx.is_known(i, end)
+                    })
+                })
+                .flatten();
             if let Some(n) = known {
                 last = i + n - 1;
             } else if !cx.is_name_token(i) {
@@ -821,6 +928,7 @@ fn describe_span(cx: &Ctx, first: usize, last: usize, lo: usize, hi: usize) -> S
     let mut span = Span {
         first,
         last,
+        key: cx.gazetteer_key(first, last),
         role: None,
         possessor: None,
         gender: None,
@@ -835,7 +943,12 @@ fn describe_span(cx: &Ctx, first: usize, last: usize, lo: usize, hi: usize) -> S
             k = prev;
             continue;
         }
-        match cx.lx.honorifics.get(cx.lower(prev)) {
+        let honorific = if cx.lex_at(prev) & lex::HONORIFIC != 0 {
+            cx.lx.honorifics.get(cx.lower(prev))
+        } else {
+            None
+        };
+        match honorific {
             Some(g) if cx.tok(prev).is_some_and(|t| t.shape != Shape::Lower) => {
                 span.person_evidence = true;
                 span.gender = span.gender.or(*g);
@@ -866,21 +979,14 @@ fn describe_span(cx: &Ctx, first: usize, last: usize, lo: usize, hi: usize) -> S
     // A role after: "Sergei Lavrov, the Russian Foreign Minister,".
     if best.is_none() && cx.punct_is(last + 1, ",") {
         let mut j = last + 2;
-        if j < hi && DETERMINERS.contains(&cx.lower(j)) {
+        if j < hi && cx.lex_at(j) & lex::DETERMINER != 0 {
             j += 1;
         }
         let mut end = None;
         let mut e = j;
         while e < hi && cx.tok(e).is_some_and(|t| t.kind == TokenKind::Word) {
-            let l = cx.lower(e);
-            if cx.lx.is_head(l)
-                || cx.lx.is_modifier(l)
-                || l == "of"
-                || cx
-                    .lx
-                    .country_of(cx.doc.token_text(&cx.doc.tokens[e]))
-                    .is_some()
-            {
+            let bits = cx.lex_at(e);
+            if bits & (lex::HEAD | lex::MODIFIER | lex::COUNTRY) != 0 || cx.lower(e) == "of" {
                 e += 1;
             } else {
                 break;
@@ -932,24 +1038,21 @@ fn describe_span(cx: &Ctx, first: usize, last: usize, lo: usize, hi: usize) -> S
     }
     // A speech verb right after the name, or "said" right before it (across titles: "said
     // Marquette pollster Charles Franklin").
-    let after = cx.lower(last + 1);
     let mut before = first;
     while before > lo && first - before < 6 && {
         let t = &cx.doc.tokens[before - 1];
         let l = cx.lower(before - 1);
         t.shape == Shape::Capitalized
             || t.shape == Shape::Upper
-            || cx.lx.is_head(l)
-            || cx.lx.is_modifier(l)
+            || cx.lex(t.lower) & (lex::HEAD | lex::MODIFIER) != 0
             || l == "."
             || t.kind == TokenKind::Number
             || l.starts_with(|c: char| c.is_ascii_digit())
     } {
         before -= 1;
     }
-    if cx.lx.cues.contains_key(after)
-        || (before > lo && cx.lx.cues.contains_key(cx.lower(before - 1)) && first < hi)
-    {
+    let cue = |k: usize| cx.lex_at(k) & lex::CUE_VERB != 0;
+    if cue(last + 1) || (before > lo && cue(before - 1) && first < hi) {
         span.person_evidence = true;
     }
     // "Peter Morency, who ...", or an apposition followed by a speech verb: "Peter Morency, a
@@ -964,7 +1067,7 @@ fn describe_span(cx: &Ctx, first: usize, last: usize, lo: usize, hi: usize) -> S
             while v < hi && matches!(cx.lower(v), "also" | "later" | "then" | "has" | "had") {
                 v += 1;
             }
-            if cx.punct_is(close, ",") && cx.lx.cues.contains_key(cx.lower(v)) {
+            if cx.punct_is(close, ",") && cue(v) {
                 span.person_evidence = true;
             }
         }
@@ -978,7 +1081,7 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
     let lx = cx.lx;
     // A name of two or more capitalised words that starts with a frequent given name is a
     // person's ("Phil Simmons"), unless it ends like an organisation.
-    let org_suffix = |s: &Span| s.last > s.first && ORG_SUFFIXES.contains(&cx.lower(s.last));
+    let org_suffix = |s: &Span| s.last > s.first && cx.lex_at(s.last) & lex::ORG_SUFFIX != 0;
     // A club named after its town plays: "Leicestershire beat Somerset", "drew with Kent".
     let team = |s: &Span| {
         let before = |k: usize| {
@@ -1036,7 +1139,7 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
         .iter()
         .filter(|s| !s.person_evidence && !given(s) && !initialled(s))
         .filter(|s| team(s) || (sport && (result_line(s) || fixture(s))))
-        .map(|s| cx.gazetteer_key(s.first, s.last))
+        .map(|s| s.key.clone())
         .filter(|k| !country(k) && !lx.orgs.contains_key(k))
         .collect();
     // Companies by their context, for all their mentions: "Pirelli shares", "shares in Magna".
@@ -1056,14 +1159,17 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
         .iter()
         .filter(|s| !cx.lone_opener(s))
         .filter(|s| !s.person_evidence && !given(s) && company(s))
-        .map(|s| cx.gazetteer_key(s.first, s.last))
+        .map(|s| s.key.clone())
         .filter(|k| !lx.places.contains_key(k))
         .collect();
 
     // People's surnames with evidence.
     let mut surnames: HashSet<String> = HashSet::default();
     for s in &spans {
-        if (s.person_evidence || given(s)) && !cx.is_known(s.first, s.last) {
+        if (s.person_evidence || given(s))
+            && !lx.places.contains_key(&s.key)
+            && !lx.orgs.contains_key(&s.key)
+        {
             surnames.insert(surname(cx, s));
         }
     }
@@ -1101,9 +1207,8 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
     };
     let acting: HashSet<String> = spans
         .iter()
-        .map(|s| (s, cx.gazetteer_key(s.first, s.last)))
-        .filter(|(s, key)| is_acting(s, key))
-        .map(|(_, key)| key)
+        .filter(|s| is_acting(s, &s.key))
+        .map(|s| s.key.clone())
         .collect();
     let mut out = Actors::default();
     let mut by_key: HashMap<String, usize> = HashMap::default();
@@ -1114,8 +1219,8 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
     let mut typer: Option<ner::Typer> = None;
     let mut queue = spans;
     loop {
-        for s in queue {
-            let key_text = cx.gazetteer_key(s.first, s.last);
+        for mut s in queue {
+            let key_text = std::mem::take(&mut s.key);
             let written = doc.slice(doc.tokens[s.first].start, doc.tokens[s.last].end);
             // "the Bush administration": a name followed by an institutional noun.
             let tail = cx.lower(s.last + 1);
@@ -1219,7 +1324,7 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
                     };
                     (key, kind, written.to_string(), None, s.last)
                 } else {
-                    leftover.push(s);
+                    leftover.push(Span { key: key_text, ..s });
                     continue;
                 };
             let idx = if kind == ActorKind::Person {
@@ -1253,11 +1358,11 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
             // The mention as written includes the honorific ("Mr Putin") but not the role.
             let mut start_tok = s.first;
             while start_tok > 0 && {
-                let l = cx.lower(start_tok - 1);
-                cx.lx.honorifics.contains_key(l)
-                    || (l == "."
+                let honorific = |k: usize| cx.lex_at(k) & lex::HONORIFIC != 0;
+                honorific(start_tok - 1)
+                    || (cx.lower(start_tok - 1) == "."
                         && start_tok >= 2
-                        && cx.lx.honorifics.contains_key(cx.lower(start_tok - 2)))
+                        && honorific(start_tok - 2))
             } {
                 start_tok -= 1;
             }
@@ -1279,7 +1384,7 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
         typer = Some(ner::Typer::new(cx, &leftover));
         queue = std::mem::take(&mut leftover);
     }
-    crate::util::sort_by_key(&mut out.links, |l| l.first);
+    sort_stable_by_key(&mut out.links, |l| l.first);
     // "his spokesman, Dmitry Peskov": the role belongs to the person "his" refers to.
     for (idx, tok) in pending_possessors {
         if let Some(owner) =
@@ -1441,8 +1546,14 @@ fn add_references(cx: &Ctx, actors: &mut Actors) {
                 i += 1;
                 continue;
             }
+            let bits = cx.lex(t.lower);
+            let people = if bits & lex::PEOPLE != 0 {
+                lx.peoples.get(lower)
+            } else {
+                None
+            };
             // "the Russians": a people noun stands for its country.
-            if let Some(&country) = lx.peoples.get(lower) {
+            if let Some(&country) = people {
                 if t.shape == Shape::Capitalized && i > range.start && cx.lower(i - 1) == "the" {
                     let idx = ensure_place(actors, country);
                     actors.list[idx]
@@ -1458,8 +1569,13 @@ fn add_references(cx: &Ctx, actors: &mut Actors) {
                 i += 1;
                 continue;
             }
+            let pronoun = if bits & lex::PRONOUN != 0 {
+                lx.pronouns.get(lower)
+            } else {
+                None
+            };
             // Subject pronouns: "He", "she".
-            if let Some(&g) = lx.pronouns.get(lower) {
+            if let Some(&g) = pronoun {
                 if matches!(lower, "he" | "she") {
                     let links = [&actors.links[..], &new_links[..]];
                     if let Some(a) = antecedent(cx, &actors.list, links, i, g) {
@@ -1479,17 +1595,17 @@ fn add_references(cx: &Ctx, actors: &mut Actors) {
                 continue;
             }
             // Role nouns: "The Russian President", "the spokesman".
-            if DETERMINERS.contains(&lower) && lower != "a" && lower != "an" {
+            if bits & lex::DETERMINER != 0 && lower != "a" && lower != "an" {
                 let mut j = i + 1;
                 let mut head = None;
                 let mut country = None;
                 while j < range.end && doc.tokens[j].kind == TokenKind::Word {
-                    let l = cx.lower(j);
-                    if lx.is_head(l) {
+                    let bits = cx.lex_at(j);
+                    if bits & lex::HEAD != 0 {
                         head = Some(j);
-                    } else if let Some(c) = lx.country_of(doc.token_text(&doc.tokens[j])) {
+                    } else if let Some(c) = cx.country_at(j, bits) {
                         country = Some(c);
-                    } else if !lx.is_modifier(l) {
+                    } else if bits & lex::MODIFIER == 0 {
                         break;
                     }
                     j += 1;
@@ -1550,10 +1666,40 @@ fn add_references(cx: &Ctx, actors: &mut Actors) {
     actors.links = merged_links(&actors.links, &new_links);
 }
 
+/// `a` and `b` together, stably sorted by first and last token.
 fn merged_links(a: &[Link], b: &[Link]) -> Vec<Link> {
-    let mut all: Vec<Link> = a.iter().chain(b).copied().collect();
-    crate::util::sort_by_key(&mut all, |l| (l.first, l.last));
+    let key = |l: &Link| (l.first, l.last);
+    let sorted = |v: &[Link]| v.windows(2).all(|w| key(&w[0]) <= key(&w[1]));
+    if !(sorted(a) && sorted(b)) {
+        let mut all: Vec<Link> = a.iter().chain(b).copied().collect();
+        crate::util::sort_by_key(&mut all, key);
+        return all;
+    }
+    // Both come in text order: a stable merge (ties take `a`'s first) is the stable sort of
+    // the two together, in linear time.
+    let mut all = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if key(&b[j]) < key(&a[i]) {
+            all.push(b[j]);
+            j += 1;
+        } else {
+            all.push(a[i]);
+            i += 1;
+        }
+    }
+    all.extend_from_slice(&a[i..]);
+    all.extend_from_slice(&b[j..]);
     all
+}
+
+/// Sorts `v` stably by `key`, as [`crate::util::sort_by_key`] does; mentions and links mostly
+/// arrive in text order already, and then there is nothing to do.
+fn sort_stable_by_key<T, K: Ord>(v: &mut Vec<T>, key: impl Fn(&T) -> K) {
+    if v.windows(2).all(|w| key(&w[0]) <= key(&w[1])) {
+        return;
+    }
+    crate::util::sort_by_key(v, key);
 }
 
 fn ensure_place(actors: &mut Actors, country: &'static str) -> usize {
@@ -1639,8 +1785,8 @@ fn finish(cx: &Ctx, actors: &mut Actors) {
             ActorKind::Place => 0.6,
         };
         e.salience = raw * kind_weight * if early { 1.5 } else { 1.0 };
-        crate::util::sort_by(&mut e.mentions, |a, b| a.cmp(b));
-        crate::util::sort_by(&mut e.references, |a, b| a.cmp(b));
+        sort_stable_by_key(&mut e.mentions, |&m| m);
+        sort_stable_by_key(&mut e.references, |&r| r);
     }
     let max = actors.list.iter().map(|e| e.salience).fold(0.0, f64::max);
     for e in &mut actors.list {

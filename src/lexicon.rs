@@ -3,6 +3,7 @@
 //! source and licence in its header (build.rs compiles in copies without the comments).
 
 use crate::util::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::hash_map::Entry;
 use std::sync::OnceLock;
 
 /// Days of the week, lowercase: never part of a name ("said Tuesday"), and skipped at the
@@ -16,6 +17,43 @@ pub const WEEKDAYS: &[&str] = &[
     "saturday",
     "sunday",
 ];
+
+/// Lexicon facts about one lowercase word, as bits of [`Lexicon::word_bits`]: one lookup
+/// answers what the name finders ask of every capitalised word.
+pub mod word {
+    /// A place key ([`super::Lexicon::places`]).
+    pub const PLACE: u32 = 1;
+    /// An organisation key ([`super::Lexicon::orgs`]).
+    pub const ORG: u32 = 1 << 1;
+    /// A pronoun.
+    pub const PRONOUN: u32 = 1 << 2;
+    /// An honorific.
+    pub const HONORIFIC: u32 = 1 << 3;
+    /// A role head ([`super::Lexicon::is_head`]).
+    pub const HEAD: u32 = 1 << 4;
+    /// A role modifier ([`super::Lexicon::is_modifier`]).
+    pub const MODIFIER: u32 = 1 << 5;
+    /// A demonym adjective.
+    pub const ADJECTIVE: u32 = 1 << 6;
+    /// A one-word cue, verb or noun ([`super::Lexicon::cue`]).
+    pub const CUE: u32 = 1 << 7;
+    /// A one-word cue verb ([`super::Lexicon::cues`]).
+    pub const CUE_VERB: u32 = 1 << 8;
+    /// A weekday ([`super::WEEKDAYS`]).
+    pub const WEEKDAY: u32 = 1 << 9;
+    /// An agent noun or its plural ([`super::Lexicon::is_agent`]).
+    pub const AGENT: u32 = 1 << 10;
+    /// Points to a country ([`super::Lexicon::country_of`]).
+    pub const COUNTRY: u32 = 1 << 11;
+    /// A plural people noun ([`super::Lexicon::peoples`]).
+    pub const PEOPLE: u32 = 1 << 12;
+    /// The first word of a multi-word cue ([`super::Lexicon::phrases`]).
+    pub const PHRASE: u32 = 1 << 13;
+    /// An attitude adjective ([`super::Lexicon::states`]).
+    pub const STATE: u32 = 1 << 14;
+    /// A reaction adjective ([`super::Lexicon::reactions`]).
+    pub const REACTION: u32 = 1 << 15;
+}
 
 /// A country, region, state or city.
 #[derive(Debug, Clone)]
@@ -102,6 +140,11 @@ pub struct Lexicon {
     pub states: HashMap<&'static str, &'static str>,
     /// Adjectives of a reaction noun ("a cool response"), to the stance of whoever reacts.
     pub reactions: HashMap<&'static str, &'static str>,
+    /// Every place and organisation key, sorted: whether a word starts a longer name is one
+    /// binary search, so name finders build multi-word keys only after such a word.
+    pub name_keys: Vec<String>,
+    /// Every word some list knows, to its [`word`] bits.
+    pub word_bits: HashMap<String, u32>,
 }
 
 fn records(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -121,6 +164,30 @@ fn gender(code: Option<&str>) -> Option<Gender> {
         "n" => Some(Gender::Neuter),
         "p" => Some(Gender::Plural),
         _ => None,
+    }
+}
+
+/// Adds `bit` to the [`word`] bits of `w`.
+fn mark(bits: &mut HashMap<String, u32>, w: &str, bit: u32) {
+    match bits.get_mut(w) {
+        Some(b) => *b |= bit,
+        None => {
+            bits.insert(w.to_string(), bit);
+        }
+    }
+}
+
+/// Marks the forms [`Lexicon::is_agent`] accepts for the agent noun or role head `k`: the word,
+/// its plural in "s" (a word in "ies" is only read as the plural of one in "y"), and for a word
+/// in "y" its plural in "ies".
+fn mark_agent(bits: &mut HashMap<String, u32>, k: &str) {
+    mark(bits, k, word::AGENT);
+    let plural = format!("{k}s");
+    if !plural.ends_with("ies") {
+        mark(bits, &plural, word::AGENT);
+    }
+    if let Some(stem) = k.strip_suffix('y') {
+        mark(bits, &format!("{stem}ies"), word::AGENT);
     }
 }
 
@@ -147,28 +214,38 @@ impl Lexicon {
                 kind,
                 country,
             };
+            // The first place listed under a form is the one it names.
+            let bits = word::PLACE | if kind == "country" { word::COUNTRY } else { 0 };
             for form in std::iter::once(name).chain(alternatives(aliases)) {
-                lx.places
-                    .entry(form.to_lowercase())
-                    .or_insert_with(|| place.clone());
+                if let Entry::Vacant(v) = lx.places.entry(form.to_lowercase()) {
+                    mark(&mut lx.word_bits, v.key(), bits);
+                    v.insert(place.clone());
+                }
             }
             if kind == "city" {
                 continue;
             }
             for a in alternatives(adjectives) {
-                lx.adjectives.entry(a.to_lowercase()).or_insert(name);
+                let key = a.to_lowercase();
+                mark(&mut lx.word_bits, &key, word::ADJECTIVE | word::COUNTRY);
+                lx.adjectives.entry(key).or_insert(name);
             }
             for p in alternatives(people) {
-                lx.peoples.entry(p.to_lowercase()).or_insert(name);
+                let key = p.to_lowercase();
+                mark(&mut lx.word_bits, &key, word::PEOPLE);
+                lx.peoples.entry(key).or_insert(name);
             }
             if kind == "country" {
                 for c in alternatives(capital) {
                     lx.capitals.insert(c.to_lowercase(), name);
-                    lx.places.entry(c.to_lowercase()).or_insert(Place {
-                        name: c,
-                        kind: "city",
-                        country: Some(name),
-                    });
+                    if let Entry::Vacant(v) = lx.places.entry(c.to_lowercase()) {
+                        mark(&mut lx.word_bits, v.key(), word::PLACE);
+                        v.insert(Place {
+                            name: c,
+                            kind: "city",
+                            country: Some(name),
+                        });
+                    }
                 }
             }
         }
@@ -182,9 +259,9 @@ impl Lexicon {
                 kind,
             };
             for form in std::iter::once(name).chain(alternatives(aliases)) {
-                lx.orgs
-                    .entry(form.to_lowercase())
-                    .or_insert_with(|| org.clone());
+                let key = form.to_lowercase();
+                mark(&mut lx.word_bits, &key, word::ORG);
+                lx.orgs.entry(key).or_insert_with(|| org.clone());
             }
         }
         let mut section = "";
@@ -200,17 +277,23 @@ impl Lexicon {
             let mut parts = line.split_whitespace();
             let Some(word) = parts.next() else { continue };
             let code = parts.next();
+            let bits = &mut lx.word_bits;
             match section {
                 "honorific" => {
+                    mark(bits, word, word::HONORIFIC);
                     lx.honorifics.insert(word, gender(code));
                 }
                 "head" => {
+                    mark(bits, word, word::HEAD);
+                    mark_agent(bits, word);
                     lx.heads.insert(word);
                 }
                 "modifier" => {
+                    mark(bits, word, word::MODIFIER);
                     lx.modifiers.insert(word);
                 }
                 "agent" => {
+                    mark_agent(bits, word);
                     lx.agents.insert(word);
                 }
                 "party-initial" => {
@@ -221,6 +304,7 @@ impl Lexicon {
                 }
                 "pronoun" => {
                     if let Some(g) = gender(code) {
+                        mark(bits, word, word::PRONOUN);
                         lx.pronouns.insert(word, g);
                     }
                 }
@@ -238,6 +322,7 @@ impl Lexicon {
                 let Some(first) = words.next() else { continue };
                 let rest: Vec<&'static str> = words.collect();
                 if !rest.is_empty() {
+                    mark(&mut lx.word_bits, first, word::PHRASE);
                     lx.phrases
                         .entry(first)
                         .or_default()
@@ -246,15 +331,19 @@ impl Lexicon {
                 }
                 match kind {
                     "state" => {
+                        mark(&mut lx.word_bits, f, word::STATE);
                         lx.states.insert(f, stance);
                     }
                     "reaction" => {
+                        mark(&mut lx.word_bits, f, word::REACTION);
                         lx.reactions.insert(f, stance);
                     }
                     "noun" => {
+                        mark(&mut lx.word_bits, f, word::CUE);
                         lx.noun_cues.insert(f, stance);
                     }
                     _ => {
+                        mark(&mut lx.word_bits, f, word::CUE | word::CUE_VERB);
                         if kind == "speech" {
                             lx.speech.insert(f);
                         }
@@ -272,7 +361,31 @@ impl Lexicon {
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .collect();
+        let mut keys: Vec<&str> = (lx.word_bits.iter())
+            .filter(|(_, &b)| b & (word::PLACE | word::ORG) != 0)
+            .map(|(k, _)| k.as_str())
+            .collect();
+        crate::util::sort_by(&mut keys, |a, b| a.cmp(b));
+        lx.name_keys = keys.into_iter().map(str::to_string).collect();
+        for w in WEEKDAYS {
+            mark(&mut lx.word_bits, w, word::WEEKDAY);
+        }
         lx
+    }
+
+    /// The [`word`] bits of the lowercase word `w` (none for a word no list knows).
+    pub fn word_bits(&self, w: &str) -> u32 {
+        self.word_bits.get(w).copied().unwrap_or(0)
+    }
+
+    /// Whether some place or organisation key starts with `prefix` and is longer than it: only
+    /// then can a name starting with the word `prefix` span more than one token.
+    pub fn starts_longer_name(&self, prefix: &str) -> bool {
+        let from = self.name_keys.partition_point(|k| k.as_str() < prefix);
+        self.name_keys[from..]
+            .iter()
+            .take_while(|k| k.starts_with(prefix))
+            .any(|k| k.len() > prefix.len())
     }
 
     /// The stance of a one-word cue verb ("said", "calls"), if `lower` is one.
@@ -322,12 +435,75 @@ impl Lexicon {
 
     /// The country a demonym adjective, country name or alias points to.
     pub fn country_of(&self, form: &str) -> Option<&'static str> {
-        let lower = form.to_lowercase();
-        self.adjectives.get(&lower).copied().or_else(|| {
+        self.country_of_lower(&form.to_lowercase())
+    }
+
+    /// [`Lexicon::country_of`] for a form already lowercased (a token's vocabulary string).
+    pub fn country_of_lower(&self, lower: &str) -> Option<&'static str> {
+        self.adjectives.get(lower).copied().or_else(|| {
             self.places
-                .get(&lower)
+                .get(lower)
                 .filter(|p| p.kind == "country")
                 .map(|p| p.name)
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bits answer what the lists and predicates answer, for every listed word and its
+    /// plural-looking variants (the forms `is_agent` reads).
+    #[test]
+    fn word_bits_agree_with_the_lists() {
+        let lx = Lexicon::english();
+        let mut words: Vec<String> = lx.word_bits.keys().cloned().collect();
+        for w in lx.word_bits.keys() {
+            words.push(format!("{w}s"));
+            words.push(format!("{w}es"));
+            words.push(format!("{w}ies"));
+            if let Some(stem) = w.strip_suffix('s') {
+                words.push(stem.to_string());
+            }
+        }
+        words.extend(["", "y", "ies", "s", "the", "said"].map(String::from));
+        for w in &words {
+            let w = w.as_str();
+            let expected = [
+                (lx.places.contains_key(w), word::PLACE),
+                (lx.orgs.contains_key(w), word::ORG),
+                (lx.pronouns.contains_key(w), word::PRONOUN),
+                (lx.honorifics.contains_key(w), word::HONORIFIC),
+                (lx.is_head(w), word::HEAD),
+                (lx.is_modifier(w), word::MODIFIER),
+                (lx.adjectives.contains_key(w), word::ADJECTIVE),
+                (lx.cue(w).is_some(), word::CUE),
+                (lx.cues.contains_key(w), word::CUE_VERB),
+                (WEEKDAYS.contains(&w), word::WEEKDAY),
+                (lx.is_agent(w), word::AGENT),
+                (lx.country_of_lower(w).is_some(), word::COUNTRY),
+                (lx.peoples.contains_key(w), word::PEOPLE),
+                (lx.phrases.contains_key(w), word::PHRASE),
+                (lx.states.contains_key(w), word::STATE),
+                (lx.reactions.contains_key(w), word::REACTION),
+            ]
+            .iter()
+            .filter(|(on, _)| *on)
+            .fold(0, |bits, (_, bit)| bits | bit);
+            assert_eq!(lx.word_bits(w), expected, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn longer_names_are_found_by_their_first_word() {
+        let lx = Lexicon::english();
+        assert!(lx.starts_longer_name("bank"));
+        assert!(!lx.starts_longer_name("zzzz"));
+        for k in &lx.name_keys {
+            if let Some((first, _)) = k.split_once(' ') {
+                assert!(lx.starts_longer_name(first), "{k}");
+            }
+        }
     }
 }

@@ -32,7 +32,7 @@
 //! is linear in the text.
 
 use crate::actors::{Actors, Link};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{word, Lexicon};
 use crate::model::{ActorKind, Position, SentenceKind};
 use crate::text::{Document, Shape, TokenKind};
 use crate::util::FxHashSet as HashSet;
@@ -432,6 +432,11 @@ impl<'a, 'd> Finder<'a, 'd> {
         self.lx.is_agent(lower)
     }
 
+    /// Whether `lower` is a one-word cue ([`Lexicon::cue`]): one lookup, not two.
+    fn is_cue(&self, lower: &str) -> bool {
+        self.lx.word_bits(lower) & word::CUE != 0
+    }
+
     /// The cue at token `c`, if any.
     fn cue_at(&self, c: usize, range: &Range<usize>) -> Option<Cue> {
         let t = self.doc.tokens.get(c)?;
@@ -439,6 +444,11 @@ impl<'a, 'd> Finder<'a, 'd> {
             return None;
         }
         let lower = self.lower(c);
+        // One lookup says whether any cue list knows the word; most words are in none.
+        let cue_lists = word::PHRASE | word::CUE | word::STATE | word::REACTION;
+        if self.lx.word_bits(lower) & cue_lists == 0 {
+            return None;
+        }
         if let Some(list) = self.lx.phrases.get(lower) {
             for p in list {
                 let end = c + p.rest.len();
@@ -515,7 +525,7 @@ impl<'a, 'd> Finder<'a, 'd> {
     fn noun_phrase_before(&self, j: usize, lo: usize) -> Option<(usize, Option<&'a Link>)> {
         let t = self.doc.tokens.get(j)?;
         let w = self.lower(j);
-        if t.kind != TokenKind::Word || t.stop || self.lx.cue(w).is_some() {
+        if t.kind != TokenKind::Word || t.stop || self.is_cue(w) {
             return None;
         }
         let mut k = j;
@@ -542,7 +552,7 @@ impl<'a, 'd> Finder<'a, 'd> {
                 continue;
             }
             let pt = &self.doc.tokens[p];
-            let content = pt.kind == TokenKind::Word && !pt.stop && self.lx.cue(pw).is_none();
+            let content = pt.kind == TokenKind::Word && !pt.stop && !self.is_cue(pw);
             if content || pw == "-" || pt.kind == TokenKind::Number {
                 k = p;
                 continue;
@@ -892,7 +902,7 @@ impl<'a, 'd> Finder<'a, 'd> {
                 break;
             }
             let t = &self.doc.tokens[k];
-            if t.kind == TokenKind::Word && !t.stop && self.lx.cue(self.lower(k)).is_none() {
+            if t.kind == TokenKind::Word && !t.stop && !self.is_cue(self.lower(k)) {
                 head = Some(k);
                 k += 1;
                 continue;

@@ -65,7 +65,7 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
         .map(|s| Candidate {
             start: doc.tokens[s.first].start,
             end: doc.tokens[s.last].end,
-            key: cx.gazetteer_key(s.first, s.last),
+            key: s.key.clone(),
             features: features(&cx, s),
         })
         .collect()
@@ -203,22 +203,22 @@ fn features(cx: &Ctx, s: &Span) -> Vec<u32> {
     if s.first > lo && lx.honorifics.contains_key(word(s.first - 1)) {
         f(Fnv::new("honorific"));
     }
-    let key = cx.gazetteer_key(s.first, s.last);
-    if let Some(p) = lx.places.get(&key) {
+    let key = &s.key;
+    if let Some(p) = lx.places.get(key) {
         f(Fnv::new("place").add(p.kind));
     } else if n > 1 && lx.places.contains_key(last) {
         f(Fnv::new("endsplace"));
     }
-    if let Some(o) = lx.orgs.get(&key) {
+    if let Some(o) = lx.orgs.get(key) {
         f(Fnv::new("org").add(o.kind));
     }
     if lx.adjectives.contains_key(first) {
         f(Fnv::new("demonym"));
     }
-    if super::ORG_SUFFIXES.contains(&last) {
+    if cx.lex_at(s.last) & super::lex::ORG_SUFFIX != 0 {
         f(Fnv::new("orgsuffix"));
     }
-    if cx.lower_seen.contains(&doc.tokens[s.last].lower) {
+    if cx.lex(doc.tokens[s.last].lower) & super::lex::LOWER_SEEN != 0 {
         f(Fnv::new("lowerseen"));
     }
     out
@@ -244,12 +244,12 @@ impl Typer {
         let mut rows: crate::util::FxHashMap<String, usize> = Default::default();
         let mut totals: Vec<([f32; 4], bool)> = Vec::new();
         for s in spans {
-            let key = cx.gazetteer_key(s.first, s.last);
+            let key = &s.key;
             // "Nuclear Forces treaty", "Nuclear Forces (INF) treaty".
             let thing = |k: usize| super::THING_HEADS.contains(&cx.lower(k));
-            let singular = key.strip_suffix('s').unwrap_or(&key);
-            if cx.lx.peoples.contains_key(&key)
-                || cx.lx.adjectives.contains_key(&key)
+            let singular = key.strip_suffix('s').unwrap_or(key);
+            if cx.lx.peoples.contains_key(key)
+                || cx.lx.adjectives.contains_key(key)
                 || cx.lx.peoples.contains_key(singular)
                 || cx.lx.adjectives.contains_key(singular)
                 || key.chars().count() < 2
@@ -268,10 +268,14 @@ impl Typer {
                     *v += f32::from(WEIGHTS[row + c]) * SCALE;
                 }
             }
-            let row = *rows.entry(key).or_insert_with(|| {
-                totals.push(([0.0; 4], false));
-                totals.len() - 1
-            });
+            let row = match rows.get(key) {
+                Some(&row) => row,
+                None => {
+                    totals.push(([0.0; 4], false));
+                    rows.insert(key.clone(), totals.len() - 1);
+                    totals.len() - 1
+                }
+            };
             let (sum, telling) = &mut totals[row];
             for (a, b) in sum.iter_mut().zip(score) {
                 *a += b;
