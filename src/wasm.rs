@@ -185,7 +185,10 @@ impl serde_json::ser::Formatter for JsonOut {
         w: &mut W,
         value: f64,
     ) -> std::io::Result<()> {
-        w.write_all(js_number(value).as_bytes())
+        match crate::util::thousandths(value) {
+            Some(n) => crate::util::write_thousandths(w, n),
+            None => w.write_all(js_number(value).as_bytes()),
+        }
     }
 
     fn write_f32<W: ?Sized + std::io::Write>(
