@@ -1533,8 +1533,8 @@ fn add_references(cx: &Ctx, actors: &mut Actors) {
         }
     }
     // People by the words of their roles (ASCII-lowercased, as role nouns are compared), so a
-    // role noun looks up its candidates instead of scanning every actor: that scan made long
-    // texts quadratic (3 MB of articles took twice the time per KB of 1 MB).
+    // role noun looks up its candidates instead of scanning every actor, which made long texts
+    // quadratic (both grow with the text).
     let mut by_role_word: HashMap<String, Vec<usize>> = HashMap::default();
     for (k, e) in actors.list.iter().enumerate() {
         if let (ActorKind::Person, Some(role)) = (e.kind, e.role.as_deref()) {

@@ -10,7 +10,7 @@
 //! it mostly carries, words inside a listed phrase are not repeated, and phrases that nest in
 //! one already listed are skipped.
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{word, Lexicon};
 use crate::model::{Keyword, SentenceKind};
 use crate::text::{Document, Shape, Token, TokenKind};
 use crate::util::FxHashMap as HashMap;
@@ -495,11 +495,12 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
             let class = match lexical.get_mut(t.lower as usize) {
                 Some(c) if *c & CHECKED != 0 => *c,
                 Some(c) => {
-                    let lower = doc.vocab.get(t.lower);
+                    // One lookup: the lexicon's bits say honorific and one-word cue verb.
+                    let bits = lx.word_bits(doc.vocab.get(t.lower));
                     *c = CHECKED;
-                    if lx.honorifics.contains_key(lower) {
+                    if bits & word::HONORIFIC != 0 {
                         *c |= NOT_CONTENT | HONORIFIC;
-                    } else if lx.cues.contains_key(lower) {
+                    } else if bits & word::CUE_VERB != 0 {
                         *c |= NOT_CONTENT;
                     }
                     *c

@@ -248,6 +248,8 @@ pub fn write_thousandths<W: ?Sized + std::io::Write>(w: &mut W, n: i64) -> std::
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use std::hash::{BuildHasher, Hash};
 
     /// Thousandths print as JavaScript's `String(x)` prints them (values checked in Node), and
     /// every one of 0 to 100 000 (and negatives) reads back as the same double.
@@ -290,8 +292,6 @@ mod tests {
             );
         }
     }
-    use super::*;
-    use std::hash::{BuildHasher, Hash};
 
     #[test]
     fn sort_matches_the_standard_stable_sort() {

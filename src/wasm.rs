@@ -7,8 +7,8 @@
 use crate::{Error, Options, OptionsSpec};
 use wasm_bindgen::prelude::*;
 
-/// The module's allocator. Analysis allocates many small short-lived vectors and strings, and
-/// dlmalloc (the Rust default for wasm) was a tenth of the profile in Node.
+/// The module's allocator: talc is about 2 KB smaller gzipped than dlmalloc (the Rust default
+/// for wasm) and as fast here (README "Size").
 #[cfg(not(target_feature = "atomics"))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

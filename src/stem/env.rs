@@ -319,12 +319,7 @@ pub struct Among<T: 'static> {
 impl<T> Among<T> {
     /// The bytes of entry `k`.
     fn entry(&self, k: usize) -> &'static [u8] {
-        let start = if k == 0 {
-            0
-        } else {
-            usize::from(self.ends[k - 1])
-        };
-        &self.strings.as_bytes()[start..usize::from(self.ends[k])]
+        entry(self.strings.as_bytes(), self.ends, k)
     }
 
     /// The binary search of Snowball's `find_among` (forwards) or `find_among_b` (backwards,
@@ -335,6 +330,12 @@ impl<T> Among<T> {
     }
 }
 
+/// Entry `k` of a table's concatenated `strings`, which end at `ends`.
+fn entry<'s>(strings: &'s [u8], ends: &[u16], k: usize) -> &'s [u8] {
+    let start = if k == 0 { 0 } else { usize::from(ends[k - 1]) };
+    &strings[start..usize::from(ends[k])]
+}
+
 fn search(
     strings: &[u8],
     ends: &[u16],
@@ -343,10 +344,6 @@ fn search(
     limit: usize,
     back: bool,
 ) -> (usize, usize) {
-    let entry = |k: usize| {
-        let start = if k == 0 { 0 } else { usize::from(ends[k - 1]) };
-        &strings[start..usize::from(ends[k])]
-    };
     let mut i: usize = 0;
     let mut j: usize = ends.len();
     let mut common_i = 0;
@@ -356,7 +353,7 @@ fn search(
         let k = i + ((j - i) >> 1);
         let mut diff: i32 = 0;
         let mut common = common_i.min(common_j);
-        let w = entry(k);
+        let w = entry(strings, ends, k);
         if back {
             for lvar in (0..w.len() - common.min(w.len())).rev() {
                 if c - common == limit {
