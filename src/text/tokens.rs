@@ -73,7 +73,31 @@ impl Tokenizer {
         let first = out.len();
         // A byte index rather than a char iterator: words and tags are skipped in one step.
         let mut i = 0;
-        while let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) {
+        let bytes = s.as_bytes();
+        while let Some(&b) = bytes.get(i) {
+            // ASCII fast path: most words of most articles are ASCII letters ended by a space
+            // or punctuation other than an apostrophe, dot or comma, which `word_end` would
+            // only confirm (and such a word has no possessive to split).
+            if b.is_ascii_alphanumeric() {
+                let mut j = i + 1;
+                while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                    j += 1;
+                }
+                if bytes
+                    .get(j)
+                    .is_none_or(|&n| n.is_ascii() && !matches!(n, b'\'' | b'.' | b','))
+                {
+                    out.push(self.make(&s[i..j], span.start + i, sentence, vocab));
+                    i = j;
+                    continue;
+                }
+            } else if matches!(b, b' ' | b'\t'..=b'\r') {
+                i += 1;
+                continue;
+            }
+            let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
             let next = i + c.len_utf8();
             if c.is_whitespace() {
                 i = next;
@@ -125,10 +149,19 @@ impl Tokenizer {
     }
 
     fn make(&mut self, word: &str, start: usize, sentence: usize, vocab: &mut Vocab) -> Token {
-        let is_number = word.chars().all(|c| c.is_numeric() || c == '.' || c == ',');
-        let shape = shape_of(word);
+        let ascii = word.is_ascii();
+        let (is_number, shape) = if ascii {
+            let b = word.as_bytes();
+            let number = b
+                .iter()
+                .all(|c| c.is_ascii_digit() || *c == b'.' || *c == b',');
+            (number, ascii_shape(b))
+        } else {
+            let number = word.chars().all(|c| c.is_numeric() || c == '.' || c == ',');
+            (number, shape_of(word))
+        };
         self.lower.clear();
-        if word.is_ascii() {
+        if ascii {
             self.lower.push_str(word);
             self.lower.make_ascii_lowercase();
         } else {
@@ -264,6 +297,25 @@ fn word_end(s: &str, i: usize) -> usize {
     end
 }
 
+/// [`shape_of`] for an ASCII word, byte by byte.
+fn ascii_shape(word: &[u8]) -> Shape {
+    let (mut letters, mut upper) = (0usize, 0usize);
+    let mut first_upper = None;
+    for &c in word {
+        if c.is_ascii_alphabetic() {
+            letters += 1;
+            upper += usize::from(c.is_ascii_uppercase());
+            first_upper.get_or_insert(c.is_ascii_uppercase());
+        }
+    }
+    match first_upper {
+        None => Shape::Other,
+        Some(_) if letters >= 2 && upper == letters => Shape::Upper,
+        Some(true) => Shape::Capitalized,
+        Some(false) => Shape::Lower,
+    }
+}
+
 fn shape_of(word: &str) -> Shape {
     let mut letters = 0;
     let mut upper = 0;
@@ -349,6 +401,22 @@ mod tests {
         ];
         for (input, expected) in cases {
             assert_eq!(&toks(input), expected, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_shape_is_shape_of() {
+        let alphabet = ["a", "Z", "1", ".", "'", "b", "C"];
+        let mut words = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = words
+                .iter()
+                .flat_map(|w| alphabet.iter().map(move |c| format!("{w}{c}")))
+                .collect();
+            words.extend(longer);
+        }
+        for w in &words {
+            assert_eq!(ascii_shape(w.as_bytes()), shape_of(w), "{w:?}");
         }
     }
 
