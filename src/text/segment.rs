@@ -136,9 +136,12 @@ pub fn sentences(
     while i < n {
         let c = chars[i].1;
         if !is_terminal(c) {
-            let prev = i.checked_sub(1).map(|h| chars[h].1);
-            let next = chars.get(i + 1).map(|&(_, c)| c);
-            quote.step(c, prev, next, i);
+            // Only quotation marks change the quote state; the neighbours are looked at then.
+            if matches!(c, '"' | '“' | '«' | '\'' | '‘' | '’' | '”' | '»') {
+                let prev = i.checked_sub(1).map(|h| chars[h].1);
+                let next = chars.get(i + 1).map(|&(_, c)| c);
+                quote.step(c, prev, next, i);
+            }
             i += 1;
             continue;
         }
