@@ -56,6 +56,34 @@ const fn table<const N: usize>(list: [&str; N]) -> [Entry; N] {
     out
 }
 
+/// A table of suffixes with the set of their last bytes.
+struct Suffixes {
+    entries: &'static [Entry],
+    /// Bit `b` is set when some entry ends with byte `b` (all are ASCII).
+    last: u128,
+}
+
+/// `table` with its last bytes, at compile time.
+const fn suffixes(table: &'static [Entry]) -> Suffixes {
+    Suffixes {
+        entries: table,
+        last: last_bytes(table),
+    }
+}
+
+const fn last_bytes(table: &[Entry]) -> u128 {
+    let mut bits = 0u128;
+    let mut i = 0;
+    while i < table.len() {
+        let len = table[i][0] as usize;
+        if len > 0 {
+            bits |= 1 << (table[i][len] & 127);
+        }
+        i += 1;
+    }
+    bits
+}
+
 /// The bytes of a table entry.
 fn text(e: &Entry) -> &[u8] {
     e.get(1..1 + usize::from(e[0])).unwrap_or_default()
@@ -63,9 +91,13 @@ fn text(e: &Entry) -> &[u8] {
 
 /// The longest entry of `table` that `w` ends with: its index and length. The lists are
 /// Snowball `among`s, which match the longest suffix.
-fn longest_suffix(w: &[u8], table: &[Entry]) -> Option<(usize, usize)> {
-    let (mut best, mut best_len) = (None, 0);
+fn longest_suffix(w: &[u8], suffixes: &Suffixes) -> Option<(usize, usize)> {
+    let (table, mut best, mut best_len) = (suffixes.entries, None, 0);
     let last = *w.last()?;
+    // Most words end in a byte no entry ends in: one bit test instead of a scan.
+    if last >= 128 || (suffixes.last >> last) & 1 == 0 {
+        return None;
+    }
     for (i, e) in table.iter().enumerate() {
         let s = text(e);
         let len = s.len();
@@ -128,13 +160,13 @@ const EXCEPTION_STEMS: [Entry; 18] = table([
 const PREFIXES: [Entry; 3] = table(["gener", "commun", "arsen"]);
 
 /// Step 1a: suffixes removed first.
-const STEP1A_APOSTROPHES: [Entry; 3] = table(["'", "'s'", "'s"]);
+const STEP1A_APOSTROPHES: Suffixes = suffixes(&table(["'", "'s'", "'s"]));
 
 /// Step 1a: suffixes of plurals.
-const STEP1A: [Entry; 6] = table(["ied", "s", "ies", "sses", "ss", "us"]);
+const STEP1A: Suffixes = suffixes(&table(["ied", "s", "ies", "sses", "ss", "us"]));
 
 /// Step 1b suffixes.
-const STEP1B: [Entry; 6] = table(["ed", "eed", "ing", "edly", "eedly", "ingly"]);
+const STEP1B: Suffixes = suffixes(&table(["ed", "eed", "ing", "edly", "eedly", "ingly"]));
 
 /// Words left alone after step 1a (`exception2`).
 const INVARIANT_AFTER_1A: [Entry; 8] = table([
@@ -142,11 +174,11 @@ const INVARIANT_AFTER_1A: [Entry; 8] = table([
 ]);
 
 /// Step 2 suffixes (in R1); `ogi` and `li` have extra conditions.
-const STEP2_SUFFIXES: [Entry; 24] = table([
+const STEP2_SUFFIXES: Suffixes = suffixes(&table([
     "anci", "enci", "ogi", "li", "bli", "abli", "alli", "fulli", "lessli", "ousli", "entli",
     "aliti", "biliti", "iviti", "tional", "ational", "alism", "ation", "ization", "izer", "ator",
     "iveness", "fulness", "ousness",
-]);
+]));
 /// Their replacements, in the same order.
 const STEP2_REPLACEMENTS: [Entry; 24] = table([
     "ance", "ence", "og", "", "ble", "able", "al", "ful", "less", "ous", "ent", "al", "ble", "ive",
@@ -154,17 +186,17 @@ const STEP2_REPLACEMENTS: [Entry; 24] = table([
 ]);
 
 /// Step 3 suffixes (in R1); `ative` is removed only in R2.
-const STEP3_SUFFIXES: [Entry; 9] = table([
+const STEP3_SUFFIXES: Suffixes = suffixes(&table([
     "icate", "ative", "alize", "iciti", "ical", "tional", "ational", "ful", "ness",
-]);
+]));
 /// Their replacements, in the same order.
 const STEP3_REPLACEMENTS: [Entry; 9] = table(["ic", "", "al", "ic", "ic", "tion", "ate", "", ""]);
 
 /// Step 4 suffixes, removed in R2; `ion` only after `s` or `t`.
-const STEP4: [Entry; 18] = table([
+const STEP4: Suffixes = suffixes(&table([
     "ic", "ance", "ence", "able", "ible", "ate", "ive", "ize", "iti", "al", "ism", "ion", "er",
     "ous", "ant", "ent", "ment", "ement",
-]);
+]));
 
 /// Stands for a non-ASCII character in the working buffer: no rule matches it.
 const OTHER: u8 = 0xFF;
