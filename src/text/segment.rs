@@ -387,13 +387,28 @@ fn is_one_of(word: &str, list: &[&str]) -> bool {
     }
 }
 
-/// Number of whitespace-separated words, as `s.split_whitespace().count()`.
-fn count_words(s: &str) -> usize {
+/// Number of whitespace-separated words, as `s.split_whitespace().count()`, counted up to
+/// `cap` (classification never asks beyond a few dozen words).
+fn count_words(s: &str, cap: usize) -> usize {
     let (mut n, mut in_word) = (0, false);
-    for c in s.chars() {
-        let space = c.is_whitespace();
+    let mut step = |space: bool| {
         n += usize::from(!space && !in_word);
         in_word = !space;
+        n >= cap
+    };
+    if s.is_ascii() {
+        // `char::is_whitespace` on ASCII: tab to carriage return, and space.
+        for &b in s.as_bytes() {
+            if step(matches!(b, b'\t'..=b'\r' | b' ')) {
+                break;
+            }
+        }
+    } else {
+        for c in s.chars() {
+            if step(c.is_whitespace()) {
+                break;
+            }
+        }
     }
     n
 }
@@ -407,7 +422,8 @@ pub fn classify(
     count: usize,
     tokens: usize,
 ) -> SentenceKind {
-    let words = count_words(sentence);
+    // The largest word count asked below is 30.
+    let words = count_words(sentence, 31);
     let unpunctuated = count == 1 && !ends_sentence(sentence) && !sentence.ends_with(':');
     // Boilerplate is short: most sentences are not lowercased at all.
     if words <= 12 {
@@ -450,6 +466,25 @@ fn contains(hay: &str, needle: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn count_words_is_split_whitespace_capped() {
+        let cases = [
+            "",
+            "one",
+            "  two  words ",
+            "tab\tvertical\x0bform\x0cfeed\rreturn\nline",
+            "no\u{a0}break\u{2003}em\u{3000}ideographic",
+            "émigré café",
+            "a b c d e f g h i j k l m n o p",
+        ];
+        for s in cases {
+            for cap in [1, 3, 31] {
+                let want = s.split_whitespace().count().min(cap);
+                assert_eq!(count_words(s, cap), want, "{s:?} cap {cap}");
+            }
+        }
+    }
 
     fn split(text: &str) -> Vec<&str> {
         let starter = |w: &str| {
