@@ -4,6 +4,10 @@
 // pathological inputs in wasm next to the native figures; cold start; memory. Prints only.
 //
 //   node bench/run.mjs [--native target/bench-native.json] [--corpus DIR] [--limit N] [--no-inputs]
+//                      [--rounds N]
+//
+// --rounds N repeats the blocks schedule N times in each runtime (default 1) and prints each
+// round's ratio: compromise's own speed drifts on a shared machine, and this shows by how much.
 //
 // The corpus is the BBC articles in ../shared/eval/summaries/bbc/articles (read in place, never
 // copied; skipped with a message when absent) plus tests/fixtures/missile-defence.txt, in the
@@ -26,6 +30,7 @@ const flag = (name) => {
 };
 const corpusDir = path.resolve(ROOT, flag('--corpus') ?? '../shared/eval/summaries/bbc/articles');
 const limit = Number(flag('--limit') ?? Infinity);
+const rounds = Math.max(1, Number(flag('--rounds') ?? 1));
 const wasmPath = path.join(ROOT, 'pkg', 'pith_bg.wasm');
 const now = () => performance.now();
 
@@ -133,7 +138,8 @@ console.log(
     '"interleaved": the engines in turn article by article (see bench/engines.mjs)',
 );
 const nodeEngines = makeEngines({ analyze, nlp, winkNLP, winkModel });
-const nodeTimes = timeCorpus(nodeEngines, texts, now, { schedule: 'blocks' });
+const nodeRounds = Array.from({ length: rounds }, () => timeCorpus(nodeEngines, texts, now, { schedule: 'blocks' }));
+const nodeTimes = nodeRounds[0];
 const nodeInterleaved = timeCorpus(nodeEngines, texts, now, { schedule: 'interleaved' });
 const nodeInputs = timeInputs(analyze, synthetic, now);
 
@@ -182,6 +188,28 @@ ratios('Node, blocks', nodeTimes);
 if (browser) ratios('Chromium, blocks', browser.times);
 ratios('Node, interleaved', nodeInterleaved);
 if (browser) ratios('Chromium, interleaved', browser.interleaved);
+// How steady the headline (blocks) ratio is: per run of 100 articles, where both engines ran
+// within seconds of each other on the same texts (the spread mixes content and machine drift),
+// and per round when --rounds repeats the whole corpus.
+const spread = (label, roundsOf) => {
+  const perRun = [];
+  for (const t of roundsOf) {
+    for (let i = 0; i < t.pith.length; i += 100) {
+      const p = median(t.pith.slice(i, i + 100));
+      if (p > 0) perRun.push(median(t.compromise.slice(i, i + 100)) / p);
+    }
+  }
+  perRun.sort((a, b) => a - b);
+  const q = (f) => fmt(percentile(perRun, f), 1);
+  const each = roundsOf.length > 1 ? `; per round ${roundsOf.map((t) => ratio(t.pith, t.compromise) + 'x').join(', ')}` : '';
+  console.log(
+    `  ${padr(label + ':', 23)}vs compromise per run of 100 articles (${perRun.length} runs): min ${fmt(perRun[0], 1)}x, ` +
+      `quartiles ${q(0.25)} / ${q(0.5)} / ${q(0.75)}x, max ${fmt(perRun[perRun.length - 1], 1)}x${each}`,
+  );
+};
+console.log('spread of the blocks ratio:');
+spread('Node', nodeRounds);
+if (browser) spread('Chromium', browser.rounds);
 if (nativeWhole) {
   const w = median(nodeTimes.pith) * 1000;
   console.log(`  pith wasm in Node vs native: ${fmt(w / nativeWhole.median_us, 2)}x the native time per article`);
@@ -289,10 +317,12 @@ async function runChromium(texts, synthetic) {
       if (ready !== true) throw new Error(ready);
       const isolated = await page.evaluate(() => crossOriginIsolated);
       if (!isolated) console.log('(Chromium page not cross-origin isolated: timer resolution 100 µs)');
-      const times = await page.evaluate((t) => window.benchCorpus(t, 'blocks'), texts);
+      const blockRounds = [];
+      for (let r = 0; r < rounds; r++) blockRounds.push(await page.evaluate((t) => window.benchCorpus(t, 'blocks'), texts));
+      const times = blockRounds[0];
       const interleaved = await page.evaluate((t) => window.benchCorpus(t, 'interleaved'), texts);
       const inputsOut = await page.evaluate((s) => window.benchInputs(s), synthetic);
-      return { times, interleaved, inputs: inputsOut, cold };
+      return { times, rounds: blockRounds, interleaved, inputs: inputsOut, cold };
     } finally {
       await b.close();
     }
