@@ -140,11 +140,21 @@ pub struct Lexicon {
     pub states: HashMap<&'static str, &'static str>,
     /// Adjectives of a reaction noun ("a cool response"), to the stance of whoever reacts.
     pub reactions: HashMap<&'static str, &'static str>,
-    /// Every place and organisation key, sorted: whether a word starts a longer name is one
-    /// binary search, so name finders build multi-word keys only after such a word.
-    pub name_keys: Vec<String>,
+    /// Hashes of the beginnings of place and organisation keys that end where a token can end
+    /// (before or after a character that is not alphanumeric: "bank" of "bank of england",
+    /// "al" of "al-qaeda"). Whether a word starts a longer name is then one lookup, and name
+    /// finders build multi-word keys only after such a word. A hash collision only sends a
+    /// word on to the exact key lookup.
+    name_starts: HashSet<u32>,
     /// Every word some list knows, to its [`word`] bits.
     pub word_bits: HashMap<String, u32>,
+}
+
+/// The hash of a key beginning in [`Lexicon::name_starts`].
+fn name_hash(s: &str) -> u32 {
+    let mut h = crate::util::FxHasher::default();
+    std::hash::Hasher::write(&mut h, s.as_bytes());
+    std::hash::Hasher::finish(&h) as u32
 }
 
 fn records(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -361,12 +371,19 @@ impl Lexicon {
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .collect();
-        let mut keys: Vec<&str> = (lx.word_bits.iter())
-            .filter(|(_, &b)| b & (word::PLACE | word::ORG) != 0)
-            .map(|(k, _)| k.as_str())
-            .collect();
-        crate::util::sort_by(&mut keys, |a, b| a.cmp(b));
-        lx.name_keys = keys.into_iter().map(str::to_string).collect();
+        let keys = (lx.word_bits.iter()).filter(|(_, &b)| b & (word::PLACE | word::ORG) != 0);
+        for (key, _) in keys {
+            // A token is a run of alphanumerics or one other character, so it can end only
+            // next to a character that is not alphanumeric.
+            let mut after_alnum = true;
+            for (at, c) in key.char_indices() {
+                let alnum = c.is_alphanumeric();
+                if at > 0 && (!alnum || !after_alnum) {
+                    lx.name_starts.insert(name_hash(&key[..at]));
+                }
+                after_alnum = alnum;
+            }
+        }
         for w in WEEKDAYS {
             mark(&mut lx.word_bits, w, word::WEEKDAY);
         }
@@ -380,12 +397,11 @@ impl Lexicon {
 
     /// Whether some place or organisation key starts with `prefix` and is longer than it: only
     /// then can a name starting with the word `prefix` span more than one token.
+    ///
+    /// `prefix` is a token's lowercase text: a word, number or punctuation mark. (It may say
+    /// yes for a word that starts no name, never no for one that does.)
     pub fn starts_longer_name(&self, prefix: &str) -> bool {
-        let from = self.name_keys.partition_point(|k| k.as_str() < prefix);
-        self.name_keys[from..]
-            .iter()
-            .take_while(|k| k.starts_with(prefix))
-            .any(|k| k.len() > prefix.len())
+        self.name_starts.contains(&name_hash(prefix))
     }
 
     /// The stance of a one-word cue verb ("said", "calls"), if `lower` is one.
@@ -500,10 +516,15 @@ mod tests {
         let lx = Lexicon::english();
         assert!(lx.starts_longer_name("bank"));
         assert!(!lx.starts_longer_name("zzzz"));
-        for k in &lx.name_keys {
+        assert!(lx.starts_longer_name("al"), "al-qaeda");
+        let keys = (lx.word_bits.iter()).filter(|(_, &b)| b & (word::PLACE | word::ORG) != 0);
+        let mut multi = 0;
+        for (k, _) in keys {
             if let Some((first, _)) = k.split_once(' ') {
                 assert!(lx.starts_longer_name(first), "{k}");
+                multi += 1;
             }
         }
+        assert!(multi > 100, "{multi} multi-word keys");
     }
 }
