@@ -59,29 +59,38 @@ const fn table<const N: usize>(list: [&str; N]) -> [Entry; N] {
 /// A table of suffixes with the set of their last bytes.
 struct Suffixes {
     entries: &'static [Entry],
-    /// Bit `b` is set when some entry ends with byte `b` (all are ASCII).
-    last: u128,
+    /// For each last byte (`a` to `z` at 0 to 25, the apostrophe at 26), the entries that end
+    /// with it, as bits by index (tables have fewer than 32 entries).
+    by_last: [u32; 27],
 }
 
-/// `table` with its last bytes, at compile time.
-const fn suffixes(table: &'static [Entry]) -> Suffixes {
-    Suffixes {
-        entries: table,
-        last: last_bytes(table),
+/// The slot of [`Suffixes::by_last`] for a last byte; `None` when no entry can end with it.
+const fn last_slot(b: u8) -> Option<usize> {
+    match b {
+        b'a'..=b'z' => Some((b - b'a') as usize),
+        b'\'' => Some(26),
+        _ => None,
     }
 }
 
-const fn last_bytes(table: &[Entry]) -> u128 {
-    let mut bits = 0u128;
+/// `table` indexed by last byte, at compile time.
+const fn suffixes(table: &'static [Entry]) -> Suffixes {
+    assert!(table.len() <= 32);
+    let mut by_last = [0u32; 27];
     let mut i = 0;
     while i < table.len() {
         let len = table[i][0] as usize;
-        if len > 0 {
-            bits |= 1 << (table[i][len] & 127);
+        assert!(len > 0);
+        match last_slot(table[i][len]) {
+            Some(slot) => by_last[slot] |= 1 << i,
+            None => panic!("a suffix ends with a letter or an apostrophe"),
         }
         i += 1;
     }
-    bits
+    Suffixes {
+        entries: table,
+        by_last,
+    }
 }
 
 /// The bytes of a table entry.
@@ -92,17 +101,15 @@ fn text(e: &Entry) -> &[u8] {
 /// The longest entry of `table` that `w` ends with: its index and length. The lists are
 /// Snowball `among`s, which match the longest suffix.
 fn longest_suffix(w: &[u8], suffixes: &Suffixes) -> Option<(usize, usize)> {
-    let (table, mut best, mut best_len) = (suffixes.entries, None, 0);
-    let last = *w.last()?;
-    // Most words end in a byte no entry ends in: one bit test instead of a scan.
-    if last >= 128 || (suffixes.last >> last) & 1 == 0 {
-        return None;
-    }
-    for (i, e) in table.iter().enumerate() {
-        let s = text(e);
+    let (mut best, mut best_len) = (None, 0);
+    // Only the entries that end with the word's last byte: usually none or a few.
+    let mut candidates = last_slot(*w.last()?).map_or(0, |slot| suffixes.by_last[slot]);
+    while candidates != 0 {
+        let i = candidates.trailing_zeros() as usize;
+        candidates &= candidates - 1;
+        let s = suffixes.entries.get(i).map_or(&[][..], text);
         let len = s.len();
-        // The last byte first: most entries fail there.
-        if len > best_len && len <= w.len() && s.last() == Some(&last) && ends_with(w, s) {
+        if len > best_len && ends_with(w, s) {
             (best, best_len) = (Some((i, len)), len);
         }
     }
