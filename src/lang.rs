@@ -516,7 +516,7 @@ impl Lang {
                 word.push_str(token);
                 word.make_ascii_lowercase();
             } else {
-                word.extend(token.chars().flat_map(char::to_lowercase));
+                word.extend(token.chars().flat_map(crate::case::lower_char));
             }
             for c in word.chars().filter(|c| !c.is_ascii()) {
                 if let Some(langs) = distinctive(c) {

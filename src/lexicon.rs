@@ -2,6 +2,7 @@
 //! browser, so every list is compiled in with `include_str!`; each file in `data/` names its
 //! source and licence in its header (build.rs compiles in copies without the comments).
 
+use crate::case::lowercase;
 use crate::util::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::hash_map::Entry;
 use std::sync::OnceLock;
@@ -217,7 +218,7 @@ impl Lexicon {
             // The first place listed under a form is the one it names.
             let bits = word::PLACE | if kind == "country" { word::COUNTRY } else { 0 };
             for form in std::iter::once(name).chain(alternatives(aliases)) {
-                if let Entry::Vacant(v) = lx.places.entry(form.to_lowercase()) {
+                if let Entry::Vacant(v) = lx.places.entry(lowercase(form)) {
                     mark(&mut lx.word_bits, v.key(), bits);
                     v.insert(place.clone());
                 }
@@ -226,19 +227,19 @@ impl Lexicon {
                 continue;
             }
             for a in alternatives(adjectives) {
-                let key = a.to_lowercase();
+                let key = lowercase(a);
                 mark(&mut lx.word_bits, &key, word::ADJECTIVE | word::COUNTRY);
                 lx.adjectives.entry(key).or_insert(name);
             }
             for p in alternatives(people) {
-                let key = p.to_lowercase();
+                let key = lowercase(p);
                 mark(&mut lx.word_bits, &key, word::PEOPLE);
                 lx.peoples.entry(key).or_insert(name);
             }
             if kind == "country" {
                 for c in alternatives(capital) {
-                    lx.capitals.insert(c.to_lowercase(), name);
-                    if let Entry::Vacant(v) = lx.places.entry(c.to_lowercase()) {
+                    lx.capitals.insert(lowercase(c), name);
+                    if let Entry::Vacant(v) = lx.places.entry(lowercase(c)) {
                         mark(&mut lx.word_bits, v.key(), word::PLACE);
                         v.insert(Place {
                             name: c,
@@ -259,7 +260,7 @@ impl Lexicon {
                 kind,
             };
             for form in std::iter::once(name).chain(alternatives(aliases)) {
-                let key = form.to_lowercase();
+                let key = lowercase(form);
                 mark(&mut lx.word_bits, &key, word::ORG);
                 lx.orgs.entry(key).or_insert_with(|| org.clone());
             }
@@ -416,7 +417,7 @@ impl Lexicon {
 
     /// The party a capitalised role word names ("Republican", "GOP", "Democrat"), if any.
     pub fn party_of(&self, word: &str) -> Option<&'static str> {
-        let lower = word.to_lowercase();
+        let lower = lowercase(word);
         let party = |key: &str| {
             self.orgs
                 .get(key)
@@ -435,7 +436,7 @@ impl Lexicon {
 
     /// The country a demonym adjective, country name or alias points to.
     pub fn country_of(&self, form: &str) -> Option<&'static str> {
-        self.country_of_lower(&form.to_lowercase())
+        self.country_of_lower(&lowercase(form))
     }
 
     /// [`Lexicon::country_of`] for a form already lowercased (a token's vocabulary string).
