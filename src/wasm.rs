@@ -215,8 +215,12 @@ pub fn analyze(text: &str, options: Option<JsOptions>) -> Result<JsAnalysis, JsV
     let gist = crate::analyze(text, &opts).map_err(js_error)?;
     let mut json = Vec::with_capacity(4096);
     let mut ser = serde_json::Serializer::with_formatter(&mut json, JsonOut);
-    serde::Serialize::serialize(&gist, &mut ser).map_err(js_error)?;
-    let json = String::from_utf8(json).map_err(js_error)?;
+    // Neither step can fail (the model serialises to valid JSON in a `Vec`); fixed messages
+    // rather than the errors' own keep serde_json's and std's error texts (io::ErrorKind's
+    // among them, 1 KB gzipped) out of the module.
+    serde::Serialize::serialize(&gist, &mut ser)
+        .map_err(|_| js_error("internal error: unserialisable result"))?;
+    let json = String::from_utf8(json).map_err(|_| js_error("internal error: result not UTF-8"))?;
     js_sys::JSON::parse(&json)
         .map(JsCast::unchecked_into)
         .map_err(|_| js_error("internal error: unparsable result"))
