@@ -148,6 +148,72 @@ pub struct Lexicon {
     pub word_bits: HashMap<String, u32>,
 }
 
+// The lexicon's names borrow from the expanded text of these files, kept for the program's
+// life (build.rs stores them compacted: `ditto` and `front_code` there).
+static PLACES: OnceLock<String> = OnceLock::new();
+static ORGANIZATIONS: OnceLock<String> = OnceLock::new();
+static GIVEN_NAMES: OnceLock<String> = OnceLock::new();
+
+/// A table as build.rs's `ditto` wrote it, with its fields written out again: "\x01" is the
+/// field above, "\x02" the field before with an "s" after each alternative.
+fn expand_table(src: &[u8]) -> String {
+    let mut out: Vec<u8> = Vec::with_capacity(2 * src.len());
+    let mut above: Vec<std::ops::Range<usize>> = Vec::new();
+    for line in src.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
+        let mut fields: Vec<std::ops::Range<usize>> = Vec::new();
+        for (i, f) in line.split(|&b| b == b'\t').enumerate() {
+            if i > 0 {
+                out.push(b'\t');
+            }
+            let start = out.len();
+            match f {
+                [1] => {
+                    let r = above.get(i).cloned().unwrap_or_default();
+                    out.extend_from_within(r);
+                }
+                [2] => {
+                    let r = fields.last().cloned().unwrap_or_default();
+                    let before = out.get(r).unwrap_or_default().to_vec();
+                    for (k, a) in before.split(|&b| b == b'|').enumerate() {
+                        if k > 0 {
+                            out.push(b'|');
+                        }
+                        out.extend_from_slice(a);
+                        out.push(b's');
+                    }
+                }
+                _ => out.extend_from_slice(f),
+            }
+            fields.push(start..out.len());
+        }
+        out.push(b'\n');
+        above = fields;
+    }
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// A list as build.rs's `front_code` wrote it, one entry a line again.
+fn expand_list(src: &[u8]) -> String {
+    let mut out: Vec<u8> = Vec::with_capacity(2 * src.len());
+    let mut start = 0;
+    for &b in src {
+        if b < 0x20 {
+            let previous = start;
+            if !out.is_empty() {
+                out.push(b'\n');
+            }
+            start = out.len();
+            out.extend_from_within(previous..previous + usize::from(b));
+        } else {
+            out.push(b);
+        }
+    }
+    if !out.is_empty() {
+        out.push(b'\n');
+    }
+    String::from_utf8(out).unwrap_or_default()
+}
+
 fn records(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     src.lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
@@ -201,7 +267,11 @@ impl Lexicon {
 
     fn build() -> Lexicon {
         let mut lx = Lexicon::default();
-        for r in records(include_str!(concat!(env!("OUT_DIR"), "/places.tsv"))) {
+        for r in
+            records(PLACES.get_or_init(|| {
+                expand_table(include_bytes!(concat!(env!("OUT_DIR"), "/places.tsv")))
+            }))
+        {
             let [kind, name, aliases, adjectives, people, capital] = r[..] else {
                 continue;
             };
@@ -250,7 +320,12 @@ impl Lexicon {
                 }
             }
         }
-        for r in records(include_str!(concat!(env!("OUT_DIR"), "/organizations.tsv"))) {
+        for r in records(ORGANIZATIONS.get_or_init(|| {
+            expand_table(include_bytes!(concat!(
+                env!("OUT_DIR"),
+                "/organizations.tsv"
+            )))
+        })) {
             let [name, aliases, kind, country] = r[..] else {
                 continue;
             };
@@ -357,7 +432,13 @@ impl Lexicon {
         for list in lx.phrases.values_mut() {
             crate::util::sort_by_key(list, |p| std::cmp::Reverse(p.rest.len()));
         }
-        lx.given_names = include_str!(concat!(env!("OUT_DIR"), "/en-given-names.txt"))
+        lx.given_names = GIVEN_NAMES
+            .get_or_init(|| {
+                expand_list(include_bytes!(concat!(
+                    env!("OUT_DIR"),
+                    "/en-given-names.txt"
+                )))
+            })
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -453,6 +534,27 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The compact copies build.rs compiles in expand to the files' lines, comments dropped.
+    #[test]
+    fn compact_lexicon_files_expand_to_the_originals() {
+        let kept = |text: &str| -> String {
+            text.lines()
+                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+                .flat_map(|l| [l, "\n"])
+                .collect()
+        };
+        Lexicon::english();
+        let expanded = [&PLACES, &ORGANIZATIONS, &GIVEN_NAMES].map(|c| c.get().cloned());
+        let originals = [
+            include_str!("../data/places.tsv"),
+            include_str!("../data/organizations.tsv"),
+            include_str!("../data/en/given-names.txt"),
+        ];
+        for (e, o) in expanded.into_iter().zip(originals) {
+            assert_eq!(e, Some(kept(o)));
+        }
+    }
 
     /// The bits answer what the lists and predicates answer, for every listed word and its
     /// plural-looking variants (the forms `is_agent` reads).
