@@ -95,9 +95,20 @@ const OPTION_NAMES: [&str; 7] = [
     "maxInputBytes",
 ];
 
+#[wasm_bindgen]
+extern "C" {
+    // `console.error`, for the panic hook.
+    #[wasm_bindgen(js_namespace = console)]
+    fn error(message: &str);
+}
+
+// Should the core ever panic, the console says where and why before the JS exception
+// ("unreachable") reaches the caller. A hook of our own (plain comments: doc comments would be
+// copied into the JS glue): console_error_panic_hook also appends a JS stack trace, which
+// the exception carries anyway, for 0.3 KB more of the gzipped module and glue.
 #[wasm_bindgen(start)]
 fn start() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| error(&format!("pith: {info}"))));
 }
 
 fn js_error(msg: impl std::fmt::Display) -> JsValue {
