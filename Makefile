@@ -26,6 +26,7 @@ bootstrap-test:
 # is 327 B smaller and 2% slower.
 wasm:
 	wasm-pack build --release --target web --mode no-install --out-dir pkg --out-name pith
+	node scripts/strip-glue-docs.mjs pkg/pith.js
 	$(WASM_OPT) -O4 -O4 --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals pkg/pith_bg.wasm -o pkg/pith_bg.wasm
 	@printf 'wasm: %s bytes raw, %s bytes gzipped\n' $$(wc -c < pkg/pith_bg.wasm) $$(gzip -9 -c pkg/pith_bg.wasm | wc -c)
 

@@ -1258,7 +1258,7 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
                 } else if let Some(o) = lx.orgs.get(&key_text) {
                     if o.kind == "party"
                         && key_text.ends_with('s')
-                        && key_text != o.name.to_lowercase()
+                        && key_text != crate::case::lowercase(o.name)
                         && !key_text.contains(' ')
                     {
                         // "Republicans", "Democrats": the party's members as a group, on its side.
@@ -1282,7 +1282,7 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
                     let end = s.last + 1;
                     let name = doc.slice(doc.tokens[s.first].start, doc.tokens[end].end);
                     (
-                        format!("org:{}", name.to_lowercase()),
+                        format!("org:{}", crate::case::lowercase(name)),
                         ActorKind::Organization,
                         format!("{} {}", written, tail),
                         None,

@@ -421,7 +421,7 @@ fn fold(c: char) -> impl Iterator<Item = char> {
         c,
         '\u{212A}' | '\u{212B}' | '\u{1E9E}' | '\u{03F4}' | '\u{2126}'
     );
-    let mut lower = c.to_lowercase();
+    let mut lower = crate::case::lower_char(c);
     let first = if own { Some(c) } else { lower.next() };
     let first = first.map(|l| match l {
         'ı' => 'i',

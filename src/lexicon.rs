@@ -2,6 +2,7 @@
 //! browser, so every list is compiled in with `include_str!`; each file in `data/` names its
 //! source and licence in its header (build.rs compiles in copies without the comments).
 
+use crate::case::lowercase;
 use crate::util::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::hash_map::Entry;
 use std::sync::OnceLock;
@@ -157,6 +158,72 @@ fn name_hash(s: &str) -> u32 {
     std::hash::Hasher::finish(&h) as u32
 }
 
+// The lexicon's names borrow from the expanded text of these files, kept for the program's
+// life (build.rs stores them compacted: `ditto` and `front_code` there).
+static PLACES: OnceLock<String> = OnceLock::new();
+static ORGANIZATIONS: OnceLock<String> = OnceLock::new();
+static GIVEN_NAMES: OnceLock<String> = OnceLock::new();
+
+/// A table as build.rs's `ditto` wrote it, with its fields written out again: "\x01" is the
+/// field above, "\x02" the field before with an "s" after each alternative.
+fn expand_table(src: &[u8]) -> String {
+    let mut out: Vec<u8> = Vec::with_capacity(2 * src.len());
+    let mut above: Vec<std::ops::Range<usize>> = Vec::new();
+    for line in src.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
+        let mut fields: Vec<std::ops::Range<usize>> = Vec::new();
+        for (i, f) in line.split(|&b| b == b'\t').enumerate() {
+            if i > 0 {
+                out.push(b'\t');
+            }
+            let start = out.len();
+            match f {
+                [1] => {
+                    let r = above.get(i).cloned().unwrap_or_default();
+                    out.extend_from_within(r);
+                }
+                [2] => {
+                    let r = fields.last().cloned().unwrap_or_default();
+                    let before = out.get(r).unwrap_or_default().to_vec();
+                    for (k, a) in before.split(|&b| b == b'|').enumerate() {
+                        if k > 0 {
+                            out.push(b'|');
+                        }
+                        out.extend_from_slice(a);
+                        out.push(b's');
+                    }
+                }
+                _ => out.extend_from_slice(f),
+            }
+            fields.push(start..out.len());
+        }
+        out.push(b'\n');
+        above = fields;
+    }
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// A list as build.rs's `front_code` wrote it, one entry a line again.
+fn expand_list(src: &[u8]) -> String {
+    let mut out: Vec<u8> = Vec::with_capacity(2 * src.len());
+    let mut start = 0;
+    for &b in src {
+        if b < 0x20 {
+            let previous = start;
+            if !out.is_empty() {
+                out.push(b'\n');
+            }
+            start = out.len();
+            out.extend_from_within(previous..previous + usize::from(b));
+        } else {
+            out.push(b);
+        }
+    }
+    if !out.is_empty() {
+        out.push(b'\n');
+    }
+    String::from_utf8(out).unwrap_or_default()
+}
+
 fn records(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     src.lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
@@ -210,7 +277,11 @@ impl Lexicon {
 
     fn build() -> Lexicon {
         let mut lx = Lexicon::default();
-        for r in records(include_str!(concat!(env!("OUT_DIR"), "/places.tsv"))) {
+        for r in
+            records(PLACES.get_or_init(|| {
+                expand_table(include_bytes!(concat!(env!("OUT_DIR"), "/places.tsv")))
+            }))
+        {
             let [kind, name, aliases, adjectives, people, capital] = r[..] else {
                 continue;
             };
@@ -227,7 +298,7 @@ impl Lexicon {
             // The first place listed under a form is the one it names.
             let bits = word::PLACE | if kind == "country" { word::COUNTRY } else { 0 };
             for form in std::iter::once(name).chain(alternatives(aliases)) {
-                if let Entry::Vacant(v) = lx.places.entry(form.to_lowercase()) {
+                if let Entry::Vacant(v) = lx.places.entry(lowercase(form)) {
                     mark(&mut lx.word_bits, v.key(), bits);
                     v.insert(place.clone());
                 }
@@ -236,19 +307,19 @@ impl Lexicon {
                 continue;
             }
             for a in alternatives(adjectives) {
-                let key = a.to_lowercase();
+                let key = lowercase(a);
                 mark(&mut lx.word_bits, &key, word::ADJECTIVE | word::COUNTRY);
                 lx.adjectives.entry(key).or_insert(name);
             }
             for p in alternatives(people) {
-                let key = p.to_lowercase();
+                let key = lowercase(p);
                 mark(&mut lx.word_bits, &key, word::PEOPLE);
                 lx.peoples.entry(key).or_insert(name);
             }
             if kind == "country" {
                 for c in alternatives(capital) {
-                    lx.capitals.insert(c.to_lowercase(), name);
-                    if let Entry::Vacant(v) = lx.places.entry(c.to_lowercase()) {
+                    lx.capitals.insert(lowercase(c), name);
+                    if let Entry::Vacant(v) = lx.places.entry(lowercase(c)) {
                         mark(&mut lx.word_bits, v.key(), word::PLACE);
                         v.insert(Place {
                             name: c,
@@ -259,7 +330,12 @@ impl Lexicon {
                 }
             }
         }
-        for r in records(include_str!(concat!(env!("OUT_DIR"), "/organizations.tsv"))) {
+        for r in records(ORGANIZATIONS.get_or_init(|| {
+            expand_table(include_bytes!(concat!(
+                env!("OUT_DIR"),
+                "/organizations.tsv"
+            )))
+        })) {
             let [name, aliases, kind, country] = r[..] else {
                 continue;
             };
@@ -269,7 +345,7 @@ impl Lexicon {
                 kind,
             };
             for form in std::iter::once(name).chain(alternatives(aliases)) {
-                let key = form.to_lowercase();
+                let key = lowercase(form);
                 mark(&mut lx.word_bits, &key, word::ORG);
                 lx.orgs.entry(key).or_insert_with(|| org.clone());
             }
@@ -366,7 +442,13 @@ impl Lexicon {
         for list in lx.phrases.values_mut() {
             crate::util::sort_by_key(list, |p| std::cmp::Reverse(p.rest.len()));
         }
-        lx.given_names = include_str!(concat!(env!("OUT_DIR"), "/en-given-names.txt"))
+        lx.given_names = GIVEN_NAMES
+            .get_or_init(|| {
+                expand_list(include_bytes!(concat!(
+                    env!("OUT_DIR"),
+                    "/en-given-names.txt"
+                )))
+            })
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -432,7 +514,7 @@ impl Lexicon {
 
     /// The party a capitalised role word names ("Republican", "GOP", "Democrat"), if any.
     pub fn party_of(&self, word: &str) -> Option<&'static str> {
-        let lower = word.to_lowercase();
+        let lower = lowercase(word);
         let party = |key: &str| {
             self.orgs
                 .get(key)
@@ -451,7 +533,7 @@ impl Lexicon {
 
     /// The country a demonym adjective, country name or alias points to.
     pub fn country_of(&self, form: &str) -> Option<&'static str> {
-        self.country_of_lower(&form.to_lowercase())
+        self.country_of_lower(&lowercase(form))
     }
 
     /// [`Lexicon::country_of`] for a form already lowercased (a token's vocabulary string).
@@ -468,6 +550,27 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The compact copies build.rs compiles in expand to the files' lines, comments dropped.
+    #[test]
+    fn compact_lexicon_files_expand_to_the_originals() {
+        let kept = |text: &str| -> String {
+            text.lines()
+                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+                .flat_map(|l| [l, "\n"])
+                .collect()
+        };
+        Lexicon::english();
+        let expanded = [&PLACES, &ORGANIZATIONS, &GIVEN_NAMES].map(|c| c.get().cloned());
+        let originals = [
+            include_str!("../data/places.tsv"),
+            include_str!("../data/organizations.tsv"),
+            include_str!("../data/en/given-names.txt"),
+        ];
+        for (e, o) in expanded.into_iter().zip(originals) {
+            assert_eq!(e, Some(kept(o)));
+        }
+    }
 
     /// The bits answer what the lists and predicates answer, for every listed word and its
     /// plural-looking variants (the forms `is_agent` reads).

@@ -18,6 +18,7 @@
 #![warn(missing_docs)]
 
 pub mod actors;
+mod case;
 pub mod keywords;
 pub mod lang;
 pub mod lexicon;

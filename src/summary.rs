@@ -67,7 +67,7 @@ fn vectors(doc: &Document) -> Vec<SparseVec> {
                     .map(|t| t.stem),
             );
         }
-        stems.sort_unstable();
+        crate::util::sort_u32(&mut stems);
         let mut tf: Vec<(u32, u32)> = Vec::new();
         for &stem in &stems {
             match tf.last_mut() {

@@ -43,7 +43,7 @@ fn languages() -> Vec<(Algorithm, rust_stemmers::Algorithm, &'static str)> {
 }
 
 /// The entries of every `Among` table of a generated source: each table's `strings:` literal
-/// (decoded), split at the offsets of its `ends:` array. (The source is rustfmt-formatted, so
+/// (decoded), split into the lengths of its `lens:` array. (The source is rustfmt-formatted, so
 /// either may wrap onto the next line.)
 fn among_entries(src: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -66,11 +66,11 @@ fn among_entries(src: &str) -> Vec<String> {
             }
         }
         let bytes = decode(&body[..close]).into_bytes();
-        let ends = &body[body.find("ends:").expect("ends follows strings")..];
-        let list = &ends[ends.find('[').expect("[") + 1..ends.find(']').expect("]")];
+        let lens = &body[body.find("lens:").expect("lens follows strings")..];
+        let list = &lens[lens.find('[').expect("[") + 1..lens.find(']').expect("]")];
         let mut start = 0;
-        for end in list.split(',').map(str::trim).filter(|e| !e.is_empty()) {
-            let end: usize = end.parse().expect("an offset");
+        for len in list.split(',').map(str::trim).filter(|e| !e.is_empty()) {
+            let end = start + len.parse::<usize>().expect("a length");
             out.push(String::from_utf8(bytes[start..end].to_vec()).expect("UTF-8 entry"));
             start = end;
         }

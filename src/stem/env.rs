@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 #[derive(Debug, Clone)]
 pub struct SnowballEnv<'a> {
@@ -303,31 +304,49 @@ impl<'a> SnowballEnv<'a> {
 pub type AmongFn<T> = &'static (dyn Fn(&mut SnowballEnv, &mut T) -> bool + Sync);
 
 /// A Snowball `among` table in a compact layout: all entry strings concatenated in `strings`
-/// (sorted as Snowball sorts them), `ends[k]` the end of entry `k` in it, `links[k]` the entry
-/// that is a prefix (suffix, backwards) of entry `k` or -1, `results[k]` what a match returns,
-/// and `methods` either empty or one optional routine per entry. rust-stemmers stores each
-/// entry as a string slice, two `i32` and an optional trait object: 24 bytes per entry in wasm
-/// that compress poorly; this layout is most of 10 KB smaller gzipped.
+/// (sorted as Snowball sorts them), `lens[k]` the length of entry `k` in it, `links[k]` the
+/// entry that is a prefix (suffix, backwards) of entry `k` or -1, `results[k]` what a match
+/// returns, and `methods` either empty or one optional routine per entry. rust-stemmers stores
+/// each entry as a string slice, two `i32` and an optional trait object: 24 bytes per entry in
+/// wasm that compress poorly; this layout is most of 10 KB smaller gzipped. The lengths are
+/// `u8` (2 KB less gzipped than `u16` offsets); the offsets the binary search needs are summed
+/// into `ends` on the table's first use.
 pub struct Among<T: 'static> {
     pub strings: &'static str,
-    pub ends: &'static [u16],
+    pub lens: &'static [u8],
     pub links: &'static [i8],
     pub results: &'static [i8],
     pub methods: &'static [Option<AmongFn<T>>],
+    /// `ends[k]`: the end of entry `k` in `strings`.
+    pub ends: OnceLock<Vec<u16>>,
 }
 
 impl<T> Among<T> {
     /// The bytes of entry `k`.
     fn entry(&self, k: usize) -> &'static [u8] {
-        entry(self.strings.as_bytes(), self.ends, k)
+        entry(self.strings.as_bytes(), ends(self.lens, &self.ends), k)
     }
 
     /// The binary search of Snowball's `find_among` (forwards) or `find_among_b` (backwards,
     /// `back`): the entry index where the search settles and the length of the text matched
     /// there. Not generic over the context, so compiled once for all languages.
     fn search(&self, current: &[u8], c: usize, limit: usize, back: bool) -> (usize, usize) {
-        search(self.strings.as_bytes(), self.ends, current, c, limit, back)
+        let ends = ends(self.lens, &self.ends);
+        search(self.strings.as_bytes(), ends, current, c, limit, back)
     }
+}
+
+/// The end offsets of a table's entries, summed from their lengths on first use.
+fn ends<'a>(lens: &[u8], cell: &'a OnceLock<Vec<u16>>) -> &'a [u16] {
+    cell.get_or_init(|| {
+        let mut end = 0u16;
+        lens.iter()
+            .map(|&n| {
+                end += u16::from(n);
+                end
+            })
+            .collect()
+    })
 }
 
 /// Entry `k` of a table's concatenated `strings`, which end at `ends`.

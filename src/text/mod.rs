@@ -190,7 +190,7 @@ impl<'a> Document<'a> {
                     b.make_ascii_lowercase();
                     std::str::from_utf8(b).is_ok_and(|lower| lang.is_stopword(lower))
                 }
-                _ => lang.is_stopword(&w.to_lowercase()),
+                _ => lang.is_stopword(&crate::case::lowercase(w)),
             }
         };
         let mut doc = Document {

@@ -383,7 +383,7 @@ fn is_one_of(word: &str, list: &[&str]) -> bool {
     if word.is_ascii() {
         list.iter().any(|w| w.eq_ignore_ascii_case(word))
     } else {
-        list.contains(&word.to_lowercase().as_str())
+        list.contains(&crate::case::lowercase(word).as_str())
     }
 }
 
@@ -427,7 +427,7 @@ pub fn classify(
     let unpunctuated = count == 1 && !ends_sentence(sentence) && !sentence.ends_with(':');
     // Boilerplate is short: most sentences are not lowercased at all.
     if words <= 12 {
-        let lower = sentence.to_lowercase();
+        let lower = crate::case::lowercase(sentence);
         if boilerplate_phrases().any(|p| contains(&lower, p)) {
             return SentenceKind::Boilerplate;
         }

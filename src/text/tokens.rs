@@ -166,7 +166,7 @@ impl Tokenizer {
             self.lower.make_ascii_lowercase();
         } else {
             // The full Unicode rules (final sigma included).
-            self.lower.push_str(&word.to_lowercase());
+            self.lower.push_str(&crate::case::lowercase(word));
         }
         let lower_s = self.lower.as_str();
         let lower = vocab.intern(lower_s);

@@ -8,181 +8,204 @@
 #![allow(unused_mut)]
 use crate::stem::env::Among;
 use crate::stem::env::SnowballEnv;
+use std::sync::OnceLock;
 
-static A_0: &Among<Context> = &Among {
+static A_0: Among<Context> = Among {
     strings: "!\"%*,./:;?\\\u{060C}\u{061B}\u{061F}\u{0640}\u{064B}\u{064C}\u{064D}\u{064E}\u{064F}\u{0650}\u{0651}\u{0652}\u{0660}\u{0661}\u{0662}\u{0663}\u{0664}\u{0665}\u{0666}\u{0667}\u{0668}\u{0669}\u{066A}\u{066B}\u{066C}\u{FE80}\u{FE81}\u{FE82}\u{FE83}\u{FE84}\u{FE85}\u{FE86}\u{FE87}\u{FE88}\u{FE89}\u{FE8A}\u{FE8B}\u{FE8C}\u{FE8D}\u{FE8E}\u{FE8F}\u{FE90}\u{FE91}\u{FE92}\u{FE93}\u{FE94}\u{FE95}\u{FE96}\u{FE97}\u{FE98}\u{FE99}\u{FE9A}\u{FE9B}\u{FE9C}\u{FE9D}\u{FE9E}\u{FE9F}\u{FEA0}\u{FEA1}\u{FEA2}\u{FEA3}\u{FEA4}\u{FEA5}\u{FEA6}\u{FEA7}\u{FEA8}\u{FEA9}\u{FEAA}\u{FEAB}\u{FEAC}\u{FEAD}\u{FEAE}\u{FEAF}\u{FEB0}\u{FEB1}\u{FEB2}\u{FEB3}\u{FEB4}\u{FEB5}\u{FEB6}\u{FEB7}\u{FEB8}\u{FEB9}\u{FEBA}\u{FEBB}\u{FEBC}\u{FEBD}\u{FEBE}\u{FEBF}\u{FEC0}\u{FEC1}\u{FEC2}\u{FEC3}\u{FEC4}\u{FEC5}\u{FEC6}\u{FEC7}\u{FEC8}\u{FEC9}\u{FECA}\u{FECB}\u{FECC}\u{FECD}\u{FECE}\u{FECF}\u{FED0}\u{FED1}\u{FED2}\u{FED3}\u{FED4}\u{FED5}\u{FED6}\u{FED7}\u{FED8}\u{FED9}\u{FEDA}\u{FEDB}\u{FEDC}\u{FEDD}\u{FEDE}\u{FEDF}\u{FEE0}\u{FEE1}\u{FEE2}\u{FEE3}\u{FEE4}\u{FEE5}\u{FEE6}\u{FEE7}\u{FEE8}\u{FEE9}\u{FEEA}\u{FEEB}\u{FEEC}\u{FEED}\u{FEEE}\u{FEEF}\u{FEF0}\u{FEF1}\u{FEF2}\u{FEF3}\u{FEF4}\u{FEF5}\u{FEF6}\u{FEF7}\u{FEF8}\u{FEF9}\u{FEFA}\u{FEFB}\u{FEFC}",
-    ends: &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31, 33, 35, 37, 39, 41, 43, 45, 47, 49, 51, 53, 55, 57, 59, 61, 64, 67, 70, 73, 76, 79, 82, 85, 88, 91, 94, 97, 100, 103, 106, 109, 112, 115, 118, 121, 124, 127, 130, 133, 136, 139, 142, 145, 148, 151, 154, 157, 160, 163, 166, 169, 172, 175, 178, 181, 184, 187, 190, 193, 196, 199, 202, 205, 208, 211, 214, 217, 220, 223, 226, 229, 232, 235, 238, 241, 244, 247, 250, 253, 256, 259, 262, 265, 268, 271, 274, 277, 280, 283, 286, 289, 292, 295, 298, 301, 304, 307, 310, 313, 316, 319, 322, 325, 328, 331, 334, 337, 340, 343, 346, 349, 352, 355, 358, 361, 364, 367, 370, 373, 376, 379, 382, 385, 388, 391, 394, 397, 400, 403, 406, 409, 412, 415, 418, 421, 424, 427, 430, 433, 436],
+    lens: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
     results: &[3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 2, 1, 1, 1, 1, 1, 1, 1, 1, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 15, 15, 16, 20, 20, 17, 17, 21, 21, 18, 18, 19, 19, 19, 19, 22, 22, 23, 23, 23, 23, 24, 24, 25, 25, 25, 25, 26, 26, 26, 26, 27, 27, 27, 27, 28, 28, 28, 28, 29, 29, 29, 29, 30, 30, 31, 31, 32, 32, 33, 33, 34, 34, 34, 34, 35, 35, 35, 35, 36, 36, 36, 36, 37, 37, 37, 37, 38, 38, 38, 38, 39, 39, 39, 39, 40, 40, 40, 40, 41, 41, 41, 41, 42, 42, 42, 42, 43, 43, 43, 43, 44, 44, 44, 44, 45, 45, 45, 45, 46, 46, 46, 46, 47, 47, 47, 47, 48, 48, 48, 48, 49, 49, 50, 50, 51, 51, 51, 51, 55, 55, 53, 53, 54, 54, 52, 52],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_1: &Among<Context> = &Among {
+static A_1: Among<Context> = Among {
     strings: "\u{0622}\u{0623}\u{0624}\u{0625}\u{0626}",
-    ends: &[2, 4, 6, 8, 10],
+    lens: &[2, 2, 2, 2, 2],
     links: &[-1, -1, -1, -1, -1],
     results: &[1, 1, 2, 1, 3],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_2: &Among<Context> = &Among {
+static A_2: Among<Context> = Among {
     strings: "\u{0622}\u{0623}\u{0624}\u{0625}\u{0626}",
-    ends: &[2, 4, 6, 8, 10],
+    lens: &[2, 2, 2, 2, 2],
     links: &[-1, -1, -1, -1, -1],
     results: &[1, 1, 2, 1, 3],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_3: &Among<Context> = &Among {
+static A_3: Among<Context> = Among {
     strings: "\u{0627}\u{0644}\u{0628}\u{0627}\u{0644}\u{0643}\u{0627}\u{0644}\u{0644}\u{0644}",
-    ends: &[4, 10, 16, 20],
+    lens: &[4, 6, 6, 4],
     links: &[-1, -1, -1, -1],
     results: &[2, 1, 1, 2],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_4: &Among<Context> = &Among {
+static A_4: Among<Context> = Among {
     strings: "\u{0623}\u{0622}\u{0623}\u{0623}\u{0623}\u{0624}\u{0623}\u{0625}\u{0623}\u{0627}",
-    ends: &[4, 8, 12, 16, 20],
+    lens: &[4, 4, 4, 4, 4],
     links: &[-1, -1, -1, -1, -1],
     results: &[2, 1, 3, 5, 4],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_5: &Among<Context> = &Among {
+static A_5: Among<Context> = Among {
     strings: "\u{0641}\u{0648}",
-    ends: &[2, 4],
+    lens: &[2, 2],
     links: &[-1, -1],
     results: &[1, 2],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_6: &Among<Context> = &Among {
+static A_6: Among<Context> = Among {
     strings: "\u{0627}\u{0644}\u{0628}\u{0627}\u{0644}\u{0643}\u{0627}\u{0644}\u{0644}\u{0644}",
-    ends: &[4, 10, 16, 20],
+    lens: &[4, 6, 6, 4],
     links: &[-1, -1, -1, -1],
     results: &[2, 1, 1, 2],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_7: &Among<Context> = &Among {
+static A_7: Among<Context> = Among {
     strings: "\u{0628}\u{0628}\u{0628}\u{0643}\u{0643}",
-    ends: &[2, 6, 10],
+    lens: &[2, 4, 4],
     links: &[-1, 0, -1],
     results: &[1, 2, 3],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_8: &Among<Context> = &Among {
+static A_8: Among<Context> = Among {
     strings: "\u{0633}\u{0623}\u{0633}\u{062A}\u{0633}\u{0646}\u{0633}\u{064A}",
-    ends: &[4, 8, 12, 16],
+    lens: &[4, 4, 4, 4],
     links: &[-1, -1, -1, -1],
     results: &[4, 2, 3, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_9: &Among<Context> = &Among {
+static A_9: Among<Context> = Among {
     strings: "\u{062A}\u{0633}\u{062A}\u{0646}\u{0633}\u{062A}\u{064A}\u{0633}\u{062A}",
-    ends: &[6, 12, 18],
+    lens: &[6, 6, 6],
     links: &[-1, -1, -1],
     results: &[1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_10: &Among<Context> = &Among {
+static A_10: Among<Context> = Among {
     strings: "\u{0643}\u{0643}\u{0645}\u{0647}\u{0645}\u{0647}\u{0646}\u{0647}\u{064A}\u{0643}\u{0645}\u{0627}\u{0647}\u{0645}\u{0627}\u{0646}\u{0627}\u{0647}\u{0627}",
-    ends: &[2, 6, 10, 14, 16, 18, 24, 30, 34, 38],
+    lens: &[2, 4, 4, 4, 2, 2, 6, 6, 4, 4],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
     results: &[1, 2, 2, 2, 1, 1, 3, 3, 2, 2],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_11: &Among<Context> = &Among {
+static A_11: Among<Context> = Among {
     strings: "\u{0646}",
-    ends: &[2],
+    lens: &[2],
     links: &[-1],
     results: &[1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_12: &Among<Context> = &Among {
+static A_12: Among<Context> = Among {
     strings: "\u{0648}\u{064A}\u{0627}",
-    ends: &[2, 4, 6],
+    lens: &[2, 2, 2],
     links: &[-1, -1, -1],
     results: &[1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_13: &Among<Context> = &Among {
+static A_13: Among<Context> = Among {
     strings: "\u{0627}\u{062A}",
-    ends: &[4],
+    lens: &[4],
     links: &[-1],
     results: &[1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_14: &Among<Context> = &Among {
+static A_14: Among<Context> = Among {
     strings: "\u{062A}",
-    ends: &[2],
+    lens: &[2],
     links: &[-1],
     results: &[1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_15: &Among<Context> = &Among {
+static A_15: Among<Context> = Among {
     strings: "\u{0629}",
-    ends: &[2],
+    lens: &[2],
     links: &[-1],
     results: &[1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_16: &Among<Context> = &Among {
+static A_16: Among<Context> = Among {
     strings: "\u{064A}",
-    ends: &[2],
+    lens: &[2],
     links: &[-1],
     results: &[1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_17: &Among<Context> = &Among {
+static A_17: Among<Context> = Among {
     strings: "\u{0643}\u{0643}\u{0645}\u{0647}\u{0645}\u{0643}\u{0646}\u{0647}\u{0646}\u{0647}\u{0643}\u{0645}\u{0648}\u{0646}\u{064A}\u{0643}\u{0645}\u{0627}\u{0647}\u{0645}\u{0627}\u{0646}\u{0627}\u{0647}\u{0627}",
-    ends: &[2, 6, 10, 14, 18, 20, 26, 30, 36, 42, 46, 50],
+    lens: &[2, 4, 4, 4, 4, 2, 6, 4, 6, 6, 4, 4],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
     results: &[1, 2, 2, 2, 2, 1, 3, 2, 3, 3, 2, 2],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_18: &Among<Context> = &Among {
+static A_18: Among<Context> = Among {
     strings: "\u{0646}\u{0648}\u{0646}\u{064A}\u{0646}\u{0627}\u{0646}\u{062A}\u{0646}\u{064A}\u{0627}\u{062A}\u{0645}\u{0627}\u{0646}\u{0627}\u{062A}\u{0627}\u{062A}",
-    ends: &[2, 6, 10, 14, 18, 20, 22, 28, 32, 36, 38],
+    lens: &[2, 4, 4, 4, 4, 2, 2, 6, 4, 4, 2],
     links: &[-1, 0, 0, 0, 0, -1, -1, 6, 6, 6, -1],
     results: &[2, 4, 4, 4, 3, 2, 2, 5, 3, 3, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_19: &Among<Context> = &Among {
+static A_19: Among<Context> = Among {
     strings: "\u{062A}\u{0645}\u{0648}\u{0627}",
-    ends: &[4, 8],
+    lens: &[4, 4],
     links: &[-1, -1],
     results: &[1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_20: &Among<Context> = &Among {
+static A_20: Among<Context> = Among {
     strings: "\u{0648}\u{062A}\u{0645}\u{0648}",
-    ends: &[2, 8],
+    lens: &[2, 6],
     links: &[-1, 0],
     results: &[1, 2],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_21: &Among<Context> = &Among {
+static A_21: Among<Context> = Among {
     strings: "\u{0649}",
-    ends: &[2],
+    lens: &[2],
     links: &[-1],
     results: &[1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
 #[derive(Clone)]
@@ -207,7 +230,7 @@ fn r_Normalize_pre(env: &mut SnowballEnv, context: &mut Context) -> bool {
                 // [, line 261
                 env.bra = env.cursor;
                 // substring, line 261
-                among_var = env.find_among(A_0, context);
+                among_var = env.find_among(&A_0, context);
                 if among_var == 0 {
                     break 'lab1;
                 }
@@ -574,7 +597,7 @@ fn r_Normalize_post(env: &mut SnowballEnv, context: &mut Context) -> bool {
         // [, line 338
         env.ket = env.cursor;
         // substring, line 338
-        among_var = env.find_among_b(A_1, context);
+        among_var = env.find_among_b(&A_1, context);
         if among_var == 0 {
             break 'lab0;
         }
@@ -619,7 +642,7 @@ fn r_Normalize_post(env: &mut SnowballEnv, context: &mut Context) -> bool {
                     // [, line 349
                     env.bra = env.cursor;
                     // substring, line 349
-                    among_var = env.find_among(A_2, context);
+                    among_var = env.find_among(&A_2, context);
                     if among_var == 0 {
                         break 'lab3;
                     }
@@ -670,7 +693,7 @@ fn r_Checks1(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 363
     env.bra = env.cursor;
     // substring, line 363
-    among_var = env.find_among(A_3, context);
+    among_var = env.find_among(&A_3, context);
     if among_var == 0 {
         return false;
     }
@@ -711,7 +734,7 @@ fn r_Prefix_Step1(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 373
     env.bra = env.cursor;
     // substring, line 373
-    among_var = env.find_among(A_4, context);
+    among_var = env.find_among(&A_4, context);
     if among_var == 0 {
         return false;
     }
@@ -795,7 +818,7 @@ fn r_Prefix_Step2(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 387
     env.bra = env.cursor;
     // substring, line 387
-    among_var = env.find_among(A_5, context);
+    among_var = env.find_among(&A_5, context);
     if among_var == 0 {
         return false;
     }
@@ -832,7 +855,7 @@ fn r_Prefix_Step3a_Noun(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 395
     env.bra = env.cursor;
     // substring, line 395
-    among_var = env.find_among(A_6, context);
+    among_var = env.find_among(&A_6, context);
     if among_var == 0 {
         return false;
     }
@@ -879,7 +902,7 @@ fn r_Prefix_Step3b_Noun(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 404
     env.bra = env.cursor;
     // substring, line 404
-    among_var = env.find_among(A_7, context);
+    among_var = env.find_among(&A_7, context);
     if among_var == 0 {
         return false;
     }
@@ -925,7 +948,7 @@ fn r_Prefix_Step3_Verb(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 415
     env.bra = env.cursor;
     // substring, line 415
-    among_var = env.find_among(A_8, context);
+    among_var = env.find_among(&A_8, context);
     if among_var == 0 {
         return false;
     }
@@ -980,7 +1003,7 @@ fn r_Prefix_Step4_Verb(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 426
     env.bra = env.cursor;
     // substring, line 426
-    among_var = env.find_among(A_9, context);
+    among_var = env.find_among(&A_9, context);
     if among_var == 0 {
         return false;
     }
@@ -1012,7 +1035,7 @@ fn r_Suffix_Noun_Step1a(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 436
     env.ket = env.cursor;
     // substring, line 436
-    among_var = env.find_among_b(A_10, context);
+    among_var = env.find_among_b(&A_10, context);
     if among_var == 0 {
         return false;
     }
@@ -1058,7 +1081,7 @@ fn r_Suffix_Noun_Step1b(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 444
     env.ket = env.cursor;
     // substring, line 444
-    among_var = env.find_among_b(A_11, context);
+    among_var = env.find_among_b(&A_11, context);
     if among_var == 0 {
         return false;
     }
@@ -1086,7 +1109,7 @@ fn r_Suffix_Noun_Step2a(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 451
     env.ket = env.cursor;
     // substring, line 451
-    among_var = env.find_among_b(A_12, context);
+    among_var = env.find_among_b(&A_12, context);
     if among_var == 0 {
         return false;
     }
@@ -1114,7 +1137,7 @@ fn r_Suffix_Noun_Step2b(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 458
     env.ket = env.cursor;
     // substring, line 458
-    among_var = env.find_among_b(A_13, context);
+    among_var = env.find_among_b(&A_13, context);
     if among_var == 0 {
         return false;
     }
@@ -1142,7 +1165,7 @@ fn r_Suffix_Noun_Step2c1(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 465
     env.ket = env.cursor;
     // substring, line 465
-    among_var = env.find_among_b(A_14, context);
+    among_var = env.find_among_b(&A_14, context);
     if among_var == 0 {
         return false;
     }
@@ -1170,7 +1193,7 @@ fn r_Suffix_Noun_Step2c2(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 471
     env.ket = env.cursor;
     // substring, line 471
-    among_var = env.find_among_b(A_15, context);
+    among_var = env.find_among_b(&A_15, context);
     if among_var == 0 {
         return false;
     }
@@ -1198,7 +1221,7 @@ fn r_Suffix_Noun_Step3(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 477
     env.ket = env.cursor;
     // substring, line 477
-    among_var = env.find_among_b(A_16, context);
+    among_var = env.find_among_b(&A_16, context);
     if among_var == 0 {
         return false;
     }
@@ -1226,7 +1249,7 @@ fn r_Suffix_Verb_Step1(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 484
     env.ket = env.cursor;
     // substring, line 484
-    among_var = env.find_among_b(A_17, context);
+    among_var = env.find_among_b(&A_17, context);
     if among_var == 0 {
         return false;
     }
@@ -1272,7 +1295,7 @@ fn r_Suffix_Verb_Step2a(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 492
     env.ket = env.cursor;
     // substring, line 492
-    among_var = env.find_among_b(A_18, context);
+    among_var = env.find_among_b(&A_18, context);
     if among_var == 0 {
         return false;
     }
@@ -1336,7 +1359,7 @@ fn r_Suffix_Verb_Step2b(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 503
     env.ket = env.cursor;
     // substring, line 503
-    among_var = env.find_among_b(A_19, context);
+    among_var = env.find_among_b(&A_19, context);
     if among_var == 0 {
         return false;
     }
@@ -1364,7 +1387,7 @@ fn r_Suffix_Verb_Step2c(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 511
     env.ket = env.cursor;
     // substring, line 511
-    among_var = env.find_among_b(A_20, context);
+    among_var = env.find_among_b(&A_20, context);
     if among_var == 0 {
         return false;
     }
@@ -1401,7 +1424,7 @@ fn r_Suffix_All_alef_maqsura(env: &mut SnowballEnv, context: &mut Context) -> bo
     // [, line 519
     env.ket = env.cursor;
     // substring, line 519
-    among_var = env.find_among_b(A_21, context);
+    among_var = env.find_among_b(&A_21, context);
     if among_var == 0 {
         return false;
     }

@@ -8,29 +8,33 @@
 #![allow(unused_mut)]
 use crate::stem::env::Among;
 use crate::stem::env::SnowballEnv;
+use std::sync::OnceLock;
 
-static A_0: &Among<Context> = &Among {
+static A_0: Among<Context> = Among {
     strings: "hedethederedeeredeendeerendeeneerneereenhedenerenerhedererershedsesendeserendeseneserneseresenshedenserensersetseretseteret",
-    ends: &[3, 8, 12, 13, 18, 22, 28, 31, 35, 38, 40, 45, 49, 51, 56, 60, 61, 65, 67, 72, 79, 83, 88, 92, 95, 101, 106, 109, 112, 117, 119, 123],
+    lens: &[3, 5, 4, 1, 5, 4, 6, 3, 4, 3, 2, 5, 4, 2, 5, 4, 1, 4, 2, 5, 7, 4, 5, 4, 3, 6, 5, 3, 3, 5, 2, 4],
     links: &[-1, 0, -1, -1, 3, 3, 5, 3, 3, 3, -1, 10, 10, -1, 13, 13, -1, 16, 16, 18, 19, 18, 18, 18, 16, 24, 24, 16, 16, 28, -1, 30],
     results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_1: &Among<Context> = &Among {
+static A_1: Among<Context> = Among {
     strings: "gddtgtkt",
-    ends: &[2, 4, 6, 8],
+    lens: &[2, 2, 2, 2],
     links: &[-1, -1, -1, -1],
     results: &[-1, -1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_2: &Among<Context> = &Among {
+static A_2: Among<Context> = Among {
     strings: "igligeligelsl\u{00F8}st",
-    ends: &[2, 5, 9, 12, 17],
+    lens: &[2, 3, 4, 3, 5],
     links: &[-1, 0, 1, -1, -1],
     results: &[1, 1, 1, 1, 2],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
 static G_v: &'static [u8; 19] = &[
@@ -121,7 +125,7 @@ fn r_main_suffix(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 41
     env.ket = env.cursor;
     // substring, line 41
-    among_var = env.find_among_b(A_0, context);
+    among_var = env.find_among_b(&A_0, context);
     if among_var == 0 {
         env.limit_backward = v_2;
         return false;
@@ -169,7 +173,7 @@ fn r_consonant_pair(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 56
     env.ket = env.cursor;
     // substring, line 56
-    if env.find_among_b(A_1, context) == 0 {
+    if env.find_among_b(&A_1, context) == 0 {
         env.limit_backward = v_3;
         return false;
     }
@@ -231,7 +235,7 @@ fn r_other_suffix(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 67
     env.ket = env.cursor;
     // substring, line 67
-    among_var = env.find_among_b(A_2, context);
+    among_var = env.find_among_b(&A_2, context);
     if among_var == 0 {
         env.limit_backward = v_3;
         return false;

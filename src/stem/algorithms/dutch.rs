@@ -8,53 +8,60 @@
 #![allow(unused_mut)]
 use crate::stem::env::Among;
 use crate::stem::env::SnowballEnv;
+use std::sync::OnceLock;
 
-static A_0: &Among<Context> = &Among {
+static A_0: Among<Context> = Among {
     strings: "\u{00E1}\u{00E4}\u{00E9}\u{00EB}\u{00ED}\u{00EF}\u{00F3}\u{00F6}\u{00FA}\u{00FC}",
-    ends: &[0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20],
+    lens: &[0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2],
     links: &[-1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
     results: &[6, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_1: &Among<Context> = &Among {
+static A_1: Among<Context> = Among {
     strings: "IY",
-    ends: &[0, 1, 2],
+    lens: &[0, 1, 1],
     links: &[-1, 0, 0],
     results: &[3, 2, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_2: &Among<Context> = &Among {
+static A_2: Among<Context> = Among {
     strings: "ddkktt",
-    ends: &[2, 4, 6],
+    lens: &[2, 2, 2],
     links: &[-1, -1, -1],
     results: &[-1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_3: &Among<Context> = &Among {
+static A_3: Among<Context> = Among {
     strings: "eneseenhedens",
-    ends: &[3, 5, 7, 12, 13],
+    lens: &[3, 2, 2, 5, 1],
     links: &[-1, -1, -1, 2, -1],
     results: &[2, 3, 2, 1, 3],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_4: &Among<Context> = &Among {
+static A_4: Among<Context> = Among {
     strings: "endiginglijkbaarbar",
-    ends: &[3, 5, 8, 12, 16, 19],
+    lens: &[3, 2, 3, 4, 4, 3],
     links: &[-1, -1, -1, -1, -1, -1],
     results: &[1, 2, 1, 3, 4, 5],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_5: &Among<Context> = &Among {
+static A_5: Among<Context> = Among {
     strings: "aaeeoouu",
-    ends: &[2, 4, 6, 8],
+    lens: &[2, 2, 2, 2],
     links: &[-1, -1, -1, -1],
     results: &[-1, -1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
 static G_v: &'static [u8; 17] = &[17, 65, 16, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 128];
@@ -85,7 +92,7 @@ fn r_prelude(env: &mut SnowballEnv, context: &mut Context) -> bool {
             // [, line 43
             env.bra = env.cursor;
             // substring, line 43
-            among_var = env.find_among(A_0, context);
+            among_var = env.find_among(&A_0, context);
             if among_var == 0 {
                 break 'lab1;
             }
@@ -303,7 +310,7 @@ fn r_postlude(env: &mut SnowballEnv, context: &mut Context) -> bool {
             // [, line 77
             env.bra = env.cursor;
             // substring, line 77
-            among_var = env.find_among(A_1, context);
+            among_var = env.find_among(&A_1, context);
             if among_var == 0 {
                 break 'lab1;
             }
@@ -358,7 +365,7 @@ fn r_undouble(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // test, line 91
     let v_1 = env.limit - env.cursor;
     // among, line 91
-    if env.find_among_b(A_2, context) == 0 {
+    if env.find_among_b(&A_2, context) == 0 {
         return false;
     }
     env.cursor = env.limit - v_1;
@@ -456,7 +463,7 @@ fn r_standard_suffix(env: &mut SnowballEnv, context: &mut Context) -> bool {
         // [, line 108
         env.ket = env.cursor;
         // substring, line 108
-        among_var = env.find_among_b(A_3, context);
+        among_var = env.find_among_b(&A_3, context);
         if among_var == 0 {
             break 'lab0;
         }
@@ -559,7 +566,7 @@ fn r_standard_suffix(env: &mut SnowballEnv, context: &mut Context) -> bool {
         // [, line 127
         env.ket = env.cursor;
         // substring, line 127
-        among_var = env.find_among_b(A_4, context);
+        among_var = env.find_among_b(&A_4, context);
         if among_var == 0 {
             break 'lab4;
         }
@@ -690,7 +697,7 @@ fn r_standard_suffix(env: &mut SnowballEnv, context: &mut Context) -> bool {
         let v_10 = env.limit - env.cursor;
         // (, line 148
         // among, line 149
-        if env.find_among_b(A_5, context) == 0 {
+        if env.find_among_b(&A_5, context) == 0 {
             break 'lab9;
         }
         if !env.out_grouping_b(G_v, 97, 232) {

@@ -8,85 +8,96 @@
 #![allow(unused_mut)]
 use crate::stem::env::Among;
 use crate::stem::env::SnowballEnv;
+use std::sync::OnceLock;
 
-static A_0: &Among<Context> = &Among {
+static A_0: Among<Context> = Among {
     strings: "pastikaanhankinh\u{00E4}nk\u{00E4}\u{00E4}nkop\u{00E4}k\u{00F6}",
-    ends: &[2, 5, 9, 12, 15, 19, 25, 27, 30, 33],
+    lens: &[2, 3, 4, 3, 3, 4, 6, 2, 3, 3],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
     results: &[1, 2, 1, 1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_1: &Among<Context> = &Among {
+static A_1: Among<Context> = Among {
     strings: "llanassataltasta",
-    ends: &[3, 5, 8, 10, 13, 16],
+    lens: &[3, 2, 3, 2, 3, 3],
     links: &[-1, -1, -1, -1, 3, 3],
     results: &[-1, -1, -1, -1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_2: &Among<Context> = &Among {
+static A_2: Among<Context> = Among {
     strings: "ll\u{00E4}n\u{00E4}ss\u{00E4}t\u{00E4}lt\u{00E4}st\u{00E4}",
-    ends: &[4, 7, 11, 14, 18, 22],
+    lens: &[4, 3, 4, 3, 4, 4],
     links: &[-1, -1, -1, -1, 3, 3],
     results: &[-1, -1, -1, -1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_3: &Among<Context> = &Among {
+static A_3: Among<Context> = Among {
     strings: "lleine",
-    ends: &[3, 6],
+    lens: &[3, 3],
     links: &[-1, -1],
     results: &[-1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_4: &Among<Context> = &Among {
+static A_4: Among<Context> = Among {
     strings: "nsammennenisianen\u{00E4}nns\u{00E4}",
-    ends: &[3, 6, 9, 11, 13, 15, 17, 20, 24],
+    lens: &[3, 3, 3, 2, 2, 2, 2, 3, 4],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1],
     results: &[3, 3, 3, 2, 1, 4, 6, 5, 3],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_5: &Among<Context> = &Among {
+static A_5: Among<Context> = Among {
     strings: "aaeeiioouu\u{00E4}\u{00E4}\u{00F6}\u{00F6}",
-    ends: &[2, 4, 6, 8, 10, 14, 18],
+    lens: &[2, 2, 2, 2, 2, 4, 4],
     links: &[-1, -1, -1, -1, -1, -1, -1],
     results: &[-1, -1, -1, -1, -1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_6: &Among<Context> = &Among {
+static A_6: Among<Context> = Among {
     strings: "allanassataltastattalleineksinhandenseenhenttenhinsiinhonh\u{00E4}nh\u{00F6}n\u{00E4}ll\u{00E4}n\u{00E4}ss\u{00E4}t\u{00E4}lt\u{00E4}st\u{00E4}tt\u{00E4}",
-    ends: &[1, 4, 6, 9, 11, 14, 17, 20, 23, 26, 29, 30, 33, 36, 40, 43, 47, 50, 54, 57, 61, 65, 67, 71, 74, 78, 81, 85, 89, 93],
+    lens: &[1, 3, 2, 3, 2, 3, 3, 3, 3, 3, 3, 1, 3, 3, 4, 3, 4, 3, 4, 3, 4, 4, 2, 4, 3, 4, 3, 4, 4, 4],
     links: &[-1, 0, 0, 0, 0, 4, 4, 4, -1, -1, -1, -1, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, -1, 22, 22, 22, 22, 26, 26, 26],
     results: &[8, -1, -1, -1, -1, -1, -1, 9, -1, -1, -1, 7, 1, -1, -1, 2, -1, 3, -1, 4, 5, 6, 8, -1, -1, -1, -1, -1, -1, 9],
     methods: &[None, None, None, None, None, None, None, None, None, None, None, None, None, Some(&r_VI), Some(&r_LONG), None, Some(&r_VI), None, Some(&r_VI), None, None, None, None, None, None, None, None, None, None, None],
+    ends: OnceLock::new(),
 };
 
-static A_7: &Among<Context> = &Among {
+static A_7: Among<Context> = Among {
     strings: "ejammaimmampaimpammiimmimpiimpiej\u{00E4}mm\u{00E4}imm\u{00E4}mp\u{00E4}imp\u{00E4}",
-    ends: &[3, 6, 10, 13, 17, 20, 24, 27, 31, 35, 39, 44, 48, 53],
+    lens: &[3, 3, 4, 3, 4, 3, 4, 3, 4, 4, 4, 5, 4, 5],
     links: &[-1, -1, 1, -1, 3, -1, 5, -1, 7, -1, -1, 10, -1, 12],
     results: &[-1, 1, -1, 1, -1, 1, -1, 1, -1, -1, 1, -1, 1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_8: &Among<Context> = &Among {
+static A_8: Among<Context> = Among {
     strings: "ij",
-    ends: &[1, 2],
+    lens: &[1, 1],
     links: &[-1, -1],
     results: &[-1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_9: &Among<Context> = &Among {
+static A_9: Among<Context> = Among {
     strings: "mmaimma",
-    ends: &[3, 7],
+    lens: &[3, 4],
     links: &[-1, 0],
     results: &[1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
 static G_AEI: &'static [u8; 17] = &[17, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8];
@@ -199,7 +210,7 @@ fn r_particle_etc(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 54
     env.ket = env.cursor;
     // substring, line 54
-    among_var = env.find_among_b(A_0, context);
+    among_var = env.find_among_b(&A_0, context);
     if among_var == 0 {
         env.limit_backward = v_2;
         return false;
@@ -245,7 +256,7 @@ fn r_possessive(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 68
     env.ket = env.cursor;
     // substring, line 68
-    among_var = env.find_among_b(A_4, context);
+    among_var = env.find_among_b(&A_4, context);
     if among_var == 0 {
         env.limit_backward = v_2;
         return false;
@@ -298,7 +309,7 @@ fn r_possessive(env: &mut SnowballEnv, context: &mut Context) -> bool {
     } else if among_var == 4 {
         // (, line 80
         // among, line 80
-        if env.find_among_b(A_1, context) == 0 {
+        if env.find_among_b(&A_1, context) == 0 {
             return false;
         }
         // delete, line 80
@@ -308,7 +319,7 @@ fn r_possessive(env: &mut SnowballEnv, context: &mut Context) -> bool {
     } else if among_var == 5 {
         // (, line 82
         // among, line 82
-        if env.find_among_b(A_2, context) == 0 {
+        if env.find_among_b(&A_2, context) == 0 {
             return false;
         }
         // delete, line 83
@@ -318,7 +329,7 @@ fn r_possessive(env: &mut SnowballEnv, context: &mut Context) -> bool {
     } else if among_var == 6 {
         // (, line 85
         // among, line 85
-        if env.find_among_b(A_3, context) == 0 {
+        if env.find_among_b(&A_3, context) == 0 {
             return false;
         }
         // delete, line 85
@@ -331,7 +342,7 @@ fn r_possessive(env: &mut SnowballEnv, context: &mut Context) -> bool {
 
 fn r_LONG(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // among, line 90
-    if env.find_among_b(A_5, context) == 0 {
+    if env.find_among_b(&A_5, context) == 0 {
         return false;
     }
     return true;
@@ -366,7 +377,7 @@ fn r_case_ending(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 95
     env.ket = env.cursor;
     // substring, line 95
-    among_var = env.find_among_b(A_6, context);
+    among_var = env.find_among_b(&A_6, context);
     if among_var == 0 {
         env.limit_backward = v_2;
         return false;
@@ -490,7 +501,7 @@ fn r_other_endings(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 141
     env.ket = env.cursor;
     // substring, line 141
-    among_var = env.find_among_b(A_7, context);
+    among_var = env.find_among_b(&A_7, context);
     if among_var == 0 {
         env.limit_backward = v_2;
         return false;
@@ -536,7 +547,7 @@ fn r_i_plural(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 153
     env.ket = env.cursor;
     // substring, line 153
-    if env.find_among_b(A_8, context) == 0 {
+    if env.find_among_b(&A_8, context) == 0 {
         env.limit_backward = v_2;
         return false;
     }
@@ -599,7 +610,7 @@ fn r_t_plural(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 164
     env.ket = env.cursor;
     // substring, line 164
-    among_var = env.find_among_b(A_9, context);
+    among_var = env.find_among_b(&A_9, context);
     if among_var == 0 {
         env.limit_backward = v_5;
         return false;

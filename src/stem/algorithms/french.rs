@@ -8,77 +8,87 @@
 #![allow(unused_mut)]
 use crate::stem::env::Among;
 use crate::stem::env::SnowballEnv;
+use std::sync::OnceLock;
 
-static A_0: &Among<Context> = &Among {
+static A_0: Among<Context> = Among {
     strings: "colpartap",
-    ends: &[3, 6, 9],
+    lens: &[3, 3, 3],
     links: &[-1, -1, -1],
     results: &[-1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_1: &Among<Context> = &Among {
+static A_1: Among<Context> = Among {
     strings: "IUY",
-    ends: &[0, 1, 2, 3],
+    lens: &[0, 1, 1, 1],
     links: &[-1, 0, 0, 0],
     results: &[4, 1, 2, 3],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_2: &Among<Context> = &Among {
+static A_2: Among<Context> = Among {
     strings: "iqUablI\u{00E8}ri\u{00E8}reusiv",
-    ends: &[3, 6, 10, 14, 17, 19],
+    lens: &[3, 3, 4, 4, 3, 2],
     links: &[-1, -1, -1, -1, -1, -1],
     results: &[3, 3, 4, 4, 2, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_3: &Among<Context> = &Among {
+static A_3: Among<Context> = Among {
     strings: "icabiliv",
-    ends: &[2, 6, 8],
+    lens: &[2, 4, 2],
     links: &[-1, -1, -1],
     results: &[2, 1, 3],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_4: &Among<Context> = &Among {
+static A_4: Among<Context> = Among {
     strings: "iqUeatriceanceencelogieableismeeuseisteiveifusionationutionateuriqUesatricesancesenceslogiesablesismeseusesistesivesifsusionsationsutionsateursmentsementsissementsit\u{00E9}smentementissementammentemmentauxeauxeuxit\u{00E9}",
-    ends: &[4, 10, 14, 18, 23, 27, 31, 35, 39, 42, 44, 49, 54, 59, 64, 69, 76, 81, 86, 92, 97, 102, 107, 112, 116, 119, 125, 131, 137, 143, 148, 154, 163, 168, 172, 177, 185, 191, 197, 200, 204, 207, 211],
+    lens: &[4, 6, 4, 4, 5, 4, 4, 4, 4, 3, 2, 5, 5, 5, 5, 5, 7, 5, 5, 6, 5, 5, 5, 5, 4, 3, 6, 6, 6, 6, 5, 6, 9, 5, 4, 5, 8, 6, 6, 3, 4, 3, 4],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 30, 31, -1, -1, 34, 35, 34, 34, -1, 39, -1, -1],
     results: &[1, 2, 1, 5, 3, 1, 1, 11, 1, 8, 8, 4, 2, 4, 2, 1, 2, 1, 5, 3, 1, 1, 11, 1, 8, 8, 4, 2, 4, 2, 15, 6, 12, 7, 15, 6, 12, 13, 14, 10, 9, 1, 7],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_5: &Among<Context> = &Among {
+static A_5: Among<Context> = Among {
     strings: "iraieisseissanteiiraiirirasies\u{00EE}mesissesissantes\u{00EE}tesisiraisissaisirionsissionsironsissonsissantsitiraitissaitissantiraIentissaIentirentissentiront\u{00EE}tiriezissiezirezissez",
-    ends: &[3, 5, 9, 16, 17, 21, 23, 27, 30, 35, 40, 48, 53, 55, 60, 66, 72, 79, 84, 90, 97, 99, 104, 110, 116, 123, 131, 136, 142, 147, 150, 155, 161, 165, 170],
+    lens: &[3, 2, 4, 7, 1, 4, 2, 4, 3, 5, 5, 8, 5, 2, 5, 6, 6, 7, 5, 6, 7, 2, 5, 6, 6, 7, 8, 5, 6, 5, 3, 5, 6, 4, 5],
     links: &[-1, -1, -1, -1, -1, 4, -1, -1, -1, -1, -1, -1, -1, -1, 13, 13, -1, -1, -1, -1, -1, -1, 21, 21, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
     results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_6: &Among<Context> = &Among {
+static A_6: Among<Context> = Among {
     strings: "aeraasseante\u{00E9}eaieraieraseras\u{00E2}mesassesantes\u{00E2}tes\u{00E9}esaiseraisionserionsassionseronsants\u{00E9}saiteraitantaIenteraIent\u{00E8}rentassenteront\u{00E2}teziezeriezassiezerez\u{00E9}",
-    ends: &[1, 4, 8, 12, 15, 17, 21, 23, 25, 29, 34, 39, 44, 49, 53, 56, 61, 65, 71, 78, 83, 87, 90, 93, 98, 101, 106, 113, 119, 125, 130, 133, 135, 138, 143, 149, 153, 155],
+    lens: &[1, 3, 4, 4, 3, 2, 4, 2, 2, 4, 5, 5, 5, 5, 4, 3, 5, 4, 6, 7, 5, 4, 3, 3, 5, 3, 5, 7, 6, 6, 5, 3, 2, 3, 5, 6, 4, 2],
     links: &[-1, 0, -1, -1, -1, -1, 5, -1, -1, 8, -1, -1, -1, -1, -1, -1, 15, -1, 17, 17, -1, -1, -1, -1, 23, -1, -1, 26, -1, -1, -1, -1, -1, 32, 33, 33, 32, -1],
     results: &[3, 2, 3, 3, 2, 3, 2, 2, 3, 2, 3, 3, 3, 3, 2, 3, 2, 1, 2, 3, 2, 3, 2, 3, 2, 3, 3, 2, 2, 3, 2, 3, 2, 2, 2, 3, 2, 2],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_7: &Among<Context> = &Among {
+static A_7: Among<Context> = Among {
     strings: "eI\u{00E8}rei\u{00E8}reionIerier\u{00EB}",
-    ends: &[1, 6, 11, 14, 17, 20, 22],
+    lens: &[1, 5, 5, 3, 3, 3, 2],
     links: &[-1, 0, 0, -1, -1, -1, -1],
     results: &[3, 2, 2, 1, 2, 2, 4],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_8: &Among<Context> = &Among {
+static A_8: Among<Context> = Among {
     strings: "elleillennonnett",
-    ends: &[3, 7, 10, 13, 16],
+    lens: &[3, 4, 3, 3, 3],
     links: &[-1, -1, -1, -1, -1],
     results: &[-1, -1, -1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
 static G_v: &'static [u8; 20] = &[
@@ -255,7 +265,7 @@ fn r_mark_regions(env: &mut SnowballEnv, context: &mut Context) -> bool {
             env.cursor = v_2;
             'lab3: loop {
                 // among, line 59
-                if env.find_among(A_0, context) == 0 {
+                if env.find_among(&A_0, context) == 0 {
                     break 'lab3;
                 }
                 break 'lab1;
@@ -363,7 +373,7 @@ fn r_postlude(env: &mut SnowballEnv, context: &mut Context) -> bool {
             // [, line 77
             env.bra = env.cursor;
             // substring, line 77
-            among_var = env.find_among(A_1, context);
+            among_var = env.find_among(&A_1, context);
             if among_var == 0 {
                 break 'lab1;
             }
@@ -432,7 +442,7 @@ fn r_standard_suffix(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 92
     env.ket = env.cursor;
     // substring, line 92
-    among_var = env.find_among_b(A_4, context);
+    among_var = env.find_among_b(&A_4, context);
     if among_var == 0 {
         return false;
     }
@@ -544,7 +554,7 @@ fn r_standard_suffix(env: &mut SnowballEnv, context: &mut Context) -> bool {
             // [, line 116
             env.ket = env.cursor;
             // substring, line 116
-            among_var = env.find_among_b(A_2, context);
+            among_var = env.find_among_b(&A_2, context);
             if among_var == 0 {
                 env.cursor = env.limit - v_3;
                 break 'lab3;
@@ -655,7 +665,7 @@ fn r_standard_suffix(env: &mut SnowballEnv, context: &mut Context) -> bool {
             // [, line 131
             env.ket = env.cursor;
             // substring, line 131
-            among_var = env.find_among_b(A_3, context);
+            among_var = env.find_among_b(&A_3, context);
             if among_var == 0 {
                 env.cursor = env.limit - v_5;
                 break 'lab6;
@@ -916,7 +926,7 @@ fn r_i_verb_suffix(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 164
     env.ket = env.cursor;
     // substring, line 164
-    among_var = env.find_among_b(A_5, context);
+    among_var = env.find_among_b(&A_5, context);
     if among_var == 0 {
         env.limit_backward = v_2;
         return false;
@@ -957,7 +967,7 @@ fn r_verb_suffix(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 175
     env.ket = env.cursor;
     // substring, line 175
-    among_var = env.find_among_b(A_6, context);
+    among_var = env.find_among_b(&A_6, context);
     if among_var == 0 {
         env.limit_backward = v_2;
         return false;
@@ -1057,7 +1067,7 @@ fn r_residual_suffix(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 201
     env.ket = env.cursor;
     // substring, line 201
-    among_var = env.find_among_b(A_7, context);
+    among_var = env.find_among_b(&A_7, context);
     if among_var == 0 {
         env.limit_backward = v_4;
         return false;
@@ -1129,7 +1139,7 @@ fn r_un_double(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // test, line 212
     let v_1 = env.limit - env.cursor;
     // among, line 212
-    if env.find_among_b(A_8, context) == 0 {
+    if env.find_among_b(&A_8, context) == 0 {
         return false;
     }
     env.cursor = env.limit - v_1;

@@ -8,45 +8,51 @@
 #![allow(unused_mut)]
 use crate::stem::env::Among;
 use crate::stem::env::SnowballEnv;
+use std::sync::OnceLock;
 
-static A_0: &Among<Context> = &Among {
+static A_0: Among<Context> = Among {
     strings: "UY\u{00E4}\u{00F6}\u{00FC}",
-    ends: &[0, 1, 2, 4, 6, 8],
+    lens: &[0, 1, 1, 2, 2, 2],
     links: &[-1, 0, 0, 0, 0, 0],
     results: &[6, 2, 1, 3, 4, 5],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_1: &Among<Context> = &Among {
+static A_1: Among<Context> = Among {
     strings: "eemenernerses",
-    ends: &[1, 3, 5, 8, 10, 11, 13],
+    lens: &[1, 2, 2, 3, 2, 1, 2],
     links: &[-1, -1, -1, -1, -1, -1, 5],
     results: &[2, 1, 2, 1, 1, 3, 2],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_2: &Among<Context> = &Among {
+static A_2: Among<Context> = Among {
     strings: "enerstest",
-    ends: &[2, 4, 6, 9],
+    lens: &[2, 2, 2, 3],
     links: &[-1, -1, -1, 2],
     results: &[1, 1, 2, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_3: &Among<Context> = &Among {
+static A_3: Among<Context> = Among {
     strings: "iglich",
-    ends: &[2, 6],
+    lens: &[2, 4],
     links: &[-1, -1],
     results: &[1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_4: &Among<Context> = &Among {
+static A_4: Among<Context> = Among {
     strings: "endigunglichischikheitkeit",
-    ends: &[3, 5, 8, 12, 16, 18, 22, 26],
+    lens: &[3, 2, 3, 4, 4, 2, 4, 4],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1],
     results: &[1, 2, 1, 3, 2, 2, 3, 4],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
 static G_v: &'static [u8; 20] = &[
@@ -268,7 +274,7 @@ fn r_postlude(env: &mut SnowballEnv, context: &mut Context) -> bool {
             // [, line 61
             env.bra = env.cursor;
             // substring, line 61
-            among_var = env.find_among(A_0, context);
+            among_var = env.find_among(&A_0, context);
             if among_var == 0 {
                 break 'lab1;
             }
@@ -346,7 +352,7 @@ fn r_standard_suffix(env: &mut SnowballEnv, context: &mut Context) -> bool {
         // [, line 79
         env.ket = env.cursor;
         // substring, line 79
-        among_var = env.find_among_b(A_1, context);
+        among_var = env.find_among_b(&A_1, context);
         if among_var == 0 {
             break 'lab0;
         }
@@ -414,7 +420,7 @@ fn r_standard_suffix(env: &mut SnowballEnv, context: &mut Context) -> bool {
         // [, line 93
         env.ket = env.cursor;
         // substring, line 93
-        among_var = env.find_among_b(A_2, context);
+        among_var = env.find_among_b(&A_2, context);
         if among_var == 0 {
             break 'lab2;
         }
@@ -458,7 +464,7 @@ fn r_standard_suffix(env: &mut SnowballEnv, context: &mut Context) -> bool {
         // [, line 103
         env.ket = env.cursor;
         // substring, line 103
-        among_var = env.find_among_b(A_4, context);
+        among_var = env.find_among_b(&A_4, context);
         if among_var == 0 {
             break 'lab3;
         }
@@ -583,7 +589,7 @@ fn r_standard_suffix(env: &mut SnowballEnv, context: &mut Context) -> bool {
                 // [, line 120
                 env.ket = env.cursor;
                 // substring, line 120
-                among_var = env.find_among_b(A_3, context);
+                among_var = env.find_among_b(&A_3, context);
                 if among_var == 0 {
                     env.cursor = env.limit - v_10;
                     break 'lab10;

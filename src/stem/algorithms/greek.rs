@@ -8,597 +8,672 @@
 #![allow(unused_mut)]
 use crate::stem::env::Among;
 use crate::stem::env::SnowballEnv;
+use std::sync::OnceLock;
 
-static A_0: &Among<Context> = &Among {
+static A_0: Among<Context> = Among {
     strings: "\u{03C2}\u{0386}\u{0388}\u{0389}\u{038A}\u{03CA}\u{03CB}\u{038C}\u{03CC}\u{03CD}\u{038E}\u{03CE}\u{038F}\u{0390}\u{0391}\u{0392}\u{0393}\u{0394}\u{0395}\u{0396}\u{0397}\u{0398}\u{0399}\u{039A}\u{039B}\u{039C}\u{039D}\u{039E}\u{039F}\u{03A0}\u{03A1}\u{03A3}\u{03A4}\u{03A5}\u{03A6}\u{03A7}\u{03A8}\u{03A9}\u{03AA}\u{03AB}\u{03AC}\u{03AD}\u{03AE}\u{03AF}\u{03B0}",
-    ends: &[0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 32, 34, 36, 38, 40, 42, 44, 46, 48, 50, 52, 54, 56, 58, 60, 62, 64, 66, 68, 70, 72, 74, 76, 78, 80, 82, 84, 86, 88, 90],
+    lens: &[0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2],
     links: &[-1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
     results: &[25, 18, 1, 5, 7, 9, 7, 20, 15, 15, 20, 20, 24, 24, 7, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 9, 20, 1, 5, 7, 9, 20],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_1: &Among<Context> = &Among {
+static A_1: Among<Context> = Among {
     strings: "\u{03BA}\u{03B1}\u{03B8}\u{03B5}\u{03C3}\u{03C4}\u{03C9}\u{03C3}\u{03C6}\u{03C9}\u{03C3}\u{03C0}\u{03B5}\u{03C1}\u{03B1}\u{03C3}\u{03C4}\u{03B5}\u{03C1}\u{03B1}\u{03C3}\u{03BA}\u{03C1}\u{03B5}\u{03B1}\u{03C3}\u{03BA}\u{03B1}\u{03B8}\u{03B5}\u{03C3}\u{03C4}\u{03C9}\u{03C4}\u{03BF}\u{03C3}\u{03C6}\u{03C9}\u{03C4}\u{03BF}\u{03C3}\u{03C0}\u{03B5}\u{03C1}\u{03B1}\u{03C4}\u{03BF}\u{03C3}\u{03C4}\u{03B5}\u{03C1}\u{03B1}\u{03C4}\u{03BF}\u{03C3}\u{03BA}\u{03C1}\u{03B5}\u{03B1}\u{03C4}\u{03BF}\u{03C3}\u{03B3}\u{03B5}\u{03B3}\u{03BF}\u{03BD}\u{03BF}\u{03C4}\u{03BF}\u{03C3}\u{03B3}\u{03B5}\u{03B3}\u{03BF}\u{03BD}\u{03BF}\u{03C3}\u{03C6}\u{03B1}\u{03B3}\u{03B9}\u{03BF}\u{03C5}\u{03C3}\u{03BA}\u{03B1}\u{03B3}\u{03B9}\u{03BF}\u{03C5}\u{03C3}\u{03BF}\u{03B3}\u{03B9}\u{03BF}\u{03C5}\u{03C4}\u{03B1}\u{03C4}\u{03BF}\u{03B3}\u{03B9}\u{03BF}\u{03C5}\u{03BF}\u{03BB}\u{03BF}\u{03B3}\u{03B9}\u{03BF}\u{03C5}\u{03BA}\u{03B1}\u{03B8}\u{03B5}\u{03C3}\u{03C4}\u{03C9}\u{03C4}\u{03B1}\u{03C6}\u{03C9}\u{03C4}\u{03B1}\u{03C0}\u{03B5}\u{03C1}\u{03B1}\u{03C4}\u{03B1}\u{03C4}\u{03B5}\u{03C1}\u{03B1}\u{03C4}\u{03B1}\u{03BA}\u{03C1}\u{03B5}\u{03B1}\u{03C4}\u{03B1}\u{03B3}\u{03B5}\u{03B3}\u{03BF}\u{03BD}\u{03BF}\u{03C4}\u{03B1}\u{03C6}\u{03B1}\u{03B3}\u{03B9}\u{03B1}\u{03C3}\u{03BA}\u{03B1}\u{03B3}\u{03B9}\u{03B1}\u{03C3}\u{03BF}\u{03B3}\u{03B9}\u{03B1}\u{03C4}\u{03B1}\u{03C4}\u{03BF}\u{03B3}\u{03B9}\u{03B1}\u{03BF}\u{03BB}\u{03BF}\u{03B3}\u{03B9}\u{03B1}\u{03C0}\u{03B5}\u{03C1}\u{03B1}\u{03C4}\u{03B7}\u{03BA}\u{03B1}\u{03B8}\u{03B5}\u{03C3}\u{03C4}\u{03C9}\u{03C4}\u{03C9}\u{03BD}\u{03C6}\u{03C9}\u{03C4}\u{03C9}\u{03BD}\u{03C0}\u{03B5}\u{03C1}\u{03B1}\u{03C4}\u{03C9}\u{03BD}\u{03C4}\u{03B5}\u{03C1}\u{03B1}\u{03C4}\u{03C9}\u{03BD}\u{03BA}\u{03C1}\u{03B5}\u{03B1}\u{03C4}\u{03C9}\u{03BD}\u{03B3}\u{03B5}\u{03B3}\u{03BF}\u{03BD}\u{03BF}\u{03C4}\u{03C9}\u{03BD}\u{03C6}\u{03B1}\u{03B3}\u{03B9}\u{03C9}\u{03BD}\u{03C3}\u{03BA}\u{03B1}\u{03B3}\u{03B9}\u{03C9}\u{03BD}\u{03C3}\u{03BF}\u{03B3}\u{03B9}\u{03C9}\u{03BD}\u{03C4}\u{03B1}\u{03C4}\u{03BF}\u{03B3}\u{03B9}\u{03C9}\u{03BD}\u{03BF}\u{03BB}\u{03BF}\u{03B3}\u{03B9}\u{03C9}\u{03BD}",
-    ends: &[16, 22, 32, 42, 52, 72, 82, 96, 110, 124, 142, 156, 168, 182, 194, 210, 224, 242, 250, 262, 274, 286, 302, 312, 324, 334, 348, 360, 372, 392, 402, 416, 430, 444, 462, 474, 488, 500, 516, 530],
+    lens: &[16, 6, 10, 10, 10, 20, 10, 14, 14, 14, 18, 14, 12, 14, 12, 16, 14, 18, 8, 12, 12, 12, 16, 10, 12, 10, 14, 12, 12, 20, 10, 14, 14, 14, 18, 12, 14, 12, 16, 14],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
     results: &[10, 9, 7, 8, 6, 10, 9, 7, 8, 6, 11, 11, 1, 2, 4, 5, 3, 10, 9, 7, 8, 6, 11, 1, 2, 4, 5, 3, 7, 10, 9, 7, 8, 6, 11, 1, 2, 4, 5, 3],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_2: &Among<Context> = &Among {
+static A_2: Among<Context> = Among {
     strings: "\u{03C0}\u{03B1}\u{03BE}\u{03B1}\u{03BD}\u{03B1}\u{03C0}\u{03B1}\u{03B5}\u{03C0}\u{03B1}\u{03C0}\u{03B5}\u{03C1}\u{03B9}\u{03C0}\u{03B1}\u{03B1}\u{03BD}\u{03B1}\u{03BC}\u{03C0}\u{03B1}\u{03B5}\u{03BC}\u{03C0}\u{03B1}\u{03B4}\u{03B1}\u{03BD}\u{03B5}\u{03B1}\u{03B8}\u{03C1}\u{03BF}\u{03C3}\u{03C5}\u{03BD}\u{03B1}\u{03B8}\u{03C1}\u{03BF}",
-    ends: &[4, 16, 22, 34, 46, 54, 62, 70, 84],
+    lens: &[4, 12, 6, 12, 12, 8, 8, 8, 14],
     links: &[-1, 0, 0, 0, 0, 0, -1, -1, 7],
     results: &[1, 1, 1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_3: &Among<Context> = &Among {
+static A_3: Among<Context> = Among {
     strings: "\u{03C0}\u{03B9}\u{03BC}\u{03C0}\u{03C1}\u{03C0}\u{03C1}\u{03BC}\u{03C0}\u{03C1}\u{03B1}\u{03C1}\u{03C1}\u{03B3}\u{03BB}\u{03C5}\u{03BA}\u{03C5}\u{03C1}\u{03C0}\u{03BF}\u{03BB}\u{03C5}\u{03C1}\u{03B1}\u{03BC}\u{03C0}\u{03B1}\u{03C1}\u{03BC}\u{03B1}\u{03C1}\u{03B3}\u{03BA}\u{03C1}\u{03C0}\u{03B9}\u{03C0}\u{03B5}\u{03C1}\u{03BF}\u{03C1}\u{03B2}\u{03BF}\u{03BB}\u{03B2}\u{03BF}\u{03C1}\u{03B3}\u{03BB}\u{03C5}\u{03BA}\u{03BF}\u{03C1}\u{03BB}\u{03BF}\u{03C5}\u{03B2}\u{03B2}\u{03B1}\u{03B8}\u{03C5}\u{03C1}\u{03B9}\u{03B2}\u{03B1}\u{03C1}\u{03BA}\u{03BC}\u{03B1}\u{03C1}\u{03BA}\u{03BB}\u{03BC}\u{03BA}\u{03BF}\u{03C1}\u{03BD}",
-    ends: &[2, 8, 10, 14, 20, 26, 38, 48, 58, 64, 70, 84, 96, 108, 114, 116, 128, 136, 144, 146, 148, 156],
+    lens: &[2, 6, 2, 4, 6, 6, 12, 10, 10, 6, 6, 14, 12, 12, 6, 2, 12, 8, 8, 2, 2, 8],
     links: &[-1, 0, -1, 2, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, -1, -1, -1, -1, -1, -1, -1, -1],
     results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_4: &Among<Context> = &Among {
+static A_4: Among<Context> = Among {
     strings: "\u{03B9}\u{03B6}\u{03B5}\u{03C3}\u{03B9}\u{03B6}\u{03B5}\u{03B9}\u{03C3}\u{03B9}\u{03B6}\u{03C9}\u{03B9}\u{03B6}\u{03B1}\u{03B9}\u{03B6}\u{03B1}\u{03C4}\u{03B5}\u{03B9}\u{03B6}\u{03B5}\u{03C4}\u{03B5}\u{03B9}\u{03B6}\u{03B5}\u{03B9}\u{03B6}\u{03BF}\u{03C5}\u{03BC}\u{03B5}\u{03B9}\u{03B6}\u{03B1}\u{03BC}\u{03B5}\u{03B9}\u{03B6}\u{03BF}\u{03C5}\u{03BD}\u{03B5}\u{03B9}\u{03B6}\u{03B1}\u{03BD}\u{03B5}\u{03B9}\u{03B6}\u{03B5}\u{03B9}\u{03B9}\u{03B6}\u{03BF}\u{03C5}\u{03BD}\u{03B9}\u{03B6}\u{03B1}\u{03BD}",
-    ends: &[8, 18, 24, 30, 40, 50, 56, 68, 78, 90, 100, 108, 118, 126],
+    lens: &[8, 10, 6, 6, 10, 10, 6, 12, 10, 12, 10, 8, 10, 8],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
     results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_5: &Among<Context> = &Among {
+static A_5: Among<Context> = Among {
     strings: "\u{03C3}\u{03C7}\u{03C5}\u{03C8}\u{03B6}\u{03C9}\u{03B2}\u{03B9}\u{03BB}\u{03B9}\u{03B1}\u{03BB}\u{03B5}\u{03BD}",
-    ends: &[2, 4, 8, 12, 16, 20, 24, 28],
+    lens: &[2, 2, 4, 4, 4, 4, 4, 4],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1],
     results: &[1, 1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_6: &Among<Context> = &Among {
+static A_6: Among<Context> = Among {
     strings: "\u{03C9}\u{03B8}\u{03B7}\u{03BA}\u{03B5}\u{03C3}\u{03C9}\u{03B8}\u{03B7}\u{03BA}\u{03B1}\u{03C9}\u{03B8}\u{03B7}\u{03BA}\u{03B1}\u{03C4}\u{03B5}\u{03C9}\u{03B8}\u{03B7}\u{03BA}\u{03B5}\u{03C9}\u{03B8}\u{03B7}\u{03BA}\u{03B1}\u{03BC}\u{03B5}\u{03C9}\u{03B8}\u{03B7}\u{03BA}\u{03B1}\u{03BD}\u{03B5}\u{03C9}\u{03B8}\u{03B7}\u{03BA}\u{03B1}\u{03BD}",
-    ends: &[12, 22, 36, 46, 60, 74, 86],
+    lens: &[12, 10, 14, 10, 14, 14, 12],
     links: &[-1, -1, -1, -1, -1, -1, -1],
     results: &[1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_7: &Among<Context> = &Among {
+static A_7: Among<Context> = Among {
     strings: "\u{03BE}\u{03B1}\u{03BD}\u{03B1}\u{03C0}\u{03B1}\u{03B5}\u{03C0}\u{03B1}\u{03C0}\u{03B5}\u{03C1}\u{03B9}\u{03C0}\u{03B1}\u{03B1}\u{03BD}\u{03B1}\u{03BC}\u{03C0}\u{03B1}\u{03B5}\u{03BC}\u{03C0}\u{03B1}\u{03C7}\u{03B1}\u{03C1}\u{03C4}\u{03BF}\u{03C0}\u{03B1}\u{03B5}\u{03BE}\u{03B1}\u{03C1}\u{03C7}\u{03B1}\u{03C0}\u{03B5}\u{03B5}\u{03C0}\u{03B5}\u{03BC}\u{03B5}\u{03C4}\u{03B5}\u{03C0}\u{03B5}\u{03B5}\u{03C3}\u{03B5}\u{03BA}\u{03BB}\u{03B5}\u{03B5}\u{03C3}\u{03C9}\u{03BA}\u{03BB}\u{03B5}\u{03B5}\u{03BA}\u{03BB}\u{03B5}\u{03B1}\u{03C0}\u{03B5}\u{03BA}\u{03BB}\u{03B5}\u{03B1}\u{03C0}\u{03BF}\u{03BA}\u{03BB}\u{03B5}\u{03B4}\u{03B1}\u{03BD}\u{03B5}\u{03B1}\u{03B8}\u{03C1}\u{03BF}\u{03C3}\u{03C5}\u{03BD}\u{03B1}\u{03B8}\u{03C1}\u{03BF}",
-    ends: &[12, 18, 30, 42, 50, 64, 76, 80, 86, 98, 104, 110, 122, 130, 142, 154, 162, 170, 184],
+    lens: &[12, 6, 12, 12, 8, 14, 12, 4, 6, 12, 6, 6, 12, 8, 12, 12, 8, 8, 14],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1, 7, 8, -1, -1, 11, 11, 13, 11, -1, -1, 17],
     results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_8: &Among<Context> = &Among {
+static A_8: Among<Context> = Among {
     strings: "\u{03C0}\u{03BB}\u{03B1}\u{03C1}\u{03B4}\u{03B7}\u{03BC}\u{03BF}\u{03BA}\u{03C1}\u{03B1}\u{03C4}\u{03B1}\u{03C6}\u{03B3}\u{03B9}\u{03B3}\u{03B1}\u{03BD}\u{03C4}\u{03BF}\u{03B1}\u{03C6}\u{03B3}\u{03B5}\u{03B3}\u{03BA}\u{03B5}\u{03B3}\u{03BA}\u{03BC}\u{03C0}\u{03BF}\u{03C5}\u{03BA}\u{03B1}\u{03BC}\u{03BA}\u{03BF}\u{03BC}\u{03B1}\u{03BD}\u{03BF}\u{03BB}\u{03BF}",
-    ends: &[2, 8, 24, 28, 46, 50, 56, 60, 62, 74, 80, 84, 90],
+    lens: &[2, 6, 16, 4, 18, 4, 6, 4, 2, 12, 6, 4, 6],
     links: &[-1, -1, -1, -1, 3, -1, -1, -1, -1, 8, 8, -1, -1],
     results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_9: &Among<Context> = &Among {
+static A_9: Among<Context> = Among {
     strings: "\u{03B9}\u{03C3}\u{03B5}\u{03C3}\u{03B9}\u{03C3}\u{03B1}\u{03B9}\u{03C3}\u{03B5}\u{03B9}\u{03C3}\u{03B1}\u{03C4}\u{03B5}\u{03B9}\u{03C3}\u{03B1}\u{03BC}\u{03B5}\u{03B9}\u{03C3}\u{03B1}\u{03BD}\u{03B5}\u{03B9}\u{03C3}\u{03B1}\u{03BD}",
-    ends: &[8, 14, 20, 30, 40, 50, 58],
+    lens: &[8, 6, 6, 10, 10, 10, 8],
     links: &[-1, -1, -1, -1, -1, -1, -1],
     results: &[1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_10: &Among<Context> = &Among {
+static A_10: Among<Context> = Among {
     strings: "\u{03BE}\u{03B1}\u{03BD}\u{03B1}\u{03C0}\u{03B1}\u{03B5}\u{03C0}\u{03B1}\u{03C0}\u{03B5}\u{03C1}\u{03B9}\u{03C0}\u{03B1}\u{03B1}\u{03BD}\u{03B1}\u{03BC}\u{03C0}\u{03B1}\u{03B5}\u{03BC}\u{03C0}\u{03B1}\u{03C7}\u{03B1}\u{03C1}\u{03C4}\u{03BF}\u{03C0}\u{03B1}\u{03B5}\u{03BE}\u{03B1}\u{03C1}\u{03C7}\u{03B1}\u{03C0}\u{03B5}\u{03B5}\u{03C0}\u{03B5}\u{03BC}\u{03B5}\u{03C4}\u{03B5}\u{03C0}\u{03B5}\u{03B5}\u{03C3}\u{03B5}\u{03BA}\u{03BB}\u{03B5}\u{03B5}\u{03C3}\u{03C9}\u{03BA}\u{03BB}\u{03B5}\u{03B5}\u{03BA}\u{03BB}\u{03B5}\u{03B1}\u{03C0}\u{03B5}\u{03BA}\u{03BB}\u{03B5}\u{03B1}\u{03C0}\u{03BF}\u{03BA}\u{03BB}\u{03B5}\u{03B4}\u{03B1}\u{03BD}\u{03B5}\u{03B1}\u{03B8}\u{03C1}\u{03BF}\u{03C3}\u{03C5}\u{03BD}\u{03B1}\u{03B8}\u{03C1}\u{03BF}",
-    ends: &[12, 18, 30, 42, 50, 64, 76, 80, 86, 98, 104, 110, 122, 130, 142, 154, 162, 170, 184],
+    lens: &[12, 6, 12, 12, 8, 14, 12, 4, 6, 12, 6, 6, 12, 8, 12, 12, 8, 8, 14],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1, 7, 8, -1, -1, 11, 11, 13, 11, -1, -1, 17],
     results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_11: &Among<Context> = &Among {
+static A_11: Among<Context> = Among {
     strings: "\u{03B9}\u{03C3}\u{03B5}\u{03B9}\u{03C3}\u{03B9}\u{03C3}\u{03C9}\u{03B9}\u{03C3}\u{03B5}\u{03C4}\u{03B5}\u{03B9}\u{03C3}\u{03BF}\u{03C5}\u{03BC}\u{03B5}\u{03B9}\u{03C3}\u{03BF}\u{03C5}\u{03BD}\u{03B5}\u{03B9}\u{03C3}\u{03B5}\u{03B9}\u{03B9}\u{03C3}\u{03BF}\u{03C5}\u{03BD}",
-    ends: &[10, 16, 26, 38, 50, 58, 68],
+    lens: &[10, 6, 10, 12, 12, 8, 10],
     links: &[-1, -1, -1, -1, -1, -1, -1],
     results: &[1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_12: &Among<Context> = &Among {
+static A_12: Among<Context> = Among {
     strings: "\u{03C3}\u{03B5}\u{03B1}\u{03C3}\u{03B5}\u{03C0}\u{03BB}\u{03B5}\u{03BA}\u{03BB}\u{03B5}\u{03B5}\u{03C3}\u{03C9}\u{03BA}\u{03BB}\u{03B5}\u{03B4}\u{03B1}\u{03BD}\u{03B5}\u{03C3}\u{03C5}\u{03BD}\u{03B1}\u{03B8}\u{03C1}\u{03BF}",
-    ends: &[4, 10, 16, 22, 34, 42, 56],
+    lens: &[4, 6, 6, 6, 12, 8, 14],
     links: &[-1, 0, -1, -1, 3, -1, -1],
     results: &[1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_13: &Among<Context> = &Among {
+static A_13: Among<Context> = Among {
     strings: "\u{03C0}\u{03B5}\u{03C5}\u{03C0}\u{03B1}\u{03C0}\u{03B5}\u{03BC}\u{03C0}\u{03B3}\u{03C5}\u{03C1}\u{03C7}\u{03C1}\u{03C7}\u{03C9}\u{03C1}\u{03B1}\u{03C1}\u{03B1}\u{03BF}\u{03C1}\u{03C7}\u{03C4}\u{03B1}\u{03C7}\u{03C4}\u{03BA}\u{03C4}\u{03B1}\u{03BA}\u{03C4}\u{03C3}\u{03C7}\u{03B1}\u{03C3}\u{03C7}\u{03C4}\u{03B1}\u{03C7}\u{03C5}\u{03C8}\u{03B1}\u{03C4}\u{03B1}\u{03C6}\u{03B1}\u{03B7}\u{03C6}\u{03B1}\u{03BB}\u{03C5}\u{03B3}\u{03BC}\u{03B5}\u{03B3}\u{03B7}\u{03B4}\u{03B5}\u{03C7}\u{03B8}\u{03BA}\u{03B1}\u{03B8}\u{03C3}\u{03BA}\u{03BA}\u{03B1}\u{03BA}\u{03BC}\u{03B1}\u{03BA}\u{03BA}\u{03C5}\u{03BB}\u{03C6}\u{03B9}\u{03BB}\u{03BC}\u{03B3}\u{03B5}\u{03BC}\u{03B1}\u{03C7}\u{03BD}",
-    ends: &[2, 8, 12, 18, 24, 28, 34, 38, 44, 48, 54, 58, 64, 68, 74, 80, 84, 90, 94, 100, 106, 112, 116, 122, 128, 132, 138, 144, 150, 156, 158, 164, 170],
+    lens: &[2, 6, 4, 6, 6, 4, 6, 4, 6, 4, 6, 4, 6, 4, 6, 6, 4, 6, 4, 6, 6, 6, 4, 6, 6, 4, 6, 6, 6, 6, 2, 6, 6],
     links: &[-1, 0, 0, 0, -1, -1, -1, -1, -1, -1, 9, -1, 11, -1, 13, -1, -1, -1, -1, 18, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 30, -1],
     results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_14: &Among<Context> = &Among {
+static A_14: Among<Context> = Among {
     strings: "\u{03B9}\u{03C3}\u{03C4}\u{03BF}\u{03C5}\u{03C3}\u{03B9}\u{03C3}\u{03C4}\u{03B5}\u{03C3}\u{03B9}\u{03C3}\u{03C4}\u{03B7}\u{03C3}\u{03B9}\u{03C3}\u{03C4}\u{03BF}\u{03C3}\u{03B9}\u{03C3}\u{03C4}\u{03BF}\u{03C5}\u{03B9}\u{03C3}\u{03C4}\u{03B1}\u{03B9}\u{03C3}\u{03C4}\u{03B5}\u{03B9}\u{03C3}\u{03C4}\u{03B7}\u{03B9}\u{03C3}\u{03C4}\u{03BF}\u{03B9}\u{03B9}\u{03C3}\u{03C4}\u{03C9}\u{03BD}\u{03B9}\u{03C3}\u{03C4}\u{03BF}",
-    ends: &[12, 22, 32, 42, 52, 60, 68, 76, 86, 96, 104],
+    lens: &[12, 10, 10, 10, 10, 8, 8, 8, 10, 10, 8],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
     results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_15: &Among<Context> = &Among {
+static A_15: Among<Context> = Among {
     strings: "\u{03C3}\u{03B5}\u{03BC}\u{03B5}\u{03C4}\u{03B1}\u{03C3}\u{03B5}\u{03BC}\u{03B9}\u{03BA}\u{03C1}\u{03BF}\u{03C3}\u{03B5}\u{03B5}\u{03B3}\u{03BA}\u{03BB}\u{03B5}\u{03B1}\u{03C0}\u{03BF}\u{03BA}\u{03BB}\u{03B5}",
-    ends: &[4, 16, 30, 40, 52],
+    lens: &[4, 12, 14, 10, 12],
     links: &[-1, 0, 0, -1, -1],
     results: &[1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_16: &Among<Context> = &Among {
+static A_16: Among<Context> = Among {
     strings: "\u{03B4}\u{03B1}\u{03BD}\u{03B5}\u{03B1}\u{03BD}\u{03C4}\u{03B9}\u{03B4}\u{03B1}\u{03BD}\u{03B5}",
-    ends: &[8, 24],
+    lens: &[8, 16],
     links: &[-1, 0],
     results: &[1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_17: &Among<Context> = &Among {
+static A_17: Among<Context> = Among {
     strings: "\u{03C4}\u{03BF}\u{03C0}\u{03B9}\u{03BA}\u{03C3}\u{03BA}\u{03B5}\u{03C0}\u{03C4}\u{03B9}\u{03BA}\u{03B3}\u{03BD}\u{03C9}\u{03C3}\u{03C4}\u{03B9}\u{03BA}\u{03B1}\u{03B3}\u{03BD}\u{03C9}\u{03C3}\u{03C4}\u{03B9}\u{03BA}\u{03B5}\u{03BA}\u{03BB}\u{03B5}\u{03BA}\u{03C4}\u{03B9}\u{03BA}\u{03B1}\u{03C4}\u{03BF}\u{03BC}\u{03B9}\u{03BA}\u{03B5}\u{03B8}\u{03BD}\u{03B9}\u{03BA}\u{03B8}\u{03B5}\u{03B1}\u{03C4}\u{03C1}\u{03B9}\u{03BD}\u{03B1}\u{03BB}\u{03B5}\u{03BE}\u{03B1}\u{03BD}\u{03B4}\u{03C1}\u{03B9}\u{03BD}\u{03B2}\u{03C5}\u{03B6}\u{03B1}\u{03BD}\u{03C4}\u{03B9}\u{03BD}",
-    ends: &[10, 24, 38, 54, 70, 82, 92, 106, 126, 142],
+    lens: &[10, 14, 14, 16, 16, 12, 10, 14, 20, 16],
     links: &[-1, -1, -1, 2, -1, -1, -1, -1, -1, -1],
     results: &[7, 6, 3, 1, 5, 2, 4, 10, 8, 9],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_18: &Among<Context> = &Among {
+static A_18: Among<Context> = Among {
     strings: "\u{03B9}\u{03C3}\u{03BC}\u{03BF}\u{03C5}\u{03C3}\u{03B9}\u{03C3}\u{03BC}\u{03BF}\u{03C3}\u{03B9}\u{03C3}\u{03BC}\u{03BF}\u{03C5}\u{03B9}\u{03C3}\u{03BC}\u{03BF}\u{03B9}\u{03B9}\u{03C3}\u{03BC}\u{03C9}\u{03BD}\u{03B9}\u{03C3}\u{03BC}\u{03BF}",
-    ends: &[12, 22, 32, 42, 52, 60],
+    lens: &[12, 10, 10, 10, 10, 8],
     links: &[-1, -1, -1, -1, -1, -1],
     results: &[1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_19: &Among<Context> = &Among {
+static A_19: Among<Context> = Among {
     strings: "\u{03C3}\u{03C7}",
-    ends: &[2, 4],
+    lens: &[2, 2],
     links: &[-1, -1],
     results: &[1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_20: &Among<Context> = &Among {
+static A_20: Among<Context> = Among {
     strings: "\u{03B1}\u{03C1}\u{03B1}\u{03BA}\u{03B9}\u{03B1}\u{03BF}\u{03C5}\u{03B4}\u{03B1}\u{03BA}\u{03B9}\u{03B1}\u{03B1}\u{03C1}\u{03B1}\u{03BA}\u{03B9}\u{03BF}\u{03C5}\u{03B4}\u{03B1}\u{03BA}\u{03B9}",
-    ends: &[12, 26, 36, 48],
+    lens: &[12, 14, 10, 12],
     links: &[-1, -1, -1, -1],
     results: &[1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_21: &Among<Context> = &Among {
+static A_21: Among<Context> = Among {
     strings: "\u{03BA}\u{03B1}\u{03C4}\u{03C1}\u{03B1}\u{03C0}\u{03C1}\u{03B2}\u{03C1}\u{03BB}\u{03B1}\u{03B2}\u{03C1}\u{03B1}\u{03BC}\u{03B2}\u{03C1}\u{03BC}\u{03B5}\u{03C1}\u{03B1}\u{03BD}\u{03B8}\u{03C1}\u{03BA}\u{03BF}\u{03C1}\u{03C3}\u{03BD}\u{03B1}\u{03B3}\u{03BA}\u{03B1}\u{03C3}\u{03BC}\u{03BF}\u{03C5}\u{03C3}\u{03C4}\u{03C1}\u{03C5}\u{03C6}\u{03C3}\u{03C6}\u{03B1}\u{03BB}\u{03B9}\u{03C3}\u{03C6}\u{03C7}\u{03B2}\u{03B1}\u{03BC}\u{03B2}\u{03C3}\u{03BB}\u{03BF}\u{03B2}\u{03C4}\u{03C3}\u{03B5}\u{03C7}\u{03BF}\u{03C3}\u{03BB}\u{03BF}\u{03B2}\u{03C4}\u{03B6}\u{03BA}\u{03C3}\u{03BA}\u{03BA}\u{03B1}\u{03C0}\u{03B1}\u{03BA}\u{03C3}\u{03BF}\u{03BA}\u{03C0}\u{03BB}\u{03C6}\u{03C5}\u{03BB}\u{03BB}\u{03BF}\u{03C5}\u{03BB}\u{03BC}\u{03B1}\u{03BB}\u{03C6}\u{03B1}\u{03C1}\u{03BC}\u{03BA}\u{03B1}\u{03B9}\u{03BC}\u{03BA}\u{03BB}\u{03B9}\u{03BC}\u{03C3}\u{03C0}\u{03B1}\u{03BD}\u{03BA}\u{03BF}\u{03BD}",
-    ends: &[12, 14, 18, 26, 34, 40, 48, 54, 56, 68, 78, 82, 84, 88, 98, 100, 108, 116, 134, 138, 140, 144, 154, 160, 164, 170, 178, 184, 192, 200, 208, 216, 222],
+    lens: &[12, 2, 4, 8, 8, 6, 8, 6, 2, 12, 10, 4, 2, 4, 10, 2, 8, 8, 18, 4, 2, 4, 10, 6, 4, 6, 8, 6, 8, 8, 8, 8, 6],
     links: &[-1, -1, 1, 2, 2, 1, 1, 1, -1, 8, -1, -1, -1, 12, 13, -1, -1, -1, 17, -1, -1, 20, 20, 20, -1, -1, -1, -1, -1, -1, -1, -1, -1],
     results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_22: &Among<Context> = &Among {
+static A_22: Among<Context> = Among {
     strings: "\u{03C0}\u{03C0}\u{03B1}\u{03C4}\u{03B5}\u{03C1}\u{03C4}\u{03BF}\u{03C3}\u{03BD}\u{03C5}\u{03C6}\u{03B2}\u{03BA}\u{03B1}\u{03C1}\u{03B4}\u{03B6}\u{03C3}\u{03BA}\u{03B2}\u{03B1}\u{03BB}\u{03B3}\u{03BB}\u{03C4}\u{03C1}\u{03B9}\u{03C0}\u{03BF}\u{03BB}\u{03BC}\u{03B1}\u{03BA}\u{03C1}\u{03C5}\u{03BD}\u{03B3}\u{03B9}\u{03B1}\u{03BD}\u{03B7}\u{03B3}\u{03BF}\u{03C5}\u{03BC}\u{03B5}\u{03BD}\u{03BA}\u{03BF}\u{03BD}",
-    ends: &[2, 12, 18, 24, 26, 34, 36, 40, 46, 50, 62, 74, 82, 96, 102],
+    lens: &[2, 10, 6, 6, 2, 8, 2, 4, 6, 4, 12, 12, 8, 14, 6],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
     results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_23: &Among<Context> = &Among {
+static A_23: Among<Context> = Among {
     strings: "\u{03B9}\u{03C4}\u{03C3}\u{03B1}\u{03C3}\u{03B9}\u{03C4}\u{03C3}\u{03B5}\u{03C3}\u{03B9}\u{03C4}\u{03C3}\u{03B1}\u{03B1}\u{03BA}\u{03B9}\u{03B1}\u{03B1}\u{03C1}\u{03B1}\u{03BA}\u{03B9}\u{03B1}\u{03B1}\u{03BA}\u{03B9}\u{03B1}\u{03C1}\u{03B1}\u{03BA}\u{03B9}\u{03B9}\u{03C4}\u{03C3}\u{03C9}\u{03BD}",
-    ends: &[10, 20, 28, 36, 48, 54, 64, 74],
+    lens: &[10, 10, 8, 8, 12, 6, 10, 10],
     links: &[-1, -1, -1, -1, 3, -1, 5, -1],
     results: &[1, 1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_24: &Among<Context> = &Among {
+static A_24: Among<Context> = Among {
     strings: "\u{03B9}\u{03C1}\u{03C8}\u{03B1}\u{03BB}\u{03B1}\u{03B9}\u{03C6}\u{03BD}\u{03BF}\u{03BB}\u{03BF}",
-    ends: &[4, 10, 18, 24],
+    lens: &[4, 6, 8, 6],
     links: &[-1, -1, -1, -1],
     results: &[1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_25: &Among<Context> = &Among {
+static A_25: Among<Context> = Among {
     strings: "\u{03B5}\u{03C0}\u{03B1}\u{03B9}\u{03C7}\u{03BD}",
-    ends: &[2, 12],
+    lens: &[2, 10],
     links: &[-1, -1],
     results: &[1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_26: &Among<Context> = &Among {
+static A_26: Among<Context> = Among {
     strings: "\u{03B9}\u{03B4}\u{03B9}\u{03B1}\u{03B9}\u{03B4}\u{03B9}\u{03C9}\u{03BD}\u{03B9}\u{03B4}\u{03B9}\u{03BF}",
-    ends: &[8, 18, 26],
+    lens: &[8, 10, 8],
     links: &[-1, -1, -1],
     results: &[1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_27: &Among<Context> = &Among {
+static A_27: Among<Context> = Among {
     strings: "\u{03C1}\u{03B9}\u{03B2}\u{03B4}\u{03BB}\u{03C5}\u{03BA}\u{03C6}\u{03C1}\u{03B1}\u{03B3}\u{03BA}\u{03BF}\u{03B2}\u{03B5}\u{03BB}\u{03BC}\u{03B7}\u{03BD}",
-    ends: &[2, 6, 8, 14, 24, 32, 38],
+    lens: &[2, 4, 2, 6, 10, 8, 6],
     links: &[-1, -1, -1, -1, -1, -1, -1],
     results: &[1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_28: &Among<Context> = &Among {
+static A_28: Among<Context> = Among {
     strings: "\u{03B9}\u{03C3}\u{03BA}\u{03BF}\u{03C3}\u{03B9}\u{03C3}\u{03BA}\u{03BF}\u{03C5}\u{03B9}\u{03C3}\u{03BA}\u{03B5}\u{03B9}\u{03C3}\u{03BA}\u{03BF}",
-    ends: &[10, 20, 28, 36],
+    lens: &[10, 10, 8, 8],
     links: &[-1, -1, -1, -1],
     results: &[1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_29: &Among<Context> = &Among {
+static A_29: Among<Context> = Among {
     strings: "\u{03B1}\u{03B4}\u{03B5}\u{03C3}\u{03B1}\u{03B4}\u{03C9}\u{03BD}",
-    ends: &[8, 16],
+    lens: &[8, 8],
     links: &[-1, -1],
     results: &[1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_30: &Among<Context> = &Among {
+static A_30: Among<Context> = Among {
     strings: "\u{03BC}\u{03C0}\u{03B1}\u{03BC}\u{03C0}\u{03BA}\u{03C5}\u{03C1}\u{03C0}\u{03B1}\u{03C4}\u{03B5}\u{03C1}\u{03C0}\u{03B5}\u{03B8}\u{03B5}\u{03C1}\u{03BD}\u{03C4}\u{03B1}\u{03BD}\u{03C4}\u{03B3}\u{03B9}\u{03B1}\u{03B3}\u{03B9}\u{03B8}\u{03B5}\u{03B9}\u{03BF}\u{03BA}\u{03BC}\u{03B1}\u{03BC}\u{03BC}\u{03B1}\u{03BD}",
-    ends: &[10, 16, 26, 36, 46, 56, 62, 66, 72, 78],
+    lens: &[10, 6, 10, 10, 10, 10, 6, 4, 6, 6],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
     results: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_31: &Among<Context> = &Among {
+static A_31: Among<Context> = Among {
     strings: "\u{03B5}\u{03B4}\u{03B5}\u{03C3}\u{03B5}\u{03B4}\u{03C9}\u{03BD}",
-    ends: &[8, 16],
+    lens: &[8, 8],
     links: &[-1, -1],
     results: &[1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_32: &Among<Context> = &Among {
+static A_32: Among<Context> = Among {
     strings: "\u{03BA}\u{03C1}\u{03B1}\u{03C3}\u{03C0}\u{03C5}\u{03C0}\u{03B4}\u{03B1}\u{03C0}\u{03B3}\u{03B7}\u{03C0}\u{03B9}\u{03C0}\u{03B5}\u{03BC}\u{03C0}\u{03BF}\u{03C0}\u{03BC}\u{03B9}\u{03BB}",
-    ends: &[10, 14, 20, 26, 30, 36, 40, 46],
+    lens: &[10, 4, 6, 6, 4, 6, 4, 6],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1],
     results: &[1, 1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_33: &Among<Context> = &Among {
+static A_33: Among<Context> = Among {
     strings: "\u{03BF}\u{03C5}\u{03B4}\u{03B5}\u{03C3}\u{03BF}\u{03C5}\u{03B4}\u{03C9}\u{03BD}",
-    ends: &[10, 20],
+    lens: &[10, 10],
     links: &[-1, -1],
     results: &[1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_34: &Among<Context> = &Among {
+static A_34: Among<Context> = Among {
     strings: "\u{03C3}\u{03C0}\u{03C6}\u{03C1}\u{03C3}\u{03BB}\u{03B9}\u{03C7}\u{03C4}\u{03C1}\u{03B1}\u{03B3}\u{03C6}\u{03B5}\u{03B1}\u{03C1}\u{03BA}\u{03C3}\u{03BA}\u{03BA}\u{03B1}\u{03BB}\u{03B9}\u{03B1}\u{03BA}\u{03BB}\u{03BF}\u{03C5}\u{03BB}\u{03C6}\u{03BB}\u{03C0}\u{03B5}\u{03C4}\u{03B1}\u{03BB}\u{03B2}\u{03B5}\u{03BB}\u{03C7}\u{03BD}\u{03C0}\u{03BB}\u{03B5}\u{03BE}",
-    ends: &[4, 8, 10, 16, 24, 28, 34, 38, 50, 58, 62, 72, 78, 82, 90],
+    lens: &[4, 4, 2, 6, 8, 4, 6, 4, 12, 8, 4, 10, 6, 4, 8],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
     results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_35: &Among<Context> = &Among {
+static A_35: Among<Context> = Among {
     strings: "\u{03B5}\u{03C9}\u{03C3}\u{03B5}\u{03C9}\u{03BD}",
-    ends: &[6, 12],
+    lens: &[6, 6],
     links: &[-1, -1],
     results: &[1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_36: &Among<Context> = &Among {
+static A_36: Among<Context> = Among {
     strings: "\u{03C0}\u{03C0}\u{03B1}\u{03C1}\u{03B4}\u{03B9}\u{03B4}\u{03B8}\u{03B3}\u{03B1}\u{03BB}\u{03B5}\u{03BB}\u{03BD}",
-    ends: &[2, 8, 10, 14, 16, 22, 26, 28],
+    lens: &[2, 6, 2, 4, 2, 6, 4, 2],
     links: &[-1, -1, -1, 2, -1, -1, -1, -1],
     results: &[1, 1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_37: &Among<Context> = &Among {
+static A_37: Among<Context> = Among {
     strings: "\u{03B9}\u{03BF}\u{03C5}\u{03B9}\u{03B1}\u{03B9}\u{03C9}\u{03BD}",
-    ends: &[6, 10, 16],
+    lens: &[6, 4, 6],
     links: &[-1, -1, -1],
     results: &[1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_38: &Among<Context> = &Among {
+static A_38: Among<Context> = Among {
     strings: "\u{03B9}\u{03BA}\u{03BF}\u{03C5}\u{03B9}\u{03BA}\u{03B1}\u{03B9}\u{03BA}\u{03C9}\u{03BD}\u{03B9}\u{03BA}\u{03BF}",
-    ends: &[8, 14, 22, 28],
+    lens: &[8, 6, 8, 6],
     links: &[-1, -1, -1, -1],
     results: &[1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_39: &Among<Context> = &Among {
+static A_39: Among<Context> = Among {
     strings: "\u{03BA}\u{03B1}\u{03BB}\u{03C0}\u{03B3}\u{03B5}\u{03C1}\u{03C0}\u{03BB}\u{03B9}\u{03B1}\u{03C4}\u{03C3}\u{03C0}\u{03B5}\u{03C4}\u{03C3}\u{03C0}\u{03B9}\u{03C4}\u{03C3}\u{03C6}\u{03C5}\u{03C3}\u{03C7}\u{03B1}\u{03C3}\u{03BC}\u{03C0}\u{03BF}\u{03C3}\u{03C3}\u{03B5}\u{03C1}\u{03C4}\u{03BC}\u{03C0}\u{03B1}\u{03B3}\u{03B9}\u{03B1}\u{03C4}\u{03BD}\u{03B9}\u{03C4}\u{03C0}\u{03B9}\u{03BA}\u{03B1}\u{03BD}\u{03C4}\u{03B5}\u{03BE}\u{03C9}\u{03B4}\u{03B1}\u{03B4}\u{03BA}\u{03B1}\u{03C4}\u{03B1}\u{03B4}\u{03C3}\u{03C5}\u{03BD}\u{03B1}\u{03B4}\u{03B1}\u{03BD}\u{03C4}\u{03B9}\u{03B4}\u{03B5}\u{03BD}\u{03B4}\u{03C5}\u{03C0}\u{03BF}\u{03B4}\u{03C0}\u{03C1}\u{03C9}\u{03C4}\u{03BF}\u{03B4}\u{03C6}\u{03C5}\u{03BB}\u{03BF}\u{03B4}\u{03B7}\u{03B8}\u{03B1}\u{03BD}\u{03B7}\u{03B8}\u{03BE}\u{03B9}\u{03BA}\u{03BC}\u{03BF}\u{03C5}\u{03BB}\u{03B1}\u{03BB}\u{03B1}\u{03BC}\u{03BC}\u{03BF}\u{03C7}\u{03B1}\u{03BB}\u{03C3}\u{03C5}\u{03BD}\u{03BF}\u{03BC}\u{03B7}\u{03BB}\u{03BC}\u{03C0}\u{03BF}\u{03BB}\u{03B2}\u{03C1}\u{03C9}\u{03BC}\u{03C4}\u{03C3}\u{03B1}\u{03BC}\u{03BC}\u{03C0}\u{03B1}\u{03BD}\u{03B1}\u{03BC}\u{03B1}\u{03BD}\u{03BA}\u{03B1}\u{03BB}\u{03BB}\u{03B9}\u{03BD}\u{03C0}\u{03BF}\u{03C3}\u{03C4}\u{03B5}\u{03BB}\u{03BD}\u{03C6}\u{03B9}\u{03BB}\u{03BF}\u{03BD}",
-    ends: &[8, 14, 26, 34, 42, 48, 54, 62, 70, 84, 90, 102, 110, 114, 124, 134, 144, 150, 158, 170, 180, 184, 192, 198, 206, 210, 224, 238, 246, 254, 262, 270, 278, 290, 304, 314],
+    lens: &[8, 6, 12, 8, 8, 6, 6, 8, 8, 14, 6, 12, 8, 4, 10, 10, 10, 6, 8, 12, 10, 4, 8, 6, 8, 4, 14, 14, 8, 8, 8, 8, 8, 12, 14, 10],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 13, 13, -1, -1, -1, -1, -1, -1, 21, -1, -1, -1, 25, -1, -1, -1, -1, -1, -1, -1, -1, -1],
     results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_40: &Among<Context> = &Among {
+static A_40: Among<Context> = Among {
     strings: "\u{03BF}\u{03C5}\u{03C3}\u{03B1}\u{03BC}\u{03B5}\u{03B7}\u{03C3}\u{03B1}\u{03BC}\u{03B5}\u{03B1}\u{03B3}\u{03B1}\u{03BC}\u{03B5}\u{03B7}\u{03BA}\u{03B1}\u{03BC}\u{03B5}\u{03B7}\u{03B8}\u{03B7}\u{03BA}\u{03B1}\u{03BC}\u{03B5}",
-    ends: &[12, 22, 32, 42, 56],
+    lens: &[12, 10, 10, 10, 14],
     links: &[-1, -1, -1, -1, 3],
     results: &[1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_41: &Among<Context> = &Among {
+static A_41: Among<Context> = Among {
     strings: "\u{03B1}\u{03BD}\u{03B1}\u{03C0}\u{03C0}\u{03B9}\u{03BA}\u{03C1}\u{03B1}\u{03C0}\u{03BF}\u{03C3}\u{03C4}\u{03C0}\u{03BF}\u{03C4}\u{03C7}\u{03C3}\u{03B9}\u{03C7}\u{03B2}\u{03BF}\u{03C5}\u{03B2}\u{03C0}\u{03B5}\u{03B8}\u{03BE}\u{03B5}\u{03B8}\u{03B1}\u{03C0}\u{03BF}\u{03B8}\u{03B1}\u{03C0}\u{03BF}\u{03BA}\u{03BF}\u{03C5}\u{03BB}",
-    ends: &[8, 16, 26, 32, 34, 40, 48, 54, 60, 68, 76, 82],
+    lens: &[8, 8, 10, 6, 2, 6, 8, 6, 6, 8, 8, 6],
     links: &[-1, -1, -1, -1, -1, 4, -1, -1, -1, -1, -1, -1],
     results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_42: &Among<Context> = &Among {
+static A_42: Among<Context> = Among {
     strings: "\u{03C4}\u{03C1}\u{03C4}\u{03C3}",
-    ends: &[4, 8],
+    lens: &[4, 4],
     links: &[-1, -1],
     results: &[1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_43: &Among<Context> = &Among {
+static A_43: Among<Context> = Among {
     strings: "\u{03BF}\u{03C5}\u{03C3}\u{03B1}\u{03BD}\u{03B5}\u{03B7}\u{03C3}\u{03B1}\u{03BD}\u{03B5}\u{03BF}\u{03C5}\u{03BD}\u{03C4}\u{03B1}\u{03BD}\u{03B5}\u{03B9}\u{03BF}\u{03C5}\u{03BD}\u{03C4}\u{03B1}\u{03BD}\u{03B5}\u{03BF}\u{03BD}\u{03C4}\u{03B1}\u{03BD}\u{03B5}\u{03B9}\u{03BF}\u{03BD}\u{03C4}\u{03B1}\u{03BD}\u{03B5}\u{03BF}\u{03C4}\u{03B1}\u{03BD}\u{03B5}\u{03B9}\u{03BF}\u{03C4}\u{03B1}\u{03BD}\u{03B5}\u{03B1}\u{03B3}\u{03B1}\u{03BD}\u{03B5}\u{03B7}\u{03BA}\u{03B1}\u{03BD}\u{03B5}\u{03B7}\u{03B8}\u{03B7}\u{03BA}\u{03B1}\u{03BD}\u{03B5}",
-    ends: &[12, 22, 36, 52, 64, 78, 88, 100, 110, 120, 134],
+    lens: &[12, 10, 14, 16, 12, 14, 10, 12, 10, 10, 14],
     links: &[-1, -1, -1, 2, -1, 4, -1, 6, -1, -1, 9],
     results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_44: &Among<Context> = &Among {
+static A_44: Among<Context> = Among {
     strings: "\u{03C0}\u{03C3}\u{03C0}\u{03C0}\u{03BF}\u{03BB}\u{03C5}\u{03B4}\u{03B1}\u{03C0}\u{03B1}\u{03B4}\u{03B1}\u{03C0}\u{03C7}\u{03B1}\u{03BC}\u{03B7}\u{03BB}\u{03BF}\u{03B4}\u{03B1}\u{03C0}\u{03C4}\u{03C3}\u{03BF}\u{03C0}\u{03BA}\u{03BF}\u{03C0}\u{03C5}\u{03C0}\u{03BF}\u{03BA}\u{03BF}\u{03C0}\u{03C0}\u{03B5}\u{03C1}\u{03B9}\u{03C4}\u{03C1}\u{03BF}\u{03C5}\u{03C1}\u{03B5}\u{03C1}\u{03B2}\u{03B5}\u{03C4}\u{03B5}\u{03C1}\u{03B3}\u{03B5}\u{03C1}\u{03BB}\u{03BF}\u{03C5}\u{03B8}\u{03B7}\u{03C1}\u{03BA}\u{03BF}\u{03C1}\u{03BC}\u{03BF}\u{03C1}\u{03C3}\u{03C3}\u{03B1}\u{03C1}\u{03B1}\u{03BA}\u{03B1}\u{03C4}\u{03C3}\u{03B8}\u{03C5}\u{03C3}\u{03B2}\u{03B1}\u{03C3}\u{03C0}\u{03BF}\u{03BB}\u{03B9}\u{03C3}\u{03BA}\u{03B1}\u{03C3}\u{03C4}\u{03B4}\u{03B9}\u{03B1}\u{03C4}\u{03C0}\u{03BB}\u{03B1}\u{03C4}\u{03C4}\u{03C3}\u{03B1}\u{03C1}\u{03BB}\u{03B1}\u{03C4}\u{03C4}\u{03B5}\u{03C4}\u{03C0}\u{03BF}\u{03C5}\u{03C1}\u{03B9}\u{03C4}\u{03C3}\u{03BF}\u{03C5}\u{03BB}\u{03C4}\u{03B6}\u{03C9}\u{03BD}\u{03C4}\u{03BC}\u{03B1}\u{03B9}\u{03BD}\u{03C4}\u{03C6}\u{03C0}\u{03B5}\u{03BD}\u{03C4}\u{03B1}\u{03C1}\u{03C6}\u{03BA}\u{03BF}\u{03B9}\u{03BB}\u{03B1}\u{03C1}\u{03C6}\u{03BF}\u{03C1}\u{03C6}\u{03B4}\u{03B9}\u{03B1}\u{03C6}\u{03C3}\u{03C4}\u{03B5}\u{03C6}\u{03C6}\u{03C9}\u{03C4}\u{03BF}\u{03C3}\u{03C4}\u{03B5}\u{03C6}\u{03C0}\u{03B5}\u{03C1}\u{03B7}\u{03C6}\u{03C5}\u{03C0}\u{03B5}\u{03C1}\u{03B7}\u{03C6}\u{03C7}\u{03C0}\u{03BF}\u{03BB}\u{03C5}\u{03BC}\u{03B7}\u{03C7}\u{03B1}\u{03BC}\u{03B7}\u{03C7}\u{03B2}\u{03B9}\u{03BF}\u{03BC}\u{03B7}\u{03C7}\u{03BC}\u{03B9}\u{03BA}\u{03C1}\u{03BF}\u{03B2}\u{03B9}\u{03BF}\u{03BC}\u{03B7}\u{03C7}\u{03BC}\u{03B5}\u{03B3}\u{03BB}\u{03BF}\u{03B2}\u{03B9}\u{03BF}\u{03BC}\u{03B7}\u{03C7}\u{03BA}\u{03B1}\u{03C0}\u{03BD}\u{03BF}\u{03B2}\u{03B9}\u{03BF}\u{03BC}\u{03B7}\u{03C7}\u{03BB}\u{03B9}\u{03C7}\u{03C4}\u{03B1}\u{03B2}\u{03BD}\u{03C4}\u{03B1}\u{03B2}\u{03C8}\u{03B7}\u{03BB}\u{03BF}\u{03C4}\u{03B1}\u{03B2}\u{03BB}\u{03B9}\u{03B2}\u{03BA}\u{03BB}\u{03B9}\u{03B2}\u{03BE}\u{03B7}\u{03C1}\u{03BF}\u{03BA}\u{03BB}\u{03B9}\u{03B2}\u{03B3}\u{03B1}\u{03BD}\u{03BF}\u{03C1}\u{03B3}\u{03B5}\u{03BD}\u{03BF}\u{03C1}\u{03B3}\u{03B1}\u{03B3}\u{03C4}\u{03C1}\u{03B1}\u{03B3}\u{03C4}\u{03C3}\u{03B1}\u{03B3}\u{03C4}\u{03C3}\u{03B9}\u{03B3}\u{03B3}\u{03B1}\u{03C4}\u{03C3}\u{03B9}\u{03B3}\u{03B3}\u{03B1}\u{03B8}\u{03B9}\u{03B3}\u{03B3}\u{03C3}\u{03C4}\u{03B5}\u{03B3}\u{03B1}\u{03C0}\u{03B7}\u{03B3}\u{03C3}\u{03B9}\u{03B3}\u{03BA}\u{03B1}\u{03BB}\u{03C0}\u{03BF}\u{03C5}\u{03B6}\u{03B8}\u{03BC}\u{03C9}\u{03B1}\u{03BC}\u{03B5}\u{03B8}\u{03C0}\u{03B9}\u{03B8}\u{03B1}\u{03C0}\u{03B9}\u{03B8}\u{03B2}\u{03B1}\u{03C3}\u{03BA}\u{03B2}\u{03C1}\u{03B1}\u{03C7}\u{03C5}\u{03BA}\u{03B4}\u{03B5}\u{03BA}\u{03C0}\u{03B5}\u{03BB}\u{03B5}\u{03BA}\u{03B9}\u{03BA}\u{03B1}\u{03BD}\u{03B9}\u{03BA}\u{03B2}\u{03BF}\u{03C5}\u{03BB}\u{03BA}\u{03C0}\u{03BB}\u{03B4}\u{03B9}\u{03C0}\u{03BB}\u{03C8}\u{03C5}\u{03C7}\u{03BF}\u{03C0}\u{03BB}\u{03BB}\u{03B1}\u{03BF}\u{03C0}\u{03BB}\u{03BF}\u{03C5}\u{03BB}\u{03B3}\u{03B1}\u{03BB}\u{03B2}\u{03B1}\u{03B8}\u{03C5}\u{03B3}\u{03B1}\u{03BB}\u{03BA}\u{03B1}\u{03C4}\u{03B1}\u{03B3}\u{03B1}\u{03BB}\u{03BF}\u{03BB}\u{03BF}\u{03B3}\u{03B1}\u{03BB}\u{03BA}\u{03B1}\u{03C3}\u{03C4}\u{03B5}\u{03BB}\u{03BC}\u{03B5}\u{03BB}\u{03C0}\u{03BF}\u{03C1}\u{03C4}\u{03BF}\u{03BB}\u{03BC}\u{03B4}\u{03C1}\u{03B1}\u{03B4}\u{03BF}\u{03C5}\u{03BC}\u{03B2}\u{03C1}\u{03B1}\u{03C7}\u{03BC}\u{03BF}\u{03BB}\u{03B9}\u{03B3}\u{03BF}\u{03B4}\u{03B1}\u{03BC}\u{03BC}\u{03BF}\u{03C5}\u{03C3}\u{03BF}\u{03C5}\u{03BB}\u{03BC}\u{03BD}\u{03B1}\u{03BC}\u{03B5}\u{03C1}\u{03B9}\u{03BA}\u{03B1}\u{03BD}",
-    ends: &[2, 6, 20, 28, 46, 54, 60, 72, 84, 90, 94, 104, 110, 122, 134, 136, 152, 158, 164, 174, 182, 190, 198, 212, 218, 230, 240, 248, 258, 260, 274, 288, 294, 302, 310, 326, 336, 348, 350, 364, 372, 384, 406, 428, 450, 456, 462, 470, 484, 490, 498, 514, 516, 526, 536, 540, 548, 556, 566, 578, 588, 596, 604, 610, 624, 626, 638, 644, 652, 660, 672, 678, 688, 692, 700, 710, 714, 722, 734, 744, 750, 756, 770, 784, 796, 808, 814, 826, 828, 842, 852, 868, 884, 886, 902],
+    lens: &[2, 4, 14, 8, 18, 8, 6, 12, 12, 6, 4, 10, 6, 12, 12, 2, 16, 6, 6, 10, 8, 8, 8, 14, 6, 12, 10, 8, 10, 2, 14, 14, 6, 8, 8, 16, 10, 12, 2, 14, 8, 12, 22, 22, 22, 6, 6, 8, 14, 6, 8, 16, 2, 10, 10, 4, 8, 8, 10, 12, 10, 8, 8, 6, 14, 2, 12, 6, 8, 8, 12, 6, 10, 4, 8, 10, 4, 8, 12, 10, 6, 6, 14, 14, 12, 12, 6, 12, 2, 14, 10, 16, 16, 2, 16],
     links: &[-1, 0, 0, 0, 0, 0, 0, 6, -1, -1, -1, 10, 10, -1, -1, -1, 15, 15, 15, 15, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 29, 29, 29, 29, 29, 34, 29, 36, -1, 38, 38, 38, 41, 41, 41, 38, -1, 46, 46, -1, 49, 50, -1, 52, 52, 52, 55, 55, 52, 58, 52, 52, 52, 52, -1, -1, 65, 65, 67, -1, -1, -1, -1, -1, 73, -1, -1, 76, 76, 76, -1, -1, 81, 81, 81, -1, -1, -1, -1, 88, 88, 88, 88, -1, 93],
     results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_45: &Among<Context> = &Among {
+static A_45: Among<Context> = Among {
     strings: "\u{03B7}\u{03C3}\u{03B5}\u{03C4}\u{03B5}",
-    ends: &[10],
+    lens: &[10],
     links: &[-1],
     results: &[1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_46: &Among<Context> = &Among {
+static A_46: Among<Context> = Among {
     strings: "\u{03C0}\u{03C5}\u{03C1}\u{03B5}\u{03C5}\u{03C1}\u{03C7}\u{03C9}\u{03C1}\u{03B2}\u{03B1}\u{03C1}\u{03B2}\u{03C1}\u{03B1}\u{03B9}\u{03C1}\u{03C6}\u{03BF}\u{03C1}\u{03BD}\u{03B5}\u{03C4}\u{03C3}\u{03C7}\u{03C3}\u{03C5}\u{03BD}\u{03B4}\u{03B5}\u{03BD}\u{03B4}\u{03BF}\u{03B4}\u{03C5}\u{03C0}\u{03B5}\u{03C1}\u{03B8}\u{03C3}\u{03B8}\u{03B5}\u{03C5}\u{03B8}\u{03C1}\u{03B1}\u{03B8}\u{03C4}\u{03B1}\u{03B8}\u{03B4}\u{03B9}\u{03B1}\u{03B8}\u{03BA}\u{03B1}\u{03B8}\u{03C4}\u{03B9}\u{03B8}\u{03B5}\u{03BA}\u{03B8}\u{03C3}\u{03C5}\u{03BD}\u{03B8}\u{03B5}\u{03BD}\u{03B8}\u{03C1}\u{03BF}\u{03B8}\u{03B1}\u{03C1}\u{03BA}\u{03C9}\u{03C6}\u{03B5}\u{03BB}\u{03B2}\u{03BF}\u{03BB}\u{03C3}\u{03C5}\u{03BD}\u{03B1}\u{03B9}\u{03BD}\u{03C0}\u{03BF}\u{03BD}\u{03C1}\u{03BF}\u{03BD}",
-    ends: &[6, 12, 18, 24, 28, 34, 40, 46, 50, 58, 64, 68, 78, 82, 88, 94, 100, 108, 114, 120, 126, 134, 140, 146, 152, 160, 166, 172, 178, 184, 190],
+    lens: &[6, 6, 6, 6, 4, 6, 6, 6, 4, 8, 6, 4, 10, 4, 6, 6, 6, 8, 6, 6, 6, 8, 6, 6, 6, 8, 6, 6, 6, 6, 6],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
     results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_47: &Among<Context> = &Among {
+static A_47: Among<Context> = Among {
     strings: "\u{03C3}\u{03B5}\u{03C1}\u{03C0}\u{03BA}\u{03BF}\u{03C0}\u{03B8}\u{03B1}\u{03C1}\u{03C1}\u{03BD}\u{03C4}\u{03C1}\u{03B1}\u{03B2}\u{03B1}\u{03C1}\u{03B5}\u{03BD}\u{03B1}\u{03C1}\u{03B1}\u{03B2}\u{03C1}\u{03BC}\u{03C0}\u{03BF}\u{03C1}\u{03C5}\u{03C3}\u{03C5}\u{03C1}\u{03C6}\u{03BD}\u{03B9}\u{03C6}\u{03C0}\u{03B1}\u{03B3}\u{03B4}\u{03B1}\u{03B4}\u{03B8}\u{03B1}\u{03B8}\u{03C3}\u{03BA}\u{03C4}\u{03BF}\u{03BA}\u{03B1}\u{03C0}\u{03BB}\u{03C0}\u{03B1}\u{03C1}\u{03B1}\u{03BA}\u{03B1}\u{03BB}\u{03C3}\u{03BA}\u{03B5}\u{03BB}\u{03B5}\u{03BC}\u{03B1}\u{03BD}\u{03B2}\u{03B5}\u{03BD}\u{03B2}\u{03B1}\u{03C1}\u{03BF}\u{03BD}",
-    ends: &[8, 14, 22, 28, 36, 44, 50, 58, 60, 68, 74, 80, 82, 86, 88, 92, 96, 102, 108, 122, 130, 134, 138, 144, 154],
+    lens: &[8, 6, 8, 6, 8, 8, 6, 8, 2, 8, 6, 6, 2, 4, 2, 4, 4, 6, 6, 14, 8, 4, 4, 6, 10],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 12, -1, 14, -1, -1, -1, -1, -1, -1, -1, -1, -1],
     results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_48: &Among<Context> = &Among {
+static A_48: Among<Context> = Among {
     strings: "\u{03C9}\u{03BD}\u{03C4}\u{03B1}\u{03C3}\u{03BF}\u{03BD}\u{03C4}\u{03B1}\u{03C3}",
-    ends: &[10, 20],
+    lens: &[10, 10],
     links: &[-1, -1],
     results: &[1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_49: &Among<Context> = &Among {
+static A_49: Among<Context> = Among {
     strings: "\u{03BF}\u{03BC}\u{03B1}\u{03C3}\u{03C4}\u{03B5}\u{03B9}\u{03BF}\u{03BC}\u{03B1}\u{03C3}\u{03C4}\u{03B5}",
-    ends: &[12, 26],
+    lens: &[12, 14],
     links: &[-1, 0],
     results: &[1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_50: &Among<Context> = &Among {
+static A_50: Among<Context> = Among {
     strings: "\u{03C0}\u{03B1}\u{03C0}\u{03B1}\u{03BA}\u{03B1}\u{03C4}\u{03B1}\u{03C0}\u{03C3}\u{03C5}\u{03BC}\u{03C0}\u{03B1}\u{03C3}\u{03C5}\u{03BC}\u{03C0}\u{03B1}\u{03BC}\u{03B5}\u{03C4}\u{03B1}\u{03BC}\u{03C6}",
-    ends: &[2, 6, 18, 26, 36, 50],
+    lens: &[2, 4, 12, 8, 10, 14],
     links: &[-1, 0, 1, 0, 3, -1],
     results: &[1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_51: &Among<Context> = &Among {
+static A_51: Among<Context> = Among {
     strings: "\u{03B1}\u{03C1}\u{03BD}\u{03B9}\u{03C3}\u{03B6}\u{03B1}\u{03BB}\u{03C0}\u{03B1}\u{03C1}\u{03B1}\u{03BA}\u{03B1}\u{03BB}\u{03B5}\u{03BA}\u{03C4}\u{03B5}\u{03BB}\u{03BC}\u{03BE}\u{03C0}\u{03C1}\u{03BF}",
-    ends: &[4, 10, 12, 16, 30, 40, 42, 44, 50],
+    lens: &[4, 6, 2, 4, 14, 10, 2, 2, 6],
     links: &[-1, -1, -1, -1, 3, -1, -1, -1, -1],
     results: &[1, 1, 1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_52: &Among<Context> = &Among {
+static A_52: Among<Context> = Among {
     strings: "\u{03B7}\u{03B8}\u{03B7}\u{03BA}\u{03B5}\u{03C3}\u{03B7}\u{03B8}\u{03B7}\u{03BA}\u{03B1}\u{03B7}\u{03B8}\u{03B7}\u{03BA}\u{03B5}",
-    ends: &[12, 22, 32],
+    lens: &[12, 10, 10],
     links: &[-1, -1, -1],
     results: &[1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_53: &Among<Context> = &Among {
+static A_53: Among<Context> = Among {
     strings: "\u{03C3}\u{03C6}\u{03BD}\u{03B1}\u{03C1}\u{03B8}\u{03C0}\u{03B9}\u{03B8}\u{03BF}\u{03B8}\u{03C3}\u{03BA}\u{03BF}\u{03C5}\u{03BB}\u{03C3}\u{03BA}\u{03C9}\u{03BB}",
-    ends: &[4, 12, 18, 22, 32, 40],
+    lens: &[4, 8, 6, 4, 10, 8],
     links: &[-1, -1, -1, -1, -1, -1],
     results: &[1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_54: &Among<Context> = &Among {
+static A_54: Among<Context> = Among {
     strings: "\u{03B8}\u{03C0}\u{03C1}\u{03BF}\u{03C3}\u{03B8}\u{03C0}\u{03B1}\u{03C1}\u{03B1}\u{03BA}\u{03B1}\u{03C4}\u{03B1}\u{03B8}\u{03B4}\u{03B9}\u{03B1}\u{03B8}\u{03C3}\u{03C5}\u{03BD}\u{03B8}",
-    ends: &[2, 12, 30, 38, 46],
+    lens: &[2, 10, 18, 8, 8],
     links: &[-1, 0, 0, 0, 0],
     results: &[1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_55: &Among<Context> = &Among {
+static A_55: Among<Context> = Among {
     strings: "\u{03B7}\u{03BA}\u{03B5}\u{03C3}\u{03B7}\u{03BA}\u{03B1}\u{03B7}\u{03BA}\u{03B5}",
-    ends: &[8, 14, 20],
+    lens: &[8, 6, 6],
     links: &[-1, -1, -1],
     results: &[1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_56: &Among<Context> = &Among {
+static A_56: Among<Context> = Among {
     strings: "\u{03B2}\u{03BB}\u{03B5}\u{03C0}\u{03C0}\u{03BF}\u{03B4}\u{03B1}\u{03C1}\u{03C0}\u{03C1}\u{03C9}\u{03C4}\u{03BA}\u{03C5}\u{03BC}\u{03B1}\u{03C4}\u{03C0}\u{03B1}\u{03BD}\u{03C4}\u{03B1}\u{03C7}\u{03BB}\u{03B1}\u{03C7}\u{03C6}\u{03B1}\u{03B3}\u{03BB}\u{03B7}\u{03B3}\u{03C6}\u{03C1}\u{03C5}\u{03B4}\u{03BC}\u{03B1}\u{03BD}\u{03C4}\u{03B9}\u{03BB}\u{03BC}\u{03B1}\u{03BB}\u{03BB}\u{03BF}\u{03BC}",
-    ends: &[8, 18, 26, 36, 48, 54, 60, 66, 74, 86, 94, 98],
+    lens: &[8, 10, 8, 10, 12, 6, 6, 6, 8, 12, 8, 4],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
     results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_57: &Among<Context> = &Among {
+static A_57: Among<Context> = Among {
     strings: "\u{03B5}\u{03BA}\u{03BB}\u{03B9}\u{03C0}\u{03C1}\u{03B1}\u{03BD}\u{03B1}\u{03C1}\u{03C1}\u{03B5}\u{03BD}\u{03B4}\u{03B9}\u{03B1}\u{03C6}\u{03B5}\u{03C1}\u{03C0}\u{03B1}\u{03C4}\u{03BA}\u{03B1}\u{03B8}\u{03B1}\u{03C1}\u{03B5}\u{03C5}\u{03B4}\u{03B5}\u{03C5}\u{03C4}\u{03B5}\u{03C1}\u{03B5}\u{03C5}\u{03BB}\u{03B5}\u{03C7}\u{03C4}\u{03C3}\u{03B1}\u{03C7}\u{03B1}\u{03B4}\u{03BC}\u{03B5}\u{03B4}\u{03BB}\u{03B1}\u{03BC}\u{03C0}\u{03B9}\u{03B4}\u{03B4}\u{03B5}\u{03C0}\u{03BB}\u{03B5}\u{03BC}\u{03B5}\u{03C3}\u{03B1}\u{03B6}\u{03B4}\u{03B5}\u{03C3}\u{03C0}\u{03BF}\u{03B6}\u{03B1}\u{03B9}\u{03B8}\u{03C6}\u{03B1}\u{03C1}\u{03BC}\u{03B1}\u{03BA}\u{03B1}\u{03B3}\u{03BA}\u{03B1}\u{03BD}\u{03B7}\u{03BA}\u{03BB}\u{03BC}\u{03B1}\u{03BC}\u{03B2}\u{03C1}\u{03BF}\u{03BC}\u{03C5}\u{03C0}\u{03BF}\u{03C4}\u{03B5}\u{03B9}\u{03BD}",
-    ends: &[10, 12, 22, 38, 44, 58, 74, 80, 86, 92, 98, 110, 114, 120, 130, 142, 148, 160, 166, 174, 176, 178, 182, 190, 204],
+    lens: &[10, 2, 10, 16, 6, 14, 16, 6, 6, 6, 6, 12, 4, 6, 10, 12, 6, 12, 6, 8, 2, 2, 4, 8, 14],
     links: &[-1, -1, 1, 1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 21, 21, -1],
     results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_58: &Among<Context> = &Among {
+static A_58: Among<Context> = Among {
     strings: "\u{03BF}\u{03C5}\u{03C3}\u{03B5}\u{03C3}\u{03BF}\u{03C5}\u{03C3}\u{03B1}\u{03BF}\u{03C5}\u{03C3}\u{03B5}",
-    ends: &[10, 18, 26],
+    lens: &[10, 8, 8],
     links: &[-1, -1, -1],
     results: &[1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_59: &Among<Context> = &Among {
+static A_59: Among<Context> = Among {
     strings: "\u{03C8}\u{03BF}\u{03C6}\u{03BD}\u{03B1}\u{03C5}\u{03BB}\u{03BF}\u{03C7}",
-    ends: &[6, 18],
+    lens: &[6, 12],
     links: &[-1, -1],
     results: &[-1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_60: &Among<Context> = &Among {
+static A_60: Among<Context> = Among {
     strings: "\u{03C1}\u{03C0}\u{03C0}\u{03C1}\u{03C6}\u{03C1}\u{03C7}\u{03BF}\u{03C1}\u{03C4}\u{03C3}\u{03C6}\u{03BF}\u{03C6}\u{03BB}\u{03BF}\u{03C7}\u{03C0}\u{03B5}\u{03BB}\u{03BB}\u{03BB}\u{03C3}\u{03BC}\u{03B7}\u{03BD}",
-    ends: &[4, 8, 12, 20, 24, 28, 34, 40, 44, 52],
+    lens: &[4, 4, 4, 8, 4, 4, 6, 6, 4, 8],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
     results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_61: &Among<Context> = &Among {
+static A_61: Among<Context> = Among {
     strings: "\u{03C0}\u{03B1}\u{03C3}\u{03C0}\u{03B1}\u{03BD}\u{03C5}\u{03C0}\u{03B1}\u{03C1}\u{03C4}\u{03B9}\u{03C0}\u{03B1}\u{03B5}\u{03B9}\u{03C0}\u{03C3}\u{03C5}\u{03BC}\u{03C0}\u{03C0}\u{03C1}\u{03BF}\u{03C3}\u{03C9}\u{03C0}\u{03BF}\u{03C0}\u{03C3}\u{03B9}\u{03B4}\u{03B7}\u{03C1}\u{03BF}\u{03C0}\u{03B4}\u{03C1}\u{03BF}\u{03C3}\u{03BF}\u{03C0}\u{03BD}\u{03B5}\u{03BF}\u{03C0}\u{03BA}\u{03C1}\u{03BF}\u{03BA}\u{03B1}\u{03BB}\u{03BF}\u{03C0}\u{03BF}\u{03BB}\u{03BF}\u{03C0}\u{03C1}\u{03C4}\u{03C1}\u{03BF}\u{03C5}\u{03C1}\u{03B1}\u{03C3}\u{03C0}\u{03B1}\u{03C1}\u{03C7}\u{03B1}\u{03C1}\u{03B1}\u{03C7}\u{03B1}\u{03C1}\u{03B1}\u{03C0}\u{03B5}\u{03C1}\u{03C4}\u{03B1}\u{03BD}\u{03C5}\u{03C3}\u{03C4}\u{03B1}\u{03B2}\u{03B1}\u{03C3}\u{03C4}\u{03C0}\u{03C1}\u{03BF}\u{03C3}\u{03C4}\u{03B1}\u{03B9}\u{03BC}\u{03BF}\u{03C3}\u{03C4}\u{03B4}\u{03B9}\u{03B1}\u{03C4}\u{03B5}\u{03C0}\u{03B9}\u{03C4}\u{03C3}\u{03C5}\u{03BD}\u{03C4}\u{03C5}\u{03C0}\u{03BF}\u{03C4}\u{03B1}\u{03C0}\u{03BF}\u{03C4}\u{03BF}\u{03BC}\u{03BF}\u{03C4}\u{03BD}\u{03BF}\u{03BC}\u{03BF}\u{03C4}\u{03BD}\u{03B1}\u{03C5}\u{03C0}\u{03BF}\u{03BB}\u{03C5}\u{03C6}\u{03B1}\u{03C6}\u{03BE}\u{03B5}\u{03C6}\u{03B1}\u{03B4}\u{03B7}\u{03C6}\u{03C0}\u{03B1}\u{03BC}\u{03C6}\u{03B1}\u{03BC}\u{03B1}\u{03BB}\u{03BB}\u{03B9}\u{03BB}\u{03B1}\u{03BC}\u{03B1}\u{03BB}\u{03BC}\u{03BF}\u{03C5}\u{03BB}\u{03B1}\u{03BC}\u{03B5}\u{03BD}\u{03B4}\u{03B5}\u{03C1}\u{03B2}\u{03B5}\u{03BD}",
-    ends: &[2, 8, 16, 26, 34, 42, 58, 72, 84, 92, 108, 116, 118, 122, 128, 138, 144, 152, 160, 162, 172, 182, 192, 204, 212, 220, 228, 236, 244, 252, 262, 268, 278, 282, 288, 296, 304, 316, 318, 326, 328, 338, 342, 354],
+    lens: &[2, 6, 8, 10, 8, 8, 16, 14, 12, 8, 16, 8, 2, 4, 6, 10, 6, 8, 8, 2, 10, 10, 10, 12, 8, 8, 8, 8, 8, 8, 10, 6, 10, 4, 6, 8, 8, 12, 2, 8, 2, 10, 4, 12],
     links: &[-1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, 12, 12, 12, 12, 16, 12, -1, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 29, -1, -1, -1, -1, -1, -1, -1, -1, 38, -1, 40, -1, 42],
     results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_62: &Among<Context> = &Among {
+static A_62: Among<Context> = Among {
     strings: "\u{03B1}\u{03B3}\u{03B5}\u{03C3}\u{03B1}\u{03B3}\u{03B1}\u{03B1}\u{03B3}\u{03B5}",
-    ends: &[8, 14, 20],
+    lens: &[8, 6, 6],
     links: &[-1, -1, -1],
     results: &[1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_63: &Among<Context> = &Among {
+static A_63: Among<Context> = Among {
     strings: "\u{03B7}\u{03C3}\u{03BF}\u{03C5}\u{03B7}\u{03C3}\u{03B1}\u{03B7}\u{03C3}\u{03B5}",
-    ends: &[8, 14, 20],
+    lens: &[8, 6, 6],
     links: &[-1, -1, -1],
     results: &[1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_64: &Among<Context> = &Among {
+static A_64: Among<Context> = Among {
     strings: "\u{03BD}\u{03B5}\u{03C0}\u{03C4}\u{03B1}\u{03BD}\u{03B4}\u{03C9}\u{03B4}\u{03B5}\u{03BA}\u{03B1}\u{03BD}\u{03C7}\u{03B5}\u{03C1}\u{03C3}\u{03BF}\u{03BD}\u{03BC}\u{03B5}\u{03B3}\u{03B1}\u{03BB}\u{03BF}\u{03BD}\u{03B5}\u{03C1}\u{03B7}\u{03BC}\u{03BF}\u{03BD}",
-    ends: &[2, 12, 26, 38, 52, 64],
+    lens: &[2, 10, 14, 12, 14, 12],
     links: &[-1, 0, 0, 0, 0, 0],
     results: &[1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_65: &Among<Context> = &Among {
+static A_65: Among<Context> = Among {
     strings: "\u{03B7}\u{03C3}\u{03C4}\u{03B5}",
-    ends: &[8],
+    lens: &[8],
     links: &[-1],
     results: &[1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_66: &Among<Context> = &Among {
+static A_66: Among<Context> = Among {
     strings: "\u{03C7}\u{03C1}\u{03B4}\u{03C5}\u{03C3}\u{03C7}\u{03C1}\u{03B5}\u{03C5}\u{03C7}\u{03C1}\u{03B1}\u{03C7}\u{03C1}\u{03BA}\u{03BF}\u{03B9}\u{03BD}\u{03BF}\u{03C7}\u{03C1}\u{03C0}\u{03B1}\u{03BB}\u{03B9}\u{03BC}\u{03C8}\u{03C3}\u{03B2}\u{03B1}\u{03C3}\u{03B2}\u{03B1}\u{03C0}\u{03BB}\u{03B1}\u{03B5}\u{03B9}\u{03BC}\u{03BD}",
-    ends: &[4, 14, 22, 28, 42, 54, 58, 64, 70, 80],
+    lens: &[4, 10, 8, 6, 14, 12, 4, 6, 6, 10],
     links: &[-1, 0, 0, 0, 0, -1, -1, 6, -1, -1],
     results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_67: &Among<Context> = &Among {
+static A_67: Among<Context> = Among {
     strings: "\u{03BF}\u{03C5}\u{03BD}\u{03B5}\u{03B7}\u{03C3}\u{03BF}\u{03C5}\u{03BD}\u{03B5}\u{03B7}\u{03B8}\u{03BF}\u{03C5}\u{03BD}\u{03B5}",
-    ends: &[8, 20, 32],
+    lens: &[8, 12, 12],
     links: &[-1, 0, 0],
     results: &[1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_68: &Among<Context> = &Among {
+static A_68: Among<Context> = Among {
     strings: "\u{03C1}\u{03C3}\u{03C4}\u{03C1}\u{03B1}\u{03B2}\u{03BF}\u{03BC}\u{03BF}\u{03C5}\u{03C4}\u{03C3}\u{03BA}\u{03B1}\u{03BA}\u{03BF}\u{03BC}\u{03BF}\u{03C5}\u{03C4}\u{03C3}\u{03C3}\u{03C0}\u{03B9}\u{03BD}\u{03B5}\u{03BE}\u{03C9}\u{03BD}",
-    ends: &[2, 24, 42, 48, 50, 58],
+    lens: &[2, 22, 18, 6, 2, 8],
     links: &[-1, -1, -1, -1, -1, 4],
     results: &[1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_69: &Among<Context> = &Among {
+static A_69: Among<Context> = Among {
     strings: "\u{03BF}\u{03C5}\u{03BC}\u{03B5}\u{03B7}\u{03C3}\u{03BF}\u{03C5}\u{03BC}\u{03B5}\u{03B7}\u{03B8}\u{03BF}\u{03C5}\u{03BC}\u{03B5}",
-    ends: &[8, 20, 32],
+    lens: &[8, 12, 12],
     links: &[-1, 0, 0],
     results: &[1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_70: &Among<Context> = &Among {
+static A_70: Among<Context> = Among {
     strings: "\u{03B1}\u{03C3}\u{03BF}\u{03C5}\u{03C3}\u{03C0}\u{03B1}\u{03C1}\u{03B1}\u{03C3}\u{03BF}\u{03C5}\u{03C3}\u{03B1}\u{03BB}\u{03BB}\u{03BF}\u{03C3}\u{03BF}\u{03C5}\u{03C3}\u{03C6}\u{03C7}\u{03B1}\u{03B6}\u{03C9}\u{03C1}\u{03B9}\u{03BF}\u{03C0}\u{03BB}",
-    ends: &[10, 26, 42, 44, 46, 50, 62],
+    lens: &[10, 16, 16, 2, 2, 4, 12],
     links: &[-1, 0, -1, -1, -1, -1, -1],
     results: &[1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_71: &Among<Context> = &Among {
+static A_71: Among<Context> = Among {
     strings: "\u{03BC}\u{03B1}\u{03C4}\u{03BF}\u{03C3}\u{03BC}\u{03B1}\u{03C4}\u{03B1}\u{03BC}\u{03B1}\u{03C4}\u{03C9}\u{03BD}",
-    ends: &[10, 18, 28],
+    lens: &[10, 8, 10],
     links: &[-1, -1, -1],
     results: &[1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_72: &Among<Context> = &Among {
+static A_72: Among<Context> = Among {
     strings: "\u{03C5}\u{03C3}\u{03BF}\u{03C5}\u{03C3}\u{03B1}\u{03C3}\u{03B5}\u{03C3}\u{03B7}\u{03C3}\u{03B5}\u{03C3}\u{03B7}\u{03B4}\u{03B5}\u{03C3}\u{03B7}\u{03C3}\u{03B5}\u{03B9}\u{03C3}\u{03B7}\u{03B8}\u{03B5}\u{03B9}\u{03C3}\u{03BF}\u{03C3}\u{03C5}\u{03BF}\u{03C5}\u{03C9}\u{03B7}\u{03C3}\u{03C9}\u{03B1}\u{03C9}\u{03B7}\u{03B8}\u{03C9}\u{03B1}\u{03B9}\u{03BF}\u{03C5}\u{03BC}\u{03B1}\u{03BF}\u{03C3}\u{03BF}\u{03C5}\u{03BD}\u{03B1}\u{03B9}\u{03BF}\u{03C3}\u{03BF}\u{03C5}\u{03BD}\u{03B1}\u{03BF}\u{03BC}\u{03BF}\u{03C5}\u{03BD}\u{03B1}\u{03B9}\u{03BF}\u{03BC}\u{03BF}\u{03C5}\u{03BD}\u{03B1}\u{03B5}\u{03B9}\u{03B5}\u{03C3}\u{03B1}\u{03C3}\u{03C4}\u{03B5}\u{03BF}\u{03C3}\u{03B1}\u{03C3}\u{03C4}\u{03B5}\u{03B9}\u{03BF}\u{03C3}\u{03B1}\u{03C3}\u{03C4}\u{03B5}\u{03BF}\u{03C5}\u{03BC}\u{03B1}\u{03C3}\u{03C4}\u{03B5}\u{03B9}\u{03BF}\u{03C5}\u{03BC}\u{03B1}\u{03C3}\u{03C4}\u{03B5}\u{03B9}\u{03B5}\u{03BC}\u{03B1}\u{03C3}\u{03C4}\u{03B5}\u{03BF}\u{03C5}\u{03C3}\u{03B1}\u{03C4}\u{03B5}\u{03B7}\u{03C3}\u{03B1}\u{03C4}\u{03B5}\u{03B1}\u{03B3}\u{03B1}\u{03C4}\u{03B5}\u{03B7}\u{03BA}\u{03B1}\u{03C4}\u{03B5}\u{03B7}\u{03B8}\u{03B7}\u{03BA}\u{03B1}\u{03C4}\u{03B5}\u{03B5}\u{03B9}\u{03C4}\u{03B5}\u{03B7}\u{03B8}\u{03B5}\u{03B9}\u{03C4}\u{03B5}\u{03B7}\u{03B9}\u{03B1}\u{03C3}\u{03B1}\u{03B9}\u{03B5}\u{03C3}\u{03B1}\u{03B9}\u{03B9}\u{03B5}\u{03C3}\u{03B1}\u{03B9}\u{03B1}\u{03C4}\u{03B1}\u{03B9}\u{03B5}\u{03C4}\u{03B1}\u{03B9}\u{03B9}\u{03B5}\u{03C4}\u{03B1}\u{03B9}\u{03BF}\u{03C5}\u{03BD}\u{03C4}\u{03B1}\u{03B9}\u{03B9}\u{03BF}\u{03C5}\u{03BD}\u{03C4}\u{03B1}\u{03B9}\u{03BF}\u{03BD}\u{03C4}\u{03B1}\u{03B9}\u{03BF}\u{03C5}\u{03BC}\u{03B1}\u{03B9}\u{03B1}\u{03BC}\u{03B1}\u{03B9}\u{03B9}\u{03B5}\u{03BC}\u{03B1}\u{03B9}\u{03BF}\u{03BC}\u{03B1}\u{03B9}\u{03B5}\u{03B9}\u{03B7}\u{03C3}\u{03B5}\u{03B9}\u{03B1}\u{03B5}\u{03B9}\u{03B7}\u{03B8}\u{03B5}\u{03B9}\u{03BF}\u{03B9}\u{03BF}\u{03C5}\u{03BD}\u{03B7}\u{03C3}\u{03BF}\u{03C5}\u{03BD}\u{03BF}\u{03C3}\u{03BF}\u{03C5}\u{03BD}\u{03B9}\u{03BF}\u{03C3}\u{03BF}\u{03C5}\u{03BD}\u{03B7}\u{03B8}\u{03BF}\u{03C5}\u{03BD}\u{03BF}\u{03BC}\u{03BF}\u{03C5}\u{03BD}\u{03B9}\u{03BF}\u{03BC}\u{03BF}\u{03C5}\u{03BD}\u{03C9}\u{03BD}\u{03B7}\u{03B4}\u{03C9}\u{03BD}\u{03B1}\u{03BD}\u{03BF}\u{03C5}\u{03C3}\u{03B1}\u{03BD}\u{03BF}\u{03BD}\u{03C4}\u{03BF}\u{03C5}\u{03C3}\u{03B1}\u{03BD}\u{03B9}\u{03BF}\u{03BD}\u{03C4}\u{03BF}\u{03C5}\u{03C3}\u{03B1}\u{03BD}\u{03B7}\u{03C3}\u{03B1}\u{03BD}\u{03BF}\u{03C3}\u{03B1}\u{03C3}\u{03C4}\u{03B1}\u{03BD}\u{03B9}\u{03BF}\u{03C3}\u{03B1}\u{03C3}\u{03C4}\u{03B1}\u{03BD}\u{03BF}\u{03BC}\u{03B1}\u{03C3}\u{03C4}\u{03B1}\u{03BD}\u{03B9}\u{03BF}\u{03BC}\u{03B1}\u{03C3}\u{03C4}\u{03B1}\u{03BD}\u{03BF}\u{03C5}\u{03BD}\u{03C4}\u{03B1}\u{03BD}\u{03B9}\u{03BF}\u{03C5}\u{03BD}\u{03C4}\u{03B1}\u{03BD}\u{03BF}\u{03BD}\u{03C4}\u{03B1}\u{03BD}\u{03B9}\u{03BF}\u{03BD}\u{03C4}\u{03B1}\u{03BD}\u{03BF}\u{03C4}\u{03B1}\u{03BD}\u{03B9}\u{03BF}\u{03C4}\u{03B1}\u{03BD}\u{03B1}\u{03B3}\u{03B1}\u{03BD}\u{03B7}\u{03BA}\u{03B1}\u{03BD}\u{03B7}\u{03B8}\u{03B7}\u{03BA}\u{03B1}\u{03BD}\u{03BF}",
-    ends: &[4, 10, 14, 18, 26, 34, 38, 44, 54, 58, 60, 64, 66, 72, 76, 82, 84, 94, 106, 120, 132, 146, 148, 162, 174, 188, 202, 218, 232, 244, 254, 264, 274, 288, 296, 308, 310, 312, 320, 328, 338, 346, 354, 364, 376, 390, 400, 410, 418, 428, 436, 440, 448, 454, 462, 466, 472, 482, 492, 504, 514, 524, 536, 540, 548, 552, 562, 578, 596, 604, 618, 634, 648, 664, 676, 690, 700, 712, 720, 730, 738, 746, 758, 760],
+    lens: &[4, 6, 4, 4, 8, 8, 4, 6, 10, 4, 2, 4, 2, 6, 4, 6, 2, 10, 12, 14, 12, 14, 2, 14, 12, 14, 14, 16, 14, 12, 10, 10, 10, 14, 8, 12, 2, 2, 8, 8, 10, 8, 8, 10, 12, 14, 10, 10, 8, 10, 8, 4, 8, 6, 8, 4, 6, 10, 10, 12, 10, 10, 12, 4, 8, 4, 10, 16, 18, 8, 14, 16, 14, 16, 12, 14, 10, 12, 8, 10, 8, 8, 12, 2],
     links: &[-1, 0, -1, -1, 3, 3, -1, -1, 7, -1, -1, 10, -1, 12, 12, 12, -1, 16, 16, 18, 16, 20, -1, 22, 22, 24, 22, 26, 22, 22, 22, 22, 22, 32, 22, 34, -1, -1, 37, 37, 39, 37, 37, 42, 37, 44, 37, 37, 37, 37, 37, 37, 51, 51, 51, 37, -1, 56, 56, 58, 56, 56, 61, -1, 63, -1, 65, 66, 67, 65, 65, 70, 65, 72, 65, 74, 65, 76, 65, 78, 65, 65, 81, -1],
     results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_73: &Among<Context> = &Among {
+static A_73: Among<Context> = Among {
     strings: "\u{03B5}\u{03C3}\u{03C4}\u{03B5}\u{03C1}\u{03C5}\u{03C4}\u{03B5}\u{03C1}\u{03C9}\u{03C4}\u{03B5}\u{03C1}\u{03BF}\u{03C4}\u{03B5}\u{03C1}\u{03B5}\u{03C3}\u{03C4}\u{03B1}\u{03C4}\u{03C5}\u{03C4}\u{03B1}\u{03C4}\u{03C9}\u{03C4}\u{03B1}\u{03C4}\u{03BF}\u{03C4}\u{03B1}\u{03C4}",
-    ends: &[10, 18, 26, 34, 44, 52, 60, 68],
+    lens: &[10, 8, 8, 8, 10, 8, 8, 8],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1],
     results: &[1, 1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
 static G_v: &'static [u8; 4] = &[81, 65, 16, 1];
@@ -630,7 +705,7 @@ fn r_tolower(env: &mut SnowballEnv, context: &mut Context) -> bool {
             // [, line 116
             env.ket = env.cursor;
             // substring, line 116
-            among_var = env.find_among_b(A_0, context);
+            among_var = env.find_among_b(&A_0, context);
             if among_var == 0 {
                 break 'lab1;
             }
@@ -802,7 +877,7 @@ fn r_step1(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 168
     env.ket = env.cursor;
     // substring, line 168
-    among_var = env.find_among_b(A_1, context);
+    among_var = env.find_among_b(&A_1, context);
     if among_var == 0 {
         return false;
     }
@@ -885,7 +960,7 @@ fn r_steps1(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 185
     env.ket = env.cursor;
     // substring, line 185
-    if env.find_among_b(A_4, context) == 0 {
+    if env.find_among_b(&A_4, context) == 0 {
         return false;
     }
     // ], line 185
@@ -905,7 +980,7 @@ fn r_steps1(env: &mut SnowballEnv, context: &mut Context) -> bool {
             // [, line 190
             env.ket = env.cursor;
             // substring, line 190
-            if env.find_among_b(A_2, context) == 0 {
+            if env.find_among_b(&A_2, context) == 0 {
                 break 'lab1;
             }
             // ], line 190
@@ -936,7 +1011,7 @@ fn r_steps1(env: &mut SnowballEnv, context: &mut Context) -> bool {
         // [, line 194
         env.ket = env.cursor;
         // substring, line 194
-        if env.find_among_b(A_3, context) == 0 {
+        if env.find_among_b(&A_3, context) == 0 {
             return false;
         }
         // ], line 194
@@ -970,7 +1045,7 @@ fn r_steps2(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 205
     env.ket = env.cursor;
     // substring, line 205
-    if env.find_among_b(A_6, context) == 0 {
+    if env.find_among_b(&A_6, context) == 0 {
         return false;
     }
     // ], line 205
@@ -985,7 +1060,7 @@ fn r_steps2(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 209
     env.ket = env.cursor;
     // substring, line 209
-    if env.find_among_b(A_5, context) == 0 {
+    if env.find_among_b(&A_5, context) == 0 {
         return false;
     }
     // ], line 209
@@ -1017,7 +1092,7 @@ fn r_steps3(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 217
     env.ket = env.cursor;
     // substring, line 217
-    if env.find_among_b(A_9, context) == 0 {
+    if env.find_among_b(&A_9, context) == 0 {
         return false;
     }
     // ], line 217
@@ -1054,7 +1129,7 @@ fn r_steps3(env: &mut SnowballEnv, context: &mut Context) -> bool {
             // [, line 222
             env.ket = env.cursor;
             // substring, line 222
-            if env.find_among_b(A_7, context) == 0 {
+            if env.find_among_b(&A_7, context) == 0 {
                 break 'lab2;
             }
             // ], line 222
@@ -1085,7 +1160,7 @@ fn r_steps3(env: &mut SnowballEnv, context: &mut Context) -> bool {
         // [, line 228
         env.ket = env.cursor;
         // substring, line 228
-        if env.find_among_b(A_8, context) == 0 {
+        if env.find_among_b(&A_8, context) == 0 {
             return false;
         }
         // ], line 228
@@ -1119,7 +1194,7 @@ fn r_steps4(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 238
     env.ket = env.cursor;
     // substring, line 238
-    if env.find_among_b(A_11, context) == 0 {
+    if env.find_among_b(&A_11, context) == 0 {
         return false;
     }
     // ], line 238
@@ -1134,7 +1209,7 @@ fn r_steps4(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 242
     env.ket = env.cursor;
     // substring, line 242
-    if env.find_among_b(A_10, context) == 0 {
+    if env.find_among_b(&A_10, context) == 0 {
         return false;
     }
     // ], line 242
@@ -1166,7 +1241,7 @@ fn r_steps5(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 253
     env.ket = env.cursor;
     // substring, line 253
-    if env.find_among_b(A_14, context) == 0 {
+    if env.find_among_b(&A_14, context) == 0 {
         return false;
     }
     // ], line 253
@@ -1186,7 +1261,7 @@ fn r_steps5(env: &mut SnowballEnv, context: &mut Context) -> bool {
             // [, line 258
             env.ket = env.cursor;
             // substring, line 258
-            if env.find_among_b(A_12, context) == 0 {
+            if env.find_among_b(&A_12, context) == 0 {
                 break 'lab1;
             }
             // ], line 258
@@ -1217,7 +1292,7 @@ fn r_steps5(env: &mut SnowballEnv, context: &mut Context) -> bool {
         // [, line 262
         env.ket = env.cursor;
         // substring, line 262
-        if env.find_among_b(A_13, context) == 0 {
+        if env.find_among_b(&A_13, context) == 0 {
             return false;
         }
         // ], line 262
@@ -1252,7 +1327,7 @@ fn r_steps6(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 273
     env.ket = env.cursor;
     // substring, line 273
-    if env.find_among_b(A_18, context) == 0 {
+    if env.find_among_b(&A_18, context) == 0 {
         return false;
     }
     // ], line 273
@@ -1272,7 +1347,7 @@ fn r_steps6(env: &mut SnowballEnv, context: &mut Context) -> bool {
             // [, line 277
             env.ket = env.cursor;
             // substring, line 277
-            if env.find_among_b(A_15, context) == 0 {
+            if env.find_among_b(&A_15, context) == 0 {
                 break 'lab1;
             }
             // ], line 277
@@ -1304,7 +1379,7 @@ fn r_steps6(env: &mut SnowballEnv, context: &mut Context) -> bool {
             // [, line 281
             env.ket = env.cursor;
             // substring, line 281
-            if env.find_among_b(A_16, context) == 0 {
+            if env.find_among_b(&A_16, context) == 0 {
                 break 'lab2;
             }
             // ], line 281
@@ -1335,7 +1410,7 @@ fn r_steps6(env: &mut SnowballEnv, context: &mut Context) -> bool {
         // [, line 285
         env.ket = env.cursor;
         // substring, line 285
-        among_var = env.find_among_b(A_17, context);
+        among_var = env.find_among_b(&A_17, context);
         if among_var == 0 {
             return false;
         }
@@ -1412,7 +1487,7 @@ fn r_steps7(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 302
     env.ket = env.cursor;
     // substring, line 302
-    if env.find_among_b(A_20, context) == 0 {
+    if env.find_among_b(&A_20, context) == 0 {
         return false;
     }
     // ], line 302
@@ -1427,7 +1502,7 @@ fn r_steps7(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 306
     env.ket = env.cursor;
     // substring, line 306
-    if env.find_among_b(A_19, context) == 0 {
+    if env.find_among_b(&A_19, context) == 0 {
         return false;
     }
     // ], line 306
@@ -1459,7 +1534,7 @@ fn r_steps8(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 315
     env.ket = env.cursor;
     // substring, line 315
-    if env.find_among_b(A_23, context) == 0 {
+    if env.find_among_b(&A_23, context) == 0 {
         return false;
     }
     // ], line 315
@@ -1479,7 +1554,7 @@ fn r_steps8(env: &mut SnowballEnv, context: &mut Context) -> bool {
             // [, line 319
             env.ket = env.cursor;
             // substring, line 319
-            if env.find_among_b(A_21, context) == 0 {
+            if env.find_among_b(&A_21, context) == 0 {
                 break 'lab1;
             }
             // ], line 319
@@ -1511,7 +1586,7 @@ fn r_steps8(env: &mut SnowballEnv, context: &mut Context) -> bool {
             // [, line 326
             env.ket = env.cursor;
             // substring, line 326
-            if env.find_among_b(A_22, context) == 0 {
+            if env.find_among_b(&A_22, context) == 0 {
                 break 'lab2;
             }
             // ], line 326
@@ -1571,7 +1646,7 @@ fn r_steps9(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 337
     env.ket = env.cursor;
     // substring, line 337
-    if env.find_among_b(A_26, context) == 0 {
+    if env.find_among_b(&A_26, context) == 0 {
         return false;
     }
     // ], line 337
@@ -1591,7 +1666,7 @@ fn r_steps9(env: &mut SnowballEnv, context: &mut Context) -> bool {
             // [, line 341
             env.ket = env.cursor;
             // substring, line 341
-            if env.find_among_b(A_24, context) == 0 {
+            if env.find_among_b(&A_24, context) == 0 {
                 break 'lab1;
             }
             // ], line 341
@@ -1622,7 +1697,7 @@ fn r_steps9(env: &mut SnowballEnv, context: &mut Context) -> bool {
         // [, line 344
         env.ket = env.cursor;
         // substring, line 344
-        if env.find_among_b(A_25, context) == 0 {
+        if env.find_among_b(&A_25, context) == 0 {
             return false;
         }
         // ], line 344
@@ -1652,7 +1727,7 @@ fn r_steps10(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 352
     env.ket = env.cursor;
     // substring, line 352
-    if env.find_among_b(A_28, context) == 0 {
+    if env.find_among_b(&A_28, context) == 0 {
         return false;
     }
     // ], line 352
@@ -1667,7 +1742,7 @@ fn r_steps10(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 356
     env.ket = env.cursor;
     // substring, line 356
-    if env.find_among_b(A_27, context) == 0 {
+    if env.find_among_b(&A_27, context) == 0 {
         return false;
     }
     // ], line 356
@@ -1699,7 +1774,7 @@ fn r_step2a(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 365
     env.ket = env.cursor;
     // substring, line 365
-    if env.find_among_b(A_29, context) == 0 {
+    if env.find_among_b(&A_29, context) == 0 {
         return false;
     }
     // ], line 365
@@ -1716,7 +1791,7 @@ fn r_step2a(env: &mut SnowballEnv, context: &mut Context) -> bool {
         // [, line 368
         env.ket = env.cursor;
         // substring, line 368
-        if env.find_among_b(A_30, context) == 0 {
+        if env.find_among_b(&A_30, context) == 0 {
             break 'lab0;
         }
         // ], line 368
@@ -1737,7 +1812,7 @@ fn r_step2b(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 375
     env.ket = env.cursor;
     // substring, line 375
-    if env.find_among_b(A_31, context) == 0 {
+    if env.find_among_b(&A_31, context) == 0 {
         return false;
     }
     // ], line 375
@@ -1750,7 +1825,7 @@ fn r_step2b(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 378
     env.ket = env.cursor;
     // substring, line 378
-    if env.find_among_b(A_32, context) == 0 {
+    if env.find_among_b(&A_32, context) == 0 {
         return false;
     }
     // ], line 378
@@ -1778,7 +1853,7 @@ fn r_step2c(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 384
     env.ket = env.cursor;
     // substring, line 384
-    if env.find_among_b(A_33, context) == 0 {
+    if env.find_among_b(&A_33, context) == 0 {
         return false;
     }
     // ], line 384
@@ -1791,7 +1866,7 @@ fn r_step2c(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 387
     env.ket = env.cursor;
     // substring, line 387
-    if env.find_among_b(A_34, context) == 0 {
+    if env.find_among_b(&A_34, context) == 0 {
         return false;
     }
     // ], line 387
@@ -1819,7 +1894,7 @@ fn r_step2d(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 394
     env.ket = env.cursor;
     // substring, line 394
-    if env.find_among_b(A_35, context) == 0 {
+    if env.find_among_b(&A_35, context) == 0 {
         return false;
     }
     // ], line 394
@@ -1834,7 +1909,7 @@ fn r_step2d(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 397
     env.ket = env.cursor;
     // substring, line 397
-    if env.find_among_b(A_36, context) == 0 {
+    if env.find_among_b(&A_36, context) == 0 {
         return false;
     }
     // ], line 397
@@ -1866,7 +1941,7 @@ fn r_step3(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 403
     env.ket = env.cursor;
     // substring, line 403
-    if env.find_among_b(A_37, context) == 0 {
+    if env.find_among_b(&A_37, context) == 0 {
         return false;
     }
     // ], line 403
@@ -1908,7 +1983,7 @@ fn r_step4(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 410
     env.ket = env.cursor;
     // substring, line 410
-    if env.find_among_b(A_38, context) == 0 {
+    if env.find_among_b(&A_38, context) == 0 {
         return false;
     }
     // ], line 410
@@ -1954,7 +2029,7 @@ fn r_step4(env: &mut SnowballEnv, context: &mut Context) -> bool {
         break 'lab0;
     }
     // substring, line 414
-    if env.find_among_b(A_39, context) == 0 {
+    if env.find_among_b(&A_39, context) == 0 {
         return false;
     }
     // ], line 414
@@ -2009,7 +2084,7 @@ fn r_step5a(env: &mut SnowballEnv, context: &mut Context) -> bool {
         // [, line 426
         env.ket = env.cursor;
         // substring, line 426
-        if env.find_among_b(A_40, context) == 0 {
+        if env.find_among_b(&A_40, context) == 0 {
             break 'lab1;
         }
         // ], line 426
@@ -2041,7 +2116,7 @@ fn r_step5a(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 433
     env.ket = env.cursor;
     // substring, line 433
-    if env.find_among_b(A_41, context) == 0 {
+    if env.find_among_b(&A_41, context) == 0 {
         return false;
     }
     // ], line 433
@@ -2077,7 +2152,7 @@ fn r_step5b(env: &mut SnowballEnv, context: &mut Context) -> bool {
         // [, line 441
         env.ket = env.cursor;
         // substring, line 441
-        if env.find_among_b(A_43, context) == 0 {
+        if env.find_among_b(&A_43, context) == 0 {
             break 'lab0;
         }
         // ], line 441
@@ -2092,7 +2167,7 @@ fn r_step5b(env: &mut SnowballEnv, context: &mut Context) -> bool {
         // [, line 446
         env.ket = env.cursor;
         // substring, line 446
-        if env.find_among_b(A_42, context) == 0 {
+        if env.find_among_b(&A_42, context) == 0 {
             break 'lab0;
         }
         // ], line 446
@@ -2167,7 +2242,7 @@ fn r_step5b(env: &mut SnowballEnv, context: &mut Context) -> bool {
         break 'lab1;
     }
     // substring, line 456
-    if env.find_among_b(A_44, context) == 0 {
+    if env.find_among_b(&A_44, context) == 0 {
         return false;
     }
     // ], line 456
@@ -2203,7 +2278,7 @@ fn r_step5c(env: &mut SnowballEnv, context: &mut Context) -> bool {
         // [, line 479
         env.ket = env.cursor;
         // substring, line 479
-        if env.find_among_b(A_45, context) == 0 {
+        if env.find_among_b(&A_45, context) == 0 {
             break 'lab0;
         }
         // ], line 479
@@ -2266,7 +2341,7 @@ fn r_step5c(env: &mut SnowballEnv, context: &mut Context) -> bool {
             // [, line 487
             env.ket = env.cursor;
             // substring, line 487
-            if env.find_among_b(A_46, context) == 0 {
+            if env.find_among_b(&A_46, context) == 0 {
                 break 'lab3;
             }
             // ], line 487
@@ -2294,7 +2369,7 @@ fn r_step5c(env: &mut SnowballEnv, context: &mut Context) -> bool {
         break 'lab1;
     }
     // substring, line 493
-    if env.find_among_b(A_47, context) == 0 {
+    if env.find_among_b(&A_47, context) == 0 {
         return false;
     }
     // ], line 493
@@ -2326,7 +2401,7 @@ fn r_step5d(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 502
     env.ket = env.cursor;
     // substring, line 502
-    if env.find_among_b(A_48, context) == 0 {
+    if env.find_among_b(&A_48, context) == 0 {
         return false;
     }
     // ], line 502
@@ -2405,7 +2480,7 @@ fn r_step5e(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 513
     env.ket = env.cursor;
     // substring, line 513
-    if env.find_among_b(A_49, context) == 0 {
+    if env.find_among_b(&A_49, context) == 0 {
         return false;
     }
     // ], line 513
@@ -2470,7 +2545,7 @@ fn r_step5f(env: &mut SnowballEnv, context: &mut Context) -> bool {
         // [, line 527
         env.ket = env.cursor;
         // substring, line 527
-        if env.find_among_b(A_50, context) == 0 {
+        if env.find_among_b(&A_50, context) == 0 {
             break 'lab0;
         }
         // ], line 527
@@ -2514,7 +2589,7 @@ fn r_step5f(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 534
     env.ket = env.cursor;
     // substring, line 534
-    if env.find_among_b(A_51, context) == 0 {
+    if env.find_among_b(&A_51, context) == 0 {
         return false;
     }
     // ], line 534
@@ -2550,7 +2625,7 @@ fn r_step5g(env: &mut SnowballEnv, context: &mut Context) -> bool {
         // [, line 542
         env.ket = env.cursor;
         // substring, line 542
-        if env.find_among_b(A_52, context) == 0 {
+        if env.find_among_b(&A_52, context) == 0 {
             break 'lab0;
         }
         // ], line 542
@@ -2568,7 +2643,7 @@ fn r_step5g(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 546
     env.ket = env.cursor;
     // substring, line 546
-    if env.find_among_b(A_55, context) == 0 {
+    if env.find_among_b(&A_55, context) == 0 {
         return false;
     }
     // ], line 546
@@ -2588,7 +2663,7 @@ fn r_step5g(env: &mut SnowballEnv, context: &mut Context) -> bool {
             // [, line 550
             env.ket = env.cursor;
             // substring, line 550
-            if env.find_among_b(A_53, context) == 0 {
+            if env.find_among_b(&A_53, context) == 0 {
                 break 'lab2;
             }
             // ], line 550
@@ -2615,7 +2690,7 @@ fn r_step5g(env: &mut SnowballEnv, context: &mut Context) -> bool {
         // [, line 553
         env.ket = env.cursor;
         // substring, line 553
-        if env.find_among_b(A_54, context) == 0 {
+        if env.find_among_b(&A_54, context) == 0 {
             return false;
         }
         // ], line 553
@@ -2649,7 +2724,7 @@ fn r_step5h(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 561
     env.ket = env.cursor;
     // substring, line 561
-    if env.find_among_b(A_58, context) == 0 {
+    if env.find_among_b(&A_58, context) == 0 {
         return false;
     }
     // ], line 561
@@ -2669,7 +2744,7 @@ fn r_step5h(env: &mut SnowballEnv, context: &mut Context) -> bool {
             // [, line 565
             env.ket = env.cursor;
             // substring, line 565
-            if env.find_among_b(A_56, context) == 0 {
+            if env.find_among_b(&A_56, context) == 0 {
                 break 'lab1;
             }
             // ], line 565
@@ -2696,7 +2771,7 @@ fn r_step5h(env: &mut SnowballEnv, context: &mut Context) -> bool {
         // [, line 570
         env.ket = env.cursor;
         // substring, line 570
-        if env.find_among_b(A_57, context) == 0 {
+        if env.find_among_b(&A_57, context) == 0 {
             return false;
         }
         // ], line 570
@@ -2730,7 +2805,7 @@ fn r_step5i(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 581
     env.ket = env.cursor;
     // substring, line 581
-    if env.find_among_b(A_62, context) == 0 {
+    if env.find_among_b(&A_62, context) == 0 {
         return false;
     }
     // ], line 581
@@ -2780,7 +2855,7 @@ fn r_step5i(env: &mut SnowballEnv, context: &mut Context) -> bool {
             // [, line 586
             env.ket = env.cursor;
             // substring, line 586
-            if env.find_among_b(A_59, context) == 0 {
+            if env.find_among_b(&A_59, context) == 0 {
                 break 'lab2;
             }
             // ], line 586
@@ -2796,7 +2871,7 @@ fn r_step5i(env: &mut SnowballEnv, context: &mut Context) -> bool {
                 // [, line 587
                 env.ket = env.cursor;
                 // substring, line 587
-                if env.find_among_b(A_60, context) == 0 {
+                if env.find_among_b(&A_60, context) == 0 {
                     break 'lab4;
                 }
                 // ], line 587
@@ -2823,7 +2898,7 @@ fn r_step5i(env: &mut SnowballEnv, context: &mut Context) -> bool {
             // [, line 591
             env.ket = env.cursor;
             // substring, line 591
-            if env.find_among_b(A_61, context) == 0 {
+            if env.find_among_b(&A_61, context) == 0 {
                 return false;
             }
             // ], line 591
@@ -2859,7 +2934,7 @@ fn r_step5j(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 605
     env.ket = env.cursor;
     // substring, line 605
-    if env.find_among_b(A_63, context) == 0 {
+    if env.find_among_b(&A_63, context) == 0 {
         return false;
     }
     // ], line 605
@@ -2874,7 +2949,7 @@ fn r_step5j(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 608
     env.ket = env.cursor;
     // substring, line 608
-    if env.find_among_b(A_64, context) == 0 {
+    if env.find_among_b(&A_64, context) == 0 {
         return false;
     }
     // ], line 608
@@ -2906,7 +2981,7 @@ fn r_step5k(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 614
     env.ket = env.cursor;
     // substring, line 614
-    if env.find_among_b(A_65, context) == 0 {
+    if env.find_among_b(&A_65, context) == 0 {
         return false;
     }
     // ], line 614
@@ -2921,7 +2996,7 @@ fn r_step5k(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 617
     env.ket = env.cursor;
     // substring, line 617
-    if env.find_among_b(A_66, context) == 0 {
+    if env.find_among_b(&A_66, context) == 0 {
         return false;
     }
     // ], line 617
@@ -2953,7 +3028,7 @@ fn r_step5l(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 624
     env.ket = env.cursor;
     // substring, line 624
-    if env.find_among_b(A_67, context) == 0 {
+    if env.find_among_b(&A_67, context) == 0 {
         return false;
     }
     // ], line 624
@@ -2968,7 +3043,7 @@ fn r_step5l(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 627
     env.ket = env.cursor;
     // substring, line 627
-    if env.find_among_b(A_68, context) == 0 {
+    if env.find_among_b(&A_68, context) == 0 {
         return false;
     }
     // ], line 627
@@ -3000,7 +3075,7 @@ fn r_step5m(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 633
     env.ket = env.cursor;
     // substring, line 633
-    if env.find_among_b(A_69, context) == 0 {
+    if env.find_among_b(&A_69, context) == 0 {
         return false;
     }
     // ], line 633
@@ -3015,7 +3090,7 @@ fn r_step5m(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 636
     env.ket = env.cursor;
     // substring, line 636
-    if env.find_among_b(A_70, context) == 0 {
+    if env.find_among_b(&A_70, context) == 0 {
         return false;
     }
     // ], line 636
@@ -3051,7 +3126,7 @@ fn r_step6(env: &mut SnowballEnv, context: &mut Context) -> bool {
         // [, line 644
         env.ket = env.cursor;
         // substring, line 644
-        if env.find_among_b(A_71, context) == 0 {
+        if env.find_among_b(&A_71, context) == 0 {
             break 'lab0;
         }
         // ], line 644
@@ -3071,7 +3146,7 @@ fn r_step6(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 649
     env.ket = env.cursor;
     // substring, line 649
-    if env.find_among_b(A_72, context) == 0 {
+    if env.find_among_b(&A_72, context) == 0 {
         return false;
     }
     // ], line 649
@@ -3089,7 +3164,7 @@ fn r_step7(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 664
     env.ket = env.cursor;
     // substring, line 664
-    if env.find_among_b(A_73, context) == 0 {
+    if env.find_among_b(&A_73, context) == 0 {
         return false;
     }
     // ], line 664

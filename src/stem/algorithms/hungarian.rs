@@ -8,27 +8,30 @@
 #![allow(unused_mut)]
 use crate::stem::env::Among;
 use crate::stem::env::SnowballEnv;
+use std::sync::OnceLock;
 
-static A_0: &Among<Context> = &Among {
+static A_0: Among<Context> = Among {
     strings: "csdzsgylynysztyzs",
-    ends: &[2, 5, 7, 9, 11, 13, 15, 17],
+    lens: &[2, 3, 2, 2, 2, 2, 2, 2],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1],
     results: &[-1, -1, -1, -1, -1, -1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_1: &Among<Context> = &Among {
+static A_1: Among<Context> = Among {
     strings: "\u{00E1}\u{00E9}",
-    ends: &[2, 4],
+    lens: &[2, 2],
     links: &[-1, -1],
     results: &[1, 2],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_2: &Among<Context> = &Among {
+static A_2: Among<Context> = Among {
     strings: "bbccddffggjjkkllmmnnpprrccssszzsttvvggyllynnyttysszzz",
-    ends: &[
-        2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 27, 29, 32, 34, 36, 39, 42, 45, 48, 51, 53,
+    lens: &[
+        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 2, 3, 2, 2, 3, 3, 3, 3, 3, 2,
     ],
     links: &[
         -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
@@ -37,78 +40,88 @@ static A_2: &Among<Context> = &Among {
         -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     ],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_3: &Among<Context> = &Among {
+static A_3: Among<Context> = Among {
     strings: "alel",
-    ends: &[2, 4],
+    lens: &[2, 2],
     links: &[-1, -1],
     results: &[1, 2],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_4: &Among<Context> = &Among {
+static A_4: Among<Context> = Among {
     strings: "barabereignaknekvalvelulb\u{0151}lr\u{0151}lt\u{0151}ln\u{00E1}ln\u{00E9}lb\u{00F3}lr\u{00F3}lt\u{00F3}l\u{00FC}lnanbanenbenk\u{00E9}ppenon\u{00F6}nk\u{00E9}ppkortatetk\u{00E9}ntank\u{00E9}ntenk\u{00E9}ntonk\u{00E9}ntot\u{00E9}rt\u{00F6}thezhozh\u{00F6}zv\u{00E1}v\u{00E9}",
-    ends: &[2, 4, 6, 8, 10, 13, 16, 19, 22, 24, 28, 32, 36, 40, 44, 48, 52, 56, 59, 60, 62, 65, 67, 70, 77, 79, 82, 87, 90, 91, 93, 95, 100, 107, 114, 121, 123, 127, 130, 133, 136, 140, 143, 146],
+    lens: &[2, 2, 2, 2, 2, 3, 3, 3, 3, 2, 4, 4, 4, 4, 4, 4, 4, 4, 3, 1, 2, 3, 2, 3, 7, 2, 3, 5, 3, 1, 2, 2, 5, 7, 7, 7, 2, 4, 3, 3, 3, 4, 3, 3],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 19, 20, 19, 22, 22, 19, 19, -1, -1, -1, 29, 29, 29, 32, 32, 32, 29, 29, 29, -1, -1, -1, -1, -1],
     results: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_5: &Among<Context> = &Among {
+static A_5: Among<Context> = Among {
     strings: "\u{00E1}n\u{00E9}n\u{00E1}nk\u{00E9}nt",
-    ends: &[3, 6, 14],
+    lens: &[3, 3, 8],
     links: &[-1, -1, -1],
     results: &[2, 1, 3],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_6: &Among<Context> = &Among {
+static A_6: Among<Context> = Among {
     strings: "stulastul\u{00E1}stulst\u{00FC}lest\u{00FC}l\u{00E9}st\u{00FC}l",
-    ends: &[4, 9, 15, 20, 26, 33],
+    lens: &[4, 5, 6, 5, 6, 7],
     links: &[-1, 0, 0, -1, 3, 3],
     results: &[2, 1, 3, 2, 1, 4],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_7: &Among<Context> = &Among {
+static A_7: Among<Context> = Among {
     strings: "\u{00E1}\u{00E9}",
-    ends: &[2, 4],
+    lens: &[2, 2],
     links: &[-1, -1],
     results: &[1, 2],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_8: &Among<Context> = &Among {
+static A_8: Among<Context> = Among {
     strings: "kakekok\u{00E1}k\u{00E9}k\u{00F6}k",
-    ends: &[1, 3, 5, 7, 10, 13, 16],
+    lens: &[1, 2, 2, 2, 3, 3, 3],
     links: &[-1, 0, 0, 0, 0, 0, 0],
     results: &[7, 4, 6, 5, 1, 2, 3],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_9: &Among<Context> = &Among {
+static A_9: Among<Context> = Among {
     strings: "\u{00E9}i\u{00E1}\u{00E9}i\u{00E9}\u{00E9}i\u{00E9}k\u{00E9}ak\u{00E9}ek\u{00E9}ok\u{00E9}\u{00E1}k\u{00E9}\u{00E9}k\u{00E9}\u{00F6}k\u{00E9}\u{00E9}\u{00E9}",
-    ends: &[3, 8, 13, 15, 18, 22, 26, 30, 35, 40, 45, 49],
+    lens: &[3, 5, 5, 2, 3, 4, 4, 4, 5, 5, 5, 4],
     links: &[-1, 0, 0, -1, 3, 4, 4, 4, 4, 4, 4, 3],
     results: &[7, 6, 5, 9, 4, 1, 1, 1, 3, 2, 1, 8],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_10: &Among<Context> = &Among {
+static A_10: Among<Context> = Among {
     strings: "ajadadedod\u{00E1}d\u{00E9}d\u{00F6}dejenkunk\u{00E1}nk\u{00E9}nk\u{00FC}nkukjuk\u{00E1}juk\u{00FC}kj\u{00FC}k\u{00E9}j\u{00FC}kmamemom\u{00E1}m\u{00E9}mo\u{00E1}\u{00E9}",
-    ends: &[1, 3, 4, 6, 8, 10, 13, 16, 19, 20, 22, 24, 27, 31, 35, 39, 41, 44, 49, 52, 56, 62, 63, 65, 67, 69, 72, 75, 76, 78, 80],
+    lens: &[1, 2, 1, 2, 2, 2, 3, 3, 3, 1, 2, 2, 3, 4, 4, 4, 2, 3, 5, 3, 4, 6, 1, 2, 2, 2, 3, 3, 1, 2, 2],
     links: &[-1, 0, -1, 2, 2, 2, 2, 2, 2, -1, 9, -1, 11, 11, 11, 11, -1, 16, 17, -1, 19, 20, -1, 22, 22, 22, 22, 22, -1, -1, -1],
     results: &[18, 17, 16, 13, 13, 13, 14, 15, 13, 18, 17, 4, 1, 2, 3, 1, 8, 7, 5, 8, 7, 6, 12, 9, 9, 9, 10, 11, 18, 19, 20],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_11: &Among<Context> = &Among {
+static A_11: Among<Context> = Among {
     strings: "idaidjaideidjeid\u{00E1}id\u{00E9}idiaijaieijei\u{00E1}i\u{00E9}iitekeitekjeitek\u{00E9}itekikaikjaikeikjeik\u{00E1}ik\u{00E9}ikinkainkjainkeinkjeink\u{00E1}ink\u{00E9}inkaitokjaitok\u{00E1}itokimaimjaimeimjeim\u{00E1}im\u{00E9}im",
-    ends: &[2, 5, 9, 12, 16, 20, 24, 25, 27, 30, 32, 35, 38, 41, 45, 50, 56, 62, 64, 67, 71, 74, 78, 82, 86, 89, 93, 98, 102, 107, 112, 117, 122, 128, 134, 136, 139, 143, 146, 150, 154, 158],
+    lens: &[2, 3, 4, 3, 4, 4, 4, 1, 2, 3, 2, 3, 3, 3, 4, 5, 6, 6, 2, 3, 4, 3, 4, 4, 4, 3, 4, 5, 4, 5, 5, 5, 5, 6, 6, 2, 3, 4, 3, 4, 4, 4],
     links: &[-1, 0, 1, 0, 3, 0, 0, -1, 7, 8, 7, 10, 7, 7, -1, 14, 15, 14, -1, 18, 19, 18, 21, 18, 18, -1, 25, 26, 25, 28, 25, 25, -1, 32, -1, -1, 35, 36, 35, 38, 35, 35],
     results: &[10, 9, 6, 9, 6, 7, 8, 15, 14, 11, 14, 11, 12, 13, 24, 21, 20, 23, 29, 26, 25, 26, 25, 27, 28, 20, 17, 16, 17, 16, 18, 19, 21, 20, 22, 5, 4, 1, 4, 1, 2, 3],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
 static G_v: &'static [u8; 35] = &[
@@ -153,7 +166,7 @@ fn r_mark_regions(env: &mut SnowballEnv, context: &mut Context) -> bool {
                 let v_3 = env.cursor;
                 'lab5: loop {
                     // among, line 49
-                    if env.find_among(A_0, context) == 0 {
+                    if env.find_among(&A_0, context) == 0 {
                         break 'lab5;
                     }
                     break 'lab4;
@@ -208,7 +221,7 @@ fn r_v_ending(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 61
     env.ket = env.cursor;
     // substring, line 61
-    among_var = env.find_among_b(A_1, context);
+    among_var = env.find_among_b(&A_1, context);
     if among_var == 0 {
         return false;
     }
@@ -241,7 +254,7 @@ fn r_double(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // test, line 68
     let v_1 = env.limit - env.cursor;
     // among, line 68
-    if env.find_among_b(A_2, context) == 0 {
+    if env.find_among_b(&A_2, context) == 0 {
         return false;
     }
     env.cursor = env.limit - v_1;
@@ -278,7 +291,7 @@ fn r_instrum(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 77
     env.ket = env.cursor;
     // substring, line 77
-    among_var = env.find_among_b(A_3, context);
+    among_var = env.find_among_b(&A_3, context);
     if among_var == 0 {
         return false;
     }
@@ -319,7 +332,7 @@ fn r_case(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 87
     env.ket = env.cursor;
     // substring, line 87
-    if env.find_among_b(A_4, context) == 0 {
+    if env.find_among_b(&A_4, context) == 0 {
         return false;
     }
     // ], line 87
@@ -345,7 +358,7 @@ fn r_case_special(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 116
     env.ket = env.cursor;
     // substring, line 116
-    among_var = env.find_among_b(A_5, context);
+    among_var = env.find_among_b(&A_5, context);
     if among_var == 0 {
         return false;
     }
@@ -385,7 +398,7 @@ fn r_case_other(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 124
     env.ket = env.cursor;
     // substring, line 124
-    among_var = env.find_among_b(A_6, context);
+    among_var = env.find_among_b(&A_6, context);
     if among_var == 0 {
         return false;
     }
@@ -431,7 +444,7 @@ fn r_factive(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 133
     env.ket = env.cursor;
     // substring, line 133
-    among_var = env.find_among_b(A_7, context);
+    among_var = env.find_among_b(&A_7, context);
     if among_var == 0 {
         return false;
     }
@@ -473,7 +486,7 @@ fn r_plural(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 142
     env.ket = env.cursor;
     // substring, line 142
-    among_var = env.find_among_b(A_8, context);
+    among_var = env.find_among_b(&A_8, context);
     if among_var == 0 {
         return false;
     }
@@ -537,7 +550,7 @@ fn r_owned(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 154
     env.ket = env.cursor;
     // substring, line 154
-    among_var = env.find_among_b(A_9, context);
+    among_var = env.find_among_b(&A_9, context);
     if among_var == 0 {
         return false;
     }
@@ -613,7 +626,7 @@ fn r_sing_owner(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 168
     env.ket = env.cursor;
     // substring, line 168
-    among_var = env.find_among_b(A_10, context);
+    among_var = env.find_among_b(&A_10, context);
     if among_var == 0 {
         return false;
     }
@@ -755,7 +768,7 @@ fn r_plur_owner(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 193
     env.ket = env.cursor;
     // substring, line 193
-    among_var = env.find_among_b(A_11, context);
+    among_var = env.find_among_b(&A_11, context);
     if among_var == 0 {
         return false;
     }

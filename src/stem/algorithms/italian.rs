@@ -8,69 +8,78 @@
 #![allow(unused_mut)]
 use crate::stem::env::Among;
 use crate::stem::env::SnowballEnv;
+use std::sync::OnceLock;
 
-static A_0: &Among<Context> = &Among {
+static A_0: Among<Context> = Among {
     strings: "qu\u{00E1}\u{00E9}\u{00ED}\u{00F3}\u{00FA}",
-    ends: &[0, 2, 4, 6, 8, 10, 12],
+    lens: &[0, 2, 2, 2, 2, 2, 2],
     links: &[-1, 0, 0, 0, 0, 0, 0],
     results: &[7, 6, 1, 2, 3, 4, 5],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_1: &Among<Context> = &Among {
+static A_1: Among<Context> = Among {
     strings: "IU",
-    ends: &[0, 1, 2],
+    lens: &[0, 1, 1],
     links: &[-1, 0, 0],
     results: &[3, 1, 2],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_2: &Among<Context> = &Among {
+static A_2: Among<Context> = Among {
     strings: "lacelaglielamelatelavelaleceleglielemeleteleveleneceneglienemeneseneteneveneciliceliglielimeliteliveliglimisitiviloceloglielomelotelovelo",
-    ends: &[2, 6, 12, 16, 20, 24, 26, 30, 36, 40, 44, 48, 50, 54, 60, 64, 68, 72, 76, 78, 80, 84, 90, 94, 98, 102, 105, 107, 109, 111, 113, 115, 119, 125, 129, 133, 137],
+    lens: &[2, 4, 6, 4, 4, 4, 2, 4, 6, 4, 4, 4, 2, 4, 6, 4, 4, 4, 4, 2, 2, 4, 6, 4, 4, 4, 3, 2, 2, 2, 2, 2, 4, 6, 4, 4, 4],
     links: &[-1, 0, 0, 0, 0, 0, -1, 6, 6, 6, 6, 6, -1, 12, 12, 12, 12, 12, 12, -1, -1, 20, 20, 20, 20, 20, 20, -1, -1, -1, -1, -1, 31, 31, 31, 31, 31],
     results: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_3: &Among<Context> = &Among {
+static A_3: Among<Context> = Among {
     strings: "andoendoarerir",
-    ends: &[4, 8, 10, 12, 14],
+    lens: &[4, 4, 2, 2, 2],
     links: &[-1, -1, -1, -1, -1],
     results: &[1, 1, 2, 2, 2],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_4: &Among<Context> = &Among {
+static A_4: Among<Context> = Among {
     strings: "icabilosiv",
-    ends: &[2, 6, 8, 10],
+    lens: &[2, 4, 2, 2],
     links: &[-1, -1, -1, -1],
     results: &[-1, -1, -1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_5: &Among<Context> = &Among {
+static A_5: Among<Context> = Among {
     strings: "icabiliv",
-    ends: &[2, 6, 8],
+    lens: &[2, 4, 2],
     links: &[-1, -1, -1],
     results: &[1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_6: &Among<Context> = &Among {
+static A_6: Among<Context> = Among {
     strings: "icalogiaosaistaivaanzaenzaiceatriceichelogieabileibileusioneazioneuzioneatoreoseantementeamenteisteiveanzeenzeiciatriciichiabiliibiliismiusioniazioniuzioniatoriosiantiamentiimentiistiiviicoismoosoamentoimentoivoit\u{00E0}ist\u{00E0}ist\u{00E8}ist\u{00EC}",
-    ends: &[3, 8, 11, 15, 18, 22, 26, 29, 35, 39, 44, 49, 54, 60, 66, 72, 77, 80, 84, 89, 95, 99, 102, 106, 110, 113, 119, 123, 128, 133, 137, 143, 149, 155, 160, 163, 167, 173, 179, 183, 186, 189, 193, 196, 202, 208, 211, 215, 220, 225, 230],
+    lens: &[3, 5, 3, 4, 3, 4, 4, 3, 6, 4, 5, 5, 5, 6, 6, 6, 5, 3, 4, 5, 6, 4, 3, 4, 4, 3, 6, 4, 5, 5, 4, 6, 6, 6, 5, 3, 4, 6, 6, 4, 3, 3, 4, 3, 6, 6, 3, 4, 5, 5, 5],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1, 7, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 19, -1, -1, -1, -1, -1, 25, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
     results: &[1, 3, 1, 1, 9, 1, 5, 1, 1, 1, 3, 1, 1, 4, 2, 4, 2, 1, 1, 1, 7, 1, 9, 1, 5, 1, 1, 1, 1, 1, 1, 4, 2, 4, 2, 1, 1, 6, 6, 1, 9, 1, 1, 1, 6, 6, 9, 8, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_7: &Among<Context> = &Among {
+static A_7: Among<Context> = Among {
     strings: "iscaendaataitautaavaevaivaerebbeirebbeisceendeareereireasseateavateevateivateeteereteireteiteeresteiresteuteeraiiraiisciendiereiireiassiatiitierestiirestiutiavieviiviiscoandoendoYamoiamoavamoevamoivamoeremoiremoassimoammoemmoeremmoiremmoimmoanoiscanoavanoevanoivanoerannoirannoonoisconoaronoeronoironoerebberoirebberoasseroesseroisseroatoitoutoavoevoivoarirer\u{00E0}ir\u{00E0}er\u{00F2}ir\u{00F2}",
-    ends: &[4, 8, 11, 14, 17, 20, 23, 26, 32, 38, 42, 46, 49, 52, 55, 59, 62, 67, 72, 77, 80, 85, 90, 93, 99, 105, 108, 112, 116, 120, 124, 128, 132, 136, 139, 142, 148, 154, 157, 160, 163, 166, 170, 174, 178, 182, 186, 191, 196, 201, 206, 211, 217, 221, 225, 231, 237, 241, 244, 250, 255, 260, 265, 271, 277, 280, 286, 291, 296, 301, 309, 317, 323, 329, 335, 338, 341, 344, 347, 350, 353, 355, 357, 361, 365, 369, 373],
+    lens: &[4, 4, 3, 3, 3, 3, 3, 3, 6, 6, 4, 4, 3, 3, 3, 4, 3, 5, 5, 5, 3, 5, 5, 3, 6, 6, 3, 4, 4, 4, 4, 4, 4, 4, 3, 3, 6, 6, 3, 3, 3, 3, 4, 4, 4, 4, 4, 5, 5, 5, 5, 5, 6, 4, 4, 6, 6, 4, 3, 6, 5, 5, 5, 6, 6, 3, 6, 5, 5, 5, 8, 8, 6, 6, 6, 3, 3, 3, 3, 3, 3, 2, 2, 4, 4, 4, 4],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 16, 16, 16, -1, 20, 20, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 54, 54, -1, -1, 58, 58, 58, 58, -1, -1, -1, 65, 65, 65, 65, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
     results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
 static G_v: &'static [u8; 20] = &[
@@ -103,7 +112,7 @@ fn r_prelude(env: &mut SnowballEnv, context: &mut Context) -> bool {
             // [, line 35
             env.bra = env.cursor;
             // substring, line 35
-            among_var = env.find_among(A_0, context);
+            among_var = env.find_among(&A_0, context);
             if among_var == 0 {
                 break 'lab1;
             }
@@ -414,7 +423,7 @@ fn r_postlude(env: &mut SnowballEnv, context: &mut Context) -> bool {
             // [, line 71
             env.bra = env.cursor;
             // substring, line 71
-            among_var = env.find_among(A_1, context);
+            among_var = env.find_among(&A_1, context);
             if among_var == 0 {
                 break 'lab1;
             }
@@ -477,13 +486,13 @@ fn r_attached_pronoun(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 86
     env.ket = env.cursor;
     // substring, line 86
-    if env.find_among_b(A_2, context) == 0 {
+    if env.find_among_b(&A_2, context) == 0 {
         return false;
     }
     // ], line 86
     env.bra = env.cursor;
     // among, line 96
-    among_var = env.find_among_b(A_3, context);
+    among_var = env.find_among_b(&A_3, context);
     if among_var == 0 {
         return false;
     }
@@ -516,7 +525,7 @@ fn r_standard_suffix(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 103
     env.ket = env.cursor;
     // substring, line 103
-    among_var = env.find_among_b(A_6, context);
+    among_var = env.find_among_b(&A_6, context);
     if among_var == 0 {
         return false;
     }
@@ -625,7 +634,7 @@ fn r_standard_suffix(env: &mut SnowballEnv, context: &mut Context) -> bool {
             // [, line 126
             env.ket = env.cursor;
             // substring, line 126
-            among_var = env.find_among_b(A_4, context);
+            among_var = env.find_among_b(&A_4, context);
             if among_var == 0 {
                 env.cursor = env.limit - v_2;
                 break 'lab1;
@@ -684,7 +693,7 @@ fn r_standard_suffix(env: &mut SnowballEnv, context: &mut Context) -> bool {
             // [, line 135
             env.ket = env.cursor;
             // substring, line 135
-            among_var = env.find_among_b(A_5, context);
+            among_var = env.find_among_b(&A_5, context);
             if among_var == 0 {
                 env.cursor = env.limit - v_3;
                 break 'lab2;
@@ -780,7 +789,7 @@ fn r_verb_suffix(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 148
     env.ket = env.cursor;
     // substring, line 148
-    among_var = env.find_among_b(A_7, context);
+    among_var = env.find_among_b(&A_7, context);
     if among_var == 0 {
         env.limit_backward = v_2;
         return false;

@@ -7,29 +7,33 @@
 #![allow(unused_mut)]
 use crate::stem::env::Among;
 use crate::stem::env::SnowballEnv;
+use std::sync::OnceLock;
 
-static A_0: &Among<Context> = &Among {
+static A_0: Among<Context> = Among {
     strings: "aeedeandeendeaneeneheteneerteenhetenarerhetersasesedesendeseneshetenesenshetensersetsethetertast",
-    ends: &[1, 2, 5, 9, 13, 16, 19, 25, 29, 31, 36, 38, 40, 45, 46, 48, 50, 54, 59, 63, 70, 73, 79, 82, 85, 87, 90, 93, 96],
+    lens: &[1, 1, 3, 4, 4, 3, 3, 6, 4, 2, 5, 2, 2, 5, 1, 2, 2, 4, 5, 4, 7, 3, 6, 3, 3, 2, 3, 3, 3],
     links: &[-1, -1, 1, 1, 1, 1, 1, 6, 1, -1, 9, -1, -1, 12, -1, 14, 14, 16, 16, 16, 19, 14, 21, 14, 14, -1, 25, -1, -1],
     results: &[1, 1, 1, 1, 1, 1, 1, 1, 3, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 3, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_1: &Among<Context> = &Among {
+static A_1: Among<Context> = Among {
     strings: "dtvt",
-    ends: &[2, 4],
+    lens: &[2, 2],
     links: &[-1, -1],
     results: &[-1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_2: &Among<Context> = &Among {
+static A_2: Among<Context> = Among {
     strings: "legelegigeigligeligelslovelovslovhetslov",
-    ends: &[3, 7, 9, 12, 15, 19, 22, 25, 29, 33, 40],
+    lens: &[3, 4, 2, 3, 3, 4, 3, 3, 4, 4, 7],
     links: &[-1, 0, -1, 2, 2, 4, -1, -1, 7, 7, 9],
     results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
 static G_v: &'static [u8; 19] = &[
@@ -100,7 +104,7 @@ fn r_main_suffix(env: &mut SnowballEnv, context: &mut Context) -> bool {
     let v_2 = env.limit_backward;
     env.limit_backward = context.i_p1;
     env.ket = env.cursor;
-    among_var = env.find_among_b(A_0, context);
+    among_var = env.find_among_b(&A_0, context);
     if among_var == 0 {
         env.limit_backward = v_2;
         return false;
@@ -148,7 +152,7 @@ fn r_consonant_pair(env: &mut SnowballEnv, context: &mut Context) -> bool {
     let v_3 = env.limit_backward;
     env.limit_backward = context.i_p1;
     env.ket = env.cursor;
-    if env.find_among_b(A_1, context) == 0 {
+    if env.find_among_b(&A_1, context) == 0 {
         env.limit_backward = v_3;
         return false;
     }
@@ -175,7 +179,7 @@ fn r_other_suffix(env: &mut SnowballEnv, context: &mut Context) -> bool {
     env.limit_backward = context.i_p1;
     env.ket = env.cursor;
 
-    if env.find_among_b(A_2, context) == 0 {
+    if env.find_among_b(&A_2, context) == 0 {
         env.limit_backward = v_2;
         return false;
     }

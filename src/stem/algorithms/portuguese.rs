@@ -8,77 +8,87 @@
 #![allow(unused_mut)]
 use crate::stem::env::Among;
 use crate::stem::env::SnowballEnv;
+use std::sync::OnceLock;
 
-static A_0: &Among<Context> = &Among {
+static A_0: Among<Context> = Among {
     strings: "\u{00E3}\u{00F5}",
-    ends: &[0, 2, 4],
+    lens: &[0, 2, 2],
     links: &[-1, 0, 0],
     results: &[3, 1, 2],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_1: &Among<Context> = &Among {
+static A_1: Among<Context> = Among {
     strings: "a~o~",
-    ends: &[0, 2, 4],
+    lens: &[0, 2, 2],
     links: &[-1, 0, 0],
     results: &[3, 1, 2],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_2: &Among<Context> = &Among {
+static A_2: Among<Context> = Among {
     strings: "icadosiv",
-    ends: &[2, 4, 6, 8],
+    lens: &[2, 2, 2, 2],
     links: &[-1, -1, -1, -1],
     results: &[-1, -1, -1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_3: &Among<Context> = &Among {
+static A_3: Among<Context> = Among {
     strings: "anteavel\u{00ED}vel",
-    ends: &[4, 8, 13],
+    lens: &[4, 4, 5],
     links: &[-1, -1, -1],
     results: &[1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_4: &Among<Context> = &Among {
+static A_4: Among<Context> = Among {
     strings: "icabiliv",
-    ends: &[2, 6, 8],
+    lens: &[2, 4, 2],
     links: &[-1, -1, -1],
     results: &[1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_5: &Among<Context> = &Among {
+static A_5: Among<Context> = Among {
     strings: "ica\u{00E2}ncia\u{00EA}ncialogiairaadoraosaistaivaezaidadeantementeamente\u{00E1}vel\u{00ED}velicoismoosoamentoimentoivoa\u{00E7}a~ou\u{00E7}a~oadoricas\u{00EA}nciaslogiasirasadorasosasistasivasezasidadesadoresantesa\u{00E7}o~esu\u{00E7}o~esicosismosososamentosimentosivos",
-    ends: &[3, 9, 15, 20, 23, 28, 31, 35, 38, 41, 46, 50, 55, 61, 66, 71, 74, 78, 81, 87, 93, 96, 102, 108, 112, 116, 123, 129, 133, 139, 143, 148, 152, 156, 162, 168, 173, 180, 187, 191, 196, 200, 207, 214, 218],
+    lens: &[3, 6, 6, 5, 3, 5, 3, 4, 3, 3, 5, 4, 5, 6, 5, 5, 3, 4, 3, 6, 6, 3, 6, 6, 4, 4, 7, 6, 4, 6, 4, 5, 4, 4, 6, 6, 5, 7, 7, 4, 5, 4, 7, 7, 4],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 12, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
     results: &[1, 1, 4, 2, 9, 1, 1, 1, 8, 1, 7, 1, 6, 5, 1, 1, 1, 1, 1, 1, 1, 8, 1, 3, 1, 1, 4, 2, 9, 1, 1, 1, 8, 1, 7, 1, 1, 1, 3, 1, 1, 1, 1, 1, 8],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_6: &Among<Context> = &Among {
+static A_6: Among<Context> = Among {
     strings: "adaidaiaariaeriairiaaraerairaavaasseesseisseasteesteisteeiareiereiireiamiamariameriamiriamarameramiramavamemaremeremiremassemessemissemadoidoandoendoindoara~oera~oira~oarerirasadasidasiasariaseriasiriasaraserasirasavasesardeserdesirdesareseresiresassesessesissesastesestesistesisaiseisareisereisireis\u{00E1}reis\u{00E9}reis\u{00ED}reis\u{00E1}sseis\u{00E9}sseis\u{00ED}sseis\u{00E1}veis\u{00ED}eisar\u{00ED}eiser\u{00ED}eisir\u{00ED}eisadosidosamos\u{00E1}ramos\u{00E9}ramos\u{00ED}ramos\u{00E1}vamos\u{00ED}amosar\u{00ED}amoser\u{00ED}amosir\u{00ED}amosemosaremoseremosiremos\u{00E1}ssemos\u{00EA}ssemos\u{00ED}ssemosimosarmosermosirmos\u{00E1}mosar\u{00E1}ser\u{00E1}sir\u{00E1}seuiuouar\u{00E1}er\u{00E1}ir\u{00E1}",
-    ends: &[3, 6, 8, 12, 16, 20, 23, 26, 29, 32, 36, 40, 44, 48, 52, 56, 58, 62, 66, 70, 72, 75, 80, 85, 90, 94, 98, 102, 106, 108, 112, 116, 120, 125, 130, 135, 138, 141, 145, 149, 153, 158, 163, 168, 170, 172, 174, 176, 180, 184, 187, 192, 197, 202, 206, 210, 214, 218, 220, 225, 230, 235, 239, 243, 247, 252, 257, 262, 267, 272, 277, 279, 282, 285, 290, 295, 300, 306, 312, 318, 325, 332, 339, 345, 350, 357, 364, 371, 375, 379, 383, 390, 397, 404, 411, 417, 425, 433, 441, 445, 451, 457, 463, 471, 479, 487, 491, 496, 501, 506, 511, 516, 521, 526, 528, 530, 532, 536, 540, 544],
+    lens: &[3, 3, 2, 4, 4, 4, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 2, 4, 4, 4, 2, 3, 5, 5, 5, 4, 4, 4, 4, 2, 4, 4, 4, 5, 5, 5, 3, 3, 4, 4, 4, 5, 5, 5, 2, 2, 2, 2, 4, 4, 3, 5, 5, 5, 4, 4, 4, 4, 2, 5, 5, 5, 4, 4, 4, 5, 5, 5, 5, 5, 5, 2, 3, 3, 5, 5, 5, 6, 6, 6, 7, 7, 7, 6, 5, 7, 7, 7, 4, 4, 4, 7, 7, 7, 7, 6, 8, 8, 8, 4, 6, 6, 6, 8, 8, 8, 4, 5, 5, 5, 5, 5, 5, 5, 2, 2, 2, 4, 4, 4],
     links: &[-1, -1, -1, 2, 2, 2, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 16, 16, 16, -1, 20, 21, 21, 21, 20, 20, 20, 20, -1, 29, 29, 29, 29, 29, 29, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 47, 47, 47, 50, 50, 50, 47, 47, 47, 47, -1, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, -1, 71, 71, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 84, 84, 84, -1, -1, -1, 90, 90, 90, 90, 90, 95, 95, 95, -1, 99, 99, 99, 99, 99, 99, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
     results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_7: &Among<Context> = &Among {
+static A_7: Among<Context> = Among {
     strings: "aioos\u{00E1}\u{00ED}\u{00F3}",
-    ends: &[1, 2, 3, 5, 7, 9, 11],
+    lens: &[1, 1, 1, 2, 2, 2, 2],
     links: &[-1, -1, -1, -1, -1, -1, -1],
     results: &[1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_8: &Among<Context> = &Among {
+static A_8: Among<Context> = Among {
     strings: "e\u{00E7}\u{00E9}\u{00EA}",
-    ends: &[1, 3, 5, 7],
+    lens: &[1, 2, 2, 2],
     links: &[-1, -1, -1, -1],
     results: &[1, 2, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
 static G_v: &'static [u8; 20] = &[
@@ -102,7 +112,7 @@ fn r_prelude(env: &mut SnowballEnv, context: &mut Context) -> bool {
             // [, line 37
             env.bra = env.cursor;
             // substring, line 37
-            among_var = env.find_among(A_0, context);
+            among_var = env.find_among(&A_0, context);
             if among_var == 0 {
                 break 'lab1;
             }
@@ -323,7 +333,7 @@ fn r_postlude(env: &mut SnowballEnv, context: &mut Context) -> bool {
             // [, line 63
             env.bra = env.cursor;
             // substring, line 63
-            among_var = env.find_among(A_1, context);
+            among_var = env.find_among(&A_1, context);
             if among_var == 0 {
                 break 'lab1;
             }
@@ -386,7 +396,7 @@ fn r_standard_suffix(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 77
     env.ket = env.cursor;
     // substring, line 77
-    among_var = env.find_among_b(A_5, context);
+    among_var = env.find_among_b(&A_5, context);
     if among_var == 0 {
         return false;
     }
@@ -451,7 +461,7 @@ fn r_standard_suffix(env: &mut SnowballEnv, context: &mut Context) -> bool {
             // [, line 112
             env.ket = env.cursor;
             // substring, line 112
-            among_var = env.find_among_b(A_2, context);
+            among_var = env.find_among_b(&A_2, context);
             if among_var == 0 {
                 env.cursor = env.limit - v_1;
                 break 'lab0;
@@ -510,7 +520,7 @@ fn r_standard_suffix(env: &mut SnowballEnv, context: &mut Context) -> bool {
             // [, line 124
             env.ket = env.cursor;
             // substring, line 124
-            among_var = env.find_among_b(A_3, context);
+            among_var = env.find_among_b(&A_3, context);
             if among_var == 0 {
                 env.cursor = env.limit - v_2;
                 break 'lab1;
@@ -551,7 +561,7 @@ fn r_standard_suffix(env: &mut SnowballEnv, context: &mut Context) -> bool {
             // [, line 136
             env.ket = env.cursor;
             // substring, line 136
-            among_var = env.find_among_b(A_4, context);
+            among_var = env.find_among_b(&A_4, context);
             if among_var == 0 {
                 env.cursor = env.limit - v_3;
                 break 'lab2;
@@ -643,7 +653,7 @@ fn r_verb_suffix(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 160
     env.ket = env.cursor;
     // substring, line 160
-    among_var = env.find_among_b(A_6, context);
+    among_var = env.find_among_b(&A_6, context);
     if among_var == 0 {
         env.limit_backward = v_2;
         return false;
@@ -670,7 +680,7 @@ fn r_residual_suffix(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 184
     env.ket = env.cursor;
     // substring, line 184
-    among_var = env.find_among_b(A_7, context);
+    among_var = env.find_among_b(&A_7, context);
     if among_var == 0 {
         return false;
     }
@@ -698,7 +708,7 @@ fn r_residual_form(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 192
     env.ket = env.cursor;
     // substring, line 192
-    among_var = env.find_among_b(A_8, context);
+    among_var = env.find_among_b(&A_8, context);
     if among_var == 0 {
         return false;
     }

@@ -8,55 +8,62 @@
 #![allow(unused_mut)]
 use crate::stem::env::Among;
 use crate::stem::env::SnowballEnv;
+use std::sync::OnceLock;
 
-static A_0: &Among<Context> = &Among {
+static A_0: Among<Context> = Among {
     strings: "IU",
-    ends: &[0, 1, 2],
+    lens: &[0, 1, 1],
     links: &[-1, 0, 0],
     results: &[3, 1, 2],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_1: &Among<Context> = &Among {
+static A_1: Among<Context> = Among {
     strings: "eaa\u{0163}iaauaiuaa\u{0163}ieeleileiileieiateiiiuluiuleloriloriilor",
-    ends: &[2, 7, 10, 13, 18, 21, 24, 28, 31, 35, 37, 41, 43, 47, 51, 56],
+    lens: &[2, 5, 3, 3, 5, 3, 3, 4, 3, 4, 2, 4, 2, 4, 4, 5],
     links: &[
         -1, -1, -1, -1, -1, -1, -1, 6, -1, -1, -1, -1, -1, -1, -1, 14,
     ],
     results: &[3, 7, 2, 4, 7, 3, 5, 4, 4, 6, 4, 1, 1, 3, 4, 4],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_2: &Among<Context> = &Among {
+static A_2: Among<Context> = Among {
     strings: "icalaicivaativaitivaicalea\u{0163}iunei\u{0163}iuneatoareitoare\u{0103}toareicitateabilitateibilitateivitateiciveativeitiveicaliatoriicatoriitori\u{0103}toriicitatiabilitatiivitatiiciviativiitiviicit\u{0103}iabilit\u{0103}iivit\u{0103}iicit\u{0103}\u{0163}iabilit\u{0103}\u{0163}iivit\u{0103}\u{0163}iicalatoricatoritor\u{0103}toricivativitivical\u{0103}iciv\u{0103}ativ\u{0103}itiv\u{0103}",
-    ends: &[5, 10, 15, 20, 25, 32, 39, 45, 51, 58, 65, 74, 83, 90, 95, 100, 105, 110, 115, 122, 127, 133, 140, 149, 156, 161, 166, 171, 178, 187, 194, 203, 214, 223, 227, 231, 237, 241, 246, 250, 254, 258, 264, 270, 276, 282],
+    lens: &[5, 5, 5, 5, 5, 7, 7, 6, 6, 7, 7, 9, 9, 7, 5, 5, 5, 5, 5, 7, 5, 6, 7, 9, 7, 5, 5, 5, 7, 9, 7, 9, 11, 9, 4, 4, 6, 4, 5, 4, 4, 4, 6, 6, 6, 6],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 18, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 35, -1, -1, -1, -1, -1, -1, -1, -1, -1],
     results: &[4, 4, 5, 6, 4, 5, 6, 5, 6, 5, 4, 1, 2, 3, 4, 5, 6, 4, 5, 4, 6, 5, 4, 1, 3, 4, 5, 6, 4, 1, 3, 4, 1, 3, 4, 5, 4, 6, 5, 4, 5, 6, 4, 4, 5, 6],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_3: &Among<Context> = &Among {
+static A_3: Among<Context> = Among {
     strings: "icaabilaibilaoasaataitaantaistautaivaiciceabileibileismeiuneoaseateitateiteanteisteuteiveiciabiliibiliiuniatoriosiatiitatiitiantiistiutii\u{015F}tiiviit\u{0103}io\u{015F}iit\u{0103}\u{0163}iabilibilismatorosatitantistutivic\u{0103}abil\u{0103}ibil\u{0103}oas\u{0103}at\u{0103}it\u{0103}ant\u{0103}ist\u{0103}ut\u{0103}iv\u{0103}",
-    ends: &[3, 8, 13, 17, 20, 23, 27, 31, 34, 37, 39, 42, 47, 52, 56, 60, 64, 67, 72, 75, 79, 83, 86, 89, 92, 97, 102, 106, 111, 114, 117, 122, 125, 129, 133, 136, 141, 144, 149, 153, 160, 164, 168, 171, 175, 177, 179, 181, 184, 187, 189, 191, 195, 201, 207, 212, 216, 220, 225, 230, 234, 238],
+    lens: &[3, 5, 5, 4, 3, 3, 4, 4, 3, 3, 2, 3, 5, 5, 4, 4, 4, 3, 5, 3, 4, 4, 3, 3, 3, 5, 5, 4, 5, 3, 3, 5, 3, 4, 4, 3, 5, 3, 5, 4, 7, 4, 4, 3, 4, 2, 2, 2, 3, 3, 2, 2, 4, 6, 6, 5, 4, 4, 5, 5, 4, 4],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 17, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 30, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
     results: &[1, 1, 1, 1, 1, 1, 1, 3, 1, 1, 1, 1, 1, 1, 3, 2, 1, 1, 1, 1, 1, 3, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 3, 1, 3, 1, 1, 1, 1, 1, 1, 3, 1, 1, 1, 1, 1, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 3, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_4: &Among<Context> = &Among {
+static A_4: Among<Context> = Among {
     strings: "eaiaesc\u{0103}scind\u{00E2}ndareereire\u{00E2}reseaseseseiseuse\u{00E2}see\u{015F}te\u{0103}\u{015F}teezeaieaiiaiseie\u{015F}ti\u{0103}\u{015F}tiuiezia\u{015F}ise\u{015F}iase\u{015F}isese\u{015F}iise\u{015F}iuse\u{015F}i\u{00E2}se\u{015F}ii\u{015F}iu\u{015F}i\u{00E2}\u{015F}i\u{00E2}ia\u{0163}iea\u{0163}iia\u{0163}ie\u{0163}ii\u{0163}iar\u{0103}\u{0163}iser\u{0103}\u{0163}iaser\u{0103}\u{0163}iseser\u{0103}\u{0163}iiser\u{0103}\u{0163}iuser\u{0103}\u{0163}i\u{00E2}ser\u{0103}\u{0163}iir\u{0103}\u{0163}iur\u{0103}\u{0163}i\u{00E2}r\u{0103}\u{0163}i\u{00E2}\u{0163}iameamiamemasemsesemisemusem\u{00E2}semim\u{0103}mar\u{0103}mser\u{0103}maser\u{0103}mseser\u{0103}miser\u{0103}muser\u{0103}m\u{00E2}ser\u{0103}mir\u{0103}mur\u{0103}m\u{00E2}r\u{0103}m\u{00E2}maueauiauindu\u{00E2}nduezeasc\u{0103}ar\u{0103}ser\u{0103}aser\u{0103}seser\u{0103}iser\u{0103}user\u{0103}\u{00E2}ser\u{0103}ir\u{0103}ur\u{0103}\u{00E2}r\u{0103}eaz\u{0103}",
-    ends: &[2, 4, 7, 11, 14, 18, 21, 24, 27, 31, 33, 36, 40, 43, 46, 50, 55, 61, 64, 66, 69, 72, 75, 80, 86, 88, 91, 95, 100, 106, 113, 119, 125, 132, 136, 140, 145, 148, 152, 157, 162, 166, 170, 177, 185, 194, 204, 213, 222, 232, 239, 246, 254, 259, 261, 264, 267, 269, 273, 278, 282, 286, 291, 293, 296, 301, 307, 314, 322, 329, 336, 344, 349, 354, 360, 363, 365, 368, 371, 375, 380, 382, 388, 392, 397, 403, 410, 416, 422, 429, 433, 437, 442, 447],
+    lens: &[2, 2, 3, 4, 3, 4, 3, 3, 3, 4, 2, 3, 4, 3, 3, 4, 5, 6, 3, 2, 3, 3, 3, 5, 6, 2, 3, 4, 5, 6, 7, 6, 6, 7, 4, 4, 5, 3, 4, 5, 5, 4, 4, 7, 8, 9, 10, 9, 9, 10, 7, 7, 8, 5, 2, 3, 3, 2, 4, 5, 4, 4, 5, 2, 3, 5, 6, 7, 8, 7, 7, 8, 5, 5, 6, 3, 2, 3, 3, 4, 5, 2, 6, 4, 5, 6, 7, 6, 6, 7, 4, 4, 5, 5],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 10, 10, 10, 10, 10, -1, -1, -1, -1, 19, 19, -1, -1, -1, -1, -1, -1, -1, 28, 28, 28, 28, 28, -1, -1, -1, -1, -1, 38, 38, -1, -1, -1, -1, 44, 44, 44, 44, 44, -1, -1, -1, -1, -1, 54, 54, -1, 57, 57, 57, 57, 57, -1, -1, 64, 64, 66, 66, 66, 66, 66, 64, 64, 64, -1, -1, 76, 76, -1, -1, -1, -1, -1, -1, 84, 84, 84, 84, 84, -1, -1, -1, -1],
     results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 2, 1, 2, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 2, 2, 1, 2, 1, 2, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 2, 1, 2, 1, 1, 1, 2, 2, 1, 2, 1, 2, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 2, 1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_5: &Among<Context> = &Among {
+static A_5: Among<Context> = Among {
     strings: "aeiei\u{0103}",
-    ends: &[1, 2, 4, 5, 7],
+    lens: &[1, 1, 2, 1, 2],
     links: &[-1, -1, 1, -1, -1],
     results: &[1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
 static G_v: &'static [u8; 21] = &[
@@ -326,7 +333,7 @@ fn r_postlude(env: &mut SnowballEnv, context: &mut Context) -> bool {
             // [, line 57
             env.bra = env.cursor;
             // substring, line 57
-            among_var = env.find_among(A_0, context);
+            among_var = env.find_among(&A_0, context);
             if among_var == 0 {
                 break 'lab1;
             }
@@ -389,7 +396,7 @@ fn r_step_0(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 72
     env.ket = env.cursor;
     // substring, line 72
-    among_var = env.find_among_b(A_1, context);
+    among_var = env.find_among_b(&A_1, context);
     if among_var == 0 {
         return false;
     }
@@ -465,7 +472,7 @@ fn r_combo_suffix(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 91
     env.ket = env.cursor;
     // substring, line 91
-    among_var = env.find_among_b(A_2, context);
+    among_var = env.find_among_b(&A_2, context);
     if among_var == 0 {
         return false;
     }
@@ -542,7 +549,7 @@ fn r_standard_suffix(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 131
     env.ket = env.cursor;
     // substring, line 131
-    among_var = env.find_among_b(A_3, context);
+    among_var = env.find_among_b(&A_3, context);
     if among_var == 0 {
         return false;
     }
@@ -601,7 +608,7 @@ fn r_verb_suffix(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 164
     env.ket = env.cursor;
     // substring, line 164
-    among_var = env.find_among_b(A_4, context);
+    among_var = env.find_among_b(&A_4, context);
     if among_var == 0 {
         env.limit_backward = v_2;
         return false;
@@ -651,7 +658,7 @@ fn r_vowel_suffix(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 218
     env.ket = env.cursor;
     // substring, line 218
-    among_var = env.find_among_b(A_5, context);
+    among_var = env.find_among_b(&A_5, context);
     if among_var == 0 {
         return false;
     }

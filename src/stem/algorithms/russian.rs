@@ -8,69 +8,78 @@
 #![allow(unused_mut)]
 use crate::stem::env::Among;
 use crate::stem::env::SnowballEnv;
+use std::sync::OnceLock;
 
-static A_0: &Among<Context> = &Among {
+static A_0: Among<Context> = Among {
     strings: "\u{0432}\u{0448}\u{0438}\u{0441}\u{044C}\u{044B}\u{0432}\u{0448}\u{0438}\u{0441}\u{044C}\u{0438}\u{0432}\u{0448}\u{0438}\u{0441}\u{044C}\u{0432}\u{044B}\u{0432}\u{0438}\u{0432}\u{0432}\u{0448}\u{0438}\u{044B}\u{0432}\u{0448}\u{0438}\u{0438}\u{0432}\u{0448}\u{0438}",
-    ends: &[10, 22, 34, 36, 40, 44, 50, 58, 66],
+    lens: &[10, 12, 12, 2, 4, 4, 6, 8, 8],
     links: &[-1, 0, 0, -1, 3, 3, -1, 6, 6],
     results: &[1, 2, 2, 1, 2, 2, 1, 2, 2],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_1: &Among<Context> = &Among {
+static A_1: Among<Context> = Among {
     strings: "\u{0435}\u{043C}\u{0443}\u{043E}\u{043C}\u{0443}\u{044B}\u{0445}\u{0438}\u{0445}\u{0443}\u{044E}\u{044E}\u{044E}\u{0435}\u{044E}\u{043E}\u{044E}\u{044F}\u{044F}\u{0430}\u{044F}\u{044B}\u{0435}\u{0435}\u{0435}\u{0438}\u{0435}\u{043E}\u{0435}\u{044B}\u{043C}\u{0438}\u{0438}\u{043C}\u{0438}\u{044B}\u{0439}\u{0435}\u{0439}\u{0438}\u{0439}\u{043E}\u{0439}\u{044B}\u{043C}\u{0435}\u{043C}\u{0438}\u{043C}\u{043E}\u{043C}\u{0435}\u{0433}\u{043E}\u{043E}\u{0433}\u{043E}",
-    ends: &[6, 12, 16, 20, 24, 28, 32, 36, 40, 44, 48, 52, 56, 60, 66, 72, 76, 80, 84, 88, 92, 96, 100, 104, 110, 116],
+    lens: &[6, 6, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 6, 6, 4, 4, 4, 4, 4, 4, 4, 4, 6, 6],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
     results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_2: &Among<Context> = &Among {
+static A_2: Among<Context> = Among {
     strings: "\u{0432}\u{0448}\u{044B}\u{0432}\u{0448}\u{0438}\u{0432}\u{0448}\u{0449}\u{044E}\u{0449}\u{0443}\u{044E}\u{0449}\u{0435}\u{043C}\u{043D}\u{043D}",
-    ends: &[4, 10, 16, 18, 22, 28, 32, 36],
+    lens: &[4, 6, 6, 2, 4, 6, 4, 4],
     links: &[-1, 0, 0, -1, 3, 4, -1, -1],
     results: &[1, 2, 2, 1, 1, 2, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_3: &Among<Context> = &Among {
+static A_3: Among<Context> = Among {
     strings: "\u{0441}\u{044C}\u{0441}\u{044F}",
-    ends: &[4, 8],
+    lens: &[4, 4],
     links: &[-1, -1],
     results: &[1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_4: &Among<Context> = &Among {
+static A_4: Among<Context> = Among {
     strings: "\u{044B}\u{0442}\u{044E}\u{0442}\u{0443}\u{044E}\u{0442}\u{044F}\u{0442}\u{0435}\u{0442}\u{0443}\u{0435}\u{0442}\u{0438}\u{0442}\u{043D}\u{044B}\u{0435}\u{043D}\u{044B}\u{0442}\u{044C}\u{044B}\u{0442}\u{044C}\u{0438}\u{0442}\u{044C}\u{0435}\u{0448}\u{044C}\u{0438}\u{0448}\u{044C}\u{044E}\u{0443}\u{044E}\u{043B}\u{0430}\u{044B}\u{043B}\u{0430}\u{0438}\u{043B}\u{0430}\u{043D}\u{0430}\u{0435}\u{043D}\u{0430}\u{0435}\u{0442}\u{0435}\u{0438}\u{0442}\u{0435}\u{0439}\u{0442}\u{0435}\u{0443}\u{0439}\u{0442}\u{0435}\u{0435}\u{0439}\u{0442}\u{0435}\u{043B}\u{0438}\u{044B}\u{043B}\u{0438}\u{0438}\u{043B}\u{0438}\u{0439}\u{0443}\u{0439}\u{0435}\u{0439}\u{043B}\u{044B}\u{043B}\u{0438}\u{043B}\u{044B}\u{043C}\u{0435}\u{043C}\u{0438}\u{043C}\u{043D}\u{0435}\u{043D}\u{043B}\u{043E}\u{044B}\u{043B}\u{043E}\u{0438}\u{043B}\u{043E}\u{043D}\u{043E}\u{0435}\u{043D}\u{043E}\u{043D}\u{043D}\u{043E}",
-    ends: &[4, 8, 14, 18, 22, 28, 32, 36, 42, 46, 52, 58, 64, 70, 72, 76, 80, 86, 92, 96, 102, 108, 114, 120, 128, 136, 140, 146, 152, 154, 158, 162, 164, 168, 172, 176, 180, 184, 186, 190, 194, 200, 206, 210, 216, 222],
+    lens: &[4, 4, 6, 4, 4, 6, 4, 4, 6, 4, 6, 6, 6, 6, 2, 4, 4, 6, 6, 4, 6, 6, 6, 6, 8, 8, 4, 6, 6, 2, 4, 4, 2, 4, 4, 4, 4, 4, 2, 4, 4, 6, 6, 4, 6, 6],
     links: &[-1, -1, 1, -1, -1, 4, -1, -1, 7, -1, 9, 9, -1, -1, -1, 14, -1, 16, 16, -1, 19, -1, -1, -1, 23, 23, -1, 26, 26, -1, 29, 29, -1, 32, 32, -1, -1, -1, -1, 38, -1, 40, 40, -1, 43, 43],
     results: &[2, 1, 2, 2, 1, 2, 2, 1, 2, 1, 2, 2, 1, 2, 2, 2, 1, 2, 2, 1, 2, 1, 2, 1, 2, 2, 1, 2, 2, 1, 2, 2, 1, 2, 2, 2, 1, 2, 1, 2, 1, 2, 2, 1, 2, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_5: &Among<Context> = &Among {
+static A_5: Among<Context> = Among {
     strings: "\u{0443}\u{044F}\u{0445}\u{0438}\u{044F}\u{0445}\u{0430}\u{0445}\u{044B}\u{044C}\u{044E}\u{044C}\u{044E}\u{0438}\u{044E}\u{044F}\u{044C}\u{044F}\u{0438}\u{044F}\u{0430}\u{0435}\u{0432}\u{043E}\u{0432}\u{0435}\u{044C}\u{0435}\u{0438}\u{0435}\u{0438}\u{0435}\u{0438}\u{0438}\u{0438}\u{044F}\u{043C}\u{0438}\u{0438}\u{044F}\u{043C}\u{0438}\u{0430}\u{043C}\u{0438}\u{0439}\u{0435}\u{0439}\u{0438}\u{0435}\u{0439}\u{0438}\u{0439}\u{043E}\u{0439}\u{044F}\u{043C}\u{0438}\u{044F}\u{043C}\u{0430}\u{043C}\u{0435}\u{043C}\u{0438}\u{0435}\u{043C}\u{043E}\u{043C}\u{043E}",
-    ends: &[2, 6, 12, 16, 18, 20, 22, 26, 30, 32, 36, 40, 42, 46, 50, 52, 56, 60, 62, 66, 70, 76, 84, 90, 92, 96, 102, 106, 110, 114, 120, 124, 128, 134, 138, 140],
+    lens: &[2, 4, 6, 4, 2, 2, 2, 4, 4, 2, 4, 4, 2, 4, 4, 2, 4, 4, 2, 4, 4, 6, 8, 6, 2, 4, 6, 4, 4, 4, 6, 4, 4, 6, 4, 2],
     links: &[-1, -1, 1, -1, -1, -1, -1, 6, 6, -1, 9, 9, -1, -1, -1, -1, 15, 15, -1, 18, 18, 18, 21, 18, -1, 24, 25, 24, 24, -1, 29, -1, -1, 32, -1, -1],
     results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_6: &Among<Context> = &Among {
+static A_6: Among<Context> = Among {
     strings: "\u{043E}\u{0441}\u{0442}\u{043E}\u{0441}\u{0442}\u{044C}",
-    ends: &[6, 14],
+    lens: &[6, 8],
     links: &[-1, -1],
     results: &[1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_7: &Among<Context> = &Among {
+static A_7: Among<Context> = Among {
     strings: "\u{0435}\u{0439}\u{0448}\u{044C}\u{0435}\u{0439}\u{0448}\u{0435}\u{043D}",
-    ends: &[6, 8, 16, 18],
+    lens: &[6, 2, 8, 2],
     links: &[-1, -1, -1, -1],
     results: &[1, 3, 1, 2],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
 static G_v: &'static [u8; 4] = &[33, 65, 8, 232];
@@ -164,7 +173,7 @@ fn r_perfective_gerund(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 72
     env.ket = env.cursor;
     // substring, line 72
-    among_var = env.find_among_b(A_0, context);
+    among_var = env.find_among_b(&A_0, context);
     if among_var == 0 {
         return false;
     }
@@ -211,7 +220,7 @@ fn r_adjective(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 88
     env.ket = env.cursor;
     // substring, line 88
-    among_var = env.find_among_b(A_1, context);
+    among_var = env.find_among_b(&A_1, context);
     if among_var == 0 {
         return false;
     }
@@ -243,7 +252,7 @@ fn r_adjectival(env: &mut SnowballEnv, context: &mut Context) -> bool {
         // [, line 110
         env.ket = env.cursor;
         // substring, line 110
-        among_var = env.find_among_b(A_2, context);
+        among_var = env.find_among_b(&A_2, context);
         if among_var == 0 {
             env.cursor = env.limit - v_1;
             break 'lab0;
@@ -295,7 +304,7 @@ fn r_reflexive(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 129
     env.ket = env.cursor;
     // substring, line 129
-    among_var = env.find_among_b(A_3, context);
+    among_var = env.find_among_b(&A_3, context);
     if among_var == 0 {
         return false;
     }
@@ -319,7 +328,7 @@ fn r_verb(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 137
     env.ket = env.cursor;
     // substring, line 137
-    among_var = env.find_among_b(A_4, context);
+    among_var = env.find_among_b(&A_4, context);
     if among_var == 0 {
         return false;
     }
@@ -366,7 +375,7 @@ fn r_noun(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 160
     env.ket = env.cursor;
     // substring, line 160
-    among_var = env.find_among_b(A_5, context);
+    among_var = env.find_among_b(&A_5, context);
     if among_var == 0 {
         return false;
     }
@@ -390,7 +399,7 @@ fn r_derivational(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 176
     env.ket = env.cursor;
     // substring, line 176
-    among_var = env.find_among_b(A_6, context);
+    among_var = env.find_among_b(&A_6, context);
     if among_var == 0 {
         return false;
     }
@@ -418,7 +427,7 @@ fn r_tidy_up(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 184
     env.ket = env.cursor;
     // substring, line 184
-    among_var = env.find_among_b(A_7, context);
+    among_var = env.find_among_b(&A_7, context);
     if among_var == 0 {
         return false;
     }

@@ -8,85 +8,96 @@
 #![allow(unused_mut)]
 use crate::stem::env::Among;
 use crate::stem::env::SnowballEnv;
+use std::sync::OnceLock;
 
-static A_0: &Among<Context> = &Among {
+static A_0: Among<Context> = Among {
     strings: "\u{00E1}\u{00E9}\u{00ED}\u{00F3}\u{00FA}",
-    ends: &[0, 2, 4, 6, 8, 10],
+    lens: &[0, 2, 2, 2, 2, 2],
     links: &[-1, 0, 0, 0, 0, 0],
     results: &[6, 1, 2, 3, 4, 5],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_1: &Among<Context> = &Among {
+static A_1: Among<Context> = Among {
     strings: "laselalemeseloselolasselasleslosselosnos",
-    ends: &[2, 6, 8, 10, 12, 14, 18, 21, 26, 29, 32, 37, 40],
+    lens: &[2, 4, 2, 2, 2, 2, 4, 3, 5, 3, 3, 5, 3],
     links: &[-1, 0, -1, -1, -1, -1, 5, -1, 7, -1, -1, 10, -1],
     results: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_2: &Among<Context> = &Among {
+static A_2: Among<Context> = Among {
     strings: "andoiendoyendo\u{00E1}ndoi\u{00E9}ndoarerir\u{00E1}r\u{00E9}r\u{00ED}r",
-    ends: &[4, 9, 14, 19, 25, 27, 29, 31, 34, 37, 40],
+    lens: &[4, 5, 5, 5, 6, 2, 2, 2, 3, 3, 3],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
     results: &[6, 6, 7, 2, 1, 6, 6, 6, 3, 4, 5],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_3: &Among<Context> = &Among {
+static A_3: Among<Context> = Among {
     strings: "icadosiv",
-    ends: &[2, 4, 6, 8],
+    lens: &[2, 2, 2, 2],
     links: &[-1, -1, -1, -1],
     results: &[-1, -1, -1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_4: &Among<Context> = &Among {
+static A_4: Among<Context> = Among {
     strings: "ableibleante",
-    ends: &[4, 8, 12],
+    lens: &[4, 4, 4],
     links: &[-1, -1, -1],
     results: &[1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_5: &Among<Context> = &Among {
+static A_5: Among<Context> = Among {
     strings: "icabiliv",
-    ends: &[2, 6, 8],
+    lens: &[2, 4, 2],
     links: &[-1, -1, -1],
     results: &[1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_6: &Among<Context> = &Among {
+static A_6: Among<Context> = Among {
     strings: "icaanciaenciaadoraosaistaivaanzalog\u{00ED}aidadableibleantementeamenteaci\u{00F3}nuci\u{00F3}nicoismoosoamientoimientoivoadoricasanciasenciasadorasosasistasivasanzaslog\u{00ED}asidadesablesiblesacionesucionesadoresantesicosismosososamientosimientosivos",
-    ends: &[3, 8, 13, 18, 21, 25, 28, 32, 38, 42, 46, 50, 54, 59, 65, 71, 77, 80, 84, 87, 94, 101, 104, 108, 112, 118, 124, 130, 134, 139, 143, 148, 155, 161, 166, 171, 178, 185, 191, 196, 200, 205, 209, 217, 225, 229],
+    lens: &[3, 5, 5, 5, 3, 4, 3, 4, 6, 4, 4, 4, 4, 5, 6, 6, 6, 3, 4, 3, 7, 7, 3, 4, 4, 6, 6, 6, 4, 5, 4, 5, 7, 6, 5, 5, 7, 7, 6, 5, 4, 5, 4, 8, 8, 4],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 13, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
     results: &[1, 2, 5, 2, 1, 1, 9, 1, 3, 8, 1, 1, 2, 7, 6, 2, 4, 1, 1, 1, 1, 1, 9, 2, 1, 2, 5, 2, 1, 1, 9, 1, 3, 8, 1, 1, 2, 4, 2, 2, 1, 1, 1, 1, 1, 9],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_7: &Among<Context> = &Among {
+static A_7: Among<Context> = Among {
     strings: "yayeyanyenyeronyendoyoyasyesyaisyamosy\u{00F3}",
-    ends: &[2, 4, 7, 10, 15, 20, 22, 25, 28, 32, 37, 40],
+    lens: &[2, 2, 3, 3, 5, 5, 2, 3, 3, 4, 5, 3],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
     results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_8: &Among<Context> = &Among {
+static A_8: Among<Context> = Among {
     strings: "abaadaidaaraiera\u{00ED}aar\u{00ED}aer\u{00ED}air\u{00ED}aadedidaseieseasteisteanabanaranieran\u{00ED}anar\u{00ED}aner\u{00ED}anir\u{00ED}anenaseniesenaronieronar\u{00E1}ner\u{00E1}nir\u{00E1}nadoidoandoiendoarerirasabasadasidasarasieras\u{00ED}asar\u{00ED}aser\u{00ED}asir\u{00ED}asesasesiesesabaisaraisierais\u{00ED}aisar\u{00ED}aiser\u{00ED}aisir\u{00ED}aisaseisieseisasteisisteis\u{00E1}is\u{00E9}isar\u{00E9}iser\u{00E9}isir\u{00E9}isadosidosamos\u{00E1}bamos\u{00E1}ramosi\u{00E9}ramos\u{00ED}amosar\u{00ED}amoser\u{00ED}amosir\u{00ED}amosemosaremoseremosiremos\u{00E1}semosi\u{00E9}semosimosar\u{00E1}ser\u{00E1}sir\u{00E1}s\u{00ED}sar\u{00E1}er\u{00E1}ir\u{00E1}ar\u{00E9}er\u{00E9}ir\u{00E9}i\u{00F3}",
-    ends: &[3, 6, 9, 12, 16, 19, 24, 29, 34, 36, 38, 40, 43, 47, 51, 55, 57, 61, 65, 70, 74, 80, 86, 92, 94, 98, 103, 107, 112, 117, 122, 127, 130, 133, 137, 142, 144, 146, 148, 150, 154, 158, 162, 166, 171, 175, 181, 187, 193, 195, 199, 204, 209, 214, 220, 225, 232, 239, 246, 251, 257, 263, 269, 273, 277, 283, 289, 295, 299, 303, 307, 314, 321, 329, 335, 343, 351, 359, 363, 369, 375, 381, 388, 396, 400, 405, 410, 415, 418, 422, 426, 430, 434, 438, 442, 445],
+    lens: &[3, 3, 3, 3, 4, 3, 5, 5, 5, 2, 2, 2, 3, 4, 4, 4, 2, 4, 4, 5, 4, 6, 6, 6, 2, 4, 5, 4, 5, 5, 5, 5, 3, 3, 4, 5, 2, 2, 2, 2, 4, 4, 4, 4, 5, 4, 6, 6, 6, 2, 4, 5, 5, 5, 6, 5, 7, 7, 7, 5, 6, 6, 6, 4, 4, 6, 6, 6, 4, 4, 4, 7, 7, 8, 6, 8, 8, 8, 4, 6, 6, 6, 7, 8, 4, 5, 5, 5, 3, 4, 4, 4, 4, 4, 4, 3],
     links: &[-1, -1, -1, -1, -1, -1, 5, 5, 5, -1, -1, -1, -1, -1, -1, -1, -1, 16, 16, 16, 16, 20, 20, 20, -1, 24, 24, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 39, 39, 39, 39, 39, 39, 45, 45, 45, -1, 49, 49, -1, -1, -1, -1, 55, 55, 55, -1, -1, -1, -1, -1, -1, 64, 64, 64, -1, -1, -1, 70, 70, 70, 70, 74, 74, 74, -1, 78, 78, 78, 78, 78, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
     results: &[2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_9: &Among<Context> = &Among {
+static A_9: Among<Context> = Among {
     strings: "aeoos\u{00E1}\u{00E9}\u{00ED}\u{00F3}",
-    ends: &[1, 2, 3, 5, 7, 9, 11, 13],
+    lens: &[1, 1, 1, 2, 2, 2, 2, 2],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1],
     results: &[1, 2, 1, 1, 1, 2, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
 static G_v: &'static [u8; 20] = &[
@@ -285,7 +296,7 @@ fn r_postlude(env: &mut SnowballEnv, context: &mut Context) -> bool {
             // [, line 50
             env.bra = env.cursor;
             // substring, line 50
-            among_var = env.find_among(A_0, context);
+            among_var = env.find_among(&A_0, context);
             if among_var == 0 {
                 break 'lab1;
             }
@@ -366,13 +377,13 @@ fn r_attached_pronoun(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 68
     env.ket = env.cursor;
     // substring, line 68
-    if env.find_among_b(A_1, context) == 0 {
+    if env.find_among_b(&A_1, context) == 0 {
         return false;
     }
     // ], line 68
     env.bra = env.cursor;
     // substring, line 72
-    among_var = env.find_among_b(A_2, context);
+    among_var = env.find_among_b(&A_2, context);
     if among_var == 0 {
         return false;
     }
@@ -448,7 +459,7 @@ fn r_standard_suffix(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 87
     env.ket = env.cursor;
     // substring, line 87
-    among_var = env.find_among_b(A_6, context);
+    among_var = env.find_among_b(&A_6, context);
     if among_var == 0 {
         return false;
     }
@@ -547,7 +558,7 @@ fn r_standard_suffix(env: &mut SnowballEnv, context: &mut Context) -> bool {
             // [, line 125
             env.ket = env.cursor;
             // substring, line 125
-            among_var = env.find_among_b(A_3, context);
+            among_var = env.find_among_b(&A_3, context);
             if among_var == 0 {
                 env.cursor = env.limit - v_2;
                 break 'lab1;
@@ -606,7 +617,7 @@ fn r_standard_suffix(env: &mut SnowballEnv, context: &mut Context) -> bool {
             // [, line 137
             env.ket = env.cursor;
             // substring, line 137
-            among_var = env.find_among_b(A_4, context);
+            among_var = env.find_among_b(&A_4, context);
             if among_var == 0 {
                 env.cursor = env.limit - v_3;
                 break 'lab2;
@@ -647,7 +658,7 @@ fn r_standard_suffix(env: &mut SnowballEnv, context: &mut Context) -> bool {
             // [, line 149
             env.ket = env.cursor;
             // substring, line 149
-            among_var = env.find_among_b(A_5, context);
+            among_var = env.find_among_b(&A_5, context);
             if among_var == 0 {
                 env.cursor = env.limit - v_4;
                 break 'lab3;
@@ -726,7 +737,7 @@ fn r_y_verb_suffix(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 168
     env.ket = env.cursor;
     // substring, line 168
-    among_var = env.find_among_b(A_7, context);
+    among_var = env.find_among_b(&A_7, context);
     if among_var == 0 {
         env.limit_backward = v_2;
         return false;
@@ -767,7 +778,7 @@ fn r_verb_suffix(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 176
     env.ket = env.cursor;
     // substring, line 176
-    among_var = env.find_among_b(A_8, context);
+    among_var = env.find_among_b(&A_8, context);
     if among_var == 0 {
         env.limit_backward = v_2;
         return false;
@@ -820,7 +831,7 @@ fn r_residual_suffix(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 205
     env.ket = env.cursor;
     // substring, line 205
-    among_var = env.find_among_b(A_9, context);
+    among_var = env.find_among_b(&A_9, context);
     if among_var == 0 {
         return false;
     }

@@ -8,29 +8,33 @@
 #![allow(unused_mut)]
 use crate::stem::env::Among;
 use crate::stem::env::SnowballEnv;
+use std::sync::OnceLock;
 
-static A_0: &Among<Context> = &Among {
+static A_0: Among<Context> = Among {
     strings: "aarnaernaheternaornaadeadeandearneareasteenandenarenhetenernarerheterorsasarnasernasornasesadesandesensarenshetensernsatandethetast",
-    ends: &[1, 5, 9, 16, 20, 22, 23, 26, 30, 34, 37, 41, 43, 48, 52, 57, 60, 62, 64, 69, 71, 72, 74, 79, 84, 89, 91, 95, 100, 103, 108, 114, 118, 120, 125, 128, 131],
+    lens: &[1, 4, 4, 7, 4, 2, 1, 3, 4, 4, 3, 4, 2, 5, 4, 5, 3, 2, 2, 5, 2, 1, 2, 5, 5, 5, 2, 4, 5, 3, 5, 6, 4, 2, 5, 3, 3],
     links: &[-1, 0, 0, 2, 0, -1, -1, 6, 6, 6, 6, 6, -1, 12, 12, 12, -1, -1, -1, 18, -1, -1, 21, 22, 22, 22, 21, 26, 26, 21, 29, 29, 21, -1, -1, -1, -1],
     results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_1: &Among<Context> = &Among {
+static A_1: Among<Context> = Among {
     strings: "ddgdnndtgtkttt",
-    ends: &[2, 4, 6, 8, 10, 12, 14],
+    lens: &[2, 2, 2, 2, 2, 2, 2],
     links: &[-1, -1, -1, -1, -1, -1, -1],
     results: &[-1, -1, -1, -1, -1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_2: &Among<Context> = &Among {
+static A_2: Among<Context> = Among {
     strings: "igligelsfulltl\u{00F6}st",
-    ends: &[2, 5, 8, 13, 18],
+    lens: &[2, 3, 3, 5, 5],
     links: &[-1, 0, -1, -1, -1],
     results: &[1, 1, 1, 3, 2],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
 static G_v: &'static [u8; 19] = &[17, 65, 16, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 24, 0, 32];
@@ -118,7 +122,7 @@ fn r_main_suffix(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 37
     env.ket = env.cursor;
     // substring, line 37
-    among_var = env.find_among_b(A_0, context);
+    among_var = env.find_among_b(&A_0, context);
     if among_var == 0 {
         env.limit_backward = v_2;
         return false;
@@ -162,7 +166,7 @@ fn r_consonant_pair(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // and, line 52
     let v_3 = env.limit - env.cursor;
     // among, line 51
-    if env.find_among_b(A_1, context) == 0 {
+    if env.find_among_b(&A_1, context) == 0 {
         env.limit_backward = v_2;
         return false;
     }
@@ -202,7 +206,7 @@ fn r_other_suffix(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // [, line 56
     env.ket = env.cursor;
     // substring, line 56
-    among_var = env.find_among_b(A_2, context);
+    among_var = env.find_among_b(&A_2, context);
     if among_var == 0 {
         env.limit_backward = v_2;
         return false;

@@ -8,214 +8,241 @@
 #![allow(unused_mut)]
 use crate::stem::env::Among;
 use crate::stem::env::SnowballEnv;
+use std::sync::OnceLock;
 
-static A_0: &Among<Context> = &Among {
+static A_0: Among<Context> = Among {
     strings: "\u{0B95}\u{0B99}\u{0B9A}\u{0B9E}\u{0BA4}\u{0BA8}\u{0BAA}\u{0BAE}\u{0BAF}\u{0BB5}",
-    ends: &[3, 6, 9, 12, 15, 18, 21, 24, 27, 30],
+    lens: &[3, 3, 3, 3, 3, 3, 3, 3, 3, 3],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
     results: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_1: &Among<Context> = &Among {
+static A_1: Among<Context> = Among {
     strings: "\u{0BA8}\u{0BCD}\u{0BA4}\u{0BCD}\u{0BA8}\u{0BCD}\u{0BA8}\u{0BCD}\u{0BA4}",
-    ends: &[12, 18, 27],
+    lens: &[12, 6, 9],
     links: &[-1, -1, -1],
     results: &[-1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_2: &Among<Context> = &Among {
+static A_2: Among<Context> = Among {
     strings: "\u{0BC0}\u{0BC8}\u{0BBF}",
-    ends: &[3, 6, 9],
+    lens: &[3, 3, 3],
     links: &[-1, -1, -1],
     results: &[-1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_3: &Among<Context> = &Among {
+static A_3: Among<Context> = Among {
     strings: "\u{0B95}\u{0B9A}\u{0B9F}\u{0BA4}\u{0BAA}\u{0BB1}",
-    ends: &[3, 6, 9, 12, 15, 18],
+    lens: &[3, 3, 3, 3, 3, 3],
     links: &[-1, -1, -1, -1, -1, -1],
     results: &[-1, -1, -1, -1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_4: &Among<Context> = &Among {
+static A_4: Among<Context> = Among {
     strings: "\u{0B95}\u{0B9A}\u{0B9F}\u{0BA4}\u{0BAA}\u{0BB1}",
-    ends: &[3, 6, 9, 12, 15, 18],
+    lens: &[3, 3, 3, 3, 3, 3],
     links: &[-1, -1, -1, -1, -1, -1],
     results: &[-1, -1, -1, -1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_5: &Among<Context> = &Among {
+static A_5: Among<Context> = Among {
     strings: "\u{0B95}\u{0B9A}\u{0B9F}\u{0BA4}\u{0BAA}\u{0BB1}",
-    ends: &[3, 6, 9, 12, 15, 18],
+    lens: &[3, 3, 3, 3, 3, 3],
     links: &[-1, -1, -1, -1, -1, -1],
     results: &[-1, -1, -1, -1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_6: &Among<Context> = &Among {
+static A_6: Among<Context> = Among {
     strings: "\u{0BAF}\u{0BB0}\u{0BB2}\u{0BB3}\u{0BB4}\u{0BB5}",
-    ends: &[3, 6, 9, 12, 15, 18],
+    lens: &[3, 3, 3, 3, 3, 3],
     links: &[-1, -1, -1, -1, -1, -1],
     results: &[-1, -1, -1, -1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_7: &Among<Context> = &Among {
+static A_7: Among<Context> = Among {
     strings: "\u{0B99}\u{0B9E}\u{0BA3}\u{0BA8}\u{0BA9}\u{0BAE}",
-    ends: &[3, 6, 9, 12, 15, 18],
+    lens: &[3, 3, 3, 3, 3, 3],
     links: &[-1, -1, -1, -1, -1, -1],
     results: &[-1, -1, -1, -1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_8: &Among<Context> = &Among {
+static A_8: Among<Context> = Among {
     strings: "\u{0BB5}\u{0BCD}\u{0BAF}\u{0BB5}",
-    ends: &[6, 9, 12],
+    lens: &[6, 3, 3],
     links: &[-1, -1, -1],
     results: &[-1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_9: &Among<Context> = &Among {
+static A_9: Among<Context> = Among {
     strings: "\u{0BC0}\u{0BC1}\u{0BC2}\u{0BC6}\u{0BC7}\u{0BC8}\u{0BBE}\u{0BBF}",
-    ends: &[3, 6, 9, 12, 15, 18, 21, 24],
+    lens: &[3, 3, 3, 3, 3, 3, 3, 3],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1],
     results: &[-1, -1, -1, -1, -1, -1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_10: &Among<Context> = &Among {
+static A_10: Among<Context> = Among {
     strings: "\u{0BC0}\u{0BC1}\u{0BC2}\u{0BC6}\u{0BC7}\u{0BC8}\u{0BBE}\u{0BBF}",
-    ends: &[3, 6, 9, 12, 15, 18, 21, 24],
+    lens: &[3, 3, 3, 3, 3, 3, 3, 3],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1],
     results: &[-1, -1, -1, -1, -1, -1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_11: &Among<Context> = &Among {
+static A_11: Among<Context> = Among {
     strings: "\u{0B85}\u{0B87}\u{0B89}",
-    ends: &[3, 6, 9],
+    lens: &[3, 3, 3],
     links: &[-1, -1, -1],
     results: &[-1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_12: &Among<Context> = &Among {
+static A_12: Among<Context> = Among {
     strings: "\u{0B95}\u{0B99}\u{0B9A}\u{0B9E}\u{0BA4}\u{0BA8}\u{0BAA}\u{0BAE}\u{0BAF}\u{0BB5}",
-    ends: &[3, 6, 9, 12, 15, 18, 21, 24, 27, 30],
+    lens: &[3, 3, 3, 3, 3, 3, 3, 3, 3, 3],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
     results: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_13: &Among<Context> = &Among {
+static A_13: Among<Context> = Among {
     strings: "\u{0B95}\u{0B9A}\u{0B9F}\u{0BA4}\u{0BAA}\u{0BB1}",
-    ends: &[3, 6, 9, 12, 15, 18],
+    lens: &[3, 3, 3, 3, 3, 3],
     links: &[-1, -1, -1, -1, -1, -1],
     results: &[-1, -1, -1, -1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_14: &Among<Context> = &Among {
+static A_14: Among<Context> = Among {
     strings: "\u{0BC7}\u{0BCB}\u{0BBE}",
-    ends: &[3, 6, 9],
+    lens: &[3, 3, 3],
     links: &[-1, -1, -1],
     results: &[-1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_15: &Among<Context> = &Among {
+static A_15: Among<Context> = Among {
     strings: "\u{0BAA}\u{0BBF}\u{0BB5}\u{0BBF}",
-    ends: &[6, 12],
+    lens: &[6, 6],
     links: &[-1, -1],
     results: &[-1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_16: &Among<Context> = &Among {
+static A_16: Among<Context> = Among {
     strings: "\u{0BC0}\u{0BC1}\u{0BC2}\u{0BC6}\u{0BC7}\u{0BC8}\u{0BBE}\u{0BBF}",
-    ends: &[3, 6, 9, 12, 15, 18, 21, 24],
+    lens: &[3, 3, 3, 3, 3, 3, 3, 3],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1],
     results: &[-1, -1, -1, -1, -1, -1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_17: &Among<Context> = &Among {
+static A_17: Among<Context> = Among {
     strings: "\u{0BAA}\u{0B9F}\u{0BCD}\u{0B9F}\u{0BC1}\u{0BB5}\u{0BBF}\u{0B9F}\u{0BCD}\u{0B9F}\u{0BC1}\u{0BAA}\u{0B9F}\u{0BC1}\u{0BB5}\u{0BBF}\u{0B9F}\u{0BC1}\u{0BAA}\u{0B9F}\u{0BCD}\u{0B9F}\u{0BA4}\u{0BC1}\u{0BC6}\u{0BB2}\u{0BCD}\u{0BB2}\u{0BBE}\u{0BAE}\u{0BCD}\u{0BAA}\u{0B9F}\u{0BCD}\u{0B9F}\u{0BAA}\u{0B9F}\u{0BCD}\u{0B9F}\u{0BA3}\u{0BA4}\u{0BBE}\u{0BA9}\u{0BAA}\u{0B9F}\u{0BBF}\u{0BA4}\u{0BBE}\u{0BA9}\u{0B95}\u{0BC1}\u{0BB0}\u{0BBF}\u{0BAF}\u{0BAA}\u{0B9F}\u{0BBF}\u{0BAA}\u{0BB1}\u{0BCD}\u{0BB1}\u{0BBF}",
-    ends: &[15, 33, 42, 54, 72, 93, 105, 120, 129, 147, 162, 171, 186],
+    lens: &[15, 18, 9, 12, 18, 21, 12, 15, 9, 18, 15, 9, 15],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, 8, -1, -1, -1],
     results: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_18: &Among<Context> = &Among {
+static A_18: Among<Context> = Among {
     strings: "\u{0B95}\u{0B9A}\u{0B9F}\u{0BA4}\u{0BAA}\u{0BB1}",
-    ends: &[3, 6, 9, 12, 15, 18],
+    lens: &[3, 3, 3, 3, 3, 3],
     links: &[-1, -1, -1, -1, -1, -1],
     results: &[-1, -1, -1, -1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_19: &Among<Context> = &Among {
+static A_19: Among<Context> = Among {
     strings: "\u{0B95}\u{0B9A}\u{0B9F}\u{0BA4}\u{0BAA}\u{0BB1}",
-    ends: &[3, 6, 9, 12, 15, 18],
+    lens: &[3, 3, 3, 3, 3, 3],
     links: &[-1, -1, -1, -1, -1, -1],
     results: &[-1, -1, -1, -1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_20: &Among<Context> = &Among {
+static A_20: Among<Context> = Among {
     strings: "\u{0BC0}\u{0BC1}\u{0BC2}\u{0BC6}\u{0BC7}\u{0BC8}\u{0BBE}\u{0BBF}",
-    ends: &[3, 6, 9, 12, 15, 18, 21, 24],
+    lens: &[3, 3, 3, 3, 3, 3, 3, 3],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1],
     results: &[-1, -1, -1, -1, -1, -1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_21: &Among<Context> = &Among {
+static A_21: Among<Context> = Among {
     strings: "\u{0BC0}\u{0BC1}\u{0BC2}\u{0BC6}\u{0BC7}\u{0BC8}\u{0BBE}\u{0BBF}",
-    ends: &[3, 6, 9, 12, 15, 18, 21, 24],
+    lens: &[3, 3, 3, 3, 3, 3, 3, 3],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1],
     results: &[-1, -1, -1, -1, -1, -1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_22: &Among<Context> = &Among {
+static A_22: Among<Context> = Among {
     strings:
         "\u{0BAA}\u{0B9F}\u{0BC1}\u{0B95}\u{0BCA}\u{0BA3}\u{0BCD}\u{0B9F}\u{0BBF}\u{0BB0}\u{0BCD}",
-    ends: &[9, 33],
+    lens: &[9, 24],
     links: &[-1, -1],
     results: &[-1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_23: &Among<Context> = &Among {
+static A_23: Among<Context> = Among {
     strings: "\u{0B85}\u{0B86}\u{0B87}\u{0B88}\u{0B89}\u{0B8A}\u{0B8E}\u{0B8F}\u{0B90}\u{0B92}\u{0B93}\u{0B94}",
-    ends: &[3, 6, 9, 12, 15, 18, 21, 24, 27, 30, 33, 36],
+    lens: &[3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
     results: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_24: &Among<Context> = &Among {
+static A_24: Among<Context> = Among {
     strings: "\u{0BC0}\u{0BC1}\u{0BC2}\u{0BC6}\u{0BC7}\u{0BC8}\u{0BBE}\u{0BBF}",
-    ends: &[3, 6, 9, 12, 15, 18, 21, 24],
+    lens: &[3, 3, 3, 3, 3, 3, 3, 3],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1],
     results: &[-1, -1, -1, -1, -1, -1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_25: &Among<Context> = &Among {
+static A_25: Among<Context> = Among {
     strings: "\u{0B95}\u{0BBF}\u{0BA9}\u{0BCD}\u{0BB1}\u{0BCD}\u{0BBE}\u{0BA8}\u{0BBF}\u{0BA9}\u{0BCD}\u{0BB1}\u{0BCD}\u{0B95}\u{0BBF}\u{0BB1}\u{0BCD}\u{0B95}\u{0BBF}\u{0BA9}\u{0BCD}\u{0BB1}\u{0BBE}\u{0BA8}\u{0BBF}\u{0BA9}\u{0BCD}\u{0BB1}\u{0B95}\u{0BBF}\u{0BB1}",
-    ends: &[18, 39, 51, 66, 84, 93],
+    lens: &[18, 21, 12, 15, 18, 9],
     links: &[-1, -1, -1, -1, -1, -1],
     results: &[-1, -1, -1, -1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
 #[derive(Clone)]
@@ -403,7 +430,7 @@ fn r_remove_question_prefixes(env: &mut SnowballEnv, context: &mut Context) -> b
         return false;
     }
     // among, line 122
-    if env.find_among(A_0, context) == 0 {
+    if env.find_among(&A_0, context) == 0 {
         return false;
     }
     // literal, line 122
@@ -449,7 +476,7 @@ fn r_fix_ending(env: &mut SnowballEnv, context: &mut Context) -> bool {
             // [, line 131
             env.ket = env.cursor;
             // among, line 131
-            if env.find_among_b(A_1, context) == 0 {
+            if env.find_among_b(&A_1, context) == 0 {
                 break 'lab1;
             }
             // ], line 131
@@ -472,7 +499,7 @@ fn r_fix_ending(env: &mut SnowballEnv, context: &mut Context) -> bool {
             // test, line 133
             let v_2 = env.limit - env.cursor;
             // among, line 133
-            if env.find_among_b(A_2, context) == 0 {
+            if env.find_among_b(&A_2, context) == 0 {
                 break 'lab2;
             }
             env.cursor = env.limit - v_2;
@@ -642,7 +669,7 @@ fn r_fix_ending(env: &mut SnowballEnv, context: &mut Context) -> bool {
                 break 'lab14;
             }
             // among, line 148
-            if env.find_among_b(A_3, context) == 0 {
+            if env.find_among_b(&A_3, context) == 0 {
                 break 'lab14;
             }
             // literal, line 148
@@ -650,7 +677,7 @@ fn r_fix_ending(env: &mut SnowballEnv, context: &mut Context) -> bool {
                 break 'lab14;
             }
             // among, line 148
-            if env.find_among_b(A_4, context) == 0 {
+            if env.find_among_b(&A_4, context) == 0 {
                 break 'lab14;
             }
             // ], line 148
@@ -688,7 +715,7 @@ fn r_fix_ending(env: &mut SnowballEnv, context: &mut Context) -> bool {
                 break 'lab16;
             }
             // among, line 152
-            if env.find_among_b(A_5, context) == 0 {
+            if env.find_among_b(&A_5, context) == 0 {
                 break 'lab16;
             }
             // ], line 152
@@ -714,14 +741,14 @@ fn r_fix_ending(env: &mut SnowballEnv, context: &mut Context) -> bool {
                 let v_7 = env.limit - env.cursor;
                 'lab19: loop {
                     // among, line 154
-                    if env.find_among_b(A_6, context) == 0 {
+                    if env.find_among_b(&A_6, context) == 0 {
                         break 'lab19;
                     }
                     break 'lab18;
                 }
                 env.cursor = env.limit - v_7;
                 // among, line 154
-                if env.find_among_b(A_7, context) == 0 {
+                if env.find_among_b(&A_7, context) == 0 {
                     break 'lab17;
                 }
                 break 'lab18;
@@ -744,7 +771,7 @@ fn r_fix_ending(env: &mut SnowballEnv, context: &mut Context) -> bool {
             // [, line 156
             env.ket = env.cursor;
             // among, line 156
-            if env.find_among_b(A_8, context) == 0 {
+            if env.find_among_b(&A_8, context) == 0 {
                 break 'lab20;
             }
             // ], line 156
@@ -771,7 +798,7 @@ fn r_fix_ending(env: &mut SnowballEnv, context: &mut Context) -> bool {
             let v_9 = env.limit - env.cursor;
             'lab22: loop {
                 // among, line 158
-                if env.find_among_b(A_9, context) == 0 {
+                if env.find_among_b(&A_9, context) == 0 {
                     break 'lab22;
                 }
                 break 'lab21;
@@ -851,7 +878,7 @@ fn r_fix_ending(env: &mut SnowballEnv, context: &mut Context) -> bool {
             let v_13 = env.limit - env.cursor;
             'lab27: loop {
                 // among, line 164
-                if env.find_among_b(A_10, context) == 0 {
+                if env.find_among_b(&A_10, context) == 0 {
                     break 'lab27;
                 }
                 break 'lab26;
@@ -885,11 +912,11 @@ fn r_remove_pronoun_prefixes(env: &mut SnowballEnv, context: &mut Context) -> bo
     // [, line 172
     env.bra = env.cursor;
     // among, line 172
-    if env.find_among(A_11, context) == 0 {
+    if env.find_among(&A_11, context) == 0 {
         return false;
     }
     // among, line 172
-    if env.find_among(A_12, context) == 0 {
+    if env.find_among(&A_12, context) == 0 {
         return false;
     }
     // literal, line 172
@@ -944,7 +971,7 @@ fn r_remove_plural_suffix(env: &mut SnowballEnv, context: &mut Context) -> bool 
             let v_3 = env.limit - env.cursor;
             'lab2: loop {
                 // among, line 180
-                if env.find_among_b(A_13, context) == 0 {
+                if env.find_among_b(&A_13, context) == 0 {
                     break 'lab2;
                 }
                 break 'lab1;
@@ -1035,7 +1062,7 @@ fn r_remove_question_suffixes(env: &mut SnowballEnv, context: &mut Context) -> b
         // [, line 193
         env.ket = env.cursor;
         // among, line 193
-        if env.find_among_b(A_14, context) == 0 {
+        if env.find_among_b(&A_14, context) == 0 {
             break 'lab0;
         }
         // ], line 193
@@ -1079,7 +1106,7 @@ fn r_remove_command_suffixes(env: &mut SnowballEnv, context: &mut Context) -> bo
     // [, line 204
     env.ket = env.cursor;
     // among, line 204
-    if env.find_among_b(A_15, context) == 0 {
+    if env.find_among_b(&A_15, context) == 0 {
         return false;
     }
     // ], line 204
@@ -1261,7 +1288,7 @@ fn r_remove_common_word_endings(env: &mut SnowballEnv, context: &mut Context) ->
                     let v_5 = env.limit - env.cursor;
                     'lab15: loop {
                         // among, line 236
-                        if env.find_among_b(A_16, context) == 0 {
+                        if env.find_among_b(&A_16, context) == 0 {
                             break 'lab15;
                         }
                         break 'lab14;
@@ -1304,7 +1331,7 @@ fn r_remove_common_word_endings(env: &mut SnowballEnv, context: &mut Context) ->
         // [, line 242
         env.ket = env.cursor;
         // among, line 242
-        if env.find_among_b(A_17, context) == 0 {
+        if env.find_among_b(&A_17, context) == 0 {
             return false;
         }
         // ], line 255
@@ -1406,7 +1433,7 @@ fn r_remove_vetrumai_urupukal(env: &mut SnowballEnv, context: &mut Context) -> b
                     let v_7 = env.limit - env.cursor;
                     'lab7: loop {
                         // among, line 271
-                        if env.find_among_b(A_18, context) == 0 {
+                        if env.find_among_b(&A_18, context) == 0 {
                             break 'lab7;
                         }
                         break 'lab4;
@@ -1426,7 +1453,7 @@ fn r_remove_vetrumai_urupukal(env: &mut SnowballEnv, context: &mut Context) -> b
                 let v_8 = env.limit - env.cursor;
                 // (, line 272
                 // among, line 272
-                if env.find_among_b(A_19, context) == 0 {
+                if env.find_among_b(&A_19, context) == 0 {
                     break 'lab2;
                 }
                 // literal, line 272
@@ -1583,7 +1610,7 @@ fn r_remove_vetrumai_urupukal(env: &mut SnowballEnv, context: &mut Context) -> b
                     let v_14 = env.limit - env.cursor;
                     'lab24: loop {
                         // among, line 289
-                        if env.find_among_b(A_20, context) == 0 {
+                        if env.find_among_b(&A_20, context) == 0 {
                             break 'lab24;
                         }
                         break 'lab23;
@@ -1678,7 +1705,7 @@ fn r_remove_vetrumai_urupukal(env: &mut SnowballEnv, context: &mut Context) -> b
                 let v_18 = env.limit - env.cursor;
                 'lab33: loop {
                     // among, line 301
-                    if env.find_among_b(A_21, context) == 0 {
+                    if env.find_among_b(&A_21, context) == 0 {
                         break 'lab33;
                     }
                     break 'lab25;
@@ -1812,7 +1839,7 @@ fn r_remove_tense_suffix(env: &mut SnowballEnv, context: &mut Context) -> bool {
                 // [, line 324
                 env.ket = env.cursor;
                 // among, line 324
-                if env.find_among_b(A_22, context) == 0 {
+                if env.find_among_b(&A_22, context) == 0 {
                     break 'lab2;
                 }
                 // ], line 327
@@ -1898,7 +1925,7 @@ fn r_remove_tense_suffix(env: &mut SnowballEnv, context: &mut Context) -> bool {
                         let v_7 = env.limit - env.cursor;
                         'lab12: loop {
                             // among, line 338
-                            if env.find_among_b(A_23, context) == 0 {
+                            if env.find_among_b(&A_23, context) == 0 {
                                 break 'lab12;
                             }
                             break 'lab11;
@@ -2017,7 +2044,7 @@ fn r_remove_tense_suffix(env: &mut SnowballEnv, context: &mut Context) -> bool {
                         let v_9 = env.limit - env.cursor;
                         'lab26: loop {
                             // among, line 347
-                            if env.find_among_b(A_24, context) == 0 {
+                            if env.find_among_b(&A_24, context) == 0 {
                                 break 'lab26;
                             }
                             break 'lab25;
@@ -2342,7 +2369,7 @@ fn r_remove_tense_suffix(env: &mut SnowballEnv, context: &mut Context) -> bool {
         // [, line 388
         env.ket = env.cursor;
         // among, line 388
-        if env.find_among_b(A_25, context) == 0 {
+        if env.find_among_b(&A_25, context) == 0 {
             break 'lab57;
         }
         // ], line 395

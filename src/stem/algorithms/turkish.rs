@@ -8,197 +8,222 @@
 #![allow(unused_mut)]
 use crate::stem::env::Among;
 use crate::stem::env::SnowballEnv;
+use std::sync::OnceLock;
 
-static A_0: &Among<Context> = &Among {
+static A_0: Among<Context> = Among {
     strings: "mnmiznizmuznuzm\u{0131}zn\u{0131}zm\u{00FC}zn\u{00FC}z",
-    ends: &[1, 2, 5, 8, 11, 14, 18, 22, 26, 30],
+    lens: &[1, 1, 3, 3, 3, 3, 4, 4, 4, 4],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
     results: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_1: &Among<Context> = &Among {
+static A_1: Among<Context> = Among {
     strings: "lerilar\u{0131}",
-    ends: &[4, 9],
+    lens: &[4, 5],
     links: &[-1, -1],
     results: &[-1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_2: &Among<Context> = &Among {
+static A_2: Among<Context> = Among {
     strings: "ninun\u{0131}n\u{00FC}",
-    ends: &[2, 4, 7, 10],
+    lens: &[2, 2, 3, 3],
     links: &[-1, -1, -1, -1],
     results: &[-1, -1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_3: &Among<Context> = &Among {
+static A_3: Among<Context> = Among {
     strings: "inun\u{0131}n\u{00FC}n",
-    ends: &[2, 4, 7, 10],
+    lens: &[2, 2, 3, 3],
     links: &[-1, -1, -1, -1],
     results: &[-1, -1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_4: &Among<Context> = &Among {
+static A_4: Among<Context> = Among {
     strings: "ae",
-    ends: &[1, 2],
+    lens: &[1, 1],
     links: &[-1, -1],
     results: &[-1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_5: &Among<Context> = &Among {
+static A_5: Among<Context> = Among {
     strings: "nane",
-    ends: &[2, 4],
+    lens: &[2, 2],
     links: &[-1, -1],
     results: &[-1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_6: &Among<Context> = &Among {
+static A_6: Among<Context> = Among {
     strings: "datadete",
-    ends: &[2, 4, 6, 8],
+    lens: &[2, 2, 2, 2],
     links: &[-1, -1, -1, -1],
     results: &[-1, -1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_7: &Among<Context> = &Among {
+static A_7: Among<Context> = Among {
     strings: "ndande",
-    ends: &[3, 6],
+    lens: &[3, 3],
     links: &[-1, -1],
     results: &[-1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_8: &Among<Context> = &Among {
+static A_8: Among<Context> = Among {
     strings: "dantandenten",
-    ends: &[3, 6, 9, 12],
+    lens: &[3, 3, 3, 3],
     links: &[-1, -1, -1, -1],
     results: &[-1, -1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_9: &Among<Context> = &Among {
+static A_9: Among<Context> = Among {
     strings: "ndannden",
-    ends: &[4, 8],
+    lens: &[4, 4],
     links: &[-1, -1],
     results: &[-1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_10: &Among<Context> = &Among {
+static A_10: Among<Context> = Among {
     strings: "lale",
-    ends: &[2, 4],
+    lens: &[2, 2],
     links: &[-1, -1],
     results: &[-1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_11: &Among<Context> = &Among {
+static A_11: Among<Context> = Among {
     strings: "cace",
-    ends: &[2, 4],
+    lens: &[2, 2],
     links: &[-1, -1],
     results: &[-1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_12: &Among<Context> = &Among {
+static A_12: Among<Context> = Among {
     strings: "imum\u{0131}m\u{00FC}m",
-    ends: &[2, 4, 7, 10],
+    lens: &[2, 2, 3, 3],
     links: &[-1, -1, -1, -1],
     results: &[-1, -1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_13: &Among<Context> = &Among {
+static A_13: Among<Context> = Among {
     strings: "sinsuns\u{0131}ns\u{00FC}n",
-    ends: &[3, 6, 10, 14],
+    lens: &[3, 3, 4, 4],
     links: &[-1, -1, -1, -1],
     results: &[-1, -1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_14: &Among<Context> = &Among {
+static A_14: Among<Context> = Among {
     strings: "izuz\u{0131}z\u{00FC}z",
-    ends: &[2, 4, 7, 10],
+    lens: &[2, 2, 3, 3],
     links: &[-1, -1, -1, -1],
     results: &[-1, -1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_15: &Among<Context> = &Among {
+static A_15: Among<Context> = Among {
     strings: "sinizsunuzs\u{0131}n\u{0131}zs\u{00FC}n\u{00FC}z",
-    ends: &[5, 10, 17, 24],
+    lens: &[5, 5, 7, 7],
     links: &[-1, -1, -1, -1],
     results: &[-1, -1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_16: &Among<Context> = &Among {
+static A_16: Among<Context> = Among {
     strings: "larler",
-    ends: &[3, 6],
+    lens: &[3, 3],
     links: &[-1, -1],
     results: &[-1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_17: &Among<Context> = &Among {
+static A_17: Among<Context> = Among {
     strings: "niznuzn\u{0131}zn\u{00FC}z",
-    ends: &[3, 6, 10, 14],
+    lens: &[3, 3, 4, 4],
     links: &[-1, -1, -1, -1],
     results: &[-1, -1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_18: &Among<Context> = &Among {
+static A_18: Among<Context> = Among {
     strings: "dirtirdurturd\u{0131}rt\u{0131}rd\u{00FC}rt\u{00FC}r",
-    ends: &[3, 6, 9, 12, 16, 20, 24, 28],
+    lens: &[3, 3, 3, 3, 4, 4, 4, 4],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1],
     results: &[-1, -1, -1, -1, -1, -1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_19: &Among<Context> = &Among {
+static A_19: Among<Context> = Among {
     strings: "cas\u{0131}nacesine",
-    ends: &[7, 13],
+    lens: &[7, 6],
     links: &[-1, -1],
     results: &[-1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_20: &Among<Context> = &Among {
+static A_20: Among<Context> = Among {
     strings: "ditidiktikduktukd\u{0131}kt\u{0131}kd\u{00FC}kt\u{00FC}kdimtimdumtumd\u{0131}mt\u{0131}md\u{00FC}mt\u{00FC}mdintinduntund\u{0131}nt\u{0131}nd\u{00FC}nt\u{00FC}ndutud\u{0131}t\u{0131}d\u{00FC}t\u{00FC}",
-    ends: &[2, 4, 7, 10, 13, 16, 20, 24, 28, 32, 35, 38, 41, 44, 48, 52, 56, 60, 63, 66, 69, 72, 76, 80, 84, 88, 90, 92, 95, 98, 101, 104],
+    lens: &[2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 3, 3, 3, 3, 4, 4, 4, 4, 3, 3, 3, 3, 4, 4, 4, 4, 2, 2, 3, 3, 3, 3],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
     results: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_21: &Among<Context> = &Among {
+static A_21: Among<Context> = Among {
     strings: "sasesakseksamsemsansen",
-    ends: &[2, 4, 7, 10, 13, 16, 19, 22],
+    lens: &[2, 2, 3, 3, 3, 3, 3, 3],
     links: &[-1, -1, -1, -1, -1, -1, -1, -1],
     results: &[-1, -1, -1, -1, -1, -1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_22: &Among<Context> = &Among {
+static A_22: Among<Context> = Among {
     strings: "mi\u{015F}mu\u{015F}m\u{0131}\u{015F}m\u{00FC}\u{015F}",
-    ends: &[4, 8, 13, 18],
+    lens: &[4, 4, 5, 5],
     links: &[-1, -1, -1, -1],
     results: &[-1, -1, -1, -1],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
-static A_23: &Among<Context> = &Among {
+static A_23: Among<Context> = Among {
     strings: "bcd\u{011F}",
-    ends: &[1, 2, 3, 5],
+    lens: &[1, 1, 1, 2],
     links: &[-1, -1, -1, -1],
     results: &[1, 2, 3, 4],
     methods: &[],
+    ends: OnceLock::new(),
 };
 
 static G_vowel: &'static [u8; 27] = &[
@@ -676,7 +701,7 @@ fn r_mark_suffix_with_optional_U_vowel(env: &mut SnowballEnv, context: &mut Cont
 fn r_mark_possessives(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // (, line 166
     // among, line 167
-    if env.find_among_b(A_0, context) == 0 {
+    if env.find_among_b(&A_0, context) == 0 {
         return false;
     }
     // (, line 169
@@ -707,7 +732,7 @@ fn r_mark_sU(env: &mut SnowballEnv, context: &mut Context) -> bool {
 fn r_mark_lArI(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // (, line 178
     // among, line 179
-    if env.find_among_b(A_1, context) == 0 {
+    if env.find_among_b(&A_1, context) == 0 {
         return false;
     }
     return true;
@@ -737,7 +762,7 @@ fn r_mark_nU(env: &mut SnowballEnv, context: &mut Context) -> bool {
         return false;
     }
     // among, line 190
-    if env.find_among_b(A_2, context) == 0 {
+    if env.find_among_b(&A_2, context) == 0 {
         return false;
     }
     return true;
@@ -750,7 +775,7 @@ fn r_mark_nUn(env: &mut SnowballEnv, context: &mut Context) -> bool {
         return false;
     }
     // among, line 195
-    if env.find_among_b(A_3, context) == 0 {
+    if env.find_among_b(&A_3, context) == 0 {
         return false;
     }
     // (, line 196
@@ -768,7 +793,7 @@ fn r_mark_yA(env: &mut SnowballEnv, context: &mut Context) -> bool {
         return false;
     }
     // among, line 201
-    if env.find_among_b(A_4, context) == 0 {
+    if env.find_among_b(&A_4, context) == 0 {
         return false;
     }
     // (, line 202
@@ -786,7 +811,7 @@ fn r_mark_nA(env: &mut SnowballEnv, context: &mut Context) -> bool {
         return false;
     }
     // among, line 207
-    if env.find_among_b(A_5, context) == 0 {
+    if env.find_among_b(&A_5, context) == 0 {
         return false;
     }
     return true;
@@ -799,7 +824,7 @@ fn r_mark_DA(env: &mut SnowballEnv, context: &mut Context) -> bool {
         return false;
     }
     // among, line 212
-    if env.find_among_b(A_6, context) == 0 {
+    if env.find_among_b(&A_6, context) == 0 {
         return false;
     }
     return true;
@@ -812,7 +837,7 @@ fn r_mark_ndA(env: &mut SnowballEnv, context: &mut Context) -> bool {
         return false;
     }
     // among, line 217
-    if env.find_among_b(A_7, context) == 0 {
+    if env.find_among_b(&A_7, context) == 0 {
         return false;
     }
     return true;
@@ -825,7 +850,7 @@ fn r_mark_DAn(env: &mut SnowballEnv, context: &mut Context) -> bool {
         return false;
     }
     // among, line 222
-    if env.find_among_b(A_8, context) == 0 {
+    if env.find_among_b(&A_8, context) == 0 {
         return false;
     }
     return true;
@@ -838,7 +863,7 @@ fn r_mark_ndAn(env: &mut SnowballEnv, context: &mut Context) -> bool {
         return false;
     }
     // among, line 227
-    if env.find_among_b(A_9, context) == 0 {
+    if env.find_among_b(&A_9, context) == 0 {
         return false;
     }
     return true;
@@ -851,7 +876,7 @@ fn r_mark_ylA(env: &mut SnowballEnv, context: &mut Context) -> bool {
         return false;
     }
     // among, line 232
-    if env.find_among_b(A_10, context) == 0 {
+    if env.find_among_b(&A_10, context) == 0 {
         return false;
     }
     // (, line 233
@@ -878,7 +903,7 @@ fn r_mark_ncA(env: &mut SnowballEnv, context: &mut Context) -> bool {
         return false;
     }
     // among, line 242
-    if env.find_among_b(A_11, context) == 0 {
+    if env.find_among_b(&A_11, context) == 0 {
         return false;
     }
     // (, line 243
@@ -896,7 +921,7 @@ fn r_mark_yUm(env: &mut SnowballEnv, context: &mut Context) -> bool {
         return false;
     }
     // among, line 248
-    if env.find_among_b(A_12, context) == 0 {
+    if env.find_among_b(&A_12, context) == 0 {
         return false;
     }
     // (, line 249
@@ -914,7 +939,7 @@ fn r_mark_sUn(env: &mut SnowballEnv, context: &mut Context) -> bool {
         return false;
     }
     // among, line 254
-    if env.find_among_b(A_13, context) == 0 {
+    if env.find_among_b(&A_13, context) == 0 {
         return false;
     }
     return true;
@@ -927,7 +952,7 @@ fn r_mark_yUz(env: &mut SnowballEnv, context: &mut Context) -> bool {
         return false;
     }
     // among, line 259
-    if env.find_among_b(A_14, context) == 0 {
+    if env.find_among_b(&A_14, context) == 0 {
         return false;
     }
     // (, line 260
@@ -941,7 +966,7 @@ fn r_mark_yUz(env: &mut SnowballEnv, context: &mut Context) -> bool {
 fn r_mark_sUnUz(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // (, line 263
     // among, line 264
-    if env.find_among_b(A_15, context) == 0 {
+    if env.find_among_b(&A_15, context) == 0 {
         return false;
     }
     return true;
@@ -954,7 +979,7 @@ fn r_mark_lAr(env: &mut SnowballEnv, context: &mut Context) -> bool {
         return false;
     }
     // among, line 269
-    if env.find_among_b(A_16, context) == 0 {
+    if env.find_among_b(&A_16, context) == 0 {
         return false;
     }
     return true;
@@ -967,7 +992,7 @@ fn r_mark_nUz(env: &mut SnowballEnv, context: &mut Context) -> bool {
         return false;
     }
     // among, line 274
-    if env.find_among_b(A_17, context) == 0 {
+    if env.find_among_b(&A_17, context) == 0 {
         return false;
     }
     return true;
@@ -980,7 +1005,7 @@ fn r_mark_DUr(env: &mut SnowballEnv, context: &mut Context) -> bool {
         return false;
     }
     // among, line 279
-    if env.find_among_b(A_18, context) == 0 {
+    if env.find_among_b(&A_18, context) == 0 {
         return false;
     }
     return true;
@@ -989,7 +1014,7 @@ fn r_mark_DUr(env: &mut SnowballEnv, context: &mut Context) -> bool {
 fn r_mark_cAsInA(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // (, line 282
     // among, line 283
-    if env.find_among_b(A_19, context) == 0 {
+    if env.find_among_b(&A_19, context) == 0 {
         return false;
     }
     return true;
@@ -1002,7 +1027,7 @@ fn r_mark_yDU(env: &mut SnowballEnv, context: &mut Context) -> bool {
         return false;
     }
     // among, line 288
-    if env.find_among_b(A_20, context) == 0 {
+    if env.find_among_b(&A_20, context) == 0 {
         return false;
     }
     // (, line 292
@@ -1016,7 +1041,7 @@ fn r_mark_yDU(env: &mut SnowballEnv, context: &mut Context) -> bool {
 fn r_mark_ysA(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // (, line 296
     // among, line 297
-    if env.find_among_b(A_21, context) == 0 {
+    if env.find_among_b(&A_21, context) == 0 {
         return false;
     }
     // (, line 298
@@ -1034,7 +1059,7 @@ fn r_mark_ymUs_(env: &mut SnowballEnv, context: &mut Context) -> bool {
         return false;
     }
     // among, line 303
-    if env.find_among_b(A_22, context) == 0 {
+    if env.find_among_b(&A_22, context) == 0 {
         return false;
     }
     // (, line 304
@@ -2396,7 +2421,7 @@ fn r_post_process_last_consonants(env: &mut SnowballEnv, context: &mut Context) 
     // [, line 416
     env.ket = env.cursor;
     // substring, line 416
-    among_var = env.find_among_b(A_23, context);
+    among_var = env.find_among_b(&A_23, context);
     if among_var == 0 {
         return false;
     }
