@@ -79,7 +79,8 @@ size-check:
 # Speed (prints only, not part of `make test`): native per stage (examples/bench.rs), then the
 # wasm module in Node and headless Chromium against compromise and wink-nlp, scaling,
 # pathological inputs, cold start and memory (bench/run.mjs). Reads the BBC corpus in
-# ../shared/eval/summaries/bbc/articles when present.
+# ../shared/eval/summaries/bbc/articles when present. Three rounds of the engine comparison:
+# compromise's own speed drifts on a shared machine, and the spread shows by how much.
 bench: bootstrap wasm
 	cargo run --release --quiet --example bench -- --json target/bench-native.json
-	node bench/run.mjs --native target/bench-native.json
+	node bench/run.mjs --native target/bench-native.json --rounds 3
