@@ -76,17 +76,20 @@ impl Tokenizer {
         let bytes = s.as_bytes();
         while let Some(&b) = bytes.get(i) {
             // ASCII fast path: most words of most articles are ASCII letters ended by a space
-            // or punctuation other than an apostrophe, dot or comma, which `word_end` would
-            // only confirm (and such a word has no possessive to split).
+            // or by punctuation that `word_end` would only confirm (and such a word has no
+            // possessive to split). An apostrophe may join ("don't"); a dot or comma may
+            // only after a digit or a single letter ("3.5", "1,000", "U.S.").
             if b.is_ascii_alphanumeric() {
                 let mut j = i + 1;
                 while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
                     j += 1;
                 }
-                if bytes
-                    .get(j)
-                    .is_none_or(|&n| n.is_ascii() && !matches!(n, b'\'' | b'.' | b','))
-                {
+                let plain_end = |n: u8| match n {
+                    b'\'' => false,
+                    b'.' | b',' => j - i >= 2 && bytes[j - 1].is_ascii_alphabetic(),
+                    _ => n.is_ascii(),
+                };
+                if bytes.get(j).is_none_or(|&n| plain_end(n)) {
                     out.push(self.make(&s[i..j], span.start + i, sentence, vocab));
                     i = j;
                     continue;
@@ -398,6 +401,10 @@ mod tests {
             ("<p>Hello <b>world</b></p>", &["Hello", "world"]),
             ("1 < 2 > 0", &["1", "<", "2", ">", "0"]),
             ("emoji 🚀 ok", &["emoji", "🚀", "ok"]),
+            ("Moscow, Russia.", &["Moscow", ",", "Russia", "."]),
+            ("A. Smith, 2,000.", &["A", ".", "Smith", ",", "2,000", "."]),
+            ("in 2007. Then", &["in", "2007", ".", "Then"]),
+            ("the U.S., Iran", &["the", "U.S.", ",", "Iran"]),
         ];
         for (input, expected) in cases {
             assert_eq!(&toks(input), expected, "input {input:?}");
