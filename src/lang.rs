@@ -188,15 +188,17 @@ fn tables() -> &'static Tables {
             latin_slots: Vec::new(),
             stop_slots: Vec::new(),
         };
-        let n = (2 * WORD_COUNT).next_power_of_two();
-        let mut slots = vec![0u32; n];
+        let mut slots = vec![0u32; (2 * WORD_COUNT).next_power_of_two()];
         for lang in 0..STOPWORDS.len() {
             for id in FIRST[lang]..FIRST[lang + 1] {
-                let mut i = stop_hash(t.word(usize::from(id)), lang) & (n - 1);
-                while slots[i] != 0 {
-                    i = (i + 1) & (n - 1);
+                // Each list has each word once: never found, always a free slot.
+                let hash = stop_hash(t.word(usize::from(id)), lang);
+                if let Some(free) = crate::util::probe(&slots, hash, |_| false)
+                    .err()
+                    .and_then(|free| slots.get_mut(free))
+                {
+                    *free = u32::from(id) + 1;
                 }
-                slots[i] = u32::from(id) + 1;
             }
         }
         t.stop_slots = slots;
@@ -206,28 +208,24 @@ fn tables() -> &'static Tables {
             .iter()
             .map(|&l| usize::from(FIRST[l as usize + 1] - FIRST[l as usize]))
             .sum::<usize>();
-        let n = (2 * total).next_power_of_two();
-        let mut slots = vec![0u32; n];
+        let mut slots = vec![0u32; (2 * total).next_power_of_two()];
         let (mut ids, mut masks) = (Vec::<u16>::new(), Vec::<u16>::new());
         for (k, &lang) in LATIN.iter().enumerate() {
             for id in FIRST[lang as usize]..FIRST[lang as usize + 1] {
                 let word = t.word(usize::from(id));
-                let mut i = stop_hash(word, LATIN_SALT) & (n - 1);
-                loop {
-                    match slots[i].checked_sub(1).map(|p| p as usize) {
-                        None => {
-                            ids.push(id);
-                            masks.push(1 << k);
-                            slots[i] = ids.len() as u32;
-                            break;
+                let same = |p: usize| ids.get(p).map(|&q| t.word(usize::from(q))) == Some(word);
+                match crate::util::probe(&slots, stop_hash(word, LATIN_SALT), same) {
+                    Ok(p) => {
+                        if let Some(m) = masks.get_mut(p) {
+                            *m |= 1 << k;
                         }
-                        Some(p) if ids.get(p).map(|&q| t.word(usize::from(q))) == Some(word) => {
-                            if let Some(m) = masks.get_mut(p) {
-                                *m |= 1 << k;
-                            }
-                            break;
+                    }
+                    Err(free) => {
+                        ids.push(id);
+                        masks.push(1 << k);
+                        if let Some(free) = slots.get_mut(free) {
+                            *free = ids.len() as u32;
                         }
-                        Some(_) => i = (i + 1) & (n - 1),
                     }
                 }
             }
@@ -242,17 +240,9 @@ fn tables() -> &'static Tables {
 impl Tables {
     /// The position of `word` in `latin_ids`, if it is a stopword of a Latin language.
     fn latin_position(&self, word: &[u8]) -> Option<usize> {
-        let mask = self.latin_slots.len().wrapping_sub(1);
-        let mut i = stop_hash(word, LATIN_SALT) & mask;
-        // At most half full: an empty slot ends every probe.
-        while let Some(k) = self.latin_slots.get(i).and_then(|s| s.checked_sub(1)) {
-            let k = k as usize;
-            if self.latin_ids.get(k).map(|&id| self.word(usize::from(id))) == Some(word) {
-                return Some(k);
-            }
-            i = (i + 1) & mask;
-        }
-        None
+        let same =
+            |k: usize| self.latin_ids.get(k).map(|&id| self.word(usize::from(id))) == Some(word);
+        crate::util::probe(&self.latin_slots, stop_hash(word, LATIN_SALT), same).ok()
     }
 
     /// The bytes of word `id` of the packed lists (without its separator).
@@ -613,17 +603,14 @@ impl Lang {
     /// Whether `lower` (a lowercased word) is a stopword of this language.
     pub fn is_stopword(self, lower: &str) -> bool {
         let t = tables();
-        let words = u32::from(FIRST[self as usize])..u32::from(FIRST[self as usize + 1]);
-        let mask = t.stop_slots.len().wrapping_sub(1);
-        let mut i = stop_hash(lower.as_bytes(), self as usize) & mask;
-        // The table is at most half full: an empty slot ends every probe.
-        while let Some(id) = t.stop_slots.get(i).and_then(|s| s.checked_sub(1)) {
-            if words.contains(&id) && t.word(id as usize) == lower.as_bytes() {
-                return true;
-            }
-            i = (i + 1) & mask;
-        }
-        false
+        let words = usize::from(FIRST[self as usize])..usize::from(FIRST[self as usize + 1]);
+        let same = |id: usize| words.contains(&id) && t.word(id) == lower.as_bytes();
+        crate::util::probe(
+            &t.stop_slots,
+            stop_hash(lower.as_bytes(), self as usize),
+            same,
+        )
+        .is_ok()
     }
 }
 
@@ -651,7 +638,7 @@ mod tests {
     }
 
     #[test]
-    fn stopword_tables_are_sorted_for_binary_search() {
+    fn stopword_lists_are_sorted_and_found() {
         for lang in Lang::all() {
             let list = STOPWORDS[lang as usize];
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{lang:?}");

@@ -151,13 +151,6 @@ pub struct Lexicon {
     pub word_bits: HashMap<String, u32>,
 }
 
-/// The hash of a key beginning in [`Lexicon::name_starts`].
-fn name_hash(s: &str) -> u32 {
-    let mut h = crate::util::FxHasher::default();
-    std::hash::Hasher::write(&mut h, s.as_bytes());
-    std::hash::Hasher::finish(&h) as u32
-}
-
 // The lexicon's names borrow from the expanded text of these files, kept for the program's
 // life (build.rs stores them compacted: `ditto` and `front_code` there).
 static PLACES: OnceLock<String> = OnceLock::new();
@@ -461,7 +454,7 @@ impl Lexicon {
             for (at, c) in key.char_indices() {
                 let alnum = c.is_alphanumeric();
                 if at > 0 && (!alnum || !after_alnum) {
-                    lx.name_starts.insert(name_hash(&key[..at]));
+                    lx.name_starts.insert(crate::util::hash_str(&key[..at]));
                 }
                 after_alnum = alnum;
             }
@@ -483,7 +476,7 @@ impl Lexicon {
     /// `prefix` is a token's lowercase text: a word, number or punctuation mark. (It may say
     /// yes for a word that starts no name, never no for one that does.)
     pub fn starts_longer_name(&self, prefix: &str) -> bool {
-        self.name_starts.contains(&name_hash(prefix))
+        self.name_starts.contains(&crate::util::hash_str(prefix))
     }
 
     /// The stance of a one-word cue verb ("said", "calls"), if `lower` is one.

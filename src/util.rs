@@ -6,6 +6,34 @@ use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
+/// Linear probing in an open-addressing table of `slots` (a power of two long, at most half
+/// full, each slot a value + 1 or 0 when empty) from `hash`: `Ok` with the first value that
+/// `same` accepts, or `Err` with the empty slot that ends the probe (where it would go).
+pub(crate) fn probe(
+    slots: &[u32],
+    hash: usize,
+    same: impl Fn(usize) -> bool,
+) -> Result<usize, usize> {
+    let mask = slots.len().wrapping_sub(1);
+    let mut i = hash & mask;
+    while let Some(&slot) = slots.get(i) {
+        match slot.checked_sub(1) {
+            None => return Err(i),
+            Some(v) if same(v as usize) => return Ok(v as usize),
+            Some(_) => i = (i + 1) & mask,
+        }
+    }
+    Err(usize::MAX) // no table
+}
+
+/// The low 32 bits of the [`FxHasher`] hash of `s`: the key hash of the open-addressing
+/// tables of strings ([`crate::text::Vocab`], the lexicon's name starts).
+pub(crate) fn hash_str(s: &str) -> u32 {
+    let mut h = FxHasher::default();
+    h.write(s.as_bytes());
+    h.finish() as u32
+}
+
 /// A `HashMap` with [`FxHasher`].
 pub type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 /// A `HashSet` with [`FxHasher`].

@@ -34,32 +34,16 @@ pub struct Vocab {
 /// Slots of the table of a new [`Vocab`]: a short article has a few hundred strings.
 const FIRST_SLOTS: usize = 512;
 
-fn hash_str(s: &str) -> u32 {
-    let mut h = crate::util::FxHasher::default();
-    std::hash::Hasher::write(&mut h, s.as_bytes());
-    std::hash::Hasher::finish(&h) as u32
-}
-
 impl Vocab {
     /// The id of `s` (hashed `h`), or the empty slot where it would go.
     fn find(&self, s: &str, h: u32) -> Result<u32, usize> {
-        let mask = self.slots.len().wrapping_sub(1);
-        let mut i = h as usize & mask;
-        while let Some(&slot) = self.slots.get(i) {
-            let Some(id) = slot.checked_sub(1) else {
-                return Err(i);
-            };
-            if self.hashes.get(id as usize) == Some(&h) && self.get(id) == s {
-                return Ok(id);
-            }
-            i = (i + 1) & mask;
-        }
-        Err(usize::MAX) // no table yet
+        let same = |id: usize| self.hashes.get(id) == Some(&h) && self.get(id as u32) == s;
+        crate::util::probe(&self.slots, h as usize, same).map(|id| id as u32)
     }
 
     /// Id of `s`, adding it when new.
     pub fn intern(&mut self, s: &str) -> u32 {
-        let h = hash_str(s);
+        let h = crate::util::hash_str(s);
         let slot = match self.find(s, h) {
             Ok(id) => return id,
             Err(slot) => slot,
@@ -79,21 +63,20 @@ impl Vocab {
     /// Makes the table twice as large (or the first one) and puts every id back.
     fn rebuild(&mut self) {
         let n = (self.slots.len() * 2).max(FIRST_SLOTS);
-        let mask = n - 1;
         self.slots.clear();
         self.slots.resize(n, 0);
         for (id, &h) in self.hashes.iter().enumerate() {
-            let mut i = h as usize & mask;
-            while self.slots[i] != 0 {
-                i = (i + 1) & mask;
+            // The ids are distinct: each goes to the first free slot.
+            let free = crate::util::probe(&self.slots, h as usize, |_| false).err();
+            if let Some(slot) = free.and_then(|f| self.slots.get_mut(f)) {
+                *slot = id as u32 + 1;
             }
-            self.slots[i] = id as u32 + 1;
         }
     }
 
     /// Id of `s` if it occurs in the document.
     pub fn id(&self, s: &str) -> Option<u32> {
-        self.find(s, hash_str(s)).ok()
+        self.find(s, crate::util::hash_str(s)).ok()
     }
 
     /// The string of an id.

@@ -300,46 +300,38 @@ fn word_end(s: &str, i: usize) -> usize {
     end
 }
 
-/// [`shape_of`] for an ASCII word, byte by byte.
-fn ascii_shape(word: &[u8]) -> Shape {
-    let (mut letters, mut upper) = (0usize, 0usize);
+/// The shape of a word from its letters, each as (is uppercase), in order.
+fn shape_from(letters: impl Iterator<Item = bool>) -> Shape {
+    let (mut count, mut upper) = (0usize, 0usize);
     let mut first_upper = None;
-    for &c in word {
-        if c.is_ascii_alphabetic() {
-            letters += 1;
-            upper += usize::from(c.is_ascii_uppercase());
-            first_upper.get_or_insert(c.is_ascii_uppercase());
-        }
+    for is_upper in letters {
+        count += 1;
+        upper += usize::from(is_upper);
+        first_upper.get_or_insert(is_upper);
     }
     match first_upper {
         None => Shape::Other,
-        Some(_) if letters >= 2 && upper == letters => Shape::Upper,
+        Some(_) if count >= 2 && upper == count => Shape::Upper,
         Some(true) => Shape::Capitalized,
         Some(false) => Shape::Lower,
     }
 }
 
+/// [`shape_of`] for an ASCII word, byte by byte.
+fn ascii_shape(word: &[u8]) -> Shape {
+    shape_from(
+        word.iter()
+            .filter(|c| c.is_ascii_alphabetic())
+            .map(u8::is_ascii_uppercase),
+    )
+}
+
 fn shape_of(word: &str) -> Shape {
-    let mut letters = 0;
-    let mut upper = 0;
-    let mut first_upper = None;
-    for c in word.chars() {
-        if c.is_alphabetic() {
-            letters += 1;
-            if c.is_uppercase() {
-                upper += 1;
-            }
-            if first_upper.is_none() {
-                first_upper = Some(c.is_uppercase());
-            }
-        }
-    }
-    match first_upper {
-        None => Shape::Other,
-        Some(_) if letters >= 2 && upper == letters => Shape::Upper,
-        Some(true) => Shape::Capitalized,
-        Some(false) => Shape::Lower,
-    }
+    shape_from(
+        word.chars()
+            .filter(|c| c.is_alphabetic())
+            .map(char::is_uppercase),
+    )
 }
 
 /// Length in bytes of an HTML tag or comment at the start of `s`, if it is one.
