@@ -105,3 +105,31 @@ fn an_organisation_that_speaks_is_still_an_organisation() {
         "{k:?}"
     );
 }
+
+#[test]
+fn handles_hashtags_and_web_addresses_make_no_actors_or_keywords() {
+    // An article with an embedded post, as pages and pasted text carry them.
+    let text = "Senator Jane Okafor said the farm bill would pass this week. \"We have the votes,\" she said. \
+                Follow Tom Reyes on Twitter @TomReyesNews.\n\n\
+                Supporters shared the news with #FarmBillNow. https://t.co/Xy12abCdE pic.twitter.com/Qw9ErTy— Jane Okafor (@JaneOkaforSen) May 3, 2024";
+    let a = analyze(text, &Options::default()).expect("analysable");
+    let names: Vec<&str> = a.actors.iter().map(|x| x.name.as_str()).collect();
+    assert!(names.contains(&"Jane Okafor"), "{names:?}");
+    let phrases: Vec<&str> = a.keywords.iter().map(|k| k.phrase.as_str()).collect();
+    for symbol in [
+        "TomReyesNews",
+        "FarmBillNow",
+        "Xy12abCdE",
+        "Qw9ErTy",
+        "JaneOkaforSen",
+    ] {
+        assert!(
+            !names.iter().any(|n| n.contains(symbol)),
+            "{symbol}: {names:?}"
+        );
+        assert!(
+            !phrases.iter().any(|p| p.contains(symbol)),
+            "{symbol}: {phrases:?}"
+        );
+    }
+}

@@ -15,7 +15,8 @@ pub enum TokenKind {
     Word,
     /// Digits, possibly with `.` or `,` inside.
     Number,
-    /// One punctuation or symbol character; also the possessive `'s`.
+    /// One punctuation or symbol character; also the possessive `'s`, and a web address,
+    /// `@handle` or `#hashtag` kept whole (embedded posts: never a name or keyword).
     Punct,
 }
 
@@ -75,6 +76,26 @@ impl Tokenizer {
         let mut i = 0;
         let bytes = s.as_bytes();
         while let Some(&b) = bytes.get(i) {
+            // A web address, @handle or #hashtag is one symbol token, so that "@IanHanchett"
+            // or "pic.twitter.com/P2qpm3h3Pm" yields no name and no keyword. Only an ASCII
+            // letter or a sign can start one, after a token boundary.
+            // (`| 0x20` lowercases an ASCII letter.)
+            let second = bytes.get(i + 1).map_or(0, |n| n | 0x20);
+            let may_start = match b {
+                b'@' | b'#' => true,
+                b'h' | b'H' => second == b't',
+                b'w' | b'W' => second == b'w',
+                b'p' => second == b'i',
+                _ => false,
+            };
+            if may_start {
+                let after_word = i > 0 && bytes[i - 1].is_ascii_alphanumeric();
+                if let Some(len) = symbol_len(&bytes[i..]).filter(|_| !after_word) {
+                    out.push(self.punct(&s[i..i + len], span.start + i, sentence, vocab));
+                    i += len;
+                    continue;
+                }
+            }
             // ASCII fast path: most words of most articles are ASCII letters ended by a space
             // or by punctuation that `word_end` would only confirm (and such a word has no
             // possessive to split). An apostrophe may join ("don't"); a dot or comma may
@@ -334,6 +355,37 @@ fn shape_of(word: &str) -> Shape {
     )
 }
 
+/// Length in bytes of a web address (`https://…`, `www.…`, `pic.twitter.com/…`), `@handle` or
+/// `#hashtag` at the start of `s`, if one starts there. An address runs to the next space or
+/// character that cannot be in one (non-ASCII included: "…/P2qpm3h3Pm—Apple"), less trailing
+/// punctuation ("see https://example.com."). A hashtag starts with a letter ("#1" is a
+/// number).
+fn symbol_len(s: &[u8]) -> Option<usize> {
+    if let [b'@' | b'#', first, ..] = s {
+        if !(first.is_ascii_alphabetic() || *first == b'_') {
+            return None;
+        }
+        let name = s[1..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_');
+        return Some(1 + name.count());
+    }
+    let prefix = [&b"http://"[..], b"https://", b"www.", b"pic.twitter.com/"]
+        .into_iter()
+        .find(|p| s.len() > p.len() && s[..p.len()].eq_ignore_ascii_case(p))?;
+    let run = s
+        .iter()
+        .take_while(|&&b| b.is_ascii_graphic() && !matches!(b, b'<' | b'>' | b'"'))
+        .count();
+    let trailing = s[..run]
+        .iter()
+        .rev()
+        .take_while(|b| b".,;:!?')]".contains(b))
+        .count();
+    // A scheme or "www." with nothing after it is no address.
+    Some(run - trailing).filter(|&len| len > prefix.len())
+}
+
 /// Length in bytes of an HTML tag or comment at the start of `s`, if it is one.
 pub(crate) fn html_tag_len(s: &str) -> Option<usize> {
     let rest = s.strip_prefix('<')?;
@@ -397,6 +449,36 @@ mod tests {
             ("A. Smith, 2,000.", &["A", ".", "Smith", ",", "2,000", "."]),
             ("in 2007. Then", &["in", "2007", ".", "Then"]),
             ("the U.S., Iran", &["the", "U.S.", ",", "Iran"]),
+            // Embedded posts: handles, hashtags and addresses are single tokens.
+            ("on Twitter @NolteNC.", &["on", "Twitter", "@NolteNC", "."]),
+            ("#Trump2016 rally", &["#Trump2016", "rally"]),
+            ("(@jeff_poor) June", &["(", "@jeff_poor", ")", "June"]),
+            (
+                "see https://t.co/hbaWqfjJcp.",
+                &["see", "https://t.co/hbaWqfjJcp", "."],
+            ),
+            (
+                "pic.twitter.com/P2qpm3h3Pm— Apple",
+                &["pic.twitter.com/P2qpm3h3Pm", "—", "Apple"],
+            ),
+            (
+                "at www.bbc.co.uk/news, then",
+                &["at", "www.bbc.co.uk/news", ",", "then"],
+            ),
+            // Not handles, hashtags or addresses.
+            (
+                "mail jo@example.com",
+                &["mail", "jo", "@", "example", ".", "com"],
+            ),
+            (
+                "#1 seed, C# code",
+                &["#", "1", "seed", ",", "C", "#", "code"],
+            ),
+            (
+                "@ 5 http:// www.",
+                &["@", "5", "http", ":", "/", "/", "www", "."],
+            ),
+            ("who picked", &["who", "picked"]),
         ];
         for (input, expected) in cases {
             assert_eq!(&toks(input), expected, "input {input:?}");
