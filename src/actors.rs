@@ -476,6 +476,36 @@ struct Ctx<'d, 'a> {
     /// Per sentence, counted once: span typing asks about the sentence of every span, and a
     /// sentence can be a megabyte long.
     sentences: Vec<SentenceFacts>,
+    /// Per token: a word in a run of three or more words in capitals ("STRONG AFTERSHOCK
+    /// RATTLES QUAKE ZONE"), a heading that may share its sentence with body text.
+    caps_run: Vec<bool>,
+}
+
+/// The tokens of `doc` in a run of at least three words in capitals within a sentence
+/// (punctuation between them does not end the run; anything else does).
+fn caps_runs(doc: &Document) -> Vec<bool> {
+    let tokens = &doc.tokens;
+    let mut out = vec![false; tokens.len()];
+    let (mut start, mut upper) = (0, 0);
+    for (k, t) in tokens.iter().enumerate() {
+        let continues = k > 0 && tokens[k - 1].sentence == t.sentence;
+        let in_run = t.kind == TokenKind::Punct || t.shape == Shape::Upper;
+        if !continues || !in_run {
+            if upper >= 3 {
+                out[start..k].fill(true);
+            }
+            (start, upper) = (k, 0);
+            if !in_run {
+                start = k + 1;
+                continue;
+            }
+        }
+        upper += usize::from(t.kind == TokenKind::Word);
+    }
+    if upper >= 3 {
+        out[start..].fill(true);
+    }
+    out
 }
 
 /// Counts of one sentence's tokens.
@@ -604,9 +634,19 @@ impl Ctx<'_, '_> {
         if t.stop {
             return false;
         }
+        // In a headline, or any words in capitals, capitalisation says little: a word there is
+        // a name only if the lexicon knows it or the body writes it capitalised mid-sentence.
         let sentence = &self.doc.sentences[t.sentence];
-        if sentence.kind == SentenceKind::Headline {
-            return known || bits & lex::BODY_CAPS != 0;
+        if sentence.kind == SentenceKind::Headline
+            || self.sentences.get(t.sentence).is_some_and(|s| s.caps)
+            || self.caps_run.get(i).is_some_and(|&c| c)
+        {
+            // A stopword in capitals ("THE") names nothing there; `t.stop` is false for it,
+            // since "US" or "WHO" in capitals elsewhere is a name.
+            let stopword = || self.doc.lang.is_some_and(|l| l.is_stopword(self.lower(i)));
+            // After an honorific it is a name even so: "SAID MR PUTIN".
+            let titled = i > 0 && self.lex_at(i - 1) & lex::HONORIFIC != 0;
+            return known || titled || (bits & lex::BODY_CAPS != 0 && !stopword());
         }
         // A sentence-initial common word, or a noun for people ("Officials said").
         if self.is_sentence_initial(i) && !known && bits & (lex::LOWER_SEEN | lex::AGENT) != 0 {
@@ -710,7 +750,6 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 mark(id, lex::ORG_SUFFIX);
             }
         }
-        let mut sentence_seen = usize::MAX;
         // (words, upper-case words, numbers) per sentence.
         let mut counts = vec![(0usize, 0usize, 0usize); doc.sentences.len()];
         for t in &doc.tokens {
@@ -719,6 +758,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 c.1 += usize::from(t.kind == TokenKind::Word && t.shape == Shape::Upper);
                 c.2 += usize::from(t.kind == TokenKind::Number);
             }
+        }
+        let caps = |(words, upper, _): (usize, usize, usize)| words >= 3 && upper * 10 >= words * 6;
+        let caps_run = caps_runs(doc);
+        let mut sentence_seen = usize::MAX;
+        for (t, &in_caps_run) in doc.tokens.iter().zip(&caps_run) {
             if t.kind != TokenKind::Word {
                 continue;
             }
@@ -727,8 +771,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
             let kind = doc.sentences[t.sentence].kind;
             if t.shape == Shape::Lower {
                 mark(t.lower, lex::LOWER_SEEN);
-            } else if kind == SentenceKind::Body && !initial {
+            } else if kind == SentenceKind::Body
+                && !initial
+                && !in_caps_run
+                && !counts.get(t.sentence).is_some_and(|&c| caps(c))
+            {
                 // Capitalised mid-sentence: a name, not just a sentence opener ("Finally, ...").
+                // (Not in capitals, where every word is.)
                 mark(t.lower, lex::BODY_CAPS);
             }
         }
@@ -745,7 +794,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     })
                     .map_or(s.tokens.end, |k| s.tokens.start + k);
                 SentenceFacts {
-                    caps: words >= 3 && upper * 10 >= words * 6,
+                    caps: caps((words, upper, numbers)),
                     numbers,
                     lead,
                 }
@@ -756,6 +805,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             lx: Lexicon::english(),
             words,
             sentences,
+            caps_run,
         }
     }
 }

@@ -133,3 +133,22 @@ fn handles_hashtags_and_web_addresses_make_no_actors_or_keywords() {
         );
     }
 }
+
+#[test]
+fn words_in_capitals_are_names_only_when_known_or_written_as_names() {
+    // A heading in capitals that runs into the body text, as scraped pages have them.
+    let text = "Rescuers worked through the night in Amatrice, officials said.\n\n\
+                STRONG AFTERSHOCK RATTLES QUAKE ZONE AS OKAFOR VISITS Jane Okafor, the regional \
+                governor, toured the town on Sunday. Okafor said the shelters would stay open.";
+    let k = kinds(text);
+    for junk in ["AFTERSHOCK", "RATTLES", "QUAKE", "ZONE", "STRONG"] {
+        assert!(!k.iter().any(|(n, _)| n.contains(junk)), "{junk}: {k:?}");
+    }
+    assert!(
+        k.contains(&("Jane Okafor".into(), ActorKind::Person)),
+        "{k:?}"
+    );
+    // With no body text to learn from, an honorific still marks a name.
+    let k = kinds("PUTIN ON THE ATTACK\n\nHE SAID IT WAS WRONG. \"WE WILL RESPOND,\" SAID MR PUTIN.");
+    assert_eq!(k, vec![("PUTIN".to_string(), ActorKind::Person)]);
+}
