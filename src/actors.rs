@@ -199,6 +199,52 @@ const SPORT_WORDS: &[&str] = &[
     "homer",
     "touchdown",
 ];
+/// Last words of club names, in any text: "Leeds United", "Blackburn Rovers", "West
+/// Bromwich Albion", "Tottenham Hotspur".
+const CLUB_TAILS: &[&str] = &[
+    "united",
+    "rovers",
+    "wanderers",
+    "albion",
+    "hotspur",
+    "athletic",
+    "fc",
+    "afc",
+];
+/// Last words of club names in a sports report only, being common in other names elsewhere
+/// ("Aston Villa", "Nottingham Forest", "Glasgow Rangers").
+const SPORT_CLUB_TAILS: &[&str] = &[
+    "villa",
+    "forest",
+    "wednesday",
+    "rangers",
+    "argyle",
+    "orient",
+    "thistle",
+    "vale",
+];
+/// Last words that make a club of a known city's name, in a sports report only: "Manchester
+/// City", "Ipswich Town" (but not "Kansas City" or "Orange County", which are places, nor
+/// "Manchester City Council").
+const TOWN_CLUB_TAILS: &[&str] = &["city", "county", "town"];
+/// First words of club names in a sports report: "Real Madrid", "Inter Milan", "AC Milan",
+/// "Bayern Munich", "Sporting Lisbon".
+const SPORT_CLUB_HEADS: &[&str] = &[
+    "real",
+    "atletico",
+    "athletic",
+    "sporting",
+    "inter",
+    "ac",
+    "fc",
+    "borussia",
+    "bayern",
+    "dynamo",
+    "dinamo",
+    "olympique",
+    "racing",
+    "deportivo",
+];
 /// Words before a name that make it a company or club: "tyre giant Pirelli", "Belgian club
 /// Standard Liege".
 const ORG_BEFORE: &[&str] = &[
@@ -612,6 +658,12 @@ impl Ctx<'_, '_> {
         self.lx.places.contains_key(&key) || self.lx.orgs.contains_key(&key)
     }
 
+    /// Whether tokens `first..=last` name a known city ("Manchester").
+    fn is_city(&self, first: usize, last: usize) -> bool {
+        let key = self.gazetteer_key(first, last);
+        self.lx.places.get(&key).is_some_and(|p| p.kind == "city")
+    }
+
     /// Whether token `i` can be part of a name.
     fn is_name_token(&self, i: usize) -> bool {
         let t = &self.doc.tokens[i];
@@ -824,6 +876,7 @@ pub fn find(doc: &Document) -> Actors {
 /// Stages 1 and 2.
 fn find_spans(cx: &Ctx) -> Vec<Span> {
     let doc = cx.doc;
+    let sport = is_sports_report(doc);
     let mut spans = Vec::new();
     for s in &doc.sentences {
         if s.kind == SentenceKind::Boilerplate {
@@ -849,6 +902,21 @@ fn find_spans(cx: &Ctx) -> Vec<Span> {
                 .flatten();
             if let Some(n) = known {
                 last = i + n - 1;
+                // A club named after its town: "Manchester United", "Leeds United" (and in a
+                // sports report "Manchester City"; "Mexico City" is a known place whole).
+                let next = last + 1;
+                if next < range.end
+                    && doc.tokens[next].shape == Shape::Capitalized
+                    && doc.tokens[next].start == doc.tokens[last].end + 1
+                    && (is_club_word(cx.lower(next), sport, CLUB_TAILS, SPORT_CLUB_TAILS)
+                        || (sport
+                            && TOWN_CLUB_TAILS.contains(&cx.lower(next))
+                            && cx.is_city(first, last)
+                            // "Manchester City Council" is no club.
+                            && !cx.tok(next + 1).is_some_and(|t| t.shape != Shape::Lower)))
+                {
+                    last = next;
+                }
             } else if !cx.is_name_token(i) {
                 i += 1;
                 continue;
@@ -1125,6 +1193,17 @@ fn describe_span(cx: &Ctx, first: usize, last: usize, lo: usize, hi: usize) -> S
     span
 }
 
+/// Whether the document is a sports report, where towns and counties name clubs: one of
+/// [`SPORT_WORDS`] occurs (a few vocabulary lookups, not a scan).
+fn is_sports_report(doc: &Document) -> bool {
+    SPORT_WORDS.iter().any(|w| doc.vocab.id(w).is_some())
+}
+
+/// Whether `lower` is in `anywhere`, or in `in_sport` in a sports report.
+fn is_club_word(lower: &str, sport: bool, anywhere: &[&str], in_sport: &[&str]) -> bool {
+    anywhere.contains(&lower) || (sport && in_sport.contains(&lower))
+}
+
 /// Stages 3 and 4.
 fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
     let doc = cx.doc;
@@ -1164,7 +1243,7 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
     // CALIFORNIA"), or with a result verb; then all its mentions are the club. Countries stay
     // places: national sides are written as their country.
     // Looked up in the document's vocabulary: a few lookups, not a scan per token.
-    let sport = SPORT_WORDS.iter().any(|w| doc.vocab.id(w).is_some());
+    let sport = is_sports_report(doc);
     let sentence_of = |s: &Span| doc.tokens[s.first].sentence;
     let numbers = |i: usize| cx.sentences.get(i).map_or(0, |f| f.numbers);
     // A number after the name, not a dateline's date ("LONDON 1996-08-30").
@@ -1185,10 +1264,21 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
                 && (versus(s.last + 1) || cx.lower(s.last + 1) == "at"))
                 || (s.last + 1 == range.end && s.first >= range.start + 2 && versus(s.first - 1)))
     };
+    // A club by its name: "Leeds United", "Blackburn Rovers", in a sports report also "Real
+    // Madrid", "Bayern Munich", "Derby County".
+    let club_name = |s: &Span| {
+        s.last > s.first
+            && (is_club_word(cx.lower(s.last), sport, CLUB_TAILS, SPORT_CLUB_TAILS)
+                || is_club_word(cx.lower(s.first), sport, &[], SPORT_CLUB_HEADS)
+                || (sport
+                    && TOWN_CLUB_TAILS.contains(&cx.lower(s.last))
+                    && cx.is_city(s.first, s.last - 1)))
+            && !lx.places.contains_key(&s.key)
+    };
     let teams: HashSet<String> = spans
         .iter()
         .filter(|s| !s.person_evidence && !given(s) && !initialled(s))
-        .filter(|s| team(s) || (sport && (result_line(s) || fixture(s))))
+        .filter(|s| team(s) || club_name(s) || (sport && (result_line(s) || fixture(s))))
         .map(|s| s.key.clone())
         .filter(|k| !country(k) && !lx.orgs.contains_key(k))
         .collect();

@@ -149,6 +149,36 @@ fn words_in_capitals_are_names_only_when_known_or_written_as_names() {
         "{k:?}"
     );
     // With no body text to learn from, an honorific still marks a name.
-    let k = kinds("PUTIN ON THE ATTACK\n\nHE SAID IT WAS WRONG. \"WE WILL RESPOND,\" SAID MR PUTIN.");
+    let k =
+        kinds("PUTIN ON THE ATTACK\n\nHE SAID IT WAS WRONG. \"WE WILL RESPOND,\" SAID MR PUTIN.");
     assert_eq!(k, vec![("PUTIN".to_string(), ActorKind::Person)]);
+}
+
+#[test]
+fn clubs_are_organisations_by_their_names() {
+    let k = kinds(
+        "Manchester United and Real Madrid both want the striker this season. Bayern Munich \
+         have also asked about him, and Leeds United and Manchester City are watching. He \
+         scored twice in Mexico City last month.",
+    );
+    for club in [
+        "Manchester United",
+        "Real Madrid",
+        "Bayern Munich",
+        "Leeds United",
+        "Manchester City",
+    ] {
+        assert!(
+            k.contains(&(club.into(), ActorKind::Organization)),
+            "{club}: {k:?}"
+        );
+    }
+    assert!(
+        k.contains(&("Mexico City".into(), ActorKind::Place)),
+        "{k:?}"
+    );
+    // Outside a sports report "City" after a town is no club.
+    let k =
+        kinds("Manchester City Council approved the plan on Monday, officials in Manchester said.");
+    assert!(!k.iter().any(|(n, _)| n == "Manchester City"), "{k:?}");
 }
