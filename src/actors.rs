@@ -223,8 +223,8 @@ const SPORT_CLUB_TAILS: &[&str] = &[
     "thistle",
     "vale",
 ];
-/// Last words that make a club of a known city's name, in a sports report only: "Manchester
-/// City", "Ipswich Town" (but not "Kansas City" or "Orange County", which are places, nor
+/// Last words that make a club of a city's name, in a sports report only: "Manchester City",
+/// "Ipswich Town", "Derby County" (not "Kansas City", a state's name and a place, nor
 /// "Manchester City Council").
 const TOWN_CLUB_TAILS: &[&str] = &["city", "county", "town"];
 /// First words of club names in a sports report: "Real Madrid", "Inter Milan", "AC Milan",
@@ -664,6 +664,13 @@ impl Ctx<'_, '_> {
         self.lx.places.get(&key).is_some_and(|p| p.kind == "city")
     }
 
+    /// Whether tokens `first..=last` name a known city or no known place at all ("Ipswich"),
+    /// rather than a state, region or country ("Kansas").
+    fn is_city_or_unknown(&self, first: usize, last: usize) -> bool {
+        let key = self.gazetteer_key(first, last);
+        self.lx.places.get(&key).is_none_or(|p| p.kind == "city")
+    }
+
     /// Whether token `i` can be part of a name.
     fn is_name_token(&self, i: usize) -> bool {
         let t = &self.doc.tokens[i];
@@ -913,7 +920,9 @@ fn find_spans(cx: &Ctx) -> Vec<Span> {
                             && TOWN_CLUB_TAILS.contains(&cx.lower(next))
                             && cx.is_city(first, last)
                             // "Manchester City Council" is no club.
-                            && !cx.tok(next + 1).is_some_and(|t| t.shape != Shape::Lower)))
+                            && !cx.tok(next + 1).is_some_and(|t| {
+                                t.kind == TokenKind::Word && t.shape != Shape::Lower
+                            })))
                 {
                     last = next;
                 }
@@ -1265,14 +1274,14 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
                 || (s.last + 1 == range.end && s.first >= range.start + 2 && versus(s.first - 1)))
     };
     // A club by its name: "Leeds United", "Blackburn Rovers", in a sports report also "Real
-    // Madrid", "Bayern Munich", "Derby County".
+    // Madrid", "Bayern Munich", "Ipswich Town".
     let club_name = |s: &Span| {
         s.last > s.first
             && (is_club_word(cx.lower(s.last), sport, CLUB_TAILS, SPORT_CLUB_TAILS)
                 || is_club_word(cx.lower(s.first), sport, &[], SPORT_CLUB_HEADS)
                 || (sport
                     && TOWN_CLUB_TAILS.contains(&cx.lower(s.last))
-                    && cx.is_city(s.first, s.last - 1)))
+                    && cx.is_city_or_unknown(s.first, s.last - 1)))
             && !lx.places.contains_key(&s.key)
     };
     let teams: HashSet<String> = spans

@@ -158,8 +158,8 @@ fn words_in_capitals_are_names_only_when_known_or_written_as_names() {
 fn clubs_are_organisations_by_their_names() {
     let k = kinds(
         "Manchester United and Real Madrid both want the striker this season. Bayern Munich \
-         have also asked about him, and Leeds United and Manchester City are watching. He \
-         scored twice in Mexico City last month.",
+         have also asked about him, and Leeds United and Manchester City, who sold him to \
+         Ipswich Town, are watching. He scored twice in Mexico City last month.",
     );
     for club in [
         "Manchester United",
@@ -167,6 +167,7 @@ fn clubs_are_organisations_by_their_names() {
         "Bayern Munich",
         "Leeds United",
         "Manchester City",
+        "Ipswich Town",
     ] {
         assert!(
             k.contains(&(club.into(), ActorKind::Organization)),
