@@ -224,9 +224,10 @@ const SPORT_CLUB_TAILS: &[&str] = &[
     "vale",
 ];
 /// Last words that make a club of a city's name, in a sports report only: "Manchester City",
-/// "Ipswich Town", "Derby County" (not "Kansas City", a state's name and a place, nor
-/// "Manchester City Council").
-const TOWN_CLUB_TAILS: &[&str] = &["city", "county", "town"];
+/// "Ipswich Town" (not "Kansas City", a state's name and a place, nor "Manchester City
+/// Council"). Not "County": "Derby County" is a club, but "Los Angeles County" and "Contra
+/// Costa County", far more often in the news, are places.
+const TOWN_CLUB_TAILS: &[&str] = &["city", "town"];
 /// First words of club names in a sports report: "Real Madrid", "Inter Milan", "AC Milan",
 /// "Bayern Munich", "Sporting Lisbon".
 const SPORT_CLUB_HEADS: &[&str] = &[
