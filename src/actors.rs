@@ -523,16 +523,23 @@ struct Ctx<'d, 'a> {
     /// Per sentence, counted once: span typing asks about the sentence of every span, and a
     /// sentence can be a megabyte long.
     sentences: Vec<SentenceFacts>,
-    /// Per token: a word in a run of three or more words in capitals ("STRONG AFTERSHOCK
-    /// RATTLES QUAKE ZONE"), a heading that may share its sentence with body text.
-    caps_run: Vec<bool>,
+    /// Per token: in capitals that say nothing about names, either a sentence mostly in
+    /// capitals or a run of three or more words in capitals ("STRONG AFTERSHOCK RATTLES QUAKE
+    /// ZONE", a heading that may share its sentence with body text).
+    in_capitals: Vec<bool>,
+    /// The document is a sports report (see [`is_sports_report`]).
+    sport: bool,
 }
 
-/// The tokens of `doc` in a run of at least three words in capitals within a sentence
+/// The tokens of `doc` in capitals that say nothing about names: those of a sentence whose
+/// facts say `caps`, and those in a run of at least three words in capitals within a sentence
 /// (punctuation between them does not end the run; anything else does).
-fn caps_runs(doc: &Document) -> Vec<bool> {
+fn in_capitals(doc: &Document, sentences: &[SentenceFacts]) -> Vec<bool> {
     let tokens = &doc.tokens;
-    let mut out = vec![false; tokens.len()];
+    let mut out: Vec<bool> = tokens
+        .iter()
+        .map(|t| sentences.get(t.sentence).is_some_and(|f| f.caps))
+        .collect();
     let (mut start, mut upper) = (0, 0);
     for (k, t) in tokens.iter().enumerate() {
         let continues = k > 0 && tokens[k - 1].sentence == t.sentence;
@@ -697,10 +704,7 @@ impl Ctx<'_, '_> {
         // In a headline, or any words in capitals, capitalisation says little: a word there is
         // a name only if the lexicon knows it or the body writes it capitalised mid-sentence.
         let sentence = &self.doc.sentences[t.sentence];
-        if sentence.kind == SentenceKind::Headline
-            || self.sentences.get(t.sentence).is_some_and(|s| s.caps)
-            || self.caps_run.get(i).is_some_and(|&c| c)
-        {
+        if sentence.kind == SentenceKind::Headline || self.in_capitals.get(i).is_some_and(|&c| c) {
             // A stopword in capitals ("THE") names nothing there; `t.stop` is false for it,
             // since "US" or "WHO" in capitals elsewhere is a name.
             let stopword = || self.doc.lang.is_some_and(|l| l.is_stopword(self.lower(i)));
@@ -819,29 +823,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 c.2 += usize::from(t.kind == TokenKind::Number);
             }
         }
-        let caps = |(words, upper, _): (usize, usize, usize)| words >= 3 && upper * 10 >= words * 6;
-        let caps_run = caps_runs(doc);
-        let mut sentence_seen = usize::MAX;
-        for (t, &in_caps_run) in doc.tokens.iter().zip(&caps_run) {
-            if t.kind != TokenKind::Word {
-                continue;
-            }
-            let initial = sentence_seen != t.sentence;
-            sentence_seen = t.sentence;
-            let kind = doc.sentences[t.sentence].kind;
-            if t.shape == Shape::Lower {
-                mark(t.lower, lex::LOWER_SEEN);
-            } else if kind == SentenceKind::Body
-                && !initial
-                && !in_caps_run
-                && !counts.get(t.sentence).is_some_and(|&c| caps(c))
-            {
-                // Capitalised mid-sentence: a name, not just a sentence opener ("Finally, ...").
-                // (Not in capitals, where every word is.)
-                mark(t.lower, lex::BODY_CAPS);
-            }
-        }
-        let sentences = counts
+        let sentences: Vec<SentenceFacts> = counts
             .iter()
             .zip(&doc.sentences)
             .map(|(&(words, upper, numbers), s)| {
@@ -854,18 +836,36 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     })
                     .map_or(s.tokens.end, |k| s.tokens.start + k);
                 SentenceFacts {
-                    caps: caps((words, upper, numbers)),
+                    caps: words >= 3 && upper * 10 >= words * 6,
                     numbers,
                     lead,
                 }
             })
             .collect();
+        let in_capitals = in_capitals(doc, &sentences);
+        let mut sentence_seen = usize::MAX;
+        for (t, &capitals) in doc.tokens.iter().zip(&in_capitals) {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let initial = sentence_seen != t.sentence;
+            sentence_seen = t.sentence;
+            let kind = doc.sentences[t.sentence].kind;
+            if t.shape == Shape::Lower {
+                mark(t.lower, lex::LOWER_SEEN);
+            } else if kind == SentenceKind::Body && !initial && !capitals {
+                // Capitalised mid-sentence: a name, not just a sentence opener ("Finally, ...").
+                // (Not in capitals, where every word is.)
+                mark(t.lower, lex::BODY_CAPS);
+            }
+        }
         Ctx {
             doc,
             lx: Lexicon::english(),
             words,
             sentences,
-            caps_run,
+            in_capitals,
+            sport: is_sports_report(doc),
         }
     }
 }
@@ -884,7 +884,7 @@ pub fn find(doc: &Document) -> Actors {
 /// Stages 1 and 2.
 fn find_spans(cx: &Ctx) -> Vec<Span> {
     let doc = cx.doc;
-    let sport = is_sports_report(doc);
+    let sport = cx.sport;
     let mut spans = Vec::new();
     for s in &doc.sentences {
         if s.kind == SentenceKind::Boilerplate {
@@ -1252,8 +1252,7 @@ fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
     // 1", a table row "Dundee 3 1 2 0 3 2 5", "Surrey 429-7") or a fixture ("NEW YORK AT
     // CALIFORNIA"), or with a result verb; then all its mentions are the club. Countries stay
     // places: national sides are written as their country.
-    // Looked up in the document's vocabulary: a few lookups, not a scan per token.
-    let sport = is_sports_report(doc);
+    let sport = cx.sport;
     let sentence_of = |s: &Span| doc.tokens[s.first].sentence;
     let numbers = |i: usize| cx.sentences.get(i).map_or(0, |f| f.numbers);
     // A number after the name, not a dateline's date ("LONDON 1996-08-30").

@@ -77,24 +77,13 @@ impl Tokenizer {
         let bytes = s.as_bytes();
         while let Some(&b) = bytes.get(i) {
             // A web address, @handle or #hashtag is one symbol token, so that "@IanHanchett"
-            // or "pic.twitter.com/P2qpm3h3Pm" yields no name and no keyword. Only an ASCII
-            // letter or a sign can start one, after a token boundary.
-            // (`| 0x20` lowercases an ASCII letter.)
-            let second = bytes.get(i + 1).map_or(0, |n| n | 0x20);
-            let may_start = match b {
-                b'@' | b'#' => true,
-                b'h' | b'H' => second == b't',
-                b'w' | b'W' => second == b'w',
-                b'p' => second == b'i',
-                _ => false,
-            };
-            if may_start {
-                let after_word = i > 0 && bytes[i - 1].is_ascii_alphanumeric();
-                if let Some(len) = symbol_len(&bytes[i..]).filter(|_| !after_word) {
-                    out.push(self.punct(&s[i..i + len], span.start + i, sentence, vocab));
-                    i += len;
-                    continue;
-                }
+            // or "pic.twitter.com/P2qpm3h3Pm" yields no name and no keyword; not right after a
+            // word ("C#", "jo@example.com").
+            let after_word = i > 0 && bytes[i - 1].is_ascii_alphanumeric();
+            if let Some(len) = symbol_len(&bytes[i..]).filter(|_| !after_word) {
+                out.push(self.punct(&s[i..i + len], span.start + i, sentence, vocab));
+                i += len;
+                continue;
             }
             // ASCII fast path: most words of most articles are ASCII letters ended by a space
             // or by punctuation that `word_end` would only confirm (and such a word has no
@@ -361,6 +350,19 @@ fn shape_of(word: &str) -> Shape {
 /// punctuation ("see https://example.com."). A hashtag starts with a letter ("#1" is a
 /// number).
 fn symbol_len(s: &[u8]) -> Option<usize> {
+    // Called at every token start: the first two bytes rule out almost every word before any
+    // prefix is compared (`| 0x20` lowercases an ASCII letter).
+    let second = s.get(1).map_or(0, |n| n | 0x20);
+    let may_start = match s.first()? {
+        b'@' | b'#' => true,
+        b'h' | b'H' => second == b't',
+        b'w' | b'W' => second == b'w',
+        b'p' => second == b'i',
+        _ => false,
+    };
+    if !may_start {
+        return None;
+    }
     if let [b'@' | b'#', first, ..] = s {
         if !(first.is_ascii_alphabetic() || *first == b'_') {
             return None;
