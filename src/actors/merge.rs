@@ -1,0 +1,228 @@
+//! Step 4, merging: typed spans become entities, places and organisations by canonical name,
+//! people by surname; each mention is linked to its entity, and a role that belongs to
+//! someone ("his spokesman") is given its owner.
+
+use super::context::{lex, Ctx};
+use super::ner;
+use super::references::antecedent;
+use super::spans::Span;
+use super::typing::{Decision, Typed, Typing};
+use super::{sort_stable_by_key, Actors, Entity, Link};
+use crate::lexicon::Gender;
+use crate::model::ActorKind;
+use crate::util::FxHashMap as HashMap;
+
+/// Generational suffixes that end a person's name without being the surname.
+const NAME_SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+
+/// Stages 3 and 4.
+pub(super) fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
+    let typing = Typing::new(cx, &spans);
+    let mut merger = Merger {
+        cx,
+        out: Actors::default(),
+        by_key: HashMap::default(),
+        people: HashMap::default(),
+        pending_possessors: Vec::new(),
+    };
+    // Spans no rule types wait for a second pass, where the trained typer decides with the
+    // evidence of all their mentions.
+    let mut leftover: Vec<Span> = Vec::new();
+    for s in spans {
+        match typing.decide(&s, None) {
+            Decision::Typed(typed) => merger.add(&s, typed),
+            Decision::Drop => {}
+            Decision::Later => leftover.push(s),
+        }
+    }
+    if !leftover.is_empty() {
+        let typer = ner::Typer::new(cx, &leftover);
+        for s in &leftover {
+            if let Decision::Typed(typed) = typing.decide(s, Some(&typer)) {
+                merger.add(s, typed);
+            }
+        }
+    }
+    merger.finish()
+}
+
+/// The entities built so far and the indexes that find them.
+struct Merger<'c, 'd, 'a> {
+    cx: &'c Ctx<'d, 'a>,
+    out: Actors,
+    /// Entity of each place, group and organisation key.
+    by_key: HashMap<String, usize>,
+    /// People by surname: (given name, entity).
+    people: HashMap<String, Vec<(Option<String>, usize)>>,
+    /// (entity, token of the possessive) of roles that belong to someone ("his spokesman").
+    pending_possessors: Vec<(usize, usize)>,
+}
+
+impl Merger<'_, '_, '_> {
+    /// Adds span `s`, typed as `typed`, as a mention of its entity.
+    fn add(&mut self, s: &Span, typed: Typed) {
+        let cx = self.cx;
+        let doc = cx.doc;
+        let Typed {
+            key,
+            kind,
+            name,
+            affiliation,
+            last,
+        } = typed;
+        let idx = if kind == ActorKind::Person {
+            person_index(cx, s, &mut self.people, &mut self.out.list, &name)
+        } else {
+            let list = &mut self.out.list;
+            *self.by_key.entry(key.clone()).or_insert_with(|| {
+                list.push(Entity::new(name.clone(), kind, key));
+                list.len() - 1
+            })
+        };
+        self.out.list[idx].absorb(s, kind, name, affiliation);
+        let start_tok = mention_start(cx, s.first);
+        self.out.list[idx]
+            .mentions
+            .push((doc.tokens[start_tok].start, doc.tokens[last].end));
+        self.out.links.push(Link {
+            actor: idx,
+            first: start_tok,
+            last,
+            named: true,
+        });
+        if let Some(p) = s.possessor {
+            self.pending_possessors.push((idx, p));
+        }
+    }
+
+    /// The actors, links in text order, roles given their owners.
+    fn finish(mut self) -> Actors {
+        let cx = self.cx;
+        let out = &mut self.out;
+        sort_stable_by_key(&mut out.links, |l| l.first);
+        // "his spokesman, Dmitry Peskov": the role belongs to the person "his" refers to.
+        for (idx, tok) in self.pending_possessors {
+            if let Some(owner) = antecedent(cx, &out.list, [&out.links, &[]], tok, Gender::Male)
+                .filter(|&o| o != idx)
+            {
+                let owner_name = out.list[owner].name.clone();
+                let e = &mut out.list[idx];
+                if let Some(r) = &e.role {
+                    if !r.contains(" for ") {
+                        e.role = Some(format!("{r} for {owner_name}"));
+                    }
+                }
+                e.owner = Some(owner);
+            }
+        }
+        self.out
+    }
+}
+
+impl Entity {
+    /// Takes in what a mention (span `s`, named `name`) says of the entity: a fuller person's
+    /// name, affiliation, gender, the longest role, a party.
+    fn absorb(&mut self, s: &Span, kind: ActorKind, name: String, affiliation: Option<String>) {
+        if kind == ActorKind::Person
+            && name.split_whitespace().count() > self.name.split_whitespace().count()
+        {
+            self.name = name;
+        }
+        self.affiliation = self.affiliation.take().or(affiliation);
+        self.gender = self.gender.or(s.gender);
+        if let Some((role, country, n)) = &s.role {
+            if *n > self.role_tokens {
+                self.role = Some(role.clone());
+                self.role_tokens = *n;
+            }
+            if let Some(c) = country {
+                self.affiliation = Some(c.to_string());
+            }
+        }
+        if self.affiliation.is_none() {
+            self.affiliation = s.party.map(str::to_string);
+        }
+    }
+}
+
+/// The first token of the mention of a name starting at `first`: the mention as written
+/// includes the honorific ("Mr Putin") but not the role.
+fn mention_start(cx: &Ctx, first: usize) -> usize {
+    let honorific = |k: usize| cx.lex_at(k) & lex::HONORIFIC != 0;
+    let mut start_tok = first;
+    while start_tok > 0
+        && (honorific(start_tok - 1)
+            || (cx.lower(start_tok - 1) == "." && start_tok >= 2 && honorific(start_tok - 2)))
+    {
+        start_tok -= 1;
+    }
+    start_tok
+}
+
+/// The surname of a person's span, lowercase, with a generational suffix ("trump jr").
+pub(super) fn surname(cx: &Ctx, s: &Span) -> String {
+    let last = cx.lower(s.last);
+    if s.last > s.first && NAME_SUFFIXES.contains(&last) {
+        return format!("{} {last}", cx.lower(s.last - 1));
+    }
+    last.to_string()
+}
+
+/// The entity of a person's span. People are grouped by surname; a full name ("Bill
+/// Clinton") is one person per given name, and a bare surname ("Clinton", "Mrs Clinton") goes
+/// to the one of compatible gender mentioned most so far.
+fn person_index(
+    cx: &Ctx,
+    s: &Span,
+    people: &mut HashMap<String, Vec<(Option<String>, usize)>>,
+    list: &mut Vec<Entity>,
+    name: &str,
+) -> usize {
+    let sur = surname(cx, s);
+    let sur_first = if sur.contains(' ') {
+        s.last.saturating_sub(1)
+    } else {
+        s.last
+    };
+    // The given name: the first word of more than one letter before the surname.
+    let given = (s.first..sur_first)
+        .find(|&k| cx.doc.token_text(&cx.doc.tokens[k]).chars().count() > 1)
+        .map(|k| cx.lower(k).to_string());
+    let known = people.entry(sur.clone()).or_default();
+    let new_entity = |key: String,
+                      list: &mut Vec<Entity>,
+                      known: &mut Vec<(Option<String>, usize)>,
+                      g: Option<String>| {
+        list.push(Entity::new(name.to_string(), ActorKind::Person, key));
+        known.push((g, list.len() - 1));
+        list.len() - 1
+    };
+    match given {
+        Some(g) => {
+            if let Some(&(_, i)) = known.iter().find(|(k, _)| k.as_deref() == Some(&g)) {
+                return i;
+            }
+            // An earlier bare surname takes the first full name given.
+            if let [(ref mut k @ None, i)] = known[..] {
+                *k = Some(g);
+                return i;
+            }
+            new_entity(format!("person:{g} {sur}"), list, known, Some(g))
+        }
+        None => {
+            let compatible = |i: usize| match (s.gender, list[i].gender) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            };
+            let best = known
+                .iter()
+                .map(|&(_, i)| i)
+                .filter(|&i| compatible(i))
+                .max_by_key(|&i| list[i].mentions.len());
+            match best {
+                Some(i) => i,
+                None => new_entity(format!("person:{sur}"), list, known, None),
+            }
+        }
+    }
+}

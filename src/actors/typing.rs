@@ -1,0 +1,539 @@
+//! Step 3, typing: the kind of each span. Gazetteers type places and organisations; clubs,
+//! companies and acronyms are told by their context anywhere in the document; people need
+//! evidence (an honorific, a role, a speech verb, or a surname shared with such a name); the
+//! rest wait for the trained typer ([`super::ner`]).
+
+use super::context::{caps_sentence, lex, Ctx};
+use super::merge::surname;
+use super::ner;
+use super::spans::Span;
+use super::words::{is_club_word, CLUB_TAILS, SPORT_CLUB_TAILS, TOWN_CLUB_TAILS};
+use crate::model::ActorKind;
+use crate::text::{Shape, TokenKind};
+use crate::util::FxHashSet as HashSet;
+
+/// Words before a club's name in a result: "beat Somerset", "drew with Kent".
+const TEAM_BEFORE: &[&str] = &["beat", "v", "vs", "defeated"];
+/// Words after a club's name in a result: "Leicestershire beat".
+const TEAM_AFTER: &[&str] = &["beat", "beats", "drew", "defeated", "v", "vs"];
+/// Last words of events, not actors: "the Commonwealth Games", "World Summit", "New Year".
+/// Only the trained typer consults it; gazetteer names are typed before.
+pub(super) const EVENT_TAILS: &[&str] = &[
+    "games",
+    "championships",
+    "championship",
+    "cup",
+    "open",
+    "olympics",
+    "summit",
+    "conference",
+    "festival",
+    "awards",
+    "year",
+    "day",
+    "week",
+    "war",
+    "series",
+];
+/// First words of club names in a sports report: "Real Madrid", "Inter Milan", "AC Milan",
+/// "Bayern Munich", "Sporting Lisbon".
+const SPORT_CLUB_HEADS: &[&str] = &[
+    "real",
+    "atletico",
+    "athletic",
+    "sporting",
+    "inter",
+    "ac",
+    "fc",
+    "borussia",
+    "bayern",
+    "dynamo",
+    "dinamo",
+    "olympique",
+    "racing",
+    "deportivo",
+];
+/// Words before a name that make it a company or club: "tyre giant Pirelli", "Belgian club
+/// Standard Liege".
+const ORG_BEFORE: &[&str] = &[
+    "giant",
+    "firm",
+    "company",
+    "carrier",
+    "airline",
+    "conglomerate",
+    "maker",
+    "manufacturer",
+    "retailer",
+    "insurer",
+    "lender",
+    "brokerage",
+    "club",
+];
+/// Words before "of" or "in" and a name that make it a company: "shares in Magna", "chief
+/// executive officer of Petofi".
+const ORG_OF: &[&str] = &[
+    "shares",
+    "stake",
+    "subsidiary",
+    "unit",
+    "units",
+    "chairman",
+    "officer",
+    "shareholders",
+];
+/// Words after a name that make it a company: "Pirelli shares", "Air France chairman".
+const ORG_AFTER: &[&str] = &[
+    "shares",
+    "stock",
+    "subsidiary",
+    "chairman",
+    "shareholders",
+    "executives",
+    "board",
+];
+/// Nouns after an acronym that make it a thing, not an organisation: "the INF treaty".
+pub(super) const THING_HEADS: &[&str] = &[
+    "treaty",
+    "agreement",
+    "accord",
+    "act",
+    "law",
+    "programme",
+    "program",
+    "deal",
+    "summit",
+    "talks",
+    "resolution",
+    "rules",
+    "standard",
+    "test",
+    "virus",
+    "vaccine",
+    "index",
+    "rate",
+];
+/// Lowercase nouns that turn a preceding name into an organisation: "the Bush administration".
+const ORG_TAILS: &[&str] = &[
+    "administration",
+    "government",
+    "ministry",
+    "regime",
+    "campaign",
+];
+/// Words before a capital city that make it a counterpart, not a location: "relations with
+/// Moscow".
+const COUNTERPART_PREPS: &[&str] = &["with", "against", "by"];
+/// Verbs and auxiliaries after a capital city that make it act: "Moscow might pull out".
+const ACTING_VERBS: &[&str] = &[
+    "is",
+    "was",
+    "has",
+    "had",
+    "have",
+    "will",
+    "would",
+    "might",
+    "may",
+    "could",
+    "can",
+    "should",
+    "must",
+    "wants",
+    "wanted",
+    "says",
+    "said",
+    "insists",
+    "insisted",
+    "warned",
+    "warns",
+    "fears",
+    "feared",
+    "sees",
+    "saw",
+    "hopes",
+    "hoped",
+    "believes",
+    "believed",
+    "plans",
+    "planned",
+    "accused",
+    "accuses",
+    "denied",
+    "denies",
+    "rejected",
+    "rejects",
+    "refused",
+    "refuses",
+    "agreed",
+    "agrees",
+    "responded",
+    "opposes",
+    "opposed",
+    "does",
+    "did",
+];
+
+/// A typed span: the merge key (empty for a person, grouped by surname instead), kind, display
+/// name, affiliation and last token (a tail such as "administration" may extend the span).
+pub(super) struct Typed {
+    pub(super) key: String,
+    pub(super) kind: ActorKind,
+    pub(super) name: String,
+    pub(super) affiliation: Option<String>,
+    pub(super) last: usize,
+}
+
+/// What typing makes of a span.
+pub(super) enum Decision {
+    /// An actor of this kind.
+    Typed(Typed),
+    /// No actor.
+    Drop,
+    /// No rule types it: the trained typer decides, with the evidence of all its mentions.
+    Later,
+}
+
+/// What the whole document says about names, gathered once before any span is typed: a rule
+/// seen at one mention types them all.
+pub(super) struct Typing<'c, 'd, 'a> {
+    cx: &'c Ctx<'d, 'a>,
+    /// Keys of clubs.
+    teams: HashSet<String>,
+    /// Keys of companies by their context.
+    companies: HashSet<String>,
+    /// People's surnames with evidence.
+    surnames: HashSet<String>,
+    /// Words in capitals that name a thing somewhere ("the INF treaty").
+    things: HashSet<u32>,
+    /// Keys of capitals that act somewhere.
+    acting: HashSet<String>,
+}
+
+impl<'c, 'd, 'a> Typing<'c, 'd, 'a> {
+    /// The evidence of all of `spans`.
+    pub(super) fn new(cx: &'c Ctx<'d, 'a>, spans: &[Span]) -> Self {
+        let doc = cx.doc;
+        let lx = cx.lx;
+        let teams: HashSet<String> = spans
+            .iter()
+            .filter(|s| !s.person_evidence && !given(cx, s) && !initialled(cx, s))
+            .filter(|s| {
+                team(cx, s)
+                    || club_name(cx, s)
+                    || (cx.sport && (result_line(cx, s) || fixture(cx, s)))
+            })
+            .map(|s| s.key.clone())
+            .filter(|k| !country(cx, k) && !lx.orgs.contains_key(k))
+            .collect();
+        // Companies by their context, for all their mentions: "Pirelli shares", "shares in
+        // Magna".
+        let companies: HashSet<String> = spans
+            .iter()
+            .filter(|s| !cx.lone_opener(s))
+            .filter(|s| !s.person_evidence && !given(cx, s) && company(cx, s))
+            .map(|s| s.key.clone())
+            .filter(|k| !lx.places.contains_key(k))
+            .collect();
+        let mut surnames: HashSet<String> = HashSet::default();
+        for s in spans {
+            if (s.person_evidence || given(cx, s))
+                && !lx.places.contains_key(&s.key)
+                && !lx.orgs.contains_key(&s.key)
+            {
+                surnames.insert(surname(cx, s));
+            }
+        }
+        // Acronyms that name a thing somewhere in the article ("the INF treaty") are not
+        // actors.
+        let things: HashSet<u32> = doc
+            .tokens
+            .windows(2)
+            .filter(|w| {
+                w[0].shape == Shape::Upper && THING_HEADS.contains(&doc.vocab.get(w[1].lower))
+            })
+            .map(|w| w[0].lower)
+            .collect();
+        let acting: HashSet<String> = spans
+            .iter()
+            .filter(|s| is_acting(cx, s))
+            .map(|s| s.key.clone())
+            .collect();
+        Typing {
+            cx,
+            teams,
+            companies,
+            surnames,
+            things,
+            acting,
+        }
+    }
+
+    /// The type of span `s`; `typer` is the trained typer once the rules are done.
+    pub(super) fn decide(&self, s: &Span, typer: Option<&ner::Typer>) -> Decision {
+        let cx = self.cx;
+        let doc = cx.doc;
+        let key_text = &s.key;
+        let written = doc.slice(doc.tokens[s.first].start, doc.tokens[s.last].end);
+        // A club's town as a venue stays a place: "fans in Philadelphia", "KANSAS CITY AT
+        // DETROIT".
+        let venue = s.first > 0 && matches!(cx.lower(s.first - 1), "in" | "at");
+        let org = |key: String| Typed {
+            key,
+            kind: ActorKind::Organization,
+            name: written.to_string(),
+            affiliation: None,
+            last: s.last,
+        };
+        if !s.person_evidence && !venue && self.teams.contains(key_text) {
+            return Decision::Typed(org(format!("org:{}", key_text)));
+        }
+        if let Some(typed) = self.by_gazetteer(s, written) {
+            return Decision::Typed(typed);
+        }
+        // "the Bush administration": a name followed by an institutional noun.
+        let tail = cx.lower(s.last + 1);
+        if ORG_TAILS.contains(&tail) && !s.person_evidence {
+            let end = s.last + 1;
+            let name = doc.slice(doc.tokens[s.first].start, doc.tokens[end].end);
+            return Decision::Typed(Typed {
+                key: format!("org:{}", crate::case::lowercase(name)),
+                kind: ActorKind::Organization,
+                name: format!("{} {}", written, tail),
+                affiliation: None,
+                last: end,
+            });
+        }
+        if self.is_organization(s) {
+            return Decision::Typed(org(format!("org:{}", key_text)));
+        }
+        if s.person_evidence || given(cx, s) || self.surnames.contains(&surname(cx, s)) {
+            return Decision::Typed(Typed {
+                key: String::new(),
+                kind: ActorKind::Person,
+                name: written.to_string(),
+                affiliation: None,
+                last: s.last,
+            });
+        }
+        match typer {
+            Some(typer) => by_typer(typer, s, written),
+            None => Decision::Later,
+        }
+    }
+
+    /// The type the gazetteers give span `s`: a place (or, when the capital acts, its
+    /// government), a party's members or an organisation.
+    fn by_gazetteer(&self, s: &Span, written: &str) -> Option<Typed> {
+        let lx = self.cx.lx;
+        let key_text = &s.key;
+        let typed = |key: String, kind, name: &str, affiliation: Option<&str>| Typed {
+            key,
+            kind,
+            name: name.to_string(),
+            affiliation: affiliation.map(str::to_string),
+            last: s.last,
+        };
+        if let Some(p) = lx.places.get(key_text) {
+            return Some(if self.acting.contains(key_text) {
+                typed(
+                    format!("group:{}", p.name),
+                    ActorKind::Group,
+                    p.name,
+                    p.country,
+                )
+            } else {
+                typed(
+                    format!("place:{}", p.name),
+                    ActorKind::Place,
+                    p.name,
+                    p.country.filter(|c| *c != p.name),
+                )
+            });
+        }
+        let o = lx.orgs.get(key_text)?;
+        Some(
+            if o.kind == "party"
+                && key_text.ends_with('s')
+                && *key_text != crate::case::lowercase(o.name)
+                && !key_text.contains(' ')
+            {
+                // "Republicans", "Democrats": the party's members as a group, on its side.
+                typed(
+                    format!("group:{key_text}"),
+                    ActorKind::Group,
+                    written,
+                    Some(o.name),
+                )
+            } else {
+                typed(
+                    format!("org:{}", o.name),
+                    ActorKind::Organization,
+                    o.name,
+                    o.country,
+                )
+            },
+        )
+    }
+
+    /// Whether span `s` is an organisation by its form or context.
+    fn is_organization(&self, s: &Span) -> bool {
+        let cx = self.cx;
+        (!s.person_evidence
+            && (org_suffix(cx, s)
+                || self.acronym(s)
+                || (self.companies.contains(&s.key) && !given(cx, s))))
+            // A speech verb is weak evidence of a person and an organisation's last word
+            // strong: "the International Rugby Board said". A title, honorific or party
+            // tag still makes a person.
+            || (org_suffix(cx, s) && s.role.is_none() && s.gender.is_none() && s.party.is_none())
+    }
+
+    /// Whether span `s` is an acronym that names an actor, not a thing, outside a headline in
+    /// capitals.
+    fn acronym(&self, s: &Span) -> bool {
+        let cx = self.cx;
+        let t = &cx.doc.tokens[s.first];
+        let letters = cx
+            .doc
+            .token_text(t)
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .count();
+        s.first == s.last
+            && t.shape == Shape::Upper
+            && (2..=6).contains(&letters)
+            && !self.things.contains(&t.lower)
+            && !caps_sentence(cx, t.sentence)
+    }
+}
+
+/// The type the trained typer gives span `s`, or none.
+fn by_typer(typer: &ner::Typer, s: &Span, written: &str) -> Decision {
+    let key_text = &s.key;
+    let kind = match ner::CLASSES[typer.class(key_text)] {
+        "PER" => ActorKind::Person,
+        "ORG" => ActorKind::Organization,
+        "LOC" => ActorKind::Place,
+        _ => return Decision::Drop,
+    };
+    let key = match kind {
+        ActorKind::Person => String::new(),
+        ActorKind::Organization => format!("org:{key_text}"),
+        _ => format!("place:{key_text}"),
+    };
+    Decision::Typed(Typed {
+        key,
+        kind,
+        name: written.to_string(),
+        affiliation: None,
+        last: s.last,
+    })
+}
+
+/// The word `k` tokens before span `s`; empty before the document.
+fn word_before<'c>(cx: &'c Ctx, s: &Span, k: usize) -> &'c str {
+    if s.first >= k {
+        cx.lower(s.first - k)
+    } else {
+        ""
+    }
+}
+
+/// Whether span `s` ends like an organisation ("Acme Holdings") in more than one word.
+fn org_suffix(cx: &Ctx, s: &Span) -> bool {
+    s.last > s.first && cx.lex_at(s.last) & lex::ORG_SUFFIX != 0
+}
+
+/// A club named after its town plays: "Leicestershire beat Somerset", "drew with Kent".
+fn team(cx: &Ctx, s: &Span) -> bool {
+    TEAM_BEFORE.contains(&word_before(cx, s, 1))
+        || (word_before(cx, s, 1) == "with" && matches!(word_before(cx, s, 2), "drew" | "draw"))
+        || TEAM_AFTER.contains(&cx.lower(s.last + 1))
+}
+
+/// A name of two or more capitalised words that starts with a frequent given name is a
+/// person's ("Phil Simmons"), unless it ends like an organisation.
+fn given(cx: &Ctx, s: &Span) -> bool {
+    s.last > s.first
+        && cx.lx.given_names.contains(cx.lower(s.first))
+        && !org_suffix(cx, s)
+        && cx.doc.tokens[s.first].shape == Shape::Capitalized
+}
+
+/// "P. Such 8-118" in a scorecard is a player, not a club.
+fn initialled(cx: &Ctx, s: &Span) -> bool {
+    cx.doc.token_text(&cx.doc.tokens[s.first]).chars().count() == 1
+}
+
+/// Nations, including the home nations that field their own sides ("v Scotland").
+fn country(cx: &Ctx, key: &str) -> bool {
+    cx.lx
+        .places
+        .get(key)
+        .is_some_and(|p| p.kind == "country" || (p.kind == "state" && p.country.is_some()))
+}
+
+// Clubs in a sports report: a town or unknown name in a result line ("Stirling 1 Dundee 1", a
+// table row "Dundee 3 1 2 0 3 2 5", "Surrey 429-7") or a fixture ("NEW YORK AT CALIFORNIA"),
+// or with a result verb; then all its mentions are the club. Countries stay places: national
+// sides are written as their country.
+
+/// The sentence of span `s`.
+fn sentence_of(cx: &Ctx, s: &Span) -> usize {
+    cx.doc.tokens[s.first].sentence
+}
+
+/// A number after the name, not a dateline's date ("LONDON 1996-08-30").
+fn result_line(cx: &Ctx, s: &Span) -> bool {
+    let numbers = |i: usize| cx.sentences.get(i).map_or(0, |f| f.numbers);
+    cx.tok(s.last + 1).is_some_and(|t| {
+        t.kind == TokenKind::Number
+            && t.sentence == sentence_of(cx, s)
+            && cx.doc.token_text(t).len() != 4
+    }) && numbers(sentence_of(cx, s)) >= 2
+}
+
+/// A fixture line in capitals: "NEW YORK AT CALIFORNIA", "Kent v Surrey".
+fn fixture(cx: &Ctx, s: &Span) -> bool {
+    let range = &cx.doc.sentences[sentence_of(cx, s)].tokens;
+    let versus = |k: usize| matches!(cx.lower(k), "v" | "vs");
+    // In "KANSAS CITY AT DETROIT" the second name is the venue.
+    caps_sentence(cx, sentence_of(cx, s))
+        && ((s.first == range.start
+            && s.last + 2 < range.end
+            && (versus(s.last + 1) || cx.lower(s.last + 1) == "at"))
+            || (s.last + 1 == range.end && s.first >= range.start + 2 && versus(s.first - 1)))
+}
+
+/// A club by its name: "Leeds United", "Blackburn Rovers", in a sports report also "Real
+/// Madrid", "Bayern Munich", "Ipswich Town".
+fn club_name(cx: &Ctx, s: &Span) -> bool {
+    let sport = cx.sport;
+    s.last > s.first
+        && (is_club_word(cx.lower(s.last), sport, CLUB_TAILS, SPORT_CLUB_TAILS)
+            || is_club_word(cx.lower(s.first), sport, &[], SPORT_CLUB_HEADS)
+            || (sport
+                && TOWN_CLUB_TAILS.contains(&cx.lower(s.last))
+                && cx.is_city_or_unknown(s.first, s.last - 1)))
+        && !cx.lx.places.contains_key(&s.key)
+}
+
+/// A company by its context: "tyre giant Pirelli", "shares in Magna", "Pirelli shares".
+fn company(cx: &Ctx, s: &Span) -> bool {
+    ORG_BEFORE.contains(&word_before(cx, s, 1))
+        || (matches!(word_before(cx, s, 1), "of" | "in") && ORG_OF.contains(&word_before(cx, s, 2)))
+        || ORG_AFTER.contains(&cx.lower(s.last + 1))
+}
+
+/// A capital that acts anywhere in the article ("Moscow might pull out") stands for its
+/// government everywhere in it, so it is one group actor, not a group and a place.
+fn is_acting(cx: &Ctx, s: &Span) -> bool {
+    let prev = if s.first > 0 {
+        cx.lower(s.first - 1)
+    } else {
+        ""
+    };
+    cx.lx.capitals.contains_key(&s.key)
+        && (ACTING_VERBS.contains(&cx.lower(s.last + 1)) || COUNTERPART_PREPS.contains(&prev))
+}
