@@ -97,6 +97,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
             role: e.role,
             affiliation: e.affiliation,
             salience: e.salience,
+            confidence: e.confidence,
             mentions: e.mentions.into_iter().map(span).collect(),
             references: e.references.into_iter().map(span).collect(),
         })

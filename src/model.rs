@@ -115,6 +115,9 @@ pub struct Actor {
     pub affiliation: Option<String>,
     /// Importance in `[0, 1]` relative to the most salient actor.
     pub salience: f64,
+    /// How sure pith is that this actor is a real name of the right kind, in `[0, 1]`;
+    /// calibrated on the development data.
+    pub confidence: f64,
     /// Named mentions, as written ("Mr Putin", "Vladimir Putin"), in document order.
     pub mentions: Vec<Mention>,
     /// Pronouns and role nouns resolved to this actor ("He", "The Russian President").

@@ -46,6 +46,8 @@ export interface Actor {
   role: string | null;
   affiliation: string | null;
   salience: number;
+  /** How sure pith is that this is a real name of the right kind, in [0, 1]. */
+  confidence: number;
   /** Named mentions as written ("Mr Putin"). */
   mentions: Span[];
   /** Pronouns and role nouns resolved to this actor ("He", "the Russian President"). */

@@ -71,6 +71,9 @@ pub struct Entity {
     pub references: Vec<(usize, usize)>,
     /// Salience in `[0, 1]`.
     pub salience: f64,
+    /// How sure pith is that this actor is a real name of the right kind, in [0, 1];
+    /// calibrated on the development data.
+    pub confidence: f64,
     key: String,
     role_tokens: usize,
     /// The actor this one speaks for ("his spokesman").
@@ -88,6 +91,8 @@ impl Entity {
             mentions: Vec::new(),
             references: Vec::new(),
             salience: 0.0,
+            // Every actor the rules keep counts as sure until a calibrated score replaces this.
+            confidence: 1.0,
             key,
             role_tokens: 0,
             owner: None,
