@@ -3,7 +3,6 @@
 //! someone ("his spokesman") is given its owner.
 
 use super::context::{lex, Ctx};
-use super::ner;
 use super::references::antecedent;
 use super::spans::Span;
 use super::typing::{Decision, Typed, Typing};
@@ -25,22 +24,9 @@ pub(super) fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
         people: HashMap::default(),
         pending_possessors: Vec::new(),
     };
-    // Spans no rule types wait for a second pass, where the trained typer decides with the
-    // evidence of all their mentions.
-    let mut leftover: Vec<Span> = Vec::new();
     for s in spans {
-        match typing.decide(&s, None) {
-            Decision::Typed(typed) => merger.add(&s, typed),
-            Decision::Drop => {}
-            Decision::Later => leftover.push(s),
-        }
-    }
-    if !leftover.is_empty() {
-        let typer = ner::Typer::new(cx, &leftover);
-        for s in &leftover {
-            if let Decision::Typed(typed) = typing.decide(s, Some(&typer)) {
-                merger.add(s, typed);
-            }
+        if let Decision::Typed(typed) = typing.decide(&s) {
+            merger.add(&s, typed);
         }
     }
     merger.finish()

@@ -4,12 +4,15 @@
 //! Recipe, one file per step, run in order by [`find`] (`context.rs` holds the document facts
 //! and lexicon lookups they all read):
 //! 1. `spans.rs`: maximal runs of capitalised tokens that are not titles, pronouns or sentence-
-//!    opening common words, joined by "of"/"and" when a gazetteer knows the whole name;
-//! 2. `titles.rs`: honorifics ("Mr", gender) and role phrases before or after the name, across
-//!    an apposition comma ("the US Secretary of State, Condoleezza Rice");
-//! 3. `typing.rs`: gazetteers for places and organisations; people need evidence (an
-//!    honorific, a role, a speech verb, or a surname shared with such a name); names no rule
-//!    types go to the trained typer ([`ner`]), and those it cannot type are dropped;
+//!    opening common words, joined by "of"/"and" when a gazetteer knows the whole name; each
+//!    described by `titles.rs`: honorifics ("Mr", gender) and role phrases before or after the
+//!    name, across an apposition comma ("the US Secretary of State, Condoleezza Rice");
+//! 2. `tagging.rs`: the learned tagger (`tagger.rs`) decides names and their types from
+//!    context; rule spans lend their descriptions, and survive alone only with an honorific or
+//!    party tag;
+//! 3. `typing.rs`: the tagger's type, with a gazetteer's canonical name where it agrees (a
+//!    capital that acts is its government, a party's plural its members); rule spans need
+//!    evidence (gazetteers, an honorific, a role or party tag);
 //! 4. `merge.rs`: merging by canonical name (places, organisations) or surname (people);
 //! 5. `references.rs`: "the Russians" to Russia, role nouns ("the Russian President") and
 //!    subject pronouns to the person they stand for, conservatively;
@@ -25,8 +28,9 @@ use crate::model::ActorKind;
 mod affiliations;
 mod context;
 mod merge;
-pub mod ner;
-mod ner_weights;
+pub mod tagger;
+mod tagger_weights;
+mod tagging;
 mod references;
 mod salience;
 mod spans;
@@ -34,10 +38,8 @@ mod titles;
 mod typing;
 mod words;
 
-// The trained typer reads the rules' context, spans and word lists from here.
-use context::{caps_sentence, lex, Ctx};
-use spans::{find_spans, Span};
-use typing::{EVENT_TAILS, THING_HEADS};
+use context::Ctx;
+use spans::find_spans;
 
 /// A mention resolved to an actor, in token coordinates; positions read these.
 #[derive(Debug, Clone, Copy)]
@@ -122,7 +124,7 @@ impl Actors {
 /// Finds the actors of `doc`.
 pub fn find(doc: &crate::text::Document) -> Actors {
     let cx = Ctx::new(doc);
-    let spans = find_spans(&cx);
+    let spans = tagging::reconcile(&cx, find_spans(&cx));
     let mut actors = merge::build_entities(&cx, spans);
     references::add_references(&cx, &mut actors);
     affiliations::infer_affiliations(&cx, &mut actors);

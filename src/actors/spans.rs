@@ -75,6 +75,9 @@ pub(super) struct Span {
     pub(super) party: Option<&'static str>,
     /// The gazetteer key ([`Ctx::gazetteer_key`]): built once, read by every typing rule.
     pub(super) key: String,
+    /// The tagger's label ([`super::tagger::LABELS`]) and its probability, for a name the
+    /// tagger found; `None` for a rule span it did not.
+    pub(super) tag: Option<(usize, f32)>,
 }
 
 /// Stages 1 and 2.

@@ -23,6 +23,7 @@ pub(super) fn describe_span(cx: &Ctx, first: usize, last: usize, lo: usize, hi: 
         gender: None,
         person_evidence: false,
         party: None,
+        tag: None,
     };
     let k = honorifics_before(cx, &mut span, lo);
     if let Some(role) = role_before(cx, k, lo).or_else(|| role_after(cx, last, hi)) {

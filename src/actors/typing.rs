@@ -5,7 +5,7 @@
 
 use super::context::{caps_sentence, lex, Ctx};
 use super::merge::surname;
-use super::ner;
+use super::tagger;
 use super::spans::Span;
 use super::words::{is_club_word, CLUB_TAILS, SPORT_CLUB_TAILS, TOWN_CLUB_TAILS};
 use crate::model::ActorKind;
@@ -16,25 +16,6 @@ use crate::util::FxHashSet as HashSet;
 const TEAM_BEFORE: &[&str] = &["beat", "v", "vs", "defeated"];
 /// Words after a club's name in a result: "Leicestershire beat".
 const TEAM_AFTER: &[&str] = &["beat", "beats", "drew", "defeated", "v", "vs"];
-/// Last words of events, not actors: "the Commonwealth Games", "World Summit", "New Year".
-/// Only the trained typer consults it; gazetteer names are typed before.
-pub(super) const EVENT_TAILS: &[&str] = &[
-    "games",
-    "championships",
-    "championship",
-    "cup",
-    "open",
-    "olympics",
-    "summit",
-    "conference",
-    "festival",
-    "awards",
-    "year",
-    "day",
-    "week",
-    "war",
-    "series",
-];
 /// First words of club names in a sports report: "Real Madrid", "Inter Milan", "AC Milan",
 /// "Bayern Munich", "Sporting Lisbon".
 const SPORT_CLUB_HEADS: &[&str] = &[
@@ -190,8 +171,6 @@ pub(super) enum Decision {
     Typed(Typed),
     /// No actor.
     Drop,
-    /// No rule types it: the trained typer decides, with the evidence of all its mentions.
-    Later,
 }
 
 /// What the whole document says about names, gathered once before any span is typed: a rule
@@ -269,12 +248,15 @@ impl<'c, 'd, 'a> Typing<'c, 'd, 'a> {
         }
     }
 
-    /// The type of span `s`; `typer` is the trained typer once the rules are done.
-    pub(super) fn decide(&self, s: &Span, typer: Option<&ner::Typer>) -> Decision {
+    /// The type of span `s`: the tagger's where it found the name, else the rules'.
+    pub(super) fn decide(&self, s: &Span) -> Decision {
         let cx = self.cx;
         let doc = cx.doc;
         let key_text = &s.key;
         let written = doc.slice(doc.tokens[s.first].start, doc.tokens[s.last].end);
+        if let Some((label, _)) = s.tag {
+            return self.by_tag(s, label, written);
+        }
         // A club's town as a venue stays a place: "fans in Philadelphia", "KANSAS CITY AT
         // DETROIT".
         let venue = s.first > 0 && matches!(cx.lower(s.first - 1), "in" | "at");
@@ -294,15 +276,7 @@ impl<'c, 'd, 'a> Typing<'c, 'd, 'a> {
         // "the Bush administration": a name followed by an institutional noun.
         let tail = cx.lower(s.last + 1);
         if ORG_TAILS.contains(&tail) && !s.person_evidence {
-            let end = s.last + 1;
-            let name = doc.slice(doc.tokens[s.first].start, doc.tokens[end].end);
-            return Decision::Typed(Typed {
-                key: format!("org:{}", crate::case::lowercase(name)),
-                kind: ActorKind::Organization,
-                name: format!("{} {}", written, tail),
-                affiliation: None,
-                last: end,
-            });
+            return Decision::Typed(self.with_tail(s, written, tail));
         }
         if self.is_organization(s) {
             return Decision::Typed(org(format!("org:{}", key_text)));
@@ -316,9 +290,62 @@ impl<'c, 'd, 'a> Typing<'c, 'd, 'a> {
                 last: s.last,
             });
         }
-        match typer {
-            Some(typer) => by_typer(typer, s, written),
-            None => Decision::Later,
+        Decision::Drop
+    }
+
+    /// The type of a name the tagger found with `label`: a gazetteer entry of a compatible
+    /// kind gives its canonical name and key (and a capital that acts becomes its government);
+    /// "the Bush administration" is an organisation; otherwise the tagger's type.
+    fn by_tag(&self, s: &Span, label: usize, written: &str) -> Decision {
+        let cx = self.cx;
+        let kind = match tagger::LABELS[label] {
+            "PER" => ActorKind::Person,
+            "ORG" => ActorKind::Organization,
+            "LOC" => ActorKind::Place,
+            _ => return Decision::Drop,
+        };
+        if let Some(typed) = self.by_gazetteer(s, written) {
+            let compatible = match kind {
+                ActorKind::Place => matches!(typed.kind, ActorKind::Place | ActorKind::Group),
+                ActorKind::Organization => {
+                    matches!(typed.kind, ActorKind::Organization | ActorKind::Group)
+                }
+                _ => false,
+            };
+            if compatible {
+                return Decision::Typed(typed);
+            }
+        }
+        let tail = cx.lower(s.last + 1);
+        if ORG_TAILS.contains(&tail) && kind != ActorKind::Place {
+            return Decision::Typed(self.with_tail(s, written, tail));
+        }
+        let key = match kind {
+            ActorKind::Person => String::new(),
+            ActorKind::Organization => format!("org:{}", s.key),
+            _ => format!("place:{}", s.key),
+        };
+        Decision::Typed(Typed {
+            key,
+            kind,
+            name: written.to_string(),
+            affiliation: None,
+            last: s.last,
+        })
+    }
+
+    /// "the Bush administration": the name and the institutional noun after it, as one
+    /// organisation.
+    fn with_tail(&self, s: &Span, written: &str, tail: &str) -> Typed {
+        let doc = self.cx.doc;
+        let end = s.last + 1;
+        let name = doc.slice(doc.tokens[s.first].start, doc.tokens[end].end);
+        Typed {
+            key: format!("org:{}", crate::case::lowercase(name)),
+            kind: ActorKind::Organization,
+            name: format!("{} {}", written, tail),
+            affiliation: None,
+            last: end,
         }
     }
 
@@ -353,11 +380,7 @@ impl<'c, 'd, 'a> Typing<'c, 'd, 'a> {
         }
         let o = lx.orgs.get(key_text)?;
         Some(
-            if o.kind == "party"
-                && key_text.ends_with('s')
-                && *key_text != crate::case::lowercase(o.name)
-                && !key_text.contains(' ')
-            {
+            if party_members(self.cx, key_text) {
                 // "Republicans", "Democrats": the party's members as a group, on its side.
                 typed(
                     format!("group:{key_text}"),
@@ -406,29 +429,6 @@ impl<'c, 'd, 'a> Typing<'c, 'd, 'a> {
             && !self.things.contains(&t.lower)
             && !caps_sentence(cx, t.sentence)
     }
-}
-
-/// The type the trained typer gives span `s`, or none.
-fn by_typer(typer: &ner::Typer, s: &Span, written: &str) -> Decision {
-    let key_text = &s.key;
-    let kind = match ner::CLASSES[typer.class(key_text)] {
-        "PER" => ActorKind::Person,
-        "ORG" => ActorKind::Organization,
-        "LOC" => ActorKind::Place,
-        _ => return Decision::Drop,
-    };
-    let key = match kind {
-        ActorKind::Person => String::new(),
-        ActorKind::Organization => format!("org:{key_text}"),
-        _ => format!("place:{key_text}"),
-    };
-    Decision::Typed(Typed {
-        key,
-        kind,
-        name: written.to_string(),
-        affiliation: None,
-        last: s.last,
-    })
 }
 
 /// The word `k` tokens before span `s`; empty before the document.
@@ -536,4 +536,14 @@ fn is_acting(cx: &Ctx, s: &Span) -> bool {
     };
     cx.lx.capitals.contains_key(&s.key)
         && (ACTING_VERBS.contains(&cx.lower(s.last + 1)) || COUNTERPART_PREPS.contains(&prev))
+}
+
+/// Whether `key` names a party's members ("Republicans", "Democrats"): a group on its side.
+pub(super) fn party_members(cx: &Ctx, key: &str) -> bool {
+    cx.lx.orgs.get(key).is_some_and(|o| {
+        o.kind == "party"
+            && key.ends_with('s')
+            && key != crate::case::lowercase(o.name)
+            && !key.contains(' ')
+    })
 }

@@ -4,7 +4,7 @@
 //! pith analyze [FILE|-] [--format text|json] [--sentences N|--ratio R|--words N] [--keywords N] [--lang CODE]
 //! pith batch [--sentences N] [--keywords N] [--lang CODE]   < {"id","text"} JSON lines
 //! pith eval summaries|keyphrases|attribution|entities ...     (quality on annotated data)
-//! pith train ner --gum DIR                                      (regenerates the NER weights)
+//! pith train tagger --conll FILE --gum DIR                      (regenerates the tagger weights)
 //! ```
 
 #[cfg(target_arch = "wasm32")]
@@ -19,6 +19,7 @@ fn main() {
 mod eval;
 #[cfg(not(target_arch = "wasm32"))]
 mod train;
+mod train_tagger;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
@@ -32,7 +33,7 @@ mod cli {
   pith eval keyphrases --data DIR
   pith eval attribution --data DIR
     pith eval entities --conll FILE | --gum DIR [--split dev|test] [--errors]
-    pith train ner --gum DIR [--out FILE] [--buckets N] [--epochs N] [--check]";
+    pith train tagger --conll FILE --gum DIR [--dev FILE] [--out PATH] [--buckets N] [--epochs N] [--check]";
 
     struct Args {
         input: Option<String>,

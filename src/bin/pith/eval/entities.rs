@@ -28,6 +28,12 @@ pub struct Doc {
 }
 
 fn parse(conll: &str) -> Vec<Doc> {
+    parse_conll(conll, &TYPES)
+}
+
+/// The documents of a CoNLL-2003 file, with gold mentions of the types in `types` ("PER",
+/// "ORG", "LOC", and "MISC" for training).
+pub fn parse_conll(conll: &str, types: &[&'static str]) -> Vec<Doc> {
     let mut docs = Vec::new();
     let mut doc = Doc {
         text: String::new(),
@@ -77,7 +83,7 @@ fn parse(conll: &str) -> Vec<Doc> {
         let end = doc.text.len();
         sentence_has_tokens = true;
         let (prefix, kind) = tag.split_once('-').unwrap_or(("O", ""));
-        let kind: Option<&'static str> = TYPES.iter().copied().find(|t| *t == kind);
+        let kind: Option<&'static str> = types.iter().copied().find(|t| *t == kind);
         match (prefix, kind) {
             ("I", Some(k)) if open.is_some_and(|(_, t)| t == k) => {}
             (_, Some(k)) => {
@@ -106,6 +112,12 @@ fn gum_docs(dir: &Path, split: Option<&str>) -> Result<Vec<Doc>, String> {
 /// The GUM documents that `splits.md` lists under any of `sections` and that exist as
 /// `dep/NAME.conllu`, in the order listed.
 pub fn gum_split(dir: &Path, sections: &[&str]) -> Result<Vec<Doc>, String> {
+    gum_split_with(dir, sections, false)
+}
+
+/// [`gum_split`], with named mentions of GUM's other types (events, objects, abstracts...)
+/// as "MISC" when `misc` is set, as training wants them.
+pub fn gum_split_with(dir: &Path, sections: &[&str], misc: bool) -> Result<Vec<Doc>, String> {
     let splits = read_text(&dir.join("splits.md"))?;
     let mut section = "";
     let mut names = Vec::new();
@@ -122,7 +134,7 @@ pub fn gum_split(dir: &Path, sections: &[&str]) -> Result<Vec<Doc>, String> {
     for name in names {
         let path = dir.join("dep").join(format!("{name}.conllu"));
         if path.exists() {
-            docs.push(parse_gum(&read_text(&path)?));
+            docs.push(parse_gum(&read_text(&path)?, misc));
         }
     }
     Ok(docs)
@@ -130,7 +142,7 @@ pub fn gum_split(dir: &Path, sections: &[&str]) -> Result<Vec<Doc>, String> {
 
 /// One CoNLL-U document: text (tokens joined by spaces unless `SpaceAfter=No`, sentences by
 /// newlines) and its named person / organization / place mentions.
-fn parse_gum(conllu: &str) -> Doc {
+fn parse_gum(conllu: &str, misc: bool) -> Doc {
     struct Tok {
         start: usize,
         end: usize,
@@ -153,6 +165,11 @@ fn parse_gum(conllu: &str) -> Doc {
                     "person" => "PER",
                     "organization" => "ORG",
                     "place" => "LOC",
+                    "event" | "object" | "abstract" | "substance" | "plant" | "animal"
+                        if misc =>
+                    {
+                        "MISC"
+                    }
                     _ => continue,
                 };
                 // The head is the token whose syntactic head lies outside the mention.
@@ -405,7 +422,7 @@ mod tests {
 6\tHouse\thouse\tPROPN\tNNP\t_\t3\tobj\t_\tEntity=2)\n\
 7\ttoday\ttoday\tNOUN\tNN\t_\t3\tobl\t_\tEntity=(3-time-new-x-cf3-1-sgl)|SpaceAfter=No\n\
 8\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n";
-        let doc = parse_gum(conllu);
+        let doc = parse_gum(conllu, false);
         assert_eq!(doc.text, "Mr Obama visited the White House today.\n");
         let spans: Vec<(&str, &str)> = doc
             .gold

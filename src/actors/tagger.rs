@@ -1,0 +1,453 @@
+//! The learned name tagger: decides, token by token and from context, which words are part of
+//! a person's, organisation's, place's or other (MISC) name, so that spans and types are decided
+//! together rather than by rules on runs of capitals.
+//!
+//! An averaged perceptron (Collins 2002) over hashed features, decoded greedily left to right
+//! with the two previous labels as features (IO labels: a name is a run of tokens with the same
+//! label). The features are the usual ones for news NER: the word and its neighbours, affixes,
+//! word shapes, position in the sentence, lexicon and gazetteer hits (as evidence, not
+//! verdicts) and two document facts (the word is also written in lowercase elsewhere; it is
+//! written capitalised mid-sentence elsewhere). Weights are trained by `pith train tagger` on
+//! CoNLL-2003 and GUM (see [`super::tagger_weights`]); training calls [`Features`], the same
+//! code that analysis uses, so the two cannot drift apart.
+//!
+//! Each token's label comes with its probability (a softmax of the scores, with a temperature
+//! fitted on development data), from which names and actors get their confidence.
+
+use crate::lexicon::{word, Lexicon};
+use crate::model::SentenceKind;
+use crate::text::{Document, Shape, TokenKind};
+
+use super::tagger_weights::{CHECK, ROWS, SCALE, TEMPERATURE, WEIGHTS};
+
+/// Labels, in weight order. A token outside any name is `O`.
+pub const LABELS: [&str; 5] = ["O", "PER", "ORG", "LOC", "MISC"];
+/// The outside label's index.
+pub const O: usize = 0;
+/// Number of labels.
+pub const N: usize = LABELS.len();
+
+// Generated weights must match the bucket count they declare: indexing relies on it.
+const _: () = assert!(WEIGHTS.len() == ROWS * N && CHECK.len() == ROWS && FULL / ROWS <= 256);
+
+/// One name found by the tagger, in token coordinates.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Tagged {
+    /// First token.
+    pub first: usize,
+    /// Last token (inclusive).
+    pub last: usize,
+    /// Index into [`LABELS`] (never [`O`]).
+    pub label: usize,
+    /// The probability of the span's label, averaged over its tokens, in `[0, 1]`.
+    pub prob: f32,
+}
+
+/// murmur3's 32-bit finaliser: feature hashes combine template ids and word hashes through it,
+/// so they are stable across platforms and releases (the weights depend on them).
+fn mix(mut h: u32) -> u32 {
+    h ^= h >> 16;
+    h = h.wrapping_mul(0x85eb_ca6b);
+    h ^= h >> 13;
+    h = h.wrapping_mul(0xc2b2_ae35);
+    h ^ (h >> 16)
+}
+
+/// 32-bit FNV-1a of a string.
+fn fnv(s: &str) -> u32 {
+    let mut h = 0x811c_9dc5u32;
+    for b in s.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+/// The feature `template` with value `v`.
+fn feat(template: u32, v: u32) -> u32 {
+    mix(template.wrapping_mul(0x9e37_79b9) ^ mix(v))
+}
+
+/// The last `k` characters of `w` (all of it when shorter).
+fn suffix(w: &str, k: usize) -> &str {
+    &w[w.char_indices().rev().nth(k - 1).map_or(0, |(i, _)| i)..]
+}
+
+/// The first `k` characters of `w` (all of it when shorter).
+fn prefix(w: &str, k: usize) -> &str {
+    &w[..w.char_indices().nth(k).map_or(w.len(), |(i, _)| i)]
+}
+
+/// A word's written shape, coarsely: letters by case, digits, punctuation classes.
+fn shape_class(doc: &Document, i: usize) -> u32 {
+    let t = &doc.tokens[i];
+    let text = doc.token_text(t);
+    match t.kind {
+        TokenKind::Number => 1,
+        TokenKind::Punct => match text {
+            "," => 2,
+            "." => 3,
+            "(" | ")" | "[" | "]" => 4,
+            "\"" | "'" | "“" | "”" | "‘" | "’" | "'s" | "’s" => 5,
+            "-" | "–" | "—" => 6,
+            ":" | ";" => 7,
+            "&" => 8,
+            _ => 9,
+        },
+        TokenKind::Word => {
+            let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+            let digit = text.chars().any(|c| c.is_ascii_digit());
+            let inner_caps = text.chars().skip(1).any(char::is_uppercase);
+            match t.shape {
+                _ if digit => 10,
+                Shape::Upper if letters == 1 => 11,
+                Shape::Upper if text.contains('.') => 12,
+                Shape::Upper if letters <= 4 => 13,
+                Shape::Upper => 14,
+                Shape::Capitalized if letters == 1 => 15,
+                Shape::Capitalized if inner_caps => 16,
+                Shape::Capitalized if text.contains(['-', '\'', '’']) => 17,
+                Shape::Capitalized => 18,
+                _ if text.contains(['-', '\'', '’']) => 19,
+                _ => 20,
+            }
+        }
+    }
+}
+
+/// Per-document facts the features read, computed once.
+pub struct Facts<'d, 'a> {
+    doc: &'d Document<'a>,
+    lx: &'static Lexicon,
+    /// Per token: FNV of its lowercase text.
+    word: Vec<u32>,
+    /// Per token: its shape class.
+    shape: Vec<u32>,
+    /// Per token: gazetteer match, 0 none, else 1 + 2*kind + (0 first word, 1 later word),
+    /// kind 0 place, 1 organisation.
+    gazetteer: Vec<u8>,
+    /// Per vocabulary id: seen lowercase in the document (bit 0), seen capitalised
+    /// mid-sentence in body text (bit 1).
+    seen: Vec<u8>,
+    /// Per sentence: most of its words are in capitals.
+    caps: Vec<bool>,
+}
+
+impl<'d, 'a> Facts<'d, 'a> {
+    /// Computes the facts of `doc`.
+    pub fn new(doc: &'d Document<'a>) -> Self {
+        let lx = Lexicon::english();
+        let word: Vec<u32> = doc
+            .tokens
+            .iter()
+            .map(|t| fnv(doc.vocab.get(t.lower)))
+            .collect();
+        let shape = (0..doc.tokens.len()).map(|i| shape_class(doc, i)).collect();
+        let mut seen = vec![0u8; doc.vocab.len()];
+        let mut caps = Vec::with_capacity(doc.sentences.len());
+        for s in &doc.sentences {
+            let (mut words, mut upper) = (0, 0);
+            for (k, t) in doc.tokens[s.tokens.clone()].iter().enumerate() {
+                if t.kind != TokenKind::Word {
+                    continue;
+                }
+                words += 1;
+                upper += usize::from(t.shape == Shape::Upper);
+                let bit = match t.shape {
+                    Shape::Lower => 1,
+                    Shape::Capitalized if k > 0 && s.kind == SentenceKind::Body => 2,
+                    _ => 0,
+                };
+                if let Some(v) = seen.get_mut(t.lower as usize) {
+                    *v |= bit;
+                }
+            }
+            caps.push(words >= 3 && 2 * upper > words);
+        }
+        let gazetteer = gazetteer_matches(doc, lx);
+        Facts {
+            doc,
+            lx,
+            word,
+            shape,
+            gazetteer,
+            seen,
+            caps,
+        }
+    }
+
+    fn lower(&self, i: usize) -> &str {
+        self.doc.vocab.get(self.doc.tokens[i].lower)
+    }
+
+    /// The hashed features of token `i` of a sentence spanning tokens `lo..hi`, given the
+    /// labels of the two tokens before it, appended to `out`.
+    pub fn features(&self, i: usize, lo: usize, hi: usize, prev: [usize; 2], out: &mut Vec<u32>) {
+        let doc = self.doc;
+        let t = &doc.tokens[i];
+        let w = self.lower(i);
+        let word_at = |k: isize| -> u32 {
+            let j = i as isize + k;
+            if j < lo as isize {
+                1
+            } else if j >= hi as isize {
+                2
+            } else {
+                self.word[j as usize]
+            }
+        };
+        let shape_at = |k: isize| -> u32 {
+            let j = i as isize + k;
+            if j < lo as isize {
+                30
+            } else if j >= hi as isize {
+                31
+            } else {
+                self.shape[j as usize]
+            }
+        };
+        let caps = self.caps[t.sentence];
+        // In a line of capitals, the case of a word says nothing: its shape then reads as
+        // "capitals", and the word itself carries the evidence.
+        let s0 = if caps { 40 } else { shape_at(0) };
+        let drop = drop_list();
+        let mut f = |template: u32, v: u32| {
+            if !drop.contains(&template) {
+                out.push(feat(template, v))
+            }
+        };
+        f(0, 0);
+        f(1, self.word[i]);
+        f(2, word_at(-1));
+        f(3, word_at(1));
+        f(4, word_at(-2));
+        f(5, word_at(2));
+        f(6, word_at(-1) ^ self.word[i].rotate_left(7));
+        f(7, self.word[i] ^ word_at(1).rotate_left(7));
+        if t.kind == TokenKind::Word {
+            f(8, fnv(suffix(w, 2)));
+            f(9, fnv(suffix(w, 3)));
+            f(10, fnv(suffix(w, 4)));
+            f(11, fnv(prefix(w, 3)));
+        }
+        f(12, s0);
+        f(13, shape_at(-1) * 64 + s0);
+        f(14, s0 * 64 + shape_at(1));
+        f(15, shape_at(-1) * 4096 + s0 * 64 + shape_at(1));
+        f(16, (i == lo) as u32 * 2 + caps as u32);
+        f(17, doc.sentences[t.sentence].kind as u32);
+        let bits = self.lx.word_bits(w);
+        for b in 0..16 {
+            if bits & (1 << b) != 0 {
+                f(18, b);
+                f(19, b * 64 + s0);
+            }
+        }
+        if self.lx.given_names.contains(w) {
+            f(20, s0);
+        }
+        if i > lo && self.lx.word_bits(self.lower(i - 1)) & word::HONORIFIC != 0 {
+            f(21, s0);
+        }
+        f(22, u32::from(self.gazetteer[i]) * 64 + s0);
+        if t.kind == TokenKind::Word && t.shape != Shape::Lower {
+            let seen = self.seen.get(t.lower as usize).copied().unwrap_or(0);
+            f(23, u32::from(seen) * 4 + (i == lo) as u32 * 2 + caps as u32);
+        }
+        f(24, prev[0] as u32);
+        f(25, (prev[1] * N + prev[0]) as u32);
+        f(26, prev[0] as u32 * 64 + s0);
+        f(27, prev[0] as u32 ^ self.word[i].rotate_left(3));
+        if t.kind == TokenKind::Word && t.shape == Shape::Upper {
+            f(28, w.chars().count().min(8) as u32);
+        }
+        f(29, u32::from(t.stop) * 64 + s0);
+    }
+}
+
+/// Per token, the longest place or organisation name of up to four words that covers it: 0
+/// none, else 1 + 2 * kind (0 place, 1 organisation) + (0 first word, 1 later word).
+fn gazetteer_matches(doc: &Document, lx: &Lexicon) -> Vec<u8> {
+    let mut out = vec![0u8; doc.tokens.len()];
+    let mut key = String::new();
+    for s in &doc.sentences {
+        let (lo, hi) = (s.tokens.start, s.tokens.end);
+        let mut i = lo;
+        while i < hi {
+            let t = &doc.tokens[i];
+            if t.kind != TokenKind::Word || t.shape == Shape::Lower {
+                i += 1;
+                continue;
+            }
+            let first = doc.vocab.get(t.lower);
+            let longer = lx.starts_longer_name(first);
+            let mut found = None;
+            for n in (1..=4usize).rev() {
+                if i + n > hi || (n > 1 && !longer) {
+                    continue;
+                }
+                key.clear();
+                for k in i..i + n {
+                    if k > i && doc.tokens[k - 1].end < doc.tokens[k].start {
+                        key.push(' ');
+                    }
+                    key.push_str(doc.vocab.get(doc.tokens[k].lower));
+                }
+                let kind = if lx.places.contains_key(key.as_str()) {
+                    Some(0)
+                } else if lx.orgs.contains_key(key.as_str()) {
+                    Some(1)
+                } else {
+                    None
+                };
+                if let Some(kind) = kind {
+                    found = Some((n, kind));
+                    break;
+                }
+            }
+            let Some((n, kind)) = found else {
+                i += 1;
+                continue;
+            };
+            for (k, v) in out[i..i + n].iter_mut().enumerate() {
+                *v = 1 + 2 * kind + u8::from(k > 0);
+            }
+            i += n;
+        }
+    }
+    out
+}
+
+/// The stored weights as floats, decoded on first use.
+fn weights() -> &'static [f32] {
+    static W: std::sync::OnceLock<Vec<f32>> = std::sync::OnceLock::new();
+    W.get_or_init(|| WEIGHTS.iter().map(|&v| f32::from(v as i8) * SCALE).collect())
+}
+
+/// Features hash into this many rows for training; the shipped table keeps, of the
+/// `FULL / rows` full rows that share each of its rows, the one with the largest weights, and
+/// a check byte saying which one it is. A feature whose check does not match is not in the
+/// model: it then adds nothing, instead of the weights of whatever feature won its row.
+pub const FULL: usize = 1 << 20;
+
+/// Weights in rows of one per label, with a check byte per row when compacted.
+pub struct Table<'w> {
+    /// `rows * N` weights.
+    pub w: &'w [f32],
+    /// Per row, which of the full rows it holds (`full / rows`); empty for a full table.
+    pub check: &'w [u8],
+    /// Number of rows.
+    pub rows: usize,
+}
+
+impl Table<'_> {
+    /// The first weight of feature hash `h`'s row, if the table holds that feature.
+    pub fn row(&self, h: u32) -> Option<usize> {
+        let full = h as usize % FULL;
+        let row = full % self.rows;
+        let holds = self.check.is_empty()
+            || self.check.get(row).is_some_and(|&c| usize::from(c) == full / self.rows);
+        holds.then_some(row * N)
+    }
+}
+
+/// The scores of each label for `features` under table `t`.
+pub fn scores(t: &Table, features: &[u32]) -> [f32; N] {
+    let mut s = [0f32; N];
+    for &h in features {
+        if let Some(r) = t.row(h).and_then(|row| t.w.get(row..row + N)) {
+            for (a, b) in s.iter_mut().zip(r) {
+                *a += b;
+            }
+        }
+    }
+    s
+}
+
+/// The best label; the first best wins ties, so no evidence means outside.
+pub fn best(s: &[f32; N]) -> usize {
+    (1..N).fold(O, |b, c| if s[c] > s[b] { c } else { b })
+}
+
+/// The probability of label `c` under a softmax of `s` at `temperature`.
+pub fn probability(s: &[f32; N], c: usize, temperature: f32) -> f32 {
+    let m = s.iter().fold(f32::MIN, |a, &b| a.max(b));
+    let z: f32 = s.iter().map(|&v| ((v - m) / temperature).exp()).sum();
+    ((s[c] - m) / temperature).exp() / z
+}
+
+/// Labels every token of sentence tokens `lo..hi` greedily with weights `w`, returning each
+/// token's label and its probability.
+pub fn label_sentence(
+    facts: &Facts,
+    t: &Table,
+    temperature: f32,
+    lo: usize,
+    hi: usize,
+) -> Vec<(usize, f32)> {
+    let mut out = Vec::with_capacity(hi - lo);
+    let mut feats = Vec::with_capacity(48);
+    let mut prev = [O, O];
+    for i in lo..hi {
+        feats.clear();
+        facts.features(i, lo, hi, prev, &mut feats);
+        let s = scores(t, &feats);
+        let c = best(&s);
+        out.push((c, probability(&s, c, temperature)));
+        prev = [c, prev[0]];
+    }
+    out
+}
+
+/// The names the shipped model finds in `doc`'s sentences (boilerplate skipped), in order.
+pub fn tag(doc: &Document) -> Vec<Tagged> {
+    let facts = Facts::new(doc);
+    let table = Table {
+        w: weights(),
+        check: CHECK,
+        rows: ROWS,
+    };
+    let mut out = Vec::new();
+    for s in &doc.sentences {
+        if s.kind == SentenceKind::Boilerplate {
+            continue;
+        }
+        let (lo, hi) = (s.tokens.start, s.tokens.end);
+        let labels = label_sentence(&facts, &table, TEMPERATURE, lo, hi);
+        spans_of(&labels, lo, &mut out);
+    }
+    out
+}
+
+/// Runs of one label in `labels` (token `lo` first) as [`Tagged`] spans.
+pub fn spans_of(labels: &[(usize, f32)], lo: usize, out: &mut Vec<Tagged>) {
+    let mut k = 0;
+    while k < labels.len() {
+        let label = labels[k].0;
+        let mut end = k;
+        while end + 1 < labels.len() && labels[end + 1].0 == label {
+            end += 1;
+        }
+        if label != O {
+            let sum: f32 = labels[k..=end].iter().map(|l| l.1).sum();
+            out.push(Tagged {
+                first: lo + k,
+                last: lo + end,
+                label,
+                prob: sum / (end - k + 1) as f32,
+            });
+        }
+        k = end + 1;
+    }
+}
+
+fn drop_list() -> &'static Vec<u32> {
+    static D: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
+    D.get_or_init(|| {
+        std::env::var("PITH_DROP")
+            .unwrap_or_default()
+            .split(',')
+            .filter_map(|x| x.parse().ok())
+            .collect()
+    })
+}
