@@ -66,6 +66,7 @@ impl Merger<'_, '_, '_> {
             })
         };
         self.out.list[idx].absorb(s, kind, name, affiliation);
+        self.out.list[idx].evidence.add(cx, s);
         let start_tok = mention_start(cx, s.first);
         self.out.list[idx]
             .mentions

@@ -18,7 +18,9 @@
 //!    subject pronouns to the person they stand for, conservatively;
 //! 6. `affiliations.rs`: a spokesman's side is his principal's, a person's the one shared by
 //!    everyone named alongside;
-//! 7. `salience.rs`: salience from mention counts and position, and the final order.
+//! 7. `confidence.rs`: how sure pith is of each actor, from its mentions' probabilities and
+//!    evidence, by a logistic model fitted on development data;
+//! 8. `salience.rs`: salience from mention counts and position, and the final order.
 //!
 //! Word lists live next to the step that reads them, or in `words.rs` when two steps share them.
 
@@ -26,20 +28,28 @@ use crate::lexicon::Gender;
 use crate::model::ActorKind;
 
 mod affiliations;
+pub mod confidence;
+mod confidence_weights;
 mod context;
 mod merge;
-pub mod tagger;
-mod tagger_weights;
-mod tagging;
 mod references;
 mod salience;
 mod spans;
+pub mod tagger;
+mod tagger_weights;
+mod tagging;
 mod titles;
 mod typing;
 mod words;
 
 use context::Ctx;
 use spans::find_spans;
+
+/// The confidence at or above which the demo and `<pith-summary>` show an actor: chosen on the
+/// development data (CoNLL testa, GUM dev) so that the actors shown are right, and still
+/// several per article (README, "Entities"). [`crate::analyze`] returns every actor with its
+/// confidence, so API users may choose their own.
+pub const DISPLAY_CONFIDENCE: f64 = 0.5;
 
 /// A mention resolved to an actor, in token coordinates; positions read these.
 #[derive(Debug, Clone, Copy)]
@@ -76,6 +86,8 @@ pub struct Entity {
     /// How sure pith is that this actor is a real name of the right kind, in [0, 1];
     /// calibrated on the development data.
     pub confidence: f64,
+    /// What its mentions say for it, from which `confidence` is computed.
+    evidence: confidence::Evidence,
     key: String,
     role_tokens: usize,
     /// The actor this one speaks for ("his spokesman").
@@ -93,8 +105,8 @@ impl Entity {
             mentions: Vec::new(),
             references: Vec::new(),
             salience: 0.0,
-            // Every actor the rules keep counts as sure until a calibrated score replaces this.
-            confidence: 1.0,
+            confidence: 0.0,
+            evidence: confidence::Evidence::default(),
             key,
             role_tokens: 0,
             owner: None,
@@ -128,6 +140,7 @@ pub fn find(doc: &crate::text::Document) -> Actors {
     let mut actors = merge::build_entities(&cx, spans);
     references::add_references(&cx, &mut actors);
     affiliations::infer_affiliations(&cx, &mut actors);
+    confidence::score(&mut actors);
     salience::finish(&cx, &mut actors);
     actors
 }

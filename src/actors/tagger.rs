@@ -28,7 +28,7 @@ pub const O: usize = 0;
 pub const N: usize = LABELS.len();
 
 // Generated weights must match the bucket count they declare: indexing relies on it.
-const _: () = assert!(WEIGHTS.len() == ROWS * N && CHECK.len() == ROWS && FULL / ROWS <= 256);
+const _: () = assert!(WEIGHTS.len() == ROWS * N && CHECK.len() * 8 == ROWS * CHECK_BITS);
 
 /// One name found by the tagger, in token coordinates.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -131,6 +131,12 @@ pub struct Facts<'d, 'a> {
     seen: Vec<u8>,
     /// Per sentence: most of its words are in capitals.
     caps: Vec<bool>,
+    /// Per sentence: its number tokens.
+    numbers: Vec<u32>,
+    /// Per vocabulary id: how often each label was given to the word in capitals so far in
+    /// the document ("extended prediction history", Ratinov and Roth 2009): a name is usually
+    /// clear at its first, fuller mention, and its later, shorter ones follow it.
+    history: std::cell::RefCell<Vec<[u16; N]>>,
 }
 
 impl<'d, 'a> Facts<'d, 'a> {
@@ -145,7 +151,10 @@ impl<'d, 'a> Facts<'d, 'a> {
         let shape = (0..doc.tokens.len()).map(|i| shape_class(doc, i)).collect();
         let mut seen = vec![0u8; doc.vocab.len()];
         let mut caps = Vec::with_capacity(doc.sentences.len());
+        let mut numbers = Vec::with_capacity(doc.sentences.len());
         for s in &doc.sentences {
+            let range = &doc.tokens[s.tokens.clone()];
+            numbers.push(range.iter().filter(|t| t.kind == TokenKind::Number).count() as u32);
             let (mut words, mut upper) = (0, 0);
             for (k, t) in doc.tokens[s.tokens.clone()].iter().enumerate() {
                 if t.kind != TokenKind::Word {
@@ -173,6 +182,19 @@ impl<'d, 'a> Facts<'d, 'a> {
             gazetteer,
             seen,
             caps,
+            numbers,
+            history: std::cell::RefCell::new(vec![[0; N]; doc.vocab.len()]),
+        }
+    }
+
+    /// Records that token `i` was labelled `label`, for the history of its word.
+    pub fn remember(&self, i: usize, label: usize) {
+        let t = &self.doc.tokens[i];
+        if t.kind != TokenKind::Word || t.shape == Shape::Lower {
+            return;
+        }
+        if let Some(h) = self.history.borrow_mut().get_mut(t.lower as usize) {
+            h[label] = h[label].saturating_add(1);
         }
     }
 
@@ -210,20 +232,13 @@ impl<'d, 'a> Facts<'d, 'a> {
         // In a line of capitals, the case of a word says nothing: its shape then reads as
         // "capitals", and the word itself carries the evidence.
         let s0 = if caps { 40 } else { shape_at(0) };
-        let drop = drop_list();
-        let mut f = |template: u32, v: u32| {
-            if !drop.contains(&template) {
-                out.push(feat(template, v))
-            }
-        };
+        let mut f = |template: u32, v: u32| out.push(feat(template, v));
         f(0, 0);
         f(1, self.word[i]);
         f(2, word_at(-1));
         f(3, word_at(1));
         f(4, word_at(-2));
         f(5, word_at(2));
-        f(6, word_at(-1) ^ self.word[i].rotate_left(7));
-        f(7, self.word[i] ^ word_at(1).rotate_left(7));
         if t.kind == TokenKind::Word {
             f(8, fnv(suffix(w, 2)));
             f(9, fnv(suffix(w, 3)));
@@ -257,11 +272,23 @@ impl<'d, 'a> Facts<'d, 'a> {
         f(24, prev[0] as u32);
         f(25, (prev[1] * N + prev[0]) as u32);
         f(26, prev[0] as u32 * 64 + s0);
-        f(27, prev[0] as u32 ^ self.word[i].rotate_left(3));
         if t.kind == TokenKind::Word && t.shape == Shape::Upper {
             f(28, w.chars().count().min(8) as u32);
         }
         f(29, u32::from(t.stop) * 64 + s0);
+        // Lines of results and tables ("Stirling 1 Dundee 1"): clubs, not places or people.
+        f(30, self.numbers[t.sentence].min(3) * 64 + s0);
+        if t.kind == TokenKind::Word && t.shape != Shape::Lower {
+            if let Some(h) = self.history.borrow().get(t.lower as usize) {
+                let total: u16 = h.iter().sum();
+                if total > 0 {
+                    let label = (0..N).fold(O, |b, c| if h[c] > h[b] { c } else { b });
+                    let all = u32::from(h[label] == total);
+                    f(31, label as u32 * 2 + all);
+                    f(32, (label as u32 * 2 + all) * 64 + s0);
+                }
+            }
+        }
     }
 }
 
@@ -321,20 +348,59 @@ fn gazetteer_matches(doc: &Document, lx: &Lexicon) -> Vec<u8> {
 /// The stored weights as floats, decoded on first use.
 fn weights() -> &'static [f32] {
     static W: std::sync::OnceLock<Vec<f32>> = std::sync::OnceLock::new();
-    W.get_or_init(|| WEIGHTS.iter().map(|&v| f32::from(v as i8) * SCALE).collect())
+    W.get_or_init(|| {
+        WEIGHTS
+            .iter()
+            .map(|&v| f32::from(v as i8) * SCALE)
+            .collect()
+    })
 }
 
-/// Features hash into this many rows for training; the shipped table keeps, of the
-/// `FULL / rows` full rows that share each of its rows, the one with the largest weights, and
-/// a check byte saying which one it is. A feature whose check does not match is not in the
-/// model: it then adds nothing, instead of the weights of whatever feature won its row.
-pub const FULL: usize = 1 << 20;
+/// The checks, one byte per row, unpacked on first use from [`CHECK`], where they are stored
+/// [`CHECK_BITS`] to a row, low bits first.
+fn checks() -> &'static [u8] {
+    static C: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    C.get_or_init(|| unpack_checks(CHECK, ROWS))
+}
+
+/// `rows` checks of [`CHECK_BITS`] bits from `packed`, low bits first.
+pub fn unpack_checks(packed: &[u8], rows: usize) -> Vec<u8> {
+    let per = 8 / CHECK_BITS;
+    let mask = (1u8 << CHECK_BITS) - 1;
+    (0..rows)
+        .map(|r| {
+            packed
+                .get(r / per)
+                .map_or(0, |b| (b >> ((r % per) * CHECK_BITS)) & mask)
+        })
+        .collect()
+}
+
+/// `checks` packed [`CHECK_BITS`] to a byte's bits, low bits first.
+pub fn pack_checks(checks: &[u8]) -> Vec<u8> {
+    let per = 8 / CHECK_BITS;
+    checks
+        .chunks(per)
+        .map(|c| {
+            c.iter()
+                .enumerate()
+                .fold(0u8, |b, (k, &v)| b | (v << (k * CHECK_BITS)))
+        })
+        .collect()
+}
+
+/// Bits of a row's check. Training hashes features into `rows << CHECK_BITS` full rows; the
+/// shipped table keeps, of the full rows that share each of its rows, the one with the largest
+/// weights, and a check saying which one it is. A feature whose check does not match is not in
+/// the model: it then adds nothing, instead of the weights of whatever feature won its row.
+pub const CHECK_BITS: usize = 4;
 
 /// Weights in rows of one per label, with a check byte per row when compacted.
 pub struct Table<'w> {
     /// `rows * N` weights.
     pub w: &'w [f32],
-    /// Per row, which of the full rows it holds (`full / rows`); empty for a full table.
+    /// Per row, which of the full rows it holds (`full / rows`, below `1 << CHECK_BITS`);
+    /// empty for a full table.
     pub check: &'w [u8],
     /// Number of rows.
     pub rows: usize,
@@ -343,10 +409,18 @@ pub struct Table<'w> {
 impl Table<'_> {
     /// The first weight of feature hash `h`'s row, if the table holds that feature.
     pub fn row(&self, h: u32) -> Option<usize> {
-        let full = h as usize % FULL;
+        let span = if self.check.is_empty() {
+            self.rows
+        } else {
+            self.rows << CHECK_BITS
+        };
+        let full = h as usize % span;
         let row = full % self.rows;
         let holds = self.check.is_empty()
-            || self.check.get(row).is_some_and(|&c| usize::from(c) == full / self.rows);
+            || self
+                .check
+                .get(row)
+                .is_some_and(|&c| usize::from(c) == full / self.rows);
         holds.then_some(row * N)
     }
 }
@@ -393,6 +467,7 @@ pub fn label_sentence(
         facts.features(i, lo, hi, prev, &mut feats);
         let s = scores(t, &feats);
         let c = best(&s);
+        facts.remember(i, c);
         out.push((c, probability(&s, c, temperature)));
         prev = [c, prev[0]];
     }
@@ -404,7 +479,7 @@ pub fn tag(doc: &Document) -> Vec<Tagged> {
     let facts = Facts::new(doc);
     let table = Table {
         w: weights(),
-        check: CHECK,
+        check: checks(),
         rows: ROWS,
     };
     let mut out = Vec::new();
@@ -439,15 +514,4 @@ pub fn spans_of(labels: &[(usize, f32)], lo: usize, out: &mut Vec<Tagged>) {
         }
         k = end + 1;
     }
-}
-
-fn drop_list() -> &'static Vec<u32> {
-    static D: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
-    D.get_or_init(|| {
-        std::env::var("PITH_DROP")
-            .unwrap_or_default()
-            .split(',')
-            .filter_map(|x| x.parse().ok())
-            .collect()
-    })
 }

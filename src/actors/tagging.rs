@@ -7,7 +7,7 @@
 //! probabilities: one clear context ("shares of Magna") types them all, and an article does
 //! not show one name as two actors of two kinds.
 
-use super::context::Ctx;
+use super::context::{lex, Ctx};
 use super::spans::Span;
 use super::tagger::{self, Tagged, LABELS, N};
 use super::titles::describe_span;
@@ -16,17 +16,24 @@ use crate::util::FxHashMap as HashMap;
 
 /// The MISC label: names of other things (events, nationalities, products), no actors.
 const MISC: usize = 4;
+/// The person label.
+const PER: usize = 1;
 const _: () = assert!(matches!(LABELS[MISC].as_bytes(), b"MISC"));
+const _: () = assert!(matches!(LABELS[PER].as_bytes(), b"PER"));
 
 /// The names of the document: the tagger's, described as step 1 describes its own, plus the
 /// rule spans kept on strong evidence, in text order.
 pub(super) fn reconcile(cx: &Ctx, rule: Vec<Span>) -> Vec<Span> {
     let doc = cx.doc;
-    let tagged = tagger::tag(doc);
+    let mut tagged: Vec<Tagged> = Vec::new();
+    for t in tagger::tag(doc) {
+        whole_names(cx, &t, &mut tagged);
+    }
     let mut votes: HashMap<String, [f32; N]> = HashMap::default();
     for t in &tagged {
         votes.entry(cx.gazetteer_key(t.first, t.last)).or_default()[t.label] += t.prob;
     }
+    propagate(cx, &votes, &mut tagged);
     let mut out: Vec<Span> = Vec::with_capacity(tagged.len());
     for t in tagged.iter().filter(|t| t.label != MISC) {
         let key = cx.gazetteer_key(t.first, t.last);
@@ -57,6 +64,147 @@ pub(super) fn reconcile(cx: &Ctx, rule: Vec<Span>) -> Vec<Span> {
     }
     super::sort_stable_by_key(&mut out, |s| s.first);
     out
+}
+
+/// Punctuation that can stand inside a name: "AT&T", "Wi-Fi", "U.S.", "O'Neill".
+const INSIDE: &[&str] = &["&", "-", ".", "'", "’"];
+
+/// The names in tagged span `t`, pushed to `out`: split at punctuation no name holds inside
+/// ("Magna, Johnson Controls" is two), without punctuation at either end, without an
+/// honorific or, for a person, a title before the name ("Mr Trump", "Judge Olga Ruiz": the
+/// rules of step 1 record those as evidence and role), and never a single letter.
+fn whole_names(cx: &Ctx, t: &Tagged, out: &mut Vec<Tagged>) {
+    let doc = cx.doc;
+    let is_punct = |i: usize| doc.tokens[i].kind == crate::text::TokenKind::Punct;
+    let mut start = t.first;
+    while start <= t.last {
+        let mut end = start;
+        while end < t.last && !(is_punct(end + 1) && !INSIDE.contains(&cx.lower(end + 1))) {
+            end += 1;
+        }
+        let (mut first, mut last) = (start, end);
+        start = end + 1;
+        while start <= t.last && is_punct(start) && !INSIDE.contains(&cx.lower(start)) {
+            start += 1;
+        }
+        // A name starts and ends with a word in capitals or a number: "Milan from", "of
+        // State John Kerr" and "his colleagues" are the tagger running over.
+        let lower = |i: usize| doc.tokens[i].shape == crate::text::Shape::Lower;
+        while first < last && (is_punct(last) || lower(last)) {
+            last -= 1;
+        }
+        let title = |i: usize| {
+            let bits = cx.lex_at(i);
+            bits & lex::HONORIFIC != 0
+                || (t.label == PER && bits & (lex::HEAD | lex::MODIFIER | lex::COUNTRY) != 0)
+        };
+        while first < last && (is_punct(first) || title(first) || lower(first)) {
+            first += 1;
+        }
+        let letters = doc
+            .slice(doc.tokens[first].start, doc.tokens[last].end)
+            .chars();
+        if is_punct(first)
+            || title(first)
+            || lower(first)
+            || letters.filter(|c| c.is_alphabetic()).count() < 2
+        {
+            continue;
+        }
+        out.push(Tagged { first, last, ..*t });
+    }
+}
+
+/// How much less sure a mention found by [`propagate`] is than the mentions it copies.
+const PROPAGATED: f32 = 0.8;
+
+/// Adds the mentions the tagger missed of names it found elsewhere in the document: the same
+/// words in capitals ("Magna" in a headline or at a sentence start), and a person's surname
+/// alone ("Mr Lomason ... Lomason said"). Words already in a name, of any label, are left.
+fn propagate(cx: &Ctx, votes: &HashMap<String, [f32; N]>, tagged: &mut Vec<Tagged>) {
+    let doc = cx.doc;
+    let mut covered = vec![false; doc.tokens.len()];
+    for t in tagged.iter() {
+        covered[t.first..=t.last].fill(true);
+    }
+    // Names by their first word: (words, label, probability).
+    let mut by_first: HashMap<u32, Vec<(usize, usize, f32)>> = HashMap::default();
+    let mut add = |first: u32, n: usize, label: usize, prob: f32| {
+        let v = by_first.entry(first).or_default();
+        if !v.iter().any(|e| e.0 == n) {
+            v.push((n, label, prob));
+        }
+    };
+    for t in tagged.iter().filter(|t| t.label != MISC) {
+        let Some(v) = votes.get(&cx.gazetteer_key(t.first, t.last)) else {
+            continue;
+        };
+        let label = tagger::best(v);
+        if label == MISC || label == tagger::O {
+            continue;
+        }
+        let share = v[label] / v.iter().sum::<f32>().max(f32::MIN_POSITIVE);
+        add(
+            doc.tokens[t.first].lower,
+            t.last - t.first + 1,
+            label,
+            share * PROPAGATED,
+        );
+        if label == PER && t.last > t.first {
+            add(doc.tokens[t.last].lower, 1, label, share * PROPAGATED);
+        }
+    }
+    for v in by_first.values_mut() {
+        v.sort_by(|a, b| b.0.cmp(&a.0));
+    }
+    let mut found = Vec::new();
+    for s in &doc.sentences {
+        if s.kind == crate::model::SentenceKind::Boilerplate {
+            continue;
+        }
+        let mut i = s.tokens.start;
+        while i < s.tokens.end {
+            let t = &doc.tokens[i];
+            let candidates = (!covered[i] && t.shape != crate::text::Shape::Lower)
+                .then(|| by_first.get(&t.lower))
+                .flatten();
+            let hit = candidates.and_then(|c| {
+                c.iter().find(|&&(n, _, _)| {
+                    let last = i + n - 1;
+                    last < s.tokens.end
+                        && !covered[i..=last].contains(&true)
+                        && (1..n).all(|k| doc.tokens[i + k].shape != crate::text::Shape::Lower)
+                        && (n > 1 || !in_longer_name(cx, i, s.tokens.clone()))
+                        && (n == 1 || votes.contains_key(&cx.gazetteer_key(i, last)))
+                })
+            });
+            match hit {
+                Some(&(n, label, prob)) => {
+                    found.push(Tagged {
+                        first: i,
+                        last: i + n - 1,
+                        label,
+                        prob,
+                    });
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+    }
+    tagged.extend(found);
+    super::sort_stable_by_key(tagged, |t| t.first);
+}
+
+/// Whether word `i` has a word in capitals right before or after it in its sentence `range`:
+/// then it is part of a longer name ("Johnson Controls"), not the one-word name it spells.
+fn in_longer_name(cx: &Ctx, i: usize, range: std::ops::Range<usize>) -> bool {
+    let caps = |k: usize| {
+        range.contains(&k)
+            && cx.doc.tokens[k].kind == crate::text::TokenKind::Word
+            && cx.doc.tokens[k].shape != crate::text::Shape::Lower
+    };
+    (i > 0 && caps(i - 1)) || caps(i + 1)
 }
 
 /// The label the mentions of `key` vote for, and the probability of `t` having it: the

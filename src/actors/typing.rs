@@ -5,8 +5,8 @@
 
 use super::context::{caps_sentence, lex, Ctx};
 use super::merge::surname;
-use super::tagger;
 use super::spans::Span;
+use super::tagger;
 use super::words::{is_club_word, CLUB_TAILS, SPORT_CLUB_TAILS, TOWN_CLUB_TAILS};
 use crate::model::ActorKind;
 use crate::text::{Shape, TokenKind};
@@ -379,24 +379,22 @@ impl<'c, 'd, 'a> Typing<'c, 'd, 'a> {
             });
         }
         let o = lx.orgs.get(key_text)?;
-        Some(
-            if party_members(self.cx, key_text) {
-                // "Republicans", "Democrats": the party's members as a group, on its side.
-                typed(
-                    format!("group:{key_text}"),
-                    ActorKind::Group,
-                    written,
-                    Some(o.name),
-                )
-            } else {
-                typed(
-                    format!("org:{}", o.name),
-                    ActorKind::Organization,
-                    o.name,
-                    o.country,
-                )
-            },
-        )
+        Some(if party_members(self.cx, key_text) {
+            // "Republicans", "Democrats": the party's members as a group, on its side.
+            typed(
+                format!("group:{key_text}"),
+                ActorKind::Group,
+                written,
+                Some(o.name),
+            )
+        } else {
+            typed(
+                format!("org:{}", o.name),
+                ActorKind::Organization,
+                o.name,
+                o.country,
+            )
+        })
     }
 
     /// Whether span `s` is an organisation by its form or context.

@@ -19,6 +19,7 @@ fn main() {
 mod eval;
 #[cfg(not(target_arch = "wasm32"))]
 mod train;
+mod train_confidence;
 mod train_tagger;
 
 #[cfg(not(target_arch = "wasm32"))]

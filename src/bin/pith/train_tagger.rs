@@ -10,7 +10,9 @@
 
 use crate::eval::entities::{gum_split_with, parse_conll, Doc};
 use crate::eval::{flag, read_text};
-use pith::actors::tagger::{best, label_sentence, probability, scores, spans_of, Facts, Table, FULL, LABELS, N, O};
+use pith::actors::tagger::{
+    best, pack_checks, probability, scores, spans_of, Facts, Table, CHECK_BITS, LABELS, N, O,
+};
 use pith::text::Document;
 use std::path::Path;
 
@@ -119,7 +121,7 @@ fn compact(full: &[f32], rows: usize) -> (Vec<f32>, Vec<u8>) {
     let mut check = vec![0u8; rows];
     for r in 0..rows {
         let mut best_norm = 0f32;
-        for c in 0..FULL / rows {
+        for c in 0..1usize << CHECK_BITS {
             let f = (c * rows + r) * N;
             let norm: f32 = full[f..f + N].iter().map(|v| v.abs()).sum();
             if norm > best_norm {
@@ -148,6 +150,7 @@ fn epoch(m: &mut Model, docs: &[&Labelled]) -> usize {
                 feats.clear();
                 facts.features(i, s.tokens.start, s.tokens.end, prev, &mut feats);
                 let guess = best(&scores(&m.table(), &feats));
+                facts.remember(i, guess);
                 if guess != gold[i] {
                     mistakes += 1;
                     m.update(&feats, gold[i], 1.0);
@@ -175,10 +178,10 @@ fn evaluate(docs: &[Labelled], table: &Table, temperatures: &[f32]) -> (f64, f64
         let mut found = Vec::new();
         for s in &doc.sentences {
             let (lo, hi) = (s.tokens.start, s.tokens.end);
-            let labels = label_sentence(&facts, table, 1.0, lo, hi);
-            // The likelihood of the gold labels, scored along the decoded path.
+            // Decoded as `label_sentence` does, scoring the gold labels' likelihood on the way.
+            let mut labels = Vec::with_capacity(hi - lo);
             let mut prev = [O, O];
-            for (k, i) in (lo..hi).enumerate() {
+            for i in lo..hi {
                 feats.clear();
                 facts.features(i, lo, hi, prev, &mut feats);
                 let sc = scores(table, &feats);
@@ -186,7 +189,10 @@ fn evaluate(docs: &[Labelled], table: &Table, temperatures: &[f32]) -> (f64, f64
                     *n -= f64::from(probability(&sc, gold_labels[i], t).max(1e-9)).ln();
                 }
                 tokens += 1;
-                prev = [labels[k].0, prev[0]];
+                let c = best(&sc);
+                facts.remember(i, c);
+                labels.push((c, 1.0));
+                prev = [c, prev[0]];
             }
             spans_of(&labels, lo, &mut found);
         }
@@ -194,36 +200,52 @@ fn evaluate(docs: &[Labelled], table: &Table, temperatures: &[f32]) -> (f64, f64
         let pred: std::collections::HashSet<(usize, usize, &str)> = found
             .iter()
             .filter(|t| keep(LABELS[t.label]))
-            .map(|t| (doc.tokens[t.first].start, doc.tokens[t.last].end, LABELS[t.label]))
-            .collect();
-        // Gold spans trimmed as the labels are (no opening lowercase words).
-        let gold: std::collections::HashSet<(usize, usize, &str)> = d
-            .gold
-            .iter()
-            .filter(|g| keep(g.2))
-            .filter_map(|&(s, e, kind)| {
-                let first = doc
-                    .tokens
-                    .iter()
-                    .find(|t| t.start >= s && t.end <= e && t.shape != pith::text::Shape::Lower)?;
-                Some((first.start, e, kind))
+            .map(|t| {
+                (
+                    doc.tokens[t.first].start,
+                    doc.tokens[t.last].end,
+                    LABELS[t.label],
+                )
             })
             .collect();
+        // Gold spans trimmed as the labels are (no opening lowercase words).
+        let gold: std::collections::HashSet<(usize, usize, &str)> =
+            d.gold
+                .iter()
+                .filter(|g| keep(g.2))
+                .filter_map(|&(s, e, kind)| {
+                    let first = doc.tokens.iter().find(|t| {
+                        t.start >= s && t.end <= e && t.shape != pith::text::Shape::Lower
+                    })?;
+                    Some((first.start, e, kind))
+                })
+                .collect();
         right += pred.intersection(&gold).count();
         predicted += pred.len();
         gold_n += gold.len();
     }
     let p = 100.0 * right as f64 / predicted.max(1) as f64;
     let r = 100.0 * right as f64 / gold_n.max(1) as f64;
-    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
-    (p, r, f, nll.iter().map(|n| n / tokens.max(1) as f64).collect())
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
+    (
+        p,
+        r,
+        f,
+        nll.iter().map(|n| n / tokens.max(1) as f64).collect(),
+    )
 }
 
 fn load_conll(path: &Path) -> Result<Vec<Labelled>, String> {
-    Ok(parse_conll(&read_text(path)?, &["PER", "ORG", "LOC", "MISC"])
-        .into_iter()
-        .map(|Doc { text, gold }| Labelled { text, gold })
-        .collect())
+    Ok(
+        parse_conll(&read_text(path)?, &["PER", "ORG", "LOC", "MISC"])
+            .into_iter()
+            .map(|Doc { text, gold }| Labelled { text, gold })
+            .collect(),
+    )
 }
 
 fn load_gum(dir: &Path, split: &str) -> Result<Vec<Labelled>, String> {
@@ -266,7 +288,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     );
     // First the full table, to learn which features matter; then, with the features that win
     // their compact row, the compact table itself, so the weights are learnt without the rest.
-    let mut m = Model::new(FULL, Vec::new());
+    let mut m = Model::new(buckets << CHECK_BITS, Vec::new());
     let mut rng = 0x9e37_79b9_7f4a_7c15u64;
     for e in 0..epochs {
         shuffle(&mut order, &mut rng);
@@ -285,9 +307,18 @@ pub fn run(args: &[String]) -> Result<(), String> {
     // Quantise to i8: the weights ship in the wasm module.
     let mut mags: Vec<f32> = w.iter().map(|v| v.abs()).filter(|v| *v > 0.0).collect();
     mags.sort_by(f32::total_cmp);
-    let pct: f32 = std::env::var("PITH_PCT").ok().and_then(|v| v.parse().ok()).unwrap_or(1.0);
-    let max = mags.get(((mags.len() as f32 * pct) as usize).min(mags.len().saturating_sub(1))).copied().unwrap_or(0.0);
-    let qmax: f32 = std::env::var("PITH_QMAX").ok().and_then(|v| v.parse().ok()).unwrap_or(127.0);
+    let pct: f32 = std::env::var("PITH_PCT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1.0);
+    let max = mags
+        .get(((mags.len() as f32 * pct) as usize).min(mags.len().saturating_sub(1)))
+        .copied()
+        .unwrap_or(0.0);
+    let qmax: f32 = std::env::var("PITH_QMAX")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(127.0);
     let scale = if max > 0.0 { max / qmax } else { 1.0 };
     let q: Vec<i8> = w
         .iter()
@@ -316,11 +347,25 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 best_t = t;
             }
         }
-        eprintln!("  temperature {best_t} (dev NLL per token {:.4})", best_nll / 2.0);
+        eprintln!(
+            "  temperature {best_t} (dev NLL per token {:.4})",
+            best_nll / 2.0
+        );
     }
     let zeros = q.iter().filter(|&&v| v == 0).count();
     eprintln!("  {} weights, {zeros} zero", q.len());
-    write_or_check(args, out, &q, &check, buckets, epochs, scale, best_t, train_conll.len(), train_gum.len())
+    write_or_check(
+        args,
+        out,
+        &q,
+        &check,
+        buckets,
+        epochs,
+        scale,
+        best_t,
+        train_conll.len(),
+        train_gum.len(),
+    )
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -339,7 +384,7 @@ fn write_or_check(
     let bin_path = format!("{out}.bin");
     let rs_path = format!("{out}.rs");
     let mut bin: Vec<u8> = q.iter().map(|&v| v as u8).collect();
-    bin.extend_from_slice(check);
+    bin.extend_from_slice(&pack_checks(check));
     let file = Path::new(&bin_path)
         .file_name()
         .and_then(|f| f.to_str())
@@ -366,7 +411,7 @@ fn write_or_check(
          const DATA: &[u8; {}] = include_bytes!(\"{file}\");\n\
          /// Weights: `ROWS` rows of one `i8` per label, in `tagger::LABELS` order.\n\
          pub const WEIGHTS: &[u8] = DATA.split_at(ROWS * 5).0;\n\
-         /// Per row, which of the full rows sharing it the row holds (see `tagger::FULL`).\n\
+         /// Per row, which of the full rows sharing it the row holds, `tagger::CHECK_BITS` bits each.\n\
          pub const CHECK: &[u8] = DATA.split_at(ROWS * 5).1;\n",
         bin.len()
     );

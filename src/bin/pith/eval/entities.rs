@@ -12,7 +12,7 @@
 //! spans exclude titles.
 
 use super::{flag, read_text};
-use pith::{analyze, utf16_to_byte, ActorKind, Options};
+use pith::{analyze, utf16_to_byte, ActorKind, Analysis, Options};
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -101,16 +101,23 @@ pub fn parse_conll(conll: &str, types: &[&'static str]) -> Vec<Doc> {
     docs
 }
 
-/// GUM: the documents of `split` ("dev", "test" or both by default) named in `splits.md`.
-fn gum_docs(dir: &Path, split: Option<&str>) -> Result<Vec<Doc>, String> {
-    match split {
-        Some(s) => gum_split(dir, &[s]),
-        None => gum_split(dir, &["dev", "test"]),
-    }
+/// GUM: the documents of `split` ("dev", "test" or both by default) named in `splits.md`, of
+/// one genre (`news`, `interview`...) when `genre` is given.
+fn gum_docs(dir: &Path, split: Option<&str>, genre: Option<&str>) -> Result<Vec<Doc>, String> {
+    let one;
+    let sections: &[&str] = match split {
+        Some(s) => {
+            one = [s];
+            &one
+        }
+        None => &["dev", "test"],
+    };
+    gum_split_genre(dir, sections, false, genre)
 }
 
 /// The GUM documents that `splits.md` lists under any of `sections` and that exist as
 /// `dep/NAME.conllu`, in the order listed.
+#[allow(dead_code)]
 pub fn gum_split(dir: &Path, sections: &[&str]) -> Result<Vec<Doc>, String> {
     gum_split_with(dir, sections, false)
 }
@@ -118,6 +125,16 @@ pub fn gum_split(dir: &Path, sections: &[&str]) -> Result<Vec<Doc>, String> {
 /// [`gum_split`], with named mentions of GUM's other types (events, objects, abstracts...)
 /// as "MISC" when `misc` is set, as training wants them.
 pub fn gum_split_with(dir: &Path, sections: &[&str], misc: bool) -> Result<Vec<Doc>, String> {
+    gum_split_genre(dir, sections, misc, None)
+}
+
+/// [`gum_split_with`], keeping only the documents of `genre` (`GUM_news_...`) when given.
+fn gum_split_genre(
+    dir: &Path,
+    sections: &[&str],
+    misc: bool,
+    genre: Option<&str>,
+) -> Result<Vec<Doc>, String> {
     let splits = read_text(&dir.join("splits.md"))?;
     let mut section = "";
     let mut names = Vec::new();
@@ -125,7 +142,8 @@ pub fn gum_split_with(dir: &Path, sections: &[&str], misc: bool) -> Result<Vec<D
         if let Some(h) = line.strip_prefix("## ") {
             section = h.trim();
         } else if let Some(name) = line.trim().strip_prefix("* ") {
-            if sections.contains(&section) {
+            let in_genre = genre.is_none_or(|g| name.trim().starts_with(&format!("GUM_{g}_")));
+            if sections.contains(&section) && in_genre {
                 names.push(name.trim().to_string());
             }
         }
@@ -138,6 +156,30 @@ pub fn gum_split_with(dir: &Path, sections: &[&str], misc: bool) -> Result<Vec<D
         }
     }
     Ok(docs)
+}
+
+/// The tokens `a..=b` of a GUM mention that are its name, as CoNLL-2003 marks names: without
+/// the determiners, honorifics and other words before it ("the Sydney Morning Herald", "Mr.
+/// Tedeschi") and the possessive after it ("Gloria 's"). GUM marks whole noun phrases; pith
+/// and CoNLL mark the name.
+fn name_tokens<'t>(mut a: usize, mut b: usize, word: impl Fn(usize) -> &'t str) -> (usize, usize) {
+    let lx = pith::lexicon::Lexicon::english();
+    let opens_name = |w: &str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            && !lx
+                .honorifics
+                .contains_key(w.trim_end_matches('.').to_lowercase().as_str())
+            && !matches!(w, "The" | "A" | "An")
+    };
+    while a < b && !opens_name(word(a)) {
+        a += 1;
+    }
+    while b > a && matches!(word(b), "'s" | "'" | "’s" | "’" | "," | ".") {
+        b -= 1;
+    }
+    (a, b)
 }
 
 /// One CoNLL-U document: text (tokens joined by spaces unless `SpaceAfter=No`, sentences by
@@ -165,9 +207,7 @@ fn parse_gum(conllu: &str, misc: bool) -> Doc {
                     "person" => "PER",
                     "organization" => "ORG",
                     "place" => "LOC",
-                    "event" | "object" | "abstract" | "substance" | "plant" | "animal"
-                        if misc =>
-                    {
+                    "event" | "object" | "abstract" | "substance" | "plant" | "animal" if misc => {
                         "MISC"
                     }
                     _ => continue,
@@ -178,6 +218,8 @@ fn parse_gum(conllu: &str, misc: bool) -> Doc {
                     h == 0 || h - 1 < a || h - 1 > b
                 });
                 if head.is_some_and(|h| sentence[h].upos == "PROPN") {
+                    let word = |i: usize| &doc.text[sentence[i].start..sentence[i].end];
+                    let (a, b) = name_tokens(a, b, word);
                     doc.gold.push((sentence[a].start, sentence[b].end, label));
                 }
             }
@@ -246,26 +288,76 @@ fn parse_gum(conllu: &str, misc: bool) -> Doc {
     doc
 }
 
-/// pith's mentions of `text` as (byte start, byte end, type).
-fn predict(text: &str) -> Result<Vec<(usize, usize, &'static str)>, String> {
+/// The evaluation type of an actor kind.
+fn type_of(kind: ActorKind) -> &'static str {
+    match kind {
+        ActorKind::Person => "PER",
+        ActorKind::Organization => "ORG",
+        ActorKind::Place | ActorKind::Group => "LOC",
+    }
+}
+
+/// The byte span of mention `m` of `text`, without a leading honorific.
+fn mention_span(text: &str, m: &pith::Mention) -> (usize, usize) {
+    let mut s = utf16_to_byte(text, m.start);
+    let e = utf16_to_byte(text, m.end);
+    if let Some(h) = HONORIFICS.iter().find(|h| text[s..e].starts_with(*h)) {
+        s += h.len();
+    }
+    (s, e)
+}
+
+/// pith's analysis of `text` (no summary or keywords) and its mentions as (byte start, byte
+/// end, type).
+fn predict(text: &str) -> Result<(Analysis, Vec<(usize, usize, &'static str)>), String> {
     let g = analyze(text, &Options::new().sentences(0).keywords(0)).map_err(|e| e.to_string())?;
     let mut out = Vec::new();
     for a in &g.actors {
-        let t = match a.kind {
-            ActorKind::Person => "PER",
-            ActorKind::Organization => "ORG",
-            ActorKind::Place | ActorKind::Group => "LOC",
-        };
         for m in &a.mentions {
-            let mut s = utf16_to_byte(text, m.start);
-            let e = utf16_to_byte(text, m.end);
-            if let Some(h) = HONORIFICS.iter().find(|h| text[s..e].starts_with(*h)) {
-                s += h.len();
-            }
-            out.push((s, e, t));
+            let (s, e) = mention_span(text, m);
+            out.push((s, e, type_of(a.kind)));
         }
     }
-    Ok(out)
+    Ok((g, out))
+}
+
+/// How many actors a reader is shown per document at most.
+const SHOWN: usize = 10;
+
+/// Of the actors a reader is shown (the first [`SHOWN`] at or above
+/// [`pith::actors::DISPLAY_CONFIDENCE`], in the order listed), how many, and how many are right:
+/// their name, or one of their mentions, is a gold entity of the same type in the document.
+fn shown_actors(doc: &Doc, g: &Analysis) -> (usize, usize) {
+    let text = &doc.text;
+    let gold_names: HashSet<(&str, &str)> =
+        doc.gold.iter().map(|&(s, e, t)| (&text[s..e], t)).collect();
+    let gold: HashSet<(usize, usize, &str)> = doc.gold.iter().copied().collect();
+    let mut shown = 0;
+    let mut right = 0;
+    for a in g
+        .actors
+        .iter()
+        .filter(|a| a.confidence >= pith::actors::DISPLAY_CONFIDENCE)
+        .take(SHOWN)
+    {
+        let t = type_of(a.kind);
+        shown += 1;
+        let named = gold_names.contains(&(a.name.as_str(), t));
+        let mentioned = a.mentions.iter().any(|m| {
+            let (s, e) = mention_span(text, m);
+            gold.contains(&(s, e, t))
+        });
+        right += usize::from(named || mentioned);
+        if !(named || mentioned) && std::env::var_os("PITH_SHOWN_ERRORS").is_some() {
+            println!(
+                "shown-wrong\t{t}\t{}\t{}\t{}",
+                a.name,
+                a.confidence,
+                a.mentions.len()
+            );
+        }
+    }
+    (shown, right)
 }
 
 /// Prints `miss TYPE text | line` for gold spans not predicted and `false TYPE text (gold:
@@ -337,15 +429,23 @@ pub fn run(args: &[String]) -> Result<(), String> {
             println!("pith eval entities: {d} not found; skipped");
             return Ok(());
         }
-        (None, Some(d)) => (d, gum_docs(Path::new(d), flag(args, "--split"))?),
+        (None, Some(d)) => (
+            d,
+            gum_docs(Path::new(d), flag(args, "--split"), flag(args, "--genre"))?,
+        ),
         (None, None) => return Err("usage: pith eval entities --conll FILE | --gum DIR".into()),
     };
     // `--errors` lists every miss and false alarm, for error analysis.
     let errors = args.iter().any(|a| a == "--errors");
     let mut counts = [Counts::default(); 3];
+    let (mut shown, mut shown_right) = (0usize, 0usize);
     for doc in &docs {
         let gold: HashSet<(usize, usize, &str)> = doc.gold.iter().copied().collect();
-        let pred: HashSet<(usize, usize, &str)> = predict(&doc.text)?.into_iter().collect();
+        let (analysis, pred) = predict(&doc.text)?;
+        let pred: HashSet<(usize, usize, &str)> = pred.into_iter().collect();
+        let (n, r) = shown_actors(doc, &analysis);
+        shown += n;
+        shown_right += r;
         if errors {
             print_errors(&doc.text, &gold, &pred);
         }
@@ -378,6 +478,12 @@ pub fn run(args: &[String]) -> Result<(), String> {
     println!(
         "  {:<6} {p:>7.1} {r:>7.1} {f:>7.1} {:>7}",
         "micro", all.gold
+    );
+    println!(
+        "  shown actors (top {SHOWN} per document, confidence >= {}): precision {:.1}% ({shown_right} of {shown}), {:.2} per document",
+        pith::actors::DISPLAY_CONFIDENCE,
+        100.0 * shown_right as f64 / shown.max(1) as f64,
+        shown as f64 / docs.len().max(1) as f64
     );
     Ok(())
 }
