@@ -14,7 +14,7 @@ use crate::model::{ActorKind, SentenceKind};
 pub use super::confidence_weights::WEIGHTS;
 
 /// Number of features.
-pub const K: usize = 12;
+pub const K: usize = 13;
 
 /// The probability given to a name the tagger did not find but a rule did (an honorific, a
 /// party tag, a party's members).
@@ -31,6 +31,8 @@ pub struct Evidence {
     titled: bool,
     /// A gazetteer knows the name.
     known: bool,
+    /// A mention is outside headlines and lines in capitals, where capitals say nothing.
+    in_running_text: bool,
 }
 
 impl Evidence {
@@ -42,6 +44,8 @@ impl Evidence {
         self.mid_sentence |= sentence.kind == SentenceKind::Body
             && !cx.is_sentence_initial(s.first)
             && !cx.in_capitals.get(s.first).is_some_and(|&c| c);
+        self.in_running_text |=
+            sentence.kind == SentenceKind::Body && !cx.in_capitals.get(s.first).is_some_and(|&c| c);
         self.titled |= s.person_evidence || s.role.is_some() || s.party.is_some();
         self.known |= cx.lx.places.contains_key(&s.key) || cx.lx.orgs.contains_key(&s.key);
     }
@@ -75,6 +79,7 @@ impl Entity {
             flag(!self.name.contains(' ')),
             flag(self.name.chars().filter(|c| c.is_alphanumeric()).count() <= 3),
             (1.0 + self.references.len() as f32).ln(),
+            flag(ev.in_running_text),
         ]
     }
 }

@@ -8,16 +8,17 @@
 
 /// Weights of the confidence model, in `Entity::confidence_features` order.
 pub const WEIGHTS: [f32; super::confidence::K] = [
-    0.6986, // bias
-    0.377, // mean log-odds of the mentions' probabilities
-    0.4897, // best mention's log-odds
-    0.298, // ln(1 + named mentions)
-    -0.8148, // written mid-sentence in body text
-    0.2703, // an honorific, role or party tag
-    0.8008, // known to a gazetteer
-    0.3313, // a person
-    0.1767, // an organisation
-    -1.2428, // one word
-    -0.8237, // three letters or fewer
-    -0.0981, // ln(1 + pronoun and role-noun references)
+    0.9114, // bias
+    0.4167, // mean log-odds of the mentions' probabilities
+    0.4307, // best mention's log-odds
+    0.5224, // ln(1 + named mentions)
+    -0.2728, // written mid-sentence in body text
+    0.2924, // an honorific, role or party tag
+    0.8394, // known to a gazetteer
+    0.3431, // a person
+    0.0903, // an organisation
+    -1.2673, // one word
+    -0.7315, // three letters or fewer
+    0.0358, // ln(1 + pronoun and role-noun references)
+    -0.8818, // a mention in running text (not a headline or a line in capitals)
 ];

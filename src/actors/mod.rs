@@ -49,7 +49,7 @@ use spans::find_spans;
 /// development data (CoNLL testa, GUM dev) so that the actors shown are right, and still
 /// several per article (README, "Entities"). [`crate::analyze`] returns every actor with its
 /// confidence, so API users may choose their own.
-pub const DISPLAY_CONFIDENCE: f64 = 0.5;
+pub const DISPLAY_CONFIDENCE: f64 = 0.8;
 
 /// A mention resolved to an actor, in token coordinates; positions read these.
 #[derive(Debug, Clone, Copy)]

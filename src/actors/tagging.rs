@@ -12,6 +12,8 @@ use super::spans::Span;
 use super::tagger::{self, Tagged, LABELS, N};
 use super::titles::describe_span;
 use super::typing::party_members;
+use crate::model::SentenceKind;
+use crate::text::TokenKind;
 use crate::util::FxHashMap as HashMap;
 
 /// The MISC label: names of other things (events, nationalities, products), no actors.
@@ -29,6 +31,7 @@ pub(super) fn reconcile(cx: &Ctx, rule: Vec<Span>) -> Vec<Span> {
     for t in tagger::tag(doc) {
         whole_names(cx, &t, &mut tagged);
     }
+    join_people(&rule, &mut tagged);
     let mut votes: HashMap<String, [f32; N]> = HashMap::default();
     for t in &tagged {
         votes.entry(cx.gazetteer_key(t.first, t.last)).or_default()[t.label] += t.prob;
@@ -68,6 +71,29 @@ pub(super) fn reconcile(cx: &Ctx, rule: Vec<Span>) -> Vec<Span> {
 
 /// Punctuation that can stand inside a name: "AT&T", "Wi-Fi", "U.S.", "O'Neill".
 const INSIDE: &[&str] = &["&", "-", ".", "'", "’"];
+/// First words of names of things, not actors: parts of texts ("Article III", "Title IX") and
+/// storms ("Hurricane Katrina", "Cyclone Idai").
+const THING_FIRST_WORDS: &[&str] = &[
+    "article",
+    "title",
+    "section",
+    "chapter",
+    "clause",
+    "amendment",
+    "annex",
+    "schedule",
+    "paragraph",
+    "hurricane",
+    "cyclone",
+    "typhoon",
+    "storm",
+];
+/// Lowercase words inside a person's name: "Ursula von der Leyen", "Osama bin Laden". Any other
+/// ("Mario Lucero and Isabel Ruiz") separates two names.
+const PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "de", "du", "da", "di", "del", "della", "dos", "la", "le", "bin",
+    "ibn", "al", "el", "ten", "ter",
+];
 
 /// The names in tagged span `t`, pushed to `out`: split at punctuation no name holds inside
 /// ("Magna, Johnson Controls" is two), without punctuation at either end, without an
@@ -79,12 +105,19 @@ fn whole_names(cx: &Ctx, t: &Tagged, out: &mut Vec<Tagged>) {
     let mut start = t.first;
     while start <= t.last {
         let mut end = start;
-        while end < t.last && !(is_punct(end + 1) && !INSIDE.contains(&cx.lower(end + 1))) {
+        let separates = |k: usize| {
+            (is_punct(k) && !INSIDE.contains(&cx.lower(k)))
+                || (matches!(cx.lower(k), "and" | "or") && !cx.is_known(t.first, t.last))
+                || (t.label == PER
+                    && doc.tokens[k].shape == crate::text::Shape::Lower
+                    && !PARTICLES.contains(&cx.lower(k)))
+        };
+        while end < t.last && !separates(end + 1) {
             end += 1;
         }
         let (mut first, mut last) = (start, end);
         start = end + 1;
-        while start <= t.last && is_punct(start) && !INSIDE.contains(&cx.lower(start)) {
+        while start <= t.last && separates(start) {
             start += 1;
         }
         // A name starts and ends with a word in capitals or a number: "Milan from", "of
@@ -111,7 +144,65 @@ fn whole_names(cx: &Ctx, t: &Tagged, out: &mut Vec<Tagged>) {
         {
             continue;
         }
+        if THING_FIRST_WORDS.contains(&cx.lower(first)) || !said_as_name(cx, first, last) {
+            continue;
+        }
         out.push(Tagged { first, last, ..*t });
+    }
+}
+
+/// Whether words `first..=last` are a name as written. In a headline or a line in capitals
+/// ("ORAL ARGUMENT OF ELIZABETH PRELOGAR", "HUNTER") capitals say nothing, so there the words
+/// must be a name the gazetteers know, follow an honorific, or be written capitalised
+/// mid-sentence in the body of the document too.
+fn said_as_name(cx: &Ctx, first: usize, last: usize) -> bool {
+    let doc = cx.doc;
+    let headline = doc.sentences[doc.tokens[first].sentence].kind == SentenceKind::Headline;
+    let capitals = (first..=last).any(|i| cx.in_capitals.get(i).is_some_and(|&c| c));
+    if !(headline || capitals) {
+        return true;
+    }
+    let titled = first > 0 && cx.lex_at(first - 1) & lex::HONORIFIC != 0;
+    let in_body = (first..=last).all(|i| {
+        let t = &doc.tokens[i];
+        t.kind != TokenKind::Word
+            || (cx.lex(t.lower) & lex::BODY_CAPS != 0
+                && !doc.lang.is_some_and(|l| l.is_stopword(cx.lower(i))))
+    });
+    titled || in_body || cx.is_known(first, last)
+}
+
+/// Joins the tagged pieces of a person's name that the rules found whole with evidence ("Its
+/// chairman, Syd Millar", where the tagger read "Syd" as a place and "Millar" as a person):
+/// pieces that exactly tile such a rule span become one person's name.
+fn join_people(rule: &[Span], tagged: &mut Vec<Tagged>) {
+    for s in rule
+        .iter()
+        .filter(|s| s.person_evidence && s.last > s.first)
+    {
+        let inside: Vec<usize> = (0..tagged.len())
+            .filter(|&k| tagged[k].first >= s.first && tagged[k].last <= s.last)
+            .collect();
+        let tiles = inside.len() >= 2
+            && tagged[inside[0]].first == s.first
+            && tagged[inside[inside.len() - 1]].last == s.last
+            && inside
+                .windows(2)
+                .all(|w| tagged[w[1]].first == tagged[w[0]].last + 1);
+        if !tiles {
+            continue;
+        }
+        let prob = inside.iter().map(|&k| tagged[k].prob).sum::<f32>() / inside.len() as f32;
+        let joined = Tagged {
+            first: s.first,
+            last: s.last,
+            label: PER,
+            prob,
+        };
+        tagged[inside[0]] = joined;
+        for &k in inside[1..].iter().rev() {
+            tagged.remove(k);
+        }
     }
 }
 

@@ -304,6 +304,9 @@ impl<'c, 'd, 'a> Typing<'c, 'd, 'a> {
             "LOC" => ActorKind::Place,
             _ => return Decision::Drop,
         };
+        let Some(kind) = self.overridden(s, kind) else {
+            return Decision::Drop;
+        };
         if let Some(typed) = self.by_gazetteer(s, written) {
             let compatible = match kind {
                 ActorKind::Place => matches!(typed.kind, ActorKind::Place | ActorKind::Group),
@@ -332,6 +335,36 @@ impl<'c, 'd, 'a> Typing<'c, 'd, 'a> {
             affiliation: None,
             last: s.last,
         })
+    }
+
+    /// The kind of a tagged name of `kind` after the rules that are surer than the tagger: an
+    /// acronym that names a thing ("the INF treaty") is no actor; a company by its context
+    /// ("tyre giant Pirelli", "shares in Magna") or its last word ("Acme Holdings"), and a
+    /// club by its name ("Leeds United", in a sports report "Ipswich Town"), are
+    /// organisations, unless a title or honorific says person; a known place after "in" or
+    /// "at" is a place.
+    fn overridden(&self, s: &Span, kind: ActorKind) -> Option<ActorKind> {
+        let cx = self.cx;
+        let t = &cx.doc.tokens[s.first];
+        if s.first == s.last && t.shape == Shape::Upper && self.things.contains(&t.lower) {
+            return None;
+        }
+        let titled = s.role.is_some() || s.gender.is_some() || s.party.is_some();
+        let place = cx.lx.places.contains_key(&s.key) || cx.lx.capitals.contains_key(&s.key);
+        // A known place after "in" or "at" is the place: "scored twice in Mexico City".
+        let venue = matches!(word_before(cx, s, 1), "in" | "at");
+        if kind == ActorKind::Organization && venue && place {
+            return Some(ActorKind::Place);
+        }
+        let company = (self.companies.contains(&s.key) && !given(cx, s)) || org_suffix(cx, s);
+        let club = kind == ActorKind::Place && club_name(cx, s);
+        Some(
+            if !titled && !place && kind != ActorKind::Organization && (company || club) {
+                ActorKind::Organization
+            } else {
+                kind
+            },
+        )
     }
 
     /// "the Bush administration": the name and the institutional noun after it, as one

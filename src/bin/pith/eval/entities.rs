@@ -159,8 +159,8 @@ fn gum_split_genre(
 }
 
 /// The tokens `a..=b` of a GUM mention that are its name, as CoNLL-2003 marks names: without
-/// the determiners, honorifics and other words before it ("the Sydney Morning Herald", "Mr.
-/// Tedeschi") and the possessive after it ("Gloria 's"). GUM marks whole noun phrases; pith
+/// the determiners, honorifics, titles and other words before it ("the Sydney Morning Herald",
+/// "Mr. Tedeschi", "Justice Kagan") and the possessive after it ("Gloria 's"). GUM marks whole noun phrases; pith
 /// and CoNLL mark the name.
 fn name_tokens<'t>(mut a: usize, mut b: usize, word: impl Fn(usize) -> &'t str) -> (usize, usize) {
     let lx = pith::lexicon::Lexicon::english();
@@ -535,6 +535,7 @@ mod tests {
             .iter()
             .map(|&(s, e, t)| (&doc.text[s..e], t))
             .collect();
-        assert_eq!(spans, [("Mr Obama", "PER"), ("the White House", "LOC")]);
+        // The name, as CoNLL marks names: without the honorific and the article.
+        assert_eq!(spans, [("Obama", "PER"), ("White House", "LOC")]);
     }
 }
