@@ -1,6 +1,7 @@
 //! Step 6, affiliations not stated in a role: a spokesman's is his principal's; otherwise,
-//! when every affiliated person named alongside someone (in the same sentences) shares one
-//! affiliation, that one ("Sergei Lavrov ... with the Defence Minister, Anatoly Serdyukov").
+//! for someone whose role serves a government (a minister, a spokesman), when every
+//! affiliated person named alongside (in the same sentences) shares one affiliation, that one
+//! ("Sergei Lavrov ... with the Defence Minister, Anatoly Serdyukov").
 
 use super::context::Ctx;
 use super::Actors;
@@ -22,7 +23,7 @@ pub(super) fn infer_affiliations(cx: &Ctx, actors: &mut Actors) {
     let (named_in, sentences_of) = people_by_sentence(cx, actors);
     for (i, sentences) in sentences_of.iter().enumerate() {
         let e = &actors.list[i];
-        if e.kind != ActorKind::Person || e.affiliation.is_some() {
+        if e.kind != ActorKind::Person || e.affiliation.is_some() || !serves(e.role.as_deref()) {
             continue;
         }
         let mut sides: Vec<&str> = sentences
@@ -39,6 +40,29 @@ pub(super) fn infer_affiliations(cx: &Ctx, actors: &mut Actors) {
             actors.list[i].affiliation = Some(side.to_string());
         }
     }
+}
+
+/// Whether `role` serves a government or body rather than leading it ("Defence Minister",
+/// "spokesman", "aide"): only then does a side follow from the colleagues named alongside. A
+/// leader or someone without a stated role named beside others may be on the other side
+/// ("Mr Trump spoke with Mr Zelensky").
+fn serves(role: Option<&str>) -> bool {
+    let Some(role) = role.map(crate::case::lowercase) else {
+        return false;
+    };
+    !role.contains("prime")
+        && [
+            "minister",
+            "secretary",
+            "spokes",
+            "aide",
+            "adviser",
+            "advisor",
+            "official",
+            "envoy",
+        ]
+        .iter()
+        .any(|w| role.contains(w))
 }
 
 /// The people named in each sentence, and the sentences naming each person: one pass over

@@ -28,13 +28,18 @@ const _: () = assert!(matches!(LABELS[PER].as_bytes(), b"PER"));
 pub(super) fn reconcile(cx: &Ctx, rule: Vec<Span>) -> Vec<Span> {
     let doc = cx.doc;
     let mut tagged: Vec<Tagged> = Vec::new();
-    for t in tagger::tag(doc) {
+    for t in joined(cx, tagger::tag(doc)) {
         whole_names(cx, &t, &mut tagged);
     }
     join_people(&rule, &mut tagged);
     let mut votes: HashMap<String, [f32; N]> = HashMap::default();
     for t in &tagged {
         votes.entry(cx.gazetteer_key(t.first, t.last)).or_default()[t.label] += t.prob;
+        // A person's surname alone is that person: "Von der Leyen" after "Ursula von der
+        // Leyen", whatever the tagger made of it there.
+        if t.label == PER && t.last > t.first {
+            votes.entry(cx.gazetteer_key(t.last, t.last)).or_default()[PER] += t.prob;
+        }
     }
     propagate(cx, &votes, &mut tagged);
     let mut out: Vec<Span> = Vec::with_capacity(tagged.len());
@@ -69,8 +74,9 @@ pub(super) fn reconcile(cx: &Ctx, rule: Vec<Span>) -> Vec<Span> {
     out
 }
 
-/// Punctuation that can stand inside a name: "AT&T", "Wi-Fi", "U.S.", "O'Neill".
-const INSIDE: &[&str] = &["&", "-", ".", "'", "’"];
+/// Punctuation that can stand inside a name: "AT&T", "Wi-Fi", "U.S.", "O'Neill", "the
+/// People's Liberation Army" (a possessive at a name's end is trimmed).
+const INSIDE: &[&str] = &["&", "-", ".", "'", "’", "'s", "’s"];
 /// First words of names of things, not actors: parts of texts ("Article III", "Title IX") and
 /// storms ("Hurricane Katrina", "Cyclone Idai").
 const THING_FIRST_WORDS: &[&str] = &[
@@ -170,6 +176,66 @@ fn said_as_name(cx: &Ctx, first: usize, last: usize) -> bool {
                 && !doc.lang.is_some_and(|l| l.is_stopword(cx.lower(i))))
     });
     titled || in_body || cx.is_known(first, last)
+}
+
+/// The tagger's spans with the pieces of one name joined: a span grows over tokens it touches
+/// without a space ("PG" and "&E" are "PG&E"); two spans one space apart, or joined by a
+/// particle ("Ursula" von der "Leyen"), are one name, with the type of its last piece, the
+/// head of an English name ("Pacific" and "Gas & Electric Co" are one company).
+fn joined(cx: &Ctx, tagged: Vec<Tagged>) -> Vec<Tagged> {
+    let doc = cx.doc;
+    let same_sentence = |a: usize, b: usize| doc.tokens[a].sentence == doc.tokens[b].sentence;
+    let touching = |a: usize, b: usize| {
+        b < doc.tokens.len()
+            && same_sentence(a, b)
+            && doc.tokens[a].end == doc.tokens[b].start
+            && !matches!(
+                cx.lower(b),
+                "'s" | "’s" | "," | ";" | ":" | "(" | ")" | "\""
+            )
+    };
+    let caps = |i: usize| cx.in_capitals.get(i).is_some_and(|&c| c);
+    let mut out: Vec<Tagged> = Vec::with_capacity(tagged.len());
+    for mut t in tagged {
+        while t.first > 0
+            && touching(t.first - 1, t.first)
+            && doc.tokens[t.first - 1].kind != TokenKind::Punct
+        {
+            t.first -= 1;
+        }
+        while touching(t.last, t.last + 1)
+            && (doc.tokens[t.last + 1].kind != TokenKind::Punct || touching(t.last + 1, t.last + 2))
+        {
+            t.last += 1;
+        }
+        if let Some(prev) = out.last_mut() {
+            let between = prev.last + 1..t.first;
+            let gap = doc.slice(doc.tokens[prev.last].end, doc.tokens[t.first].start);
+            let particles = between.clone().all(|k| PARTICLES.contains(&cx.lower(k)));
+            let close = prev.last < t.first
+                && same_sentence(prev.last, t.first)
+                && !gap.contains('\n')
+                && ((between.is_empty() && gap == " ") || (!between.is_empty() && particles))
+                && prev.label != MISC
+                && t.label != MISC
+                // A heading in capitals ends where the body text starts: "OKAFOR VISITS" and
+                // "Jane Okafor" are two.
+                && caps(prev.last) == caps(t.first);
+            // Overlapping after growing over touching tokens: one name, of the first piece's
+            // type unless that said no actor.
+            let overlap = prev.last >= t.first;
+            if close || overlap {
+                if close || prev.label == MISC {
+                    prev.label = t.label;
+                }
+                prev.last = prev.last.max(t.last);
+                prev.prob = prev.prob.min(t.prob);
+                continue;
+            }
+        }
+        out.push(t);
+    }
+    out
 }
 
 /// Joins the tagged pieces of a person's name that the rules found whole with evidence ("Its

@@ -187,6 +187,9 @@ pub(super) struct Typing<'c, 'd, 'a> {
     things: HashSet<u32>,
     /// Keys of capitals that act somewhere.
     acting: HashSet<String>,
+    /// Keys of one-word names that play somewhere ("Chelsea beat Tottenham", "drew with
+    /// Leeds"): clubs, in every mention.
+    playing: HashSet<String>,
 }
 
 impl<'c, 'd, 'a> Typing<'c, 'd, 'a> {
@@ -238,7 +241,13 @@ impl<'c, 'd, 'a> Typing<'c, 'd, 'a> {
             .filter(|s| is_acting(cx, s))
             .map(|s| s.key.clone())
             .collect();
+        let playing: HashSet<String> = spans
+            .iter()
+            .filter(|s| s.first == s.last && !s.person_evidence && team(cx, s))
+            .map(|s| s.key.clone())
+            .collect();
         Typing {
+            playing,
             cx,
             teams,
             companies,
@@ -325,7 +334,7 @@ impl<'c, 'd, 'a> Typing<'c, 'd, 'a> {
         }
         let key = match kind {
             ActorKind::Person => String::new(),
-            ActorKind::Organization => format!("org:{}", s.key),
+            ActorKind::Organization => format!("org:{}", without_legal_form(&s.key)),
             _ => format!("place:{}", s.key),
         };
         Decision::Typed(Typed {
@@ -357,7 +366,7 @@ impl<'c, 'd, 'a> Typing<'c, 'd, 'a> {
             return Some(ActorKind::Place);
         }
         let company = (self.companies.contains(&s.key) && !given(cx, s)) || org_suffix(cx, s);
-        let club = kind == ActorKind::Place && club_name(cx, s);
+        let club = (kind == ActorKind::Place && club_name(cx, s)) || self.playing.contains(&s.key);
         Some(
             if !titled && !place && kind != ActorKind::Organization && (company || club) {
                 ActorKind::Organization
@@ -411,7 +420,22 @@ impl<'c, 'd, 'a> Typing<'c, 'd, 'a> {
                 )
             });
         }
+        if let Some(typed) = self.country_and_org(s) {
+            return Some(typed);
+        }
         let o = lx.orgs.get(key_text)?;
+        // "China's CDC", "the Chinese CDC": another country's body of the same name, not the
+        // one the gazetteer knows.
+        if let Some((country, from)) = self.owner_country(s).filter(|c| Some(c.0) != o.country) {
+            let doc = self.cx.doc;
+            let name = doc.slice(doc.tokens[from].start, doc.tokens[s.last].end);
+            return Some(typed(
+                format!("org:{country}:{key_text}"),
+                ActorKind::Organization,
+                name,
+                Some(country),
+            ));
+        }
         Some(if party_members(self.cx, key_text) {
             // "Republicans", "Democrats": the party's members as a group, on its side.
             typed(
@@ -428,6 +452,48 @@ impl<'c, 'd, 'a> Typing<'c, 'd, 'a> {
                 o.country,
             )
         })
+    }
+
+    /// A name made of a country and a known organisation ("US CDC"): the organisation when the
+    /// country is its own, else that country's body of the same name.
+    fn country_and_org(&self, s: &Span) -> Option<Typed> {
+        let cx = self.cx;
+        if s.last == s.first {
+            return None;
+        }
+        let country = cx.lx.country_of_lower(cx.lower(s.first))?;
+        let rest = cx.gazetteer_key(s.first + 1, s.last);
+        let o = cx.lx.orgs.get(&rest)?;
+        let doc = cx.doc;
+        let written = doc.slice(doc.tokens[s.first].start, doc.tokens[s.last].end);
+        let (key, name) = if o.country == Some(country) {
+            (format!("org:{}", o.name), o.name.to_string())
+        } else {
+            (format!("org:{country}:{rest}"), written.to_string())
+        };
+        Some(Typed {
+            key,
+            kind: ActorKind::Organization,
+            name,
+            affiliation: Some(country.to_string()),
+            last: s.last,
+        })
+    }
+
+    /// The country named just before span `s` as its owner, and the first token of that
+    /// naming: "China's" (a country and a possessive) or "Chinese" (a demonym).
+    fn owner_country(&self, s: &Span) -> Option<(&'static str, usize)> {
+        let cx = self.cx;
+        if s.first >= 2 && matches!(cx.lower(s.first - 1), "'s" | "’s") {
+            let k = s.first - 2;
+            return cx.lx.country_of_lower(cx.lower(k)).map(|c| (c, k));
+        }
+        let k = s.first.checked_sub(1)?;
+        cx.lx
+            .adjectives
+            .get(cx.lower(k))
+            .filter(|_| cx.doc.tokens[k].shape == Shape::Capitalized)
+            .map(|&c| (c, k))
     }
 
     /// Whether span `s` is an organisation by its form or context.
@@ -577,4 +643,19 @@ pub(super) fn party_members(cx: &Ctx, key: &str) -> bool {
             && key != crate::case::lowercase(o.name)
             && !key.contains(' ')
     })
+}
+
+/// Legal forms that end a company's name, and that it is also named without.
+const LEGAL_FORMS: &[&str] = &[
+    "co", "co.", "corp", "corp.", "inc", "inc.", "ltd", "ltd.", "plc", "llc", "ag", "sa", "nv",
+    "gmbh",
+];
+
+/// A company's key without its legal form: "Pacific Gas & Electric Co" and "Pacific Gas &
+/// Electric" are one company.
+fn without_legal_form(key: &str) -> &str {
+    match key.rsplit_once(' ') {
+        Some((rest, last)) if LEGAL_FORMS.contains(&last) => rest.trim_end_matches(','),
+        _ => key,
+    }
 }
