@@ -37,8 +37,10 @@ lint:
 
 native-test:
 	cargo test
-	# The embedded NER weights are what training makes from GUM (skips when GUM is absent).
-	cargo run --quiet --bin pith -- train ner --gum ../shared/train/gum --check
+	# The embedded tagger and confidence weights are what training makes from CoNLL-2003 and
+	# GUM (skips when the data is absent).
+	cargo run --release --quiet --bin pith -- train tagger --conll ../shared/train/conll2003/eng.train --gum ../shared/train/gum --check
+	cargo run --release --quiet --bin pith -- train confidence --check
 
 # wasm-bindgen tests in tests/ run in headless Chrome, Firefox and Node.
 wasm-test:
@@ -68,9 +70,13 @@ clean:
 batch-bbc:
 	bash scripts/batch-bbc.sh
 
-# Regenerates src/actors/ner_weights.rs from GUM's train split (skips when the corpus is absent).
+# Regenerates the name tagger's weights (src/actors/tagger_weights.*) from CoNLL-2003 train and
+# GUM train, then the actor confidence model (src/actors/confidence_weights.rs) from CoNLL testa
+# and GUM dev (each skips when its data is absent).
 train-ner: build-cli
-	./target/release/pith train ner --gum ../shared/train/gum
+	./target/release/pith train tagger --conll ../shared/train/conll2003/eng.train --gum ../shared/train/gum --buckets 6144 --epochs 8
+	cargo build --release --bin pith
+	./target/release/pith train confidence
 
 # The size budget: wasm + JS glue gzipped against size-budget.txt (fails when over).
 size-check:
