@@ -183,3 +183,139 @@ fn clubs_are_organisations_by_their_names() {
         kinds("Manchester City Council approved the plan on Monday, officials in Manchester said.");
     assert!(!k.iter().any(|(n, _)| n == "Manchester City"), "{k:?}");
 }
+
+/// The actors a reader is shown: at or above the display threshold.
+fn shown(text: &str) -> Vec<(String, ActorKind)> {
+    analyze(text, &Options::default())
+        .expect("analysable")
+        .actors
+        .into_iter()
+        .filter(|a| a.confidence >= pith::actors::DISPLAY_CONFIDENCE)
+        .map(|a| (a.name, a.kind))
+        .collect()
+}
+
+#[test]
+fn things_are_not_people() {
+    // A machine named like a person, a storm, and a club named like a person.
+    let k = kinds(
+        "Engineers in Stuttgart switched on Hazel Hen, a supercomputer, last year. Hazel Hen \
+         now runs climate models, said Anna Vogel, who leads the team.",
+    );
+    assert!(!k.iter().any(|(n, _)| n.contains("Hazel")), "{k:?}");
+    assert!(
+        k.contains(&("Anna Vogel".into(), ActorKind::Person)),
+        "{k:?}"
+    );
+    let k = kinds("Cyclone Idris reached the coast on Monday, and thousands fled inland.");
+    assert!(!k.iter().any(|(n, _)| n.contains("Idris")), "{k:?}");
+    let k = kinds(
+        "Chelsea beat Fulham 3-1 on Saturday. Chelsea were the better side, said the coach, \
+         Mark Dunn.",
+    );
+    assert!(
+        k.contains(&("Chelsea".into(), ActorKind::Organization)),
+        "{k:?}"
+    );
+    assert!(!k.contains(&("Chelsea".into(), ActorKind::Person)), "{k:?}");
+}
+
+#[test]
+fn names_stay_whole() {
+    let k = kinds(
+        "Shares of Northern Gas & Electric Co fell on Monday. NG&E officials said the utility \
+         would appeal the ruling.",
+    );
+    assert!(
+        k.contains(&("Northern Gas & Electric Co".into(), ActorKind::Organization)),
+        "{k:?}"
+    );
+    assert!(
+        k.contains(&("NG&E".into(), ActorKind::Organization)),
+        "{k:?}"
+    );
+    assert!(!k.iter().any(|(n, _)| n == "NG" || n == "E"), "{k:?}");
+    let k = kinds(
+        "Commission President Greta van der Berg said on Tuesday that the talks with the \
+         government would go on for several weeks. Van der Berg told reporters that she was \
+         hopeful about the outcome.",
+    );
+    assert!(
+        k.contains(&("Greta van der Berg".into(), ActorKind::Person)),
+        "{k:?}"
+    );
+    assert_eq!(
+        k.iter().filter(|(n, _)| n.contains("Berg")).count(),
+        1,
+        "{k:?}"
+    );
+    let k = kinds(
+        "The People's Liberation Army held drills near the island. A spokesman for the \
+         People's Liberation Army said the drills were routine.",
+    );
+    assert!(
+        k.contains(&("People's Liberation Army".into(), ActorKind::Organization)),
+        "{k:?}"
+    );
+    assert!(!k.iter().any(|(n, _)| n == "People"), "{k:?}");
+    let k = kinds("Two men, Paul Ortiz and Dan Weller, were arrested on Friday, police said.");
+    assert!(
+        k.contains(&("Paul Ortiz".into(), ActorKind::Person)),
+        "{k:?}"
+    );
+    assert!(
+        k.contains(&("Dan Weller".into(), ActorKind::Person)),
+        "{k:?}"
+    );
+    let k = kinds("The yield on the 10-year note, quoted as US10YT=RR, rose to 1.8 percent.");
+    assert!(!k.iter().any(|(n, _)| n.contains("RR")), "{k:?}");
+}
+
+#[test]
+fn ordinary_words_and_headings_are_not_shown() {
+    let k = shown(
+        "HARVEST\n\nI'm not sure the rain will stop, said Maria Lopez, a farmer near Lleida. \
+         I'll wait another week. TV crews filmed the flooded fields. Add the losses of last \
+         year and the picture is bleak. Originally, the harvest was due in May.",
+    );
+    for junk in ["HARVEST", "I'm", "I'll", "TV", "Add", "Originally", "I"] {
+        assert!(!k.iter().any(|(n, _)| n == junk), "{junk}: {k:?}");
+    }
+    assert!(
+        k.contains(&("Maria Lopez".into(), ActorKind::Person)),
+        "{k:?}"
+    );
+}
+
+#[test]
+fn links_only_on_evidence() {
+    // Another country's body of the same name is not the one the gazetteer knows.
+    let k = kinds(
+        "China's CDC said the outbreak was contained. In Atlanta, the US CDC said it was \
+         watching closely.",
+    );
+    assert!(
+        k.contains(&("China's CDC".into(), ActorKind::Organization)),
+        "{k:?}"
+    );
+    assert_eq!(
+        k.iter()
+            .filter(|(n, _)| n.contains("Disease Control") || n.contains("CDC"))
+            .count(),
+        2,
+        "{k:?}"
+    );
+    // A leader named beside another country's people does not take their side.
+    let a = analyze(
+        "President Viktor Orlov spoke with Ukraine's Foreign Minister Dmytro Kuleba and \
+         Ukraine's Defence Minister Oleksii Reznikov on Monday.",
+        &Options::default(),
+    )
+    .expect("analysable");
+    let orlov = a
+        .actors
+        .iter()
+        .find(|x| x.name.contains("Orlov"))
+        .expect("Orlov");
+    assert_eq!(orlov.affiliation, None, "{:?}", a.actors);
+}

@@ -110,6 +110,23 @@ fn six_people_each_once_with_a_role() {
         assert_eq!(found.len(), 1, "{name} once: {:?}", g.actors);
         assert_eq!(found[0].kind, ActorKind::Person);
         assert_eq!(found[0].role.as_deref(), Some(role), "{name}");
+        // Shown to the reader, not only returned.
+        assert!(
+            found[0].confidence >= pith::actors::DISPLAY_CONFIDENCE,
+            "{name}: {}",
+            found[0].confidence
+        );
+    }
+    // Every actor shown is one a reader would accept: none of the low-confidence leftovers.
+    for a in g
+        .actors
+        .iter()
+        .filter(|a| a.confidence >= pith::actors::DISPLAY_CONFIDENCE)
+    {
+        assert!(
+            !matches!(a.name.as_str(), "Bush" | "Nuclear" | "INF"),
+            "{a:?}"
+        );
     }
     let putin = g
         .actors

@@ -171,8 +171,10 @@ fn person_index(
     } else {
         s.last
     };
-    // The given name: the first word of more than one letter before the surname.
+    // The given name: the first word of more than one letter before the surname, unless the
+    // name opens with the surname's particles ("Van der Berg" is the surname alone).
     let given = (s.first..sur_first)
+        .take_while(|&k| !super::tagging::PARTICLES.contains(&cx.lower(k)))
         .find(|&k| cx.doc.token_text(&cx.doc.tokens[k]).chars().count() > 1)
         .map(|k| cx.lower(k).to_string());
     let known = people.entry(sur.clone()).or_default();

@@ -96,7 +96,7 @@ const THING_FIRST_WORDS: &[&str] = &[
 ];
 /// Lowercase words inside a person's name: "Ursula von der Leyen", "Osama bin Laden". Any other
 /// ("Mario Lucero and Isabel Ruiz") separates two names.
-const PARTICLES: &[&str] = &[
+pub(super) const PARTICLES: &[&str] = &[
     "von", "van", "der", "den", "de", "du", "da", "di", "del", "della", "dos", "la", "le", "bin",
     "ibn", "al", "el", "ten", "ter",
 ];

@@ -187,6 +187,8 @@ pub(super) struct Typing<'c, 'd, 'a> {
     things: HashSet<u32>,
     /// Keys of capitals that act somewhere.
     acting: HashSet<String>,
+    /// Keys of names that an apposition calls a thing somewhere ("Hazel Hen, a supercomputer").
+    described_as_things: HashSet<String>,
     /// Keys of one-word names that play somewhere ("Chelsea beat Tottenham", "drew with
     /// Leeds"): clubs, in every mention.
     playing: HashSet<String>,
@@ -246,7 +248,13 @@ impl<'c, 'd, 'a> Typing<'c, 'd, 'a> {
             .filter(|s| s.first == s.last && !s.person_evidence && team(cx, s))
             .map(|s| s.key.clone())
             .collect();
+        let described_as_things: HashSet<String> = spans
+            .iter()
+            .filter(|s| !s.person_evidence && thing_apposition(cx, s))
+            .map(|s| s.key.clone())
+            .collect();
         Typing {
+            described_as_things,
             playing,
             cx,
             teams,
@@ -347,15 +355,19 @@ impl<'c, 'd, 'a> Typing<'c, 'd, 'a> {
     }
 
     /// The kind of a tagged name of `kind` after the rules that are surer than the tagger: an
-    /// acronym that names a thing ("the INF treaty") is no actor; a company by its context
+    /// acronym that names a thing ("the INF treaty"), or a "person" an apposition calls a thing
+    /// ("Hazel Hen, a supercomputer"), is no actor; a company by its context
     /// ("tyre giant Pirelli", "shares in Magna") or its last word ("Acme Holdings"), and a
     /// club by its name ("Leeds United", in a sports report "Ipswich Town"), are
     /// organisations, unless a title or honorific says person; a known place after "in" or
-    /// "at" is a place.
+    /// "at" is a place; a frequent given name and more is a person.
     fn overridden(&self, s: &Span, kind: ActorKind) -> Option<ActorKind> {
         let cx = self.cx;
         let t = &cx.doc.tokens[s.first];
         if s.first == s.last && t.shape == Shape::Upper && self.things.contains(&t.lower) {
+            return None;
+        }
+        if kind == ActorKind::Person && self.described_as_things.contains(&s.key) {
             return None;
         }
         let titled = s.role.is_some() || s.gender.is_some() || s.party.is_some();
@@ -364,6 +376,10 @@ impl<'c, 'd, 'a> Typing<'c, 'd, 'a> {
         let venue = matches!(word_before(cx, s, 1), "in" | "at");
         if kind == ActorKind::Organization && venue && place {
             return Some(ActorKind::Place);
+        }
+        // Two or more words opening with a frequent given name are a person's: "Paul Ortiz".
+        if kind != ActorKind::Person && given(cx, s) && !place && !cx.lx.orgs.contains_key(&s.key) {
+            return Some(ActorKind::Person);
         }
         let company = (self.companies.contains(&s.key) && !given(cx, s)) || org_suffix(cx, s);
         let club = (kind == ActorKind::Place && club_name(cx, s)) || self.playing.contains(&s.key);
@@ -658,4 +674,85 @@ fn without_legal_form(key: &str) -> &str {
         Some((rest, last)) if LEGAL_FORMS.contains(&last) => rest.trim_end_matches(','),
         _ => key,
     }
+}
+
+/// Nouns for made things, which an apposition may call a name: "Hazel Hen, a supercomputer".
+/// A closed list: the nouns for people are too many to list, and a person called "a winner" or
+/// "a communist" must stay a person.
+const THING_NOUNS: &[&str] = &[
+    "supercomputer",
+    "computer",
+    "machine",
+    "robot",
+    "app",
+    "application",
+    "software",
+    "program",
+    "system",
+    "device",
+    "phone",
+    "smartphone",
+    "laptop",
+    "tablet",
+    "chip",
+    "processor",
+    "car",
+    "vehicle",
+    "truck",
+    "ship",
+    "vessel",
+    "boat",
+    "satellite",
+    "rocket",
+    "spacecraft",
+    "probe",
+    "telescope",
+    "aircraft",
+    "plane",
+    "jet",
+    "drone",
+    "missile",
+    "weapon",
+    "engine",
+    "drug",
+    "vaccine",
+    "medicine",
+    "hormone",
+    "product",
+    "brand",
+    "game",
+    "film",
+    "movie",
+    "album",
+    "song",
+    "book",
+    "novel",
+    "series",
+    "website",
+    "platform",
+    "network",
+    "tool",
+    "algorithm",
+    "model",
+    "chatbot",
+    "storm",
+    "hurricane",
+    "virus",
+    "disease",
+    "font",
+    "language",
+    "protocol",
+];
+
+/// Whether span `s` is followed by an apposition that calls it a made thing: ", a
+/// supercomputer", ", an app", ", the new smartphone" (an article, at most two modifiers, then
+/// a noun of [`THING_NOUNS`]).
+fn thing_apposition(cx: &Ctx, s: &Span) -> bool {
+    if !cx.punct_is(s.last + 1, ",") || !matches!(cx.lower(s.last + 2), "a" | "an" | "the") {
+        return false;
+    }
+    let sentence_end = cx.doc.sentences[cx.doc.tokens[s.first].sentence].tokens.end;
+    (s.last + 3..sentence_end.min(s.last + 6))
+        .take_while(|&k| cx.doc.tokens[k].kind == TokenKind::Word)
+        .any(|k| THING_NOUNS.contains(&cx.lower(k)))
 }
