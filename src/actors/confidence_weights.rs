@@ -8,17 +8,17 @@
 
 /// Weights of the confidence model, in `Entity::confidence_features` order.
 pub const WEIGHTS: [f32; super::confidence::K] = [
-    1.2967, // bias
-    0.2917, // mean log-odds of the mentions' probabilities
-    0.5705, // best mention's log-odds
-    0.2278, // ln(1 + named mentions)
-    -0.1575, // written mid-sentence in body text
-    0.2273, // an honorific, role or party tag
-    0.847, // known to a gazetteer
-    0.3126, // a person
-    0.1301, // an organisation
-    -1.0286, // one word
-    -0.5074, // three letters or fewer
-    -0.0511, // ln(1 + pronoun and role-noun references)
-    -1.1024, // a mention in running text (not a headline or a line in capitals)
+    1.1972, // bias
+    0.3106, // mean log-odds of the mentions' probabilities
+    0.5558, // best mention's log-odds
+    0.222, // ln(1 + named mentions)
+    -0.1601, // written mid-sentence in body text
+    0.2744, // an honorific, role or party tag
+    0.8369, // known to a gazetteer
+    0.3543, // a person
+    0.1757, // an organisation
+    -0.9401, // one word
+    -0.5763, // three letters or fewer
+    -0.0583, // ln(1 + pronoun and role-noun references)
+    -1.0662, // a mention in running text (not a headline or a line in capitals)
 ];

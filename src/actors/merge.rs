@@ -117,7 +117,9 @@ impl Entity {
         }
         self.affiliation = self.affiliation.take().or(affiliation);
         self.gender = self.gender.or(s.gender);
-        if let Some((role, country, n)) = &s.role {
+        // A place holds no office: "Israeli President" before "Israel" is someone else's role.
+        let role = s.role.as_ref().filter(|_| kind != ActorKind::Place);
+        if let Some((role, country, n)) = role {
             if *n > self.role_tokens {
                 self.role = Some(role.clone());
                 self.role_tokens = *n;

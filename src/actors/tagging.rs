@@ -20,8 +20,11 @@ use crate::util::FxHashMap as HashMap;
 const MISC: usize = 4;
 /// The person label.
 const PER: usize = 1;
+/// The organisation label.
+const ORG: usize = 2;
 const _: () = assert!(matches!(LABELS[MISC].as_bytes(), b"MISC"));
 const _: () = assert!(matches!(LABELS[PER].as_bytes(), b"PER"));
+const _: () = assert!(matches!(LABELS[ORG].as_bytes(), b"ORG"));
 
 /// The names of the document: the tagger's, described as step 1 describes its own, plus the
 /// rule spans kept on strong evidence, in text order.
@@ -74,9 +77,15 @@ pub(super) fn reconcile(cx: &Ctx, rule: Vec<Span>) -> Vec<Span> {
     out
 }
 
-/// Punctuation that can stand inside a name: "AT&T", "Wi-Fi", "U.S.", "O'Neill", "the
-/// People's Liberation Army" (a possessive at a name's end is trimmed).
-const INSIDE: &[&str] = &["&", "-", ".", "'", "’", "'s", "’s"];
+/// Punctuation that can stand inside a name: "AT&T", "Wi-Fi", "U.S.", "O'Neill".
+const INSIDE: &[&str] = &["&", "-", ".", "'", "’"];
+/// Plural nouns whose possessive begins an institution's name: "the People's Liberation Army",
+/// "Children's Hospital". Any other possessive ends a name: "Stanford University's Center",
+/// "Parata's iwi".
+const POSSESSIVE_PLURALS: &[&str] = &[
+    "people", "children", "women", "men", "workers", "veterans", "citizens", "farmers", "nations",
+    "writers", "teachers", "soldiers", "traders", "sailors", "builders", "voters",
+];
 /// First words of names of things, not actors: parts of texts ("Article III", "Title IX") and
 /// storms ("Hurricane Katrina", "Cyclone Idai").
 const THING_FIRST_WORDS: &[&str] = &[
@@ -111,8 +120,14 @@ fn whole_names(cx: &Ctx, t: &Tagged, out: &mut Vec<Tagged>) {
     let mut start = t.first;
     while start <= t.last {
         let mut end = start;
+        let inside = |k: usize| {
+            INSIDE.contains(&cx.lower(k))
+                || (matches!(cx.lower(k), "'s" | "’s")
+                    && k > t.first
+                    && POSSESSIVE_PLURALS.contains(&cx.lower(k - 1)))
+        };
         let separates = |k: usize| {
-            (is_punct(k) && !INSIDE.contains(&cx.lower(k)))
+            (is_punct(k) && !inside(k))
                 || (matches!(cx.lower(k), "and" | "or") && !cx.is_known(t.first, t.last))
                 || (t.label == PER
                     && doc.tokens[k].shape == crate::text::Shape::Lower
@@ -216,7 +231,8 @@ fn joined(cx: &Ctx, tagged: Vec<Tagged>) -> Vec<Tagged> {
                 && same_sentence(prev.last, t.first)
                 && !gap.contains('\n')
                 && ((between.is_empty() && gap == " ") || (!between.is_empty() && particles))
-                && prev.label != MISC
+                // A demonym opens an organisation's name ("Palestinian Authority"), no other.
+                && (prev.label != MISC || t.label == ORG)
                 && t.label != MISC
                 // A heading in capitals ends where the body text starts: "OKAFOR VISITS" and
                 // "Jane Okafor" are two.

@@ -72,6 +72,17 @@ const ORG_AFTER: &[&str] = &[
     "shareholders",
     "executives",
     "board",
+    "ceo",
+    "drivers",
+    "employees",
+    "customers",
+    "users",
+    "app",
+    "headquarters",
+    "stores",
+    "products",
+    "subscribers",
+    "investors",
 ];
 /// Nouns after an acronym that make it a thing, not an organisation: "the INF treaty".
 pub(super) const THING_HEADS: &[&str] = &[
@@ -377,6 +388,11 @@ impl<'c, 'd, 'a> Typing<'c, 'd, 'a> {
         if kind == ActorKind::Organization && venue && place {
             return Some(ActorKind::Place);
         }
+        // A name whose last word is a kind of place is that place: "Whangarei Harbour".
+        if kind == ActorKind::Person && s.last > s.first && PLACE_HEADS.contains(&cx.lower(s.last))
+        {
+            return Some(ActorKind::Place);
+        }
         // Two or more words opening with a frequent given name are a person's: "Paul Ortiz".
         if kind != ActorKind::Person && given(cx, s) && !place && !cx.lx.orgs.contains_key(&s.key) {
             return Some(ActorKind::Person);
@@ -637,6 +653,8 @@ fn company(cx: &Ctx, s: &Span) -> bool {
     ORG_BEFORE.contains(&word_before(cx, s, 1))
         || (matches!(word_before(cx, s, 1), "of" | "in") && ORG_OF.contains(&word_before(cx, s, 2)))
         || ORG_AFTER.contains(&cx.lower(s.last + 1))
+        // "Uber's drivers", "Apple's shares".
+        || (matches!(cx.lower(s.last + 1), "'s" | "’s") && ORG_AFTER.contains(&cx.lower(s.last + 2)))
 }
 
 /// A capital that acts anywhere in the article ("Moscow might pull out") stands for its
@@ -756,3 +774,38 @@ fn thing_apposition(cx: &Ctx, s: &Span) -> bool {
         .take_while(|&k| cx.doc.tokens[k].kind == TokenKind::Word)
         .any(|k| THING_NOUNS.contains(&cx.lower(k)))
 }
+
+/// Last words that make a name a place's: "Whangarei Harbour", "Sandy Bay".
+const PLACE_HEADS: &[&str] = &[
+    "harbour",
+    "harbor",
+    "river",
+    "lake",
+    "mountain",
+    "mountains",
+    "island",
+    "islands",
+    "bay",
+    "valley",
+    "street",
+    "road",
+    "avenue",
+    "square",
+    "park",
+    "bridge",
+    "airport",
+    "county",
+    "province",
+    "district",
+    "coast",
+    "beach",
+    "peninsula",
+    "desert",
+    "canyon",
+    "falls",
+    "creek",
+    "gulf",
+    "strait",
+    "sea",
+    "ocean",
+];
