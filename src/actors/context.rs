@@ -202,8 +202,6 @@ fn in_capitals(doc: &Document, sentences: &[SentenceFacts]) -> Vec<bool> {
 pub(super) struct SentenceFacts {
     /// Most words are in capitals.
     caps: bool,
-    /// Number tokens.
-    pub(super) numbers: usize,
     /// The first token that is not opening punctuation (quotes, brackets, a bullet): tokens up
     /// to it are sentence-initial.
     lead: usize,
@@ -376,19 +374,18 @@ fn mark_lists(doc: &Document, words: &[Cell<u32>]) {
 
 /// The [`SentenceFacts`] of each sentence of `doc`.
 fn sentence_facts(doc: &Document) -> Vec<SentenceFacts> {
-    // (words, upper-case words, numbers) per sentence.
-    let mut counts = vec![(0usize, 0usize, 0usize); doc.sentences.len()];
+    // (words, upper-case words) per sentence.
+    let mut counts = vec![(0usize, 0usize); doc.sentences.len()];
     for t in &doc.tokens {
         if let Some(c) = counts.get_mut(t.sentence) {
             c.0 += usize::from(t.kind == TokenKind::Word);
             c.1 += usize::from(t.kind == TokenKind::Word && t.shape == Shape::Upper);
-            c.2 += usize::from(t.kind == TokenKind::Number);
         }
     }
     counts
         .iter()
         .zip(&doc.sentences)
-        .map(|(&(words, upper, numbers), s)| {
+        .map(|(&(words, upper), s)| {
             // Only opening punctuation (quotes, brackets, a bullet) may precede the first
             // word.
             let lead = doc.tokens[s.tokens.clone()]
@@ -399,7 +396,6 @@ fn sentence_facts(doc: &Document) -> Vec<SentenceFacts> {
                 .map_or(s.tokens.end, |k| s.tokens.start + k);
             SentenceFacts {
                 caps: words >= 3 && upper * 10 >= words * 6,
-                numbers,
                 lead,
             }
         })
@@ -432,8 +428,3 @@ fn is_sports_report(doc: &Document) -> bool {
     SPORT_WORDS.iter().any(|w| doc.vocab.id(w).is_some())
 }
 
-/// Whether most words of sentence `i` are in capitals (a headline in capitals), where
-/// capitalisation says nothing about names.
-pub(super) fn caps_sentence(cx: &Ctx, i: usize) -> bool {
-    cx.sentences.get(i).is_some_and(|s| s.caps)
-}

@@ -3,8 +3,7 @@
 //! evidence (an honorific, a role, a speech verb, or a surname shared with such a name); the
 //! rest wait for the trained typer ([`super::ner`]).
 
-use super::context::{caps_sentence, lex, Ctx};
-use super::merge::surname;
+use super::context::{lex, Ctx};
 use super::spans::Span;
 use super::tagger;
 use super::words::{is_club_word, CLUB_TAILS, SPORT_CLUB_TAILS, TOWN_CLUB_TAILS};
@@ -188,12 +187,8 @@ pub(super) enum Decision {
 /// seen at one mention types them all.
 pub(super) struct Typing<'c, 'd, 'a> {
     cx: &'c Ctx<'d, 'a>,
-    /// Keys of clubs.
-    teams: HashSet<String>,
     /// Keys of companies by their context.
     companies: HashSet<String>,
-    /// People's surnames with evidence.
-    surnames: HashSet<String>,
     /// Words in capitals that name a thing somewhere ("the INF treaty").
     things: HashSet<u32>,
     /// Keys of capitals that act somewhere.
@@ -210,17 +205,6 @@ impl<'c, 'd, 'a> Typing<'c, 'd, 'a> {
     pub(super) fn new(cx: &'c Ctx<'d, 'a>, spans: &[Span]) -> Self {
         let doc = cx.doc;
         let lx = cx.lx;
-        let teams: HashSet<String> = spans
-            .iter()
-            .filter(|s| !s.person_evidence && !given(cx, s) && !initialled(cx, s))
-            .filter(|s| {
-                team(cx, s)
-                    || club_name(cx, s)
-                    || (cx.sport && (result_line(cx, s) || fixture(cx, s)))
-            })
-            .map(|s| s.key.clone())
-            .filter(|k| !country(cx, k) && !lx.orgs.contains_key(k))
-            .collect();
         // Companies by their context, for all their mentions: "Pirelli shares", "shares in
         // Magna".
         let companies: HashSet<String> = spans
@@ -230,15 +214,6 @@ impl<'c, 'd, 'a> Typing<'c, 'd, 'a> {
             .map(|s| s.key.clone())
             .filter(|k| !lx.places.contains_key(k))
             .collect();
-        let mut surnames: HashSet<String> = HashSet::default();
-        for s in spans {
-            if (s.person_evidence || given(cx, s))
-                && !lx.places.contains_key(&s.key)
-                && !lx.orgs.contains_key(&s.key)
-            {
-                surnames.insert(surname(cx, s));
-            }
-        }
         // Acronyms that name a thing somewhere in the article ("the INF treaty") are not
         // actors.
         let things: HashSet<u32> = doc
@@ -268,9 +243,7 @@ impl<'c, 'd, 'a> Typing<'c, 'd, 'a> {
             described_as_things,
             playing,
             cx,
-            teams,
             companies,
-            surnames,
             things,
             acting,
         }
@@ -280,36 +253,19 @@ impl<'c, 'd, 'a> Typing<'c, 'd, 'a> {
     pub(super) fn decide(&self, s: &Span) -> Decision {
         let cx = self.cx;
         let doc = cx.doc;
-        let key_text = &s.key;
         let written = doc.slice(doc.tokens[s.first].start, doc.tokens[s.last].end);
         if let Some((label, _)) = s.tag {
             return self.by_tag(s, label, written);
         }
-        // A club's town as a venue stays a place: "fans in Philadelphia", "KANSAS CITY AT
-        // DETROIT".
-        let venue = s.first > 0 && matches!(cx.lower(s.first - 1), "in" | "at");
-        let org = |key: String| Typed {
-            key,
-            kind: ActorKind::Organization,
-            name: written.to_string(),
-            affiliation: None,
-            last: s.last,
-        };
-        if !s.person_evidence && !venue && self.teams.contains(key_text) {
-            return Decision::Typed(org(format!("org:{}", key_text)));
-        }
-        if let Some(typed) = self.by_gazetteer(s, written) {
+        // A rule span the tagger missed, kept for an honorific or a party tag (a person), or
+        // as a party's members ("Republicans").
+        if let Some(typed) = self
+            .by_gazetteer(s, written)
+            .filter(|t| t.kind == ActorKind::Group)
+        {
             return Decision::Typed(typed);
         }
-        // "the Bush administration": a name followed by an institutional noun.
-        let tail = cx.lower(s.last + 1);
-        if ORG_TAILS.contains(&tail) && !s.person_evidence {
-            return Decision::Typed(self.with_tail(s, written, tail));
-        }
-        if self.is_organization(s) {
-            return Decision::Typed(org(format!("org:{}", key_text)));
-        }
-        if s.person_evidence || given(cx, s) || self.surnames.contains(&surname(cx, s)) {
+        if s.gender.is_some() || s.party.is_some() {
             return Decision::Typed(Typed {
                 key: String::new(),
                 kind: ActorKind::Person,
@@ -527,37 +483,6 @@ impl<'c, 'd, 'a> Typing<'c, 'd, 'a> {
             .filter(|_| cx.doc.tokens[k].shape == Shape::Capitalized)
             .map(|&c| (c, k))
     }
-
-    /// Whether span `s` is an organisation by its form or context.
-    fn is_organization(&self, s: &Span) -> bool {
-        let cx = self.cx;
-        (!s.person_evidence
-            && (org_suffix(cx, s)
-                || self.acronym(s)
-                || (self.companies.contains(&s.key) && !given(cx, s))))
-            // A speech verb is weak evidence of a person and an organisation's last word
-            // strong: "the International Rugby Board said". A title, honorific or party
-            // tag still makes a person.
-            || (org_suffix(cx, s) && s.role.is_none() && s.gender.is_none() && s.party.is_none())
-    }
-
-    /// Whether span `s` is an acronym that names an actor, not a thing, outside a headline in
-    /// capitals.
-    fn acronym(&self, s: &Span) -> bool {
-        let cx = self.cx;
-        let t = &cx.doc.tokens[s.first];
-        let letters = cx
-            .doc
-            .token_text(t)
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .count();
-        s.first == s.last
-            && t.shape == Shape::Upper
-            && (2..=6).contains(&letters)
-            && !self.things.contains(&t.lower)
-            && !caps_sentence(cx, t.sentence)
-    }
 }
 
 /// The word `k` tokens before span `s`; empty before the document.
@@ -590,50 +515,10 @@ fn given(cx: &Ctx, s: &Span) -> bool {
         && cx.doc.tokens[s.first].shape == Shape::Capitalized
 }
 
-/// "P. Such 8-118" in a scorecard is a player, not a club.
-fn initialled(cx: &Ctx, s: &Span) -> bool {
-    cx.doc.token_text(&cx.doc.tokens[s.first]).chars().count() == 1
-}
-
-/// Nations, including the home nations that field their own sides ("v Scotland").
-fn country(cx: &Ctx, key: &str) -> bool {
-    cx.lx
-        .places
-        .get(key)
-        .is_some_and(|p| p.kind == "country" || (p.kind == "state" && p.country.is_some()))
-}
-
 // Clubs in a sports report: a town or unknown name in a result line ("Stirling 1 Dundee 1", a
 // table row "Dundee 3 1 2 0 3 2 5", "Surrey 429-7") or a fixture ("NEW YORK AT CALIFORNIA"),
 // or with a result verb; then all its mentions are the club. Countries stay places: national
 // sides are written as their country.
-
-/// The sentence of span `s`.
-fn sentence_of(cx: &Ctx, s: &Span) -> usize {
-    cx.doc.tokens[s.first].sentence
-}
-
-/// A number after the name, not a dateline's date ("LONDON 1996-08-30").
-fn result_line(cx: &Ctx, s: &Span) -> bool {
-    let numbers = |i: usize| cx.sentences.get(i).map_or(0, |f| f.numbers);
-    cx.tok(s.last + 1).is_some_and(|t| {
-        t.kind == TokenKind::Number
-            && t.sentence == sentence_of(cx, s)
-            && cx.doc.token_text(t).len() != 4
-    }) && numbers(sentence_of(cx, s)) >= 2
-}
-
-/// A fixture line in capitals: "NEW YORK AT CALIFORNIA", "Kent v Surrey".
-fn fixture(cx: &Ctx, s: &Span) -> bool {
-    let range = &cx.doc.sentences[sentence_of(cx, s)].tokens;
-    let versus = |k: usize| matches!(cx.lower(k), "v" | "vs");
-    // In "KANSAS CITY AT DETROIT" the second name is the venue.
-    caps_sentence(cx, sentence_of(cx, s))
-        && ((s.first == range.start
-            && s.last + 2 < range.end
-            && (versus(s.last + 1) || cx.lower(s.last + 1) == "at"))
-            || (s.last + 1 == range.end && s.first >= range.start + 2 && versus(s.first - 1)))
-}
 
 /// A club by its name: "Leeds United", "Blackburn Rovers", in a sports report also "Real
 /// Madrid", "Bayern Munich", "Ipswich Town".
