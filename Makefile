@@ -74,7 +74,7 @@ batch-bbc:
 # GUM train, then the actor confidence model (src/actors/confidence_weights.rs) from CoNLL testa
 # and GUM dev (each skips when its data is absent).
 train-ner: build-cli
-	./target/release/pith train tagger --conll ../shared/train/conll2003/eng.train --gum ../shared/train/gum --buckets 6144 --epochs 8
+	./target/release/pith train tagger --conll ../shared/train/conll2003/eng.train --gum ../shared/train/gum --buckets 4096 --epochs 8
 	cargo build --release --bin pith
 	./target/release/pith train confidence
 

@@ -271,7 +271,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
             v.parse().map_err(|_| format!("{name} needs a number"))
         })
     };
-    let buckets = number("--buckets", 6144)?;
+    let buckets = number("--buckets", 4096)?;
     let epochs = number("--epochs", 8)?;
     let out = flag(args, "--out").unwrap_or("src/actors/tagger_weights");
     let train_conll = load_conll(conll)?;
