@@ -46,7 +46,8 @@ export interface Actor {
   role: string | null;
   affiliation: string | null;
   salience: number;
-  /** How sure pith is that this is a real name of the right kind, in [0, 1]. */
+  /** How sure pith is that this is a real name of the right kind, in [0, 1]. The demo and
+   * <pith-summary> show an actor only when this is at least actorDisplayConfidence(). */
   confidence: number;
   /** Named mentions as written ("Mr Putin"). */
   mentions: Span[];
@@ -237,6 +238,15 @@ pub fn analyze(text: &str, options: Option<JsOptions>) -> Result<JsAnalysis, JsV
     js_sys::JSON::parse(&json)
         .map(JsCast::unchecked_into)
         .map_err(|_| js_error("internal error: unparsable result"))
+}
+
+/// The confidence at or above which the demo and `<pith-summary>` show an actor (the core's
+/// `pith::actors::DISPLAY_CONFIDENCE`). `analyze` returns every actor with its `confidence`, so
+/// callers may show fewer or more. Exported rather than copied into the JavaScript, so that the
+/// pages follow the core when it is recalibrated.
+#[wasm_bindgen(js_name = actorDisplayConfidence)]
+pub fn actor_display_confidence() -> f64 {
+    crate::actors::DISPLAY_CONFIDENCE
 }
 
 /// The library version.

@@ -2,7 +2,7 @@
 //
 // Every string derived from the input reaches the DOM through textContent / createTextNode /
 // append only. Markup is built with createElement; nothing is ever parsed as HTML.
-import init, { analyze, version } from '/pkg/pith.js';
+import init, { actorDisplayConfidence, analyze, version } from '/pkg/pith.js';
 
 const SAMPLE_URL = '/fixtures/missile-defence.txt';
 const EMPTY_MESSAGE = 'Paste an article to see its gist.';
@@ -310,8 +310,21 @@ function cellText(value) {
 }
 
 function renderActors(r) {
-  if (!r.actors.length) {
-    panels.actors.replaceChildren(h('p', { class: 'empty', text: 'No actors found.' }));
+  // Only actors pith is sure enough of are shown (the core's threshold, read from the module so
+  // the page follows a recalibration); `analyze` still returns all of them, and the indexes
+  // below stay those of r.actors, which focusActor() reads.
+  const threshold = actorDisplayConfidence();
+  const shown = [];
+  r.actors.forEach((a, i) => {
+    if (a.confidence >= threshold) shown.push([a, i]);
+  });
+  const hidden = r.actors.length - shown.length;
+  const hiddenNote = hidden ? ` (${plural(hidden, 'less certain name')} not shown)` : '';
+  if (!shown.length) {
+    const text = hidden
+      ? `No actors found with enough confidence; ${plural(hidden, 'less certain name')} not shown.`
+      : 'No actors found.';
+    panels.actors.replaceChildren(h('p', { class: 'empty', text }));
     return;
   }
   const head = h('tr', {}, ['Name', 'Kind', 'Role', 'Affiliation', 'Mentions'].map((c) =>
@@ -320,7 +333,7 @@ function renderActors(r) {
   // Group by side (an actor's affiliation, or the state or organisation itself), sides in
   // order of their most salient actor; actors with no known side go last under "Other".
   const groups = new Map();
-  r.actors.forEach((a, i) => {
+  shown.forEach(([a, i]) => {
     const side = a.affiliation || (a.kind === 'person' ? null : a.name) || SIDE_OTHER;
     if (!groups.has(side)) groups.set(side, []);
     groups.get(side).push([a, i]);
@@ -331,7 +344,7 @@ function renderActors(r) {
     groups.set(SIDE_OTHER, other);
   }
   const table = h('table', { class: 'data actors-table stack' },
-    h('caption', { text: `${plural(r.actors.length, 'actor')}, grouped by side, most salient first. Select a name to highlight its mentions.` }),
+    h('caption', { text: `${plural(shown.length, 'actor')}${hiddenNote}, grouped by side, most salient first. Select a name to highlight its mentions.` }),
     h('thead', {}, head),
   );
   for (const [side, members] of groups) {

@@ -46,7 +46,10 @@ export declare class PithSummary extends HTMLElement {
   static set wasmUrl(url: string | URL);
   /** Size (UTF-16 code units) from which the worker is used by default. */
   static workerThreshold: number;
-  /** The last analysis, or null (before the first, or after a message). */
+  /**
+   * The last analysis, or null (before the first, or after a message). It holds every actor;
+   * the box shows those whose `confidence` is at least `actorDisplayConfidence()` (pith.js).
+   */
   readonly analysis: Analysis | null;
   /** The analysed text, or ''. */
   readonly text: string;

@@ -16,7 +16,7 @@
 // holds. Requests: this module, pith.js, pith_bg.wasm, pith-summary.css and pith-worker.js,
 // resolved from import.meta.url (pith.js and the wasm in ./pkg/ here, beside this file in the
 // package that `make package` lays out).
-import init, { analyze, extractArticle, extractText, textRange } from './pkg/pith.js';
+import init, { actorDisplayConfidence, analyze, extractArticle, extractText, textRange } from './pkg/pith.js';
 
 /**
  * Texts from this many UTF-16 code units up are analysed in a Web Worker by default. Measured
@@ -546,8 +546,12 @@ export class PithSummary extends HTMLElement {
   }
 
   #actors(r) {
-    if (!r.actors.length) return h('p', { class: 'empty', part: 'message', text: 'No actors found.' });
-    const shown = r.actors.slice(0, MAX_ACTORS);
+    // Only the actors pith is sure enough of, by the core's own threshold (the module is loaded
+    // before any render, also when the worker analysed); `analysis` keeps them all.
+    const threshold = actorDisplayConfidence();
+    const sure = r.actors.filter((a) => a.confidence >= threshold);
+    if (!sure.length) return h('p', { class: 'empty', part: 'message', text: 'No actors found.' });
+    const shown = sure.slice(0, MAX_ACTORS);
     const list = h('ul', { class: 'actors', part: 'actors' },
       shown.map((a) => {
         const details = [a.role, a.affiliation].filter(Boolean).join(', ');
@@ -556,8 +560,8 @@ export class PithSummary extends HTMLElement {
           h('span', { class: `kind kind-${a.kind}`, part: 'actor-kind', text: a.kind }),
           details ? h('span', { class: 'details', text: details }) : null);
       }));
-    return r.actors.length > shown.length
-      ? [list, h('p', { class: 'more', text: `and ${r.actors.length - shown.length} more` })]
+    return sure.length > shown.length
+      ? [list, h('p', { class: 'more', text: `and ${sure.length - shown.length} more` })]
       : list;
   }
 

@@ -2,7 +2,7 @@
 // binding, called as JavaScript would call it.
 
 use js_sys::{Array, JsString, Reflect, JSON};
-use pith::wasm::{analyze, JsOptions};
+use pith::wasm::{actor_display_confidence, analyze, JsOptions};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -72,9 +72,18 @@ fn scores_are_the_numbers_of_the_core() {
     let summary: Vec<f64> = gist.summary.iter().map(|s| s.score).collect();
     let keywords: Vec<f64> = gist.keywords.iter().map(|k| k.score).collect();
     let salience: Vec<f64> = gist.actors.iter().map(|a| a.salience).collect();
+    let confidence: Vec<f64> = gist.actors.iter().map(|a| a.confidence).collect();
     assert_eq!(scores("summary", "score"), summary);
     assert_eq!(scores("keywords", "score"), keywords);
     assert_eq!(scores("actors", "salience"), salience);
+    assert_eq!(scores("actors", "confidence"), confidence);
+}
+
+#[wasm_bindgen_test]
+fn the_display_threshold_is_the_core_constant() {
+    // The demo and <pith-summary> filter with this export; it must be the core's value exactly,
+    // not a copy that could drift.
+    assert_eq!(actor_display_confidence(), pith::actors::DISPLAY_CONFIDENCE);
 }
 
 #[wasm_bindgen_test]

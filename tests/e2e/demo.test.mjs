@@ -28,6 +28,16 @@ const ACTORS = [
   'Anatoly Serdyukov',
 ];
 const PANELS = '#summary, #keywords, #actors, #positions, #article';
+// Texts written for these tests, where pith finds one actor under the display threshold
+// ("Port Ellery", a place it takes for a person or an organisation, confidence about 0.6),
+// beside one well above it, and then alone.
+const LOW_ACTOR = 'Port Ellery';
+const MIXED_TEXT =
+  'The mayor of Port Ellery, Jane Holloway, said on Monday that the harbour wall would be finished by spring. ' +
+  'Ms Holloway said the council had the money.';
+const LOW_ONLY_TEXT =
+  'The mayor of Port Ellery said on Monday that the harbour wall would be finished by spring. ' +
+  'Nuclear power was not discussed at the meeting. The mayor said the council had the money.';
 
 const { test, bail, finish } = harness('e2e');
 
@@ -171,12 +181,42 @@ try {
       trs.map((tr) => [tr.cells[0].textContent.trim(), tr.cells[4].textContent.trim()]));
     // The same analysis, straight from the wasm module the page already loaded.
     const expected = await page.evaluate(async () => {
-      const { analyze } = await import('/pkg/pith.js');
+      const { analyze, actorDisplayConfidence } = await import('/pkg/pith.js');
       const r = analyze(document.querySelector('#input').value, { sentences: 3, keywords: 10, lang: 'auto' });
-      return r.actors.map((a) => [a.name, String(a.mentions.length + a.references.length)]);
+      return r.actors.filter((a) => a.confidence >= actorDisplayConfidence())
+        .map((a) => [a.name, String(a.mentions.length + a.references.length)]);
     });
     const byName = (rows) => JSON.stringify([...rows].sort((a, b) => (a[0] + a[1]).localeCompare(b[0] + b[1])));
     assertEq(byName(shown), byName(expected), 'actor names and mention counts');
+  });
+
+  await test('actors: exactly those with confidence >= actorDisplayConfidence() are shown', async () => {
+    const r = await page.evaluate(async () => {
+      const { analyze, actorDisplayConfidence } = await import('/pkg/pith.js');
+      const a = analyze(document.querySelector('#input').value, { sentences: 3, keywords: 10, lang: 'auto' });
+      const rows = [...document.querySelectorAll('#actors table tbody tr:not(.group-row)')];
+      return {
+        threshold: actorDisplayConfidence(),
+        actors: a.actors.map((x) => [x.name, x.confidence]),
+        // data-actor is the row's index into analyze's actors.
+        rows: rows.map((tr) => [Number(tr.dataset.actor), tr.cells[0].textContent.trim()]),
+        caption: document.querySelector('#actors table caption').textContent,
+      };
+    });
+    const low = r.actors.map(([name, c], i) => [i, name, c]).filter(([, , c]) => c < r.threshold);
+    const sure = r.actors.map(([name, c], i) => [i, name, c]).filter(([, , c]) => c >= r.threshold);
+    // The reference article has names under the threshold ("Bush", "Nuclear", ...): without
+    // them this test would not show that anything is left out.
+    assert(low.length > 0, `no actor under ${r.threshold} in ${JSON.stringify(r.actors)}`);
+    for (const [i, name] of r.rows) {
+      assertEq(name, r.actors[i][0], `name of row data-actor=${i}`);
+      assert(r.actors[i][1] >= r.threshold, `${name} shown with confidence ${r.actors[i][1]} < ${r.threshold}`);
+    }
+    assertEq(r.rows.map(([i]) => i).sort((a, b) => a - b), sure.map(([i]) => i), 'indexes of the actors shown');
+    const names = r.rows.map(([, name]) => name);
+    assertEq(low.filter(([, name]) => names.includes(name)), [], 'less certain actors shown');
+    assert(r.caption.startsWith(`${sure.length} actors (${low.length} less certain names not shown), grouped by side`),
+      `caption: ${r.caption}`);
   });
 
   await test('actors: grouped by side, Putin under Russia and Rice under United States', async () => {
@@ -264,6 +304,44 @@ try {
     const visible = await page.locator('#article').innerText();
     assert(visible.includes('<img src=x'), `"<img src=x" not visible in the article view: ${visible}`);
     assert(await page.locator('#article').isVisible(), 'article view not visible');
+  });
+
+  await test('actors: a name under the threshold in analyze\'s output is not shown beside a sure one', async () => {
+    await page.locator('#input').fill(MIXED_TEXT);
+    await page.waitForFunction((t) => document.querySelector('#article').textContent === t, MIXED_TEXT);
+    const r = await page.evaluate(async (t) => {
+      const { analyze, actorDisplayConfidence } = await import('/pkg/pith.js');
+      return {
+        threshold: actorDisplayConfidence(),
+        actors: analyze(t, { sentences: 3, keywords: 10, lang: 'auto' }).actors.map((a) => [a.name, a.confidence]),
+        names: [...document.querySelectorAll('#actors table tbody tr:not(.group-row) td:first-child')]
+          .map((td) => td.textContent.trim()),
+        caption: document.querySelector('#actors table caption')?.textContent,
+      };
+    }, MIXED_TEXT);
+    assertEq(r.actors.map(([name]) => name), ['Jane Holloway', LOW_ACTOR], 'precondition: the actors analyze finds');
+    assert(r.actors[0][1] >= r.threshold && r.actors[1][1] < r.threshold,
+      `precondition: Jane Holloway at or over ${r.threshold}, ${LOW_ACTOR} under it: ${JSON.stringify(r.actors)}`);
+    assertEq(r.names, ['Jane Holloway'], 'actors shown');
+    assert(r.caption.startsWith('1 actor (1 less certain name not shown), grouped by side'), `caption: ${r.caption}`);
+  });
+
+  await test('actors: when every name is under the threshold, the panel says so and shows none', async () => {
+    await page.locator('#input').fill(LOW_ONLY_TEXT);
+    await page.waitForFunction((t) => document.querySelector('#article').textContent === t, LOW_ONLY_TEXT);
+    const r = await page.evaluate(async (t) => {
+      const { analyze, actorDisplayConfidence } = await import('/pkg/pith.js');
+      return {
+        threshold: actorDisplayConfidence(),
+        actors: analyze(t, { sentences: 3, keywords: 10, lang: 'auto' }).actors.map((a) => [a.name, a.confidence]),
+        rows: document.querySelectorAll('#actors table').length,
+        text: document.querySelector('#actors .panel-body').textContent,
+      };
+    }, LOW_ONLY_TEXT);
+    assertEq(r.actors.map(([name]) => name), [LOW_ACTOR], 'precondition: analyze finds only this actor');
+    assert(r.actors[0][1] < r.threshold, `precondition: ${LOW_ACTOR} under ${r.threshold}: ${r.actors[0][1]}`);
+    assertEq(r.rows, 0, 'actor tables');
+    assertEq(r.text, 'No actors found with enough confidence; 1 less certain name not shown.', 'actors panel');
   });
 
   await test('empty input: panels show the polite empty message', async () => {

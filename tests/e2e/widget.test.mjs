@@ -39,6 +39,16 @@ const NOT_ARTICLE = [
   'Summarised in your browser',
 ];
 const HTML_SINKS = /innerHTML|outerHTML|insertAdjacentHTML|document\.write/;
+// Texts written for these tests, where pith finds one actor under the display threshold
+// ("Port Ellery", a place it takes for a person or an organisation, confidence about 0.6),
+// beside one well above it, and then alone.
+const LOW_ACTOR = 'Port Ellery';
+const MIXED_TEXT =
+  'The mayor of Port Ellery, Jane Holloway, said on Monday that the harbour wall would be finished by spring. ' +
+  'Ms Holloway said the council had the money.';
+const LOW_ONLY_TEXT =
+  'The mayor of Port Ellery said on Monday that the harbour wall would be finished by spring. ' +
+  'Nuclear power was not discussed at the meeting. The mayor said the council had the money.';
 
 const { test, bail, finish } = harness('widget e2e');
 
@@ -248,6 +258,76 @@ try {
     assertEq(property.language, 'en', 'analysis.language');
     assertEq(property.summary, e.summary, 'analysis.summary equals the event detail');
     assert(property.actors > 0, 'no actors');
+  });
+
+  await test('actors: the box lists the first 8 actors with confidence >= actorDisplayConfidence()', async () => {
+    const r = await widget.evaluate(async (el) => {
+      const { actorDisplayConfidence } = await import('/pkg/pith.js');
+      return {
+        threshold: actorDisplayConfidence(),
+        actors: el.analysis.actors.map((a) => [a.name, a.confidence]),
+        shown: [...el.shadowRoot.querySelectorAll('.actor .name')].map((n) => n.textContent),
+        more: el.shadowRoot.querySelector('.actors + .more')?.textContent ?? null,
+      };
+    });
+    const sure = r.actors.filter(([, c]) => c >= r.threshold).map(([name]) => name);
+    assert(sure.length > 0, `no actor at or over ${r.threshold}: ${JSON.stringify(r.actors)}`);
+    for (const name of r.shown) {
+      const [, c] = r.actors.find(([n]) => n === name);
+      assert(c >= r.threshold, `${name} shown with confidence ${c} < ${r.threshold}`);
+    }
+    assertEq(r.shown, sure.slice(0, 8), 'actors shown');
+    assertEq(r.more, sure.length > 8 ? `and ${sure.length - 8} more` : null, '"and N more" line');
+  });
+
+  await test('actors: a name under the threshold is not shown, on the main thread and from the worker', async () => {
+    // A page of its own: the widgets added here fire pith:analysed, which later tests count.
+    const p = watch(await context.newPage());
+    await p.goto(`${ORIGIN}/examples/article.html`);
+    await waitEvents(p, 1);
+    const r = await p.evaluate(async ([mixed, lowOnly]) => {
+      const { actorDisplayConfidence } = await import('/pkg/pith.js');
+      const cases = [['mixed-main', mixed, 'off'], ['mixed-worker', mixed, 'on'], ['low-main', lowOnly, 'off']];
+      const out = { threshold: actorDisplayConfidence() };
+      for (const [id, text, worker] of cases) {
+        const article = document.createElement('div');
+        article.id = `${id}-article`;
+        article.textContent = text;
+        document.body.append(article);
+        const el = document.createElement('pith-summary');
+        el.setAttribute('for', article.id);
+        el.setAttribute('sections', 'actors');
+        el.setAttribute('worker', worker);
+        let mode = null;
+        el.addEventListener('pith:analysed', (e) => { mode = e.detail.mode; });
+        document.body.append(el);
+        const analysis = await el.refresh();
+        out[id] = {
+          mode,
+          actors: analysis.actors.map((a) => [a.name, a.confidence]),
+          shown: [...el.shadowRoot.querySelectorAll('.actor .name')].map((n) => n.textContent),
+          empty: el.shadowRoot.querySelector('.section.actors .empty')?.textContent ?? null,
+        };
+        el.remove();
+        article.remove();
+      }
+      return out;
+    }, [MIXED_TEXT, LOW_ONLY_TEXT]);
+    await p.close();
+    for (const [id, mode] of [['mixed-main', 'main'], ['mixed-worker', 'worker']]) {
+      const c = r[id];
+      assertEq(c.mode, mode, `${id}: mode`);
+      assertEq(c.actors.map(([name]) => name), ['Jane Holloway', LOW_ACTOR], `${id}: precondition, the actors analyze finds`);
+      assert(c.actors[0][1] >= r.threshold && c.actors[1][1] < r.threshold,
+        `${id}: precondition, Jane Holloway at or over ${r.threshold}, ${LOW_ACTOR} under it: ${JSON.stringify(c.actors)}`);
+      assertEq(c.shown, ['Jane Holloway'], `${id}: actors shown`);
+      assertEq(c.empty, null, `${id}: empty message`);
+    }
+    const low = r['low-main'];
+    assertEq(low.actors.map(([name]) => name), [LOW_ACTOR], 'low only: precondition, the actors analyze finds');
+    assert(low.actors[0][1] < r.threshold, `low only: precondition, ${LOW_ACTOR} under ${r.threshold}: ${low.actors[0][1]}`);
+    assertEq(low.shown, [], 'low only: actors shown');
+    assertEq(low.empty, 'No actors found.', 'low only: empty message');
   });
 
   await test('accessible markup: captioned positions table, header cells, labelled sections, live status', async () => {
@@ -481,6 +561,9 @@ try {
     for (const f of ['pith-summary.js', 'pith-worker.js', 'pith-summary.d.ts']) {
       assert(!fs.readFileSync(path.join(dir, f), 'utf8').includes('/pkg/'), `${f} still points into pkg/`);
     }
+    // The display threshold is typed for `import { actorDisplayConfidence } from 'pith'`.
+    const types = fs.readFileSync(path.join(dir, 'pith.d.ts'), 'utf8');
+    assert(types.includes('export function actorDisplayConfidence(): number;'), 'pith.d.ts lacks actorDisplayConfidence');
     const article = fs.readFileSync(path.join(ROOT, 'tests', 'fixtures', 'missile-defence.txt'), 'utf8')
       .split(/\n\s*\n/).map((t) => `<p>${t.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('\n');
     fs.writeFileSync(path.join(packageRoot, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
