@@ -8,15 +8,15 @@
 
 /// Weights of the confidence model, in `Entity::confidence_features` order.
 pub const WEIGHTS: [f32; super::confidence::K] = [
-    0.4509, // bias
-    0.5092, // mean log-odds of the mentions' probabilities
-    0.5, // best mention's log-odds
-    0.3151, // ln(1 + named mentions)
+    0.4509,  // bias
+    0.5092,  // mean log-odds of the mentions' probabilities
+    0.5,     // best mention's log-odds
+    0.3151,  // ln(1 + named mentions)
     -0.2309, // written mid-sentence in body text
-    0.2428, // an honorific, role or party tag
-    0.7341, // known to a gazetteer
-    0.2102, // a person
-    0.6794, // an organisation
+    0.2428,  // an honorific, role or party tag
+    0.7341,  // known to a gazetteer
+    0.2102,  // a person
+    0.6794,  // an organisation
     -0.9487, // one word
     -0.5586, // three letters or fewer
     -0.0822, // ln(1 + pronoun and role-noun references)

@@ -427,4 +427,3 @@ fn mark_casing(doc: &Document, in_capitals: &[bool], words: &[Cell<u32>]) {
 fn is_sports_report(doc: &Document) -> bool {
     SPORT_WORDS.iter().any(|w| doc.vocab.id(w).is_some())
 }
-

@@ -328,7 +328,7 @@ fn propagate(cx: &Ctx, votes: &HashMap<String, [f32; N]>, tagged: &mut Vec<Tagge
         }
     }
     for v in by_first.values_mut() {
-        v.sort_by(|a, b| b.0.cmp(&a.0));
+        crate::util::sort_by(v, |a, b| b.0.cmp(&a.0));
     }
     let mut found = Vec::new();
     for s in &doc.sentences {

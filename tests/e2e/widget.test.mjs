@@ -619,7 +619,9 @@ window.__direct = analyze('Mr Smith said the plan was fine. The council agreed o
     assertEq(offsite, [], 'off-host requests');
   });
 } catch (err) {
-  notOk('unexpected error', err);
+  await test('no unexpected error', () => {
+    throw err;
+  });
 } finally {
   if (context) await context.close().catch(() => {});
   server.closeAllConnections();

@@ -19,7 +19,9 @@ fn main() {
 mod eval;
 #[cfg(not(target_arch = "wasm32"))]
 mod train;
+#[cfg(not(target_arch = "wasm32"))]
 mod train_confidence;
+#[cfg(not(target_arch = "wasm32"))]
 mod train_tagger;
 
 #[cfg(not(target_arch = "wasm32"))]

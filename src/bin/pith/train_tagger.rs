@@ -183,12 +183,12 @@ fn evaluate(docs: &[Labelled], table: &Table, temperatures: &[f32]) -> (f64, f64
             // Decoded as `label_sentence` does, scoring the gold labels' likelihood on the way.
             let mut labels = Vec::with_capacity(hi - lo);
             let mut prev = [O, O];
-            for i in lo..hi {
+            for (i, &gold) in gold_labels.iter().enumerate().take(hi).skip(lo) {
                 feats.clear();
                 facts.features(i, lo, hi, prev, &mut feats);
                 let sc = scores(table, &feats);
                 for (n, &t) in nll.iter_mut().zip(temperatures) {
-                    *n -= f64::from(probability(&sc, gold_labels[i], t).max(1e-9)).ln();
+                    *n -= f64::from(probability(&sc, gold, t).max(1e-9)).ln();
                 }
                 tokens += 1;
                 let c = best(&sc);

@@ -288,6 +288,9 @@ fn parse_gum(conllu: &str, misc: bool) -> Doc {
     doc
 }
 
+/// A mention: byte start, byte end, type.
+type Span = (usize, usize, &'static str);
+
 /// The evaluation type of an actor kind.
 fn type_of(kind: ActorKind) -> &'static str {
     match kind {
@@ -309,7 +312,7 @@ fn mention_span(text: &str, m: &pith::Mention) -> (usize, usize) {
 
 /// pith's analysis of `text` (no summary or keywords) and its mentions as (byte start, byte
 /// end, type).
-fn predict(text: &str) -> Result<(Analysis, Vec<(usize, usize, &'static str)>), String> {
+fn predict(text: &str) -> Result<(Analysis, Vec<Span>), String> {
     let g = analyze(text, &Options::new().sentences(0).keywords(0)).map_err(|e| e.to_string())?;
     let mut out = Vec::new();
     for a in &g.actors {
