@@ -165,11 +165,29 @@ fn whole_names(cx: &Ctx, t: &Tagged, out: &mut Vec<Tagged>) {
         {
             continue;
         }
-        if THING_FIRST_WORDS.contains(&cx.lower(first)) || !said_as_name(cx, first, last) {
+        if THING_FIRST_WORDS.contains(&cx.lower(first))
+            || !said_as_name(cx, first, last)
+            || in_code(cx, first, last)
+        {
             continue;
         }
         out.push(Tagged { first, last, ..*t });
     }
+}
+
+/// Whether words `first..=last` are glued to a code around them, as in a ticker ("US10YT=RR")
+/// or an identifier: a touching neighbour with a digit or a symbol no name holds.
+fn in_code(cx: &Ctx, first: usize, last: usize) -> bool {
+    let doc = cx.doc;
+    let code = |k: usize| {
+        let w = doc.token_text(&doc.tokens[k]);
+        w.chars()
+            .any(|c| c.is_ascii_digit() || "=/_+#@$%".contains(c))
+    };
+    (first > 0 && doc.tokens[first - 1].end == doc.tokens[first].start && code(first - 1))
+        || (last + 1 < doc.tokens.len()
+            && doc.tokens[last].end == doc.tokens[last + 1].start
+            && code(last + 1))
 }
 
 /// Whether words `first..=last` are a name as written. In a headline or a line in capitals
@@ -210,6 +228,7 @@ fn joined(cx: &Ctx, tagged: Vec<Tagged>) -> Vec<Tagged> {
             )
     };
     let caps = |i: usize| cx.in_capitals.get(i).is_some_and(|&c| c);
+    let titled = |i: usize| cx.lex_at(i) & (lex::HONORIFIC | lex::HEAD | lex::MODIFIER) != 0;
     let mut out: Vec<Tagged> = Vec::with_capacity(tagged.len());
     for mut t in tagged {
         while t.first > 0
@@ -236,7 +255,11 @@ fn joined(cx: &Ctx, tagged: Vec<Tagged>) -> Vec<Tagged> {
                 && t.label != MISC
                 // A heading in capitals ends where the body text starts: "OKAFOR VISITS" and
                 // "Jane Okafor" are two.
-                && caps(prev.last) == caps(t.first);
+                && caps(prev.last) == caps(t.first)
+                // A title between two names is no part of either: "Commission" and
+                // "President Greta Berg" are an organisation and a person.
+                && !titled(t.first)
+                && !titled(prev.last);
             // Overlapping after growing over touching tokens: one name, of the first piece's
             // type unless that said no actor.
             let overlap = prev.last >= t.first;

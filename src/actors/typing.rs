@@ -354,7 +354,8 @@ impl<'c, 'd, 'a> Typing<'c, 'd, 'a> {
             return Some(ActorKind::Person);
         }
         let company = (self.companies.contains(&s.key) && !given(cx, s)) || org_suffix(cx, s);
-        let club = (kind == ActorKind::Place && club_name(cx, s)) || self.playing.contains(&s.key);
+        let club =
+            (kind != ActorKind::Organization && club_name(cx, s)) || self.playing.contains(&s.key);
         Some(
             if !titled && !place && kind != ActorKind::Organization && (company || club) {
                 ActorKind::Organization
