@@ -7,6 +7,7 @@
 //! the same type in its document.
 
 /// Weights of the confidence model, in `Entity::confidence_features` order.
+#[rustfmt::skip]
 pub const WEIGHTS: [f32; super::confidence::K] = [
     0.488, // bias
     0.5148, // mean log-odds of the mentions' probabilities

@@ -164,6 +164,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
          //! `tagger_weights.rs`). An actor is right when its name or a mention is a gold entity of\n\
          //! the same type in its document.\n\n\
          /// Weights of the confidence model, in `Entity::confidence_features` order.\n\
+         #[rustfmt::skip]\n\
          pub const WEIGHTS: [f32; super::confidence::K] = [\n",
         testa.len(),
         gum_dev.len()

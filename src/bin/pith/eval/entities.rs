@@ -330,7 +330,8 @@ const SHOWN: usize = 10;
 /// Of the actors a reader is shown (the first [`SHOWN`] at or above
 /// [`pith::actors::DISPLAY_CONFIDENCE`], in the order listed), how many, and how many are right:
 /// their name, or one of their mentions, is a gold entity of the same type in the document.
-fn shown_actors(doc: &Doc, g: &Analysis) -> (usize, usize) {
+/// With `errors`, prints `shown-wrong TYPE name confidence mentions` for each one that is not.
+fn shown_actors(doc: &Doc, g: &Analysis, errors: bool) -> (usize, usize) {
     let text = &doc.text;
     let gold_names: HashSet<(&str, &str)> =
         doc.gold.iter().map(|&(s, e, t)| (&text[s..e], t)).collect();
@@ -351,7 +352,7 @@ fn shown_actors(doc: &Doc, g: &Analysis) -> (usize, usize) {
             gold.contains(&(s, e, t))
         });
         right += usize::from(named || mentioned);
-        if !(named || mentioned) && std::env::var_os("PITH_SHOWN_ERRORS").is_some() {
+        if !(named || mentioned) && errors {
             println!(
                 "shown-wrong\t{t}\t{}\t{}\t{}",
                 a.name,
@@ -446,7 +447,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         let gold: HashSet<(usize, usize, &str)> = doc.gold.iter().copied().collect();
         let (analysis, pred) = predict(&doc.text)?;
         let pred: HashSet<(usize, usize, &str)> = pred.into_iter().collect();
-        let (n, r) = shown_actors(doc, &analysis);
+        let (n, r) = shown_actors(doc, &analysis, errors);
         shown += n;
         shown_right += r;
         if errors {
