@@ -871,7 +871,7 @@ mod tests {
     fn strict_rule_needs_the_claim_and_the_named_holder() {
         let g = AnyGold {
             head: Some("Lamb".into()),
-            content: vec![10..40],
+            content: vec![10..25, 30..40],
             words: words("that the bridge will open in May"),
         };
         let row = |holder: &str, claim: &str| StrictRow {
