@@ -544,18 +544,39 @@ fn pith_rows(g: &Analysis, map: &[usize], through_pronouns: bool) -> Vec<Row> {
         .collect()
 }
 
-/// pith's positions as rows for the strict rule.
-fn strict_rows(g: &Analysis, map: &[usize]) -> Vec<StrictRow> {
+/// pith's positions as rows for the strict rule. A row's place is its evidence sentence and,
+/// when the claim reaches beyond it (a quotation ending in the sentence before, or going on
+/// after it), where the claim's first and last words are found in the paragraphs around it.
+fn strict_rows(text: &str, g: &Analysis, map: &[usize]) -> Vec<StrictRow> {
     let at = |u: usize| map.get(u).copied().unwrap_or(usize::MAX);
+    let units: Vec<u16> = text.encode_utf16().collect();
     g.positions
         .iter()
         .filter_map(|p| {
             let s = g.sentences.get(p.sentence)?;
+            let mut span = at(s.start)..at(s.end);
+            // The claim as written, searched from the sentence before to the one after.
+            let lo = g
+                .sentences
+                .get(p.sentence.saturating_sub(1))
+                .map_or(s.start, |x| x.start);
+            let hi = g.sentences.get(p.sentence + 1).map_or(s.end, |x| x.end);
+            let around = String::from_utf16_lossy(&units[lo..hi.min(units.len())]);
+            let claim_words: Vec<&str> = p.claim.split_whitespace().collect();
+            if let (Some(first), Some(last)) = (claim_words.first(), claim_words.last()) {
+                if let Some(i) = around.find(first) {
+                    let j = around[i..]
+                        .find(last)
+                        .map_or(i + first.len(), |k| i + k + last.len());
+                    let u16_at = |b: usize| lo + around[..b].encode_utf16().count();
+                    span = span.start.min(at(u16_at(i)))..span.end.max(at(u16_at(j)));
+                }
+            }
             Some(StrictRow {
                 holder: p.actor.clone(),
                 claim: p.claim.clone(),
                 words: words(&p.claim),
-                span: at(s.start)..at(s.end),
+                span,
                 confidence: 1.0,
             })
         })
@@ -732,13 +753,15 @@ pub fn run(args: &[String]) -> Result<(), String> {
         let text = read_text(&text_dir.join(&file))?;
         let ann = read_text(&ann_path)?;
         let (total, gold) = parse_ann(&ann);
-        let all_gold: Vec<AnyGold> = parse_all(&ann).1.into_iter().map(|(g, ..)| g).collect();
+        let parsed = parse_all(&ann).1;
+        let cues: Vec<String> = parsed.iter().map(|(_, _, c)| c.clone()).collect();
+        let all_gold: Vec<AnyGold> = parsed.into_iter().map(|(g, ..)| g).collect();
         let g = analyze(&text, &options).map_err(|e| format!("{file}: {e}"))?;
         let map = utf16_to_chars(&text);
         let rows = pith_rows(&g, &map, false);
         let (missed, wrong) = pith.add(&gold, &rows);
         with_pronouns.add(&gold, &pith_rows(&g, &map, true));
-        let srows = strict_rows(&g, &map);
+        let srows = strict_rows(&text, &g, &map);
         let all: Vec<&StrictRow> = srows.iter().collect();
         let strict_wrong = strict.add(&all_gold, &all);
         let displayed: Vec<&StrictRow> = srows
@@ -787,6 +810,28 @@ pub fn run(args: &[String]) -> Result<(), String> {
                     r.holder,
                     r.cue,
                     snippet(&r.span)
+                );
+            }
+            for (g, cue) in all_gold.iter().zip(&cues).filter(|(g, _)| g.head.is_some()) {
+                if all.iter().any(|r| strict_match(r, g)) {
+                    continue;
+                }
+                let head = g.head.as_deref().unwrap_or("");
+                let near = all.iter().find(|r| {
+                    g.content
+                        .iter()
+                        .any(|c| c.start < r.span.end && r.span.start < c.end)
+                        && contains_word(&r.holder, head)
+                });
+                let why = match near {
+                    Some(r) => {
+                        format!("claim F1 {:.2} <{}>", token_f1(&r.words, &g.words), r.claim)
+                    }
+                    None => "no row".to_string(),
+                };
+                println!(
+                    "SMISS {name} [{head}] ({cue}) {why} || gold <{}>",
+                    g.words.join(" ")
                 );
             }
             for ri in strict_wrong {
