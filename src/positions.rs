@@ -200,6 +200,140 @@ const QUOTE_MARKS: &[&str] = &["\"", "“", "”", "'", "‘", "’", "«", "»"
 const QUOTE_MARKS_CHARS: &[char] = &['"', '“', '”', '\'', '‘', '’', '«', '»'];
 /// Subject pronouns; one without a resolved antecedent gives no row.
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we", "you", "who"];
+/// Verbs after "declined to" / "refused to" that make the phrase a refusal to speak ("declined
+/// to comment"), which states no position.
+const NO_COMMENT: &[&str] = &[
+    "comment",
+    "speak",
+    "say",
+    "discuss",
+    "elaborate",
+    "answer",
+    "respond",
+    "reply",
+    "talk",
+    "confirm",
+    "specify",
+    "disclose",
+    "detail",
+    "provide",
+    "give",
+    "release",
+    "identify",
+    "name",
+    "be",
+    "share",
+    "return",
+    "make",
+];
+/// Auxiliaries, modals and forms of "be", "have" and "do": a claim holding one is a clause.
+const AUXILIARIES: &[&str] = &[
+    "is",
+    "was",
+    "were",
+    "are",
+    "am",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "won't",
+    "can't",
+    "cannot",
+    "not",
+    "isn't",
+    "wasn't",
+    "aren't",
+    "weren't",
+    "don't",
+    "doesn't",
+    "didn't",
+    "hasn't",
+    "haven't",
+    "wouldn't",
+    "couldn't",
+    "shouldn't",
+];
+/// Subject pronouns that open a clause ("he", "it's", "there").
+const CLAUSE_SUBJECTS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "there"];
+/// Cues whose object and its complement are the position ("called him a liar", "described the
+/// plan as reckless"): their claim need not be a clause.
+const OBJECT_CUES: &[&str] = &[
+    "called",
+    "calling",
+    "calls",
+    "labeled",
+    "labelled",
+    "described",
+    "describing",
+    "describes",
+    "dubbed",
+    "branded",
+];
+/// At most this many tokens of addressee and frame between a cue and its "that" ("told CNN
+/// in an interview in 2018 that").
+const FRAME_SPAN: usize = 12;
+/// Nouns of a medium or occasion that make a prepositional phrase after a cue a frame ("in an
+/// interview", "on Twitter", "in a statement"), not part of the claim.
+const FRAME_NOUNS: &[&str] = &[
+    "statement",
+    "interview",
+    "interviews",
+    "email",
+    "e-mail",
+    "letter",
+    "tweet",
+    "tweets",
+    "post",
+    "speech",
+    "release",
+    "message",
+    "call",
+    "video",
+    "op-ed",
+    "appearance",
+    "memo",
+    "broadcast",
+    "podcast",
+    "conference",
+    "briefing",
+    "rally",
+    "debate",
+    "radio",
+    "television",
+    "tv",
+    "twitter",
+    "facebook",
+    "instagram",
+    "blog",
+    "column",
+    "remarks",
+    "hearing",
+    "session",
+    "meeting",
+    "event",
+    "address",
+    "reporters",
+    "journalists",
+];
+
+/// Tokens back from a pronoun holder in which another compatible person makes it ambiguous
+/// (about two sentences, as the actor stage looks for antecedents).
+const PRONOUN_REACH: usize = 80;
 
 /// Byte spans of the quotations (content, without the marks) of each paragraph.
 fn quotations(doc: &Document) -> Vec<Range<usize>> {
@@ -492,6 +626,25 @@ impl<'a, 'd> Finder<'a, 'd> {
             } else {
                 CueKind::Verb
             };
+            // "continued to say", "wants to support": the verb after "to" is the cue, and
+            // gives the stance ("declined to say" stays a refusal to speak).
+            let refusal = matches!(lower, "declined" | "declines" | "refused" | "refuses");
+            if self.lower(c + 1) == "to" && c + 2 < range.end && !refusal {
+                let inner = self.lower(c + 2);
+                if let Some(inner_stance) = self.lx.cues.get(inner).copied() {
+                    let stance = if inner_stance == "says" {
+                        stance
+                    } else {
+                        inner_stance
+                    };
+                    return Some(Cue {
+                        first: c,
+                        last: c + 2,
+                        stance,
+                        kind: CueKind::Verb,
+                    });
+                }
+            }
             return Some(Cue {
                 first: c,
                 last: c,
@@ -518,6 +671,170 @@ impl<'a, 'd> Finder<'a, 'd> {
             }
         }
         None
+    }
+
+    /// Whether the cue introduces no position: a refusal to speak ("declined to comment"), or a
+    /// speech verb before an infinitive, where it means something else ("continued to
+    /// interject", "added to the pressure" stays, "asked to leave" goes).
+    fn not_a_position(&self, cue: &Cue) -> bool {
+        if self.lower(cue.last + 1) != "to" {
+            return false;
+        }
+        let next = self.lower(cue.last + 2);
+        if matches!(
+            self.lower(cue.first),
+            "declined" | "declines" | "refused" | "refuses"
+        ) {
+            return NO_COMMENT.contains(&next);
+        }
+        // "to" before a bare verb: lowercase, not a determiner, pronoun or known noun of
+        // people ("told to reporters" keeps its addressee).
+        let t = self.doc.tokens.get(cue.last + 2);
+        let infinitive = t.is_some_and(|t| t.kind == TokenKind::Word && t.shape == Shape::Lower)
+            && !DETERMINERS.contains(&next)
+            && !matches!(next, "him" | "her" | "them" | "us" | "me" | "you" | "it")
+            && !self.is_agent(next);
+        cue.kind == CueKind::Speech && infinitive
+    }
+
+    /// A holder that is a fragment of a name made whole: a mention glued to the word before it
+    /// ("E" of "PG&E officials") or cut before a middle initial ("Peter" of "Peter T. King")
+    /// becomes the words as written; a descriptor next to a person's name (", Ann Lee,") gives
+    /// way to the name.
+    fn repair_holder(&self, h: Holder) -> Holder {
+        let (mut first, mut last) = h.span();
+        let glued = |a: usize, b: usize| {
+            let (Some(x), Some(y)) = (self.doc.tokens.get(a), self.doc.tokens.get(b)) else {
+                return false;
+            };
+            x.end == y.start && (x.kind != TokenKind::Punct || matches!(self.text(a), "&" | "-"))
+        };
+        let mut changed = false;
+        // "AT&T officials": the word before the holder ends a compound glued by "&" or "-".
+        if first >= 2
+            && self.is_word(first - 1)
+            && glued(first - 2, first - 1)
+            && matches!(self.text(first - 2), "&" | "-")
+        {
+            first -= 1;
+            changed = true;
+        }
+        while first > 0 && glued(first - 1, first) && first + MAX_NP > h.span().0 {
+            first -= 1;
+            changed = true;
+        }
+        // "Peter T. King": an initial and a capitalised word continue the name.
+        let initial = |k: usize| {
+            let w = self.text(k);
+            w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase()) && self.text(k + 1) == "."
+        };
+        if matches!(h, Holder::Actor { .. }) && initial(last + 1) {
+            if let Some(t) = self.doc.tokens.get(last + 3) {
+                if t.shape == Shape::Capitalized {
+                    last += 3;
+                    changed = true;
+                }
+            }
+        }
+        while glued(last, last + 1) && self.is_word(last + 1) && last < h.span().1 + MAX_NP {
+            last += 1;
+            changed = true;
+        }
+        if changed {
+            return Holder::Surface { first, last };
+        }
+        if let Holder::Surface { first, last } = h {
+            let person = |l: &&Link| {
+                l.named
+                    && self
+                        .actors
+                        .list
+                        .get(l.actor)
+                        .is_some_and(|e| e.kind == ActorKind::Person)
+            };
+            if self.text(last + 1) == "," {
+                if let Some(l) = self.link_starting(last + 2).filter(person) {
+                    return self.actor_of(l);
+                }
+            }
+            if first >= 2 && self.text(first - 1) == "," {
+                if let Some(l) = self.link_ending(first - 2).filter(person) {
+                    return self.actor_of(l);
+                }
+            }
+        }
+        h
+    }
+
+    /// Whether the holder is a "he" or "she" with more than one person of that gender (or of
+    /// none known) mentioned in the reach before it: the row would guess, so it is dropped.
+    fn ambiguous_pronoun(&self, h: &Holder) -> bool {
+        let Holder::Actor { actor, first, last } = *h else {
+            return false;
+        };
+        let g = match self.lower(first) {
+            "he" => crate::lexicon::Gender::Male,
+            "she" => crate::lexicon::Gender::Female,
+            _ => return false,
+        };
+        if first != last {
+            return false;
+        }
+        let from = first.saturating_sub(PRONOUN_REACH);
+        let compatible = |l: &&Link| {
+            l.first != first
+                && self.actors.list.get(l.actor).is_some_and(|e| {
+                    e.kind == ActorKind::Person && e.gender.is_none_or(|eg| eg == g)
+                })
+        };
+        let candidates: Vec<&Link> = self
+            .actors
+            .links_in(from..first)
+            .filter(compatible)
+            .collect();
+        if candidates.iter().all(|l| l.actor == actor) {
+            return false;
+        }
+        // Another person is in reach: the pronoun still stands for the nearest subject when
+        // that is the actor it was resolved to ("Ann Lee told Tom Berg ... She said").
+        let subject = candidates
+            .iter()
+            .rev()
+            .find(|l| self.opens_clause(l.first) && self.verb_follows(l.last));
+        subject.is_none_or(|l| l.actor != actor)
+    }
+
+    /// Whether token `k` opens its sentence or a clause (after a comma, an opener or a
+    /// quotation mark).
+    fn opens_clause(&self, k: usize) -> bool {
+        let Some(t) = self.doc.tokens.get(k) else {
+            return false;
+        };
+        let start = self.doc.sentences[t.sentence].tokens.start;
+        // Titles before a name ("President Ann Lee") still open it.
+        let mut k = k;
+        while k > start && {
+            let w = self.lower(k - 1);
+            self.lx.honorifics.contains_key(w) || self.lx.is_head(w) || self.lx.is_modifier(w)
+        } {
+            k -= 1;
+        }
+        k == start || {
+            let prev = self.lower(k - 1);
+            prev == "," || OPENERS.contains(&prev) || self.is_quote_mark(k - 1)
+        }
+    }
+
+    /// Whether a verb (a lowercase word, after auxiliaries and adverbs) follows token `k`.
+    fn verb_follows(&self, k: usize) -> bool {
+        let mut j = k + 1;
+        while self.is_gap(j) && j < k + MAX_GAP {
+            j += 1;
+        }
+        self.doc.tokens.get(j).is_some_and(|t| {
+            t.kind == TokenKind::Word && t.shape == Shape::Lower && !t.stop
+                || BE_FORMS.contains(&self.lower(j))
+        })
     }
 
     /// The common noun phrase ending at token `j` (not before `lo`): its first token and the
@@ -1027,6 +1344,51 @@ impl<'a, 'd> Finder<'a, 'd> {
             .cloned()
     }
 
+    /// The first token of the reported clause after the addressee and the frame that may open
+    /// it: "told Reuters that", "said in an interview that", "told CNN in 2018 that" (the first
+    /// "that" within [`FRAME_SPAN`] tokens with no verb before it), "told the Post, "...""
+    /// (a quotation after a comma or colon), "said in a statement, ..." (a prepositional phrase
+    /// on a [`FRAME_NOUNS`] noun, up to its comma).
+    fn skip_frame(&self, range: &Range<usize>, from: usize) -> usize {
+        let hi = range.end.min(from + FRAME_SPAN);
+        for k in from..hi {
+            let w = self.lower(k);
+            let t = &self.doc.tokens[k];
+            if k > from && (w == "that" || w == ":") {
+                return k + 1;
+            }
+            if self.is_quote_mark(k) {
+                let after_break = k > from && matches!(self.lower(k - 1), "," | ":");
+                return if after_break { k } else { from };
+            }
+            let verb = AUXILIARIES.contains(&w)
+                || CLAUSE_SUBJECTS.contains(&w)
+                || self.is_cue(w)
+                || matches!(
+                    w,
+                    ";" | "who" | "which" | "whether" | "if" | "because" | "to"
+                ) && !(w == "to" && k == from)
+                || (t.shape == Shape::Lower && w.len() > 4 && w.ends_with("ed"));
+            if verb {
+                break;
+            }
+        }
+        // A frame without "that": "in a statement, ...", "on Twitter, ...".
+        if matches!(
+            self.lower(from),
+            "in" | "on" | "during" | "at" | "via" | "to" | "through"
+        ) {
+            let end = range.end.min(from + 8);
+            let framed = (from + 1..end).any(|k| FRAME_NOUNS.contains(&self.lower(k)));
+            if let Some(comma) = (from + 1..end).find(|&k| self.text(k) == ",") {
+                if framed && (from + 1..comma).all(|k| !self.is_cue(self.lower(k))) {
+                    return comma + 1;
+                }
+            }
+        }
+        from
+    }
+
     /// The tokens of the clause after token `from`: "that" dropped, cut at a clause break,
     /// at most [`MAX_CLAIM`] tokens. Empty when nothing follows.
     fn clause_after(&self, range: &Range<usize>, from: usize) -> Range<usize> {
@@ -1049,6 +1411,7 @@ impl<'a, 'd> Finder<'a, 'd> {
         {
             from += 1;
         }
+        let from = self.skip_frame(range, from);
         if from >= range.end {
             return from..from;
         }
@@ -1074,7 +1437,14 @@ impl<'a, 'd> Finder<'a, 'd> {
                             | "saying"
                             | "adding"
                     ));
-            if breaks && !self.in_quote(k) {
+            // ", according to ...", ", officials said": the writer's attribution again.
+            let attribution = w == ","
+                && (self.lower(k + 1) == "according"
+                    || (k + 2..(k + 5).min(limit)).any(|j| {
+                        self.lx.speech.contains(self.lower(j))
+                            && (k + 1..j).all(|i| self.is_word(i) && !self.is_cue(self.lower(i)))
+                    }));
+            if (breaks || attribution) && !self.in_quote(k) {
                 to = k;
                 break;
             }
@@ -1124,6 +1494,73 @@ impl<'a, 'd> Finder<'a, 'd> {
     }
 }
 
+/// The words of `text`, lowercased, without the punctuation around them.
+fn claim_words(text: &str) -> Vec<(String, bool)> {
+    text.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
+        .filter(|w| !w.is_empty())
+        .map(|w| (w.to_lowercase(), w.starts_with(char::is_lowercase)))
+        .collect()
+}
+
+/// Whether `claim` reads as a clause, with a verb, rather than an object noun phrase or a
+/// prepositional phrase ("her third goal for the club", "at length before the committee").
+/// Without a tagger, a verb is an auxiliary, a subject pronoun ("it's"), a lowercase word in
+/// "-ed" or "n't", "to" before a lowercase word, a gerund after a preposition ("of lying"), or
+/// a lowercase "-s" word after another word.
+fn clause_like(claim: &str) -> bool {
+    let words = claim_words(claim);
+    words.iter().enumerate().any(|(i, (w, lower))| {
+        let stem = w.split(['\'', '’']).next().unwrap_or(w);
+        let next_lower = words.get(i + 1).is_some_and(|(n, l)| {
+            *l && !DETERMINERS.contains(&n.as_str()) && !PRONOUNS.contains(&n.as_str())
+        });
+        AUXILIARIES.contains(&w.as_str())
+            || CLAUSE_SUBJECTS.contains(&stem)
+            || w.ends_with("n't")
+            || w.ends_with("n’t")
+            || (*lower && w.len() > 4 && w.ends_with("ed"))
+            || (w == "to" && next_lower)
+            || (*lower
+                && i > 0
+                && w.len() > 4
+                && w.ends_with("ing")
+                && PREPOSITIONS.contains(&words[i - 1].0.as_str()))
+            || (*lower
+                && i > 0
+                && w.len() > 3
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && !w.ends_with("us")
+                && !w.ends_with("is")
+                && !DETERMINERS.contains(&words[i - 1].0.as_str())
+                && !PREPOSITIONS.contains(&words[i - 1].0.as_str()))
+    })
+}
+
+/// Whether an unquoted claim is junk: only a pronoun ("him"), or opening with a preposition
+/// and holding no clause ("to him", "during his time at the club"); for a claim of what was
+/// said (`said`), also under three words ("That said") or only a name ("the World Health
+/// Organization": capitalised words and determiners). An object name stays for the other
+/// stances: "endorsed Ann Lee" supports her.
+fn junk_claim(claim: &str, said: bool) -> bool {
+    let words = claim_words(claim);
+    let pronoun_only = words.iter().all(|(w, _)| {
+        matches!(
+            w.as_str(),
+            "him" | "her" | "them" | "it" | "us" | "me" | "you" | "himself" | "herself" | "this"
+        ) || DETERMINERS.contains(&w.as_str())
+    });
+    let prepositional = words
+        .first()
+        .is_some_and(|(w, _)| PREPOSITIONS.contains(&w.as_str()) || w == "during")
+        && !clause_like(claim);
+    let name_only = words
+        .iter()
+        .all(|(w, lower)| !lower || DETERMINERS.contains(&w.as_str()) || w == "of");
+    pronoun_only || prepositional || (said && (words.len() < 3 || name_only))
+}
+
 /// Trims punctuation and spaces off a claim's ends.
 fn tidy(s: &str) -> String {
     s.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '—' | '–'))
@@ -1159,7 +1596,7 @@ pub fn find(doc: &Document, actors: &Actors) -> Vec<Position> {
                 continue;
             };
             c = cue.last + 1;
-            if f.in_quote(cue.first) {
+            if f.in_quote(cue.first) || f.not_a_position(&cue) {
                 continue;
             }
             let holder = match cue.kind {
@@ -1208,7 +1645,12 @@ pub fn find(doc: &Document, actors: &Actors) -> Vec<Position> {
                     }
                 }
             };
-            let Some(holder) = holder else { continue };
+            let Some(holder) = holder.map(|h| f.repair_holder(h)) else {
+                continue;
+            };
+            if f.ambiguous_pronoun(&holder) {
+                continue;
+            }
             // A cue inside the clause another holder reports, with its holder there too, is
             // part of that report ("Sims said he was undecided until Haley said ...").
             let (h_first, _) = holder.span();
@@ -1237,10 +1679,13 @@ pub fn find(doc: &Document, actors: &Actors) -> Vec<Position> {
                 }
             }
         }
-        // A quotation with no cue of its own continues the last speaker's.
+        // A quotation with no cue of its own continues the last speaker's: in the next
+        // paragraph a row of its own, in the same paragraph the same statement.
         if out.len() == rows_before {
             if let Some(p) = continued(&f, si, &range, &mut last_quoted) {
                 out.push(p);
+            } else {
+                extend_quote(&f, si, &range, &mut out);
             }
         }
     }
@@ -1259,7 +1704,29 @@ fn row(
     let (h_first, h_last) = holder.span();
     let s = &doc.sentences[si];
     let cue_end = doc.tokens[cue.last].end;
-    let quote = f.quote_for(s.start, s.end, doc.tokens[cue.first].start, cue_end);
+    // "Why me?" Trump said.: the question mark ended the sentence inside the quotation, so
+    // an attribution opening its sentence quotes the sentence before, when that one ends
+    // with a quotation mark in the same paragraph.
+    let bare_attribution = f
+        .span_text(f.clause_after(range, cue.last + 1))
+        .split_whitespace()
+        .count()
+        < 2;
+    let quote_start = match si.checked_sub(1).map(|p| &doc.sentences[p]) {
+        Some(prev)
+            if h_first.min(cue.first) == range.start
+                && bare_attribution
+                && prev.paragraph == s.paragraph
+                && doc
+                    .slice(prev.start, prev.end)
+                    .trim_end()
+                    .ends_with(QUOTE_MARKS_CHARS) =>
+        {
+            prev.start
+        }
+        _ => s.start,
+    };
+    let quote = f.quote_for(quote_start, s.end, doc.tokens[cue.first].start, cue_end);
     let mut quote_text = quote
         .as_ref()
         .map(|q| tidy(doc.slice(q.start, q.end)))
@@ -1286,7 +1753,19 @@ fn row(
     let clause = f.clause_after(range, cue.last + 1);
     let after = f.span_text(clause.clone());
     let claim = match cue.kind {
-        CueKind::According => f.without(range, (cue.first, h_last)),
+        // "According to X, "...," the writer goes on": the quotation, up to its end.
+        CueKind::According => match &quote_text {
+            Some(q)
+                if f.text(h_last + 1) == ","
+                    && f.is_quote_mark(h_last + 2)
+                    && quote
+                        .as_ref()
+                        .is_some_and(|r| r.start <= doc.tokens[h_last + 2].end + 1) =>
+            {
+                q.clone()
+            }
+            _ => f.without(range, (cue.first, h_last)),
+        },
         CueKind::Reaction => {
             // What met the reaction: the clause before the one holding it.
             let floor = range.start.max(cue.first.saturating_sub(MAX_CLAIM));
@@ -1302,23 +1781,30 @@ fn row(
         _ => {
             // "said Moscow had in mind India which are "closer ..."": the reported clause
             // holds the quotation; "said, somewhat cryptically: "..."" introduces it.
-            let reported_before_quote = quote.as_ref().is_some_and(|q| {
-                let between = doc.slice(cue_end, q.start);
-                q.start > cue_end
-                    && !between
-                        .trim_end_matches(|c: char| !c.is_alphanumeric())
-                        .is_empty()
-                    && !between
-                        .trim_end()
-                        .trim_end_matches(QUOTE_MARKS_CHARS)
-                        .trim_end()
-                        .ends_with(':')
-                    && between
-                        .split_whitespace()
-                        .filter(|w| w.chars().any(char::is_alphabetic))
-                        .count()
-                        >= 3
+            // After the addressee or frame ("told the Post, "..."") the quotation is the claim.
+            let quote_after_frame = quote.as_ref().is_some_and(|q| {
+                doc.tokens.get(clause.start).is_some_and(|t| {
+                    f.is_quote_mark(clause.start) && t.end <= q.start && t.start + 4 >= q.start
+                })
             });
+            let reported_before_quote = !quote_after_frame
+                && quote.as_ref().is_some_and(|q| {
+                    let between = doc.slice(cue_end, q.start);
+                    q.start > cue_end
+                        && !between
+                            .trim_end_matches(|c: char| !c.is_alphanumeric())
+                            .is_empty()
+                        && !between
+                            .trim_end()
+                            .trim_end_matches(QUOTE_MARKS_CHARS)
+                            .trim_end()
+                            .ends_with(':')
+                        && between
+                            .split_whitespace()
+                            .filter(|w| w.chars().any(char::is_alphabetic))
+                            .count()
+                            >= 3
+                });
             // "Whatever progress he has made, officials said, could easily be unraveled":
             // the report wraps around its attribution.
             let group = (h_first.min(cue.first), h_last.max(cue.last));
@@ -1343,14 +1829,30 @@ fn row(
     if claim.split_whitespace().count() < min_words {
         return None;
     }
+    let quoted = quote_text.as_deref() == Some(claim.as_str());
+    if !quoted && matches!(cue.kind, CueKind::Verb | CueKind::Speech) {
+        // What someone did ("added her third goal", "testified before the committee") is
+        // not what they said: a "says" cue reports a clause.
+        let object_cue = OBJECT_CUES.contains(&f.lower(cue.first));
+        if cue.stance == "says" && !object_cue && !clause_like(&claim) {
+            return None;
+        }
+        if junk_claim(&claim, cue.stance == "says" && !object_cue) {
+            return None;
+        }
+    }
     let negated = (cue.first.saturating_sub(3)..cue.first)
         .filter(|&k| k >= range.start)
         .any(|k| matches!(f.lower(k), "not" | "n't" | "never"));
     let stance = match (cue.stance, negated) {
         ("supports", true) => "opposes",
         ("opposes", true) => "supports",
-        // "He did not mention other states": saying nothing is not a position.
-        ("says", true) => return None,
+        // "do not want to", "never proposed": what someone does not want or propose they
+        // oppose, never propose.
+        ("proposes" | "demands" | "offers", true) => "opposes",
+        // "He did not mention other states": saying nothing is not a position; nor is not
+        // warning, threatening or rejecting.
+        ("says" | "warns" | "threatens" | "rejects", true) => return None,
         (s, _) => s,
     };
     let (actor, resolved, side, mention) = describe(f, holder);
@@ -1424,6 +1926,49 @@ fn colon_row(f: &Finder, si: usize, range: &Range<usize>) -> Option<Position> {
         stance: Some("says".to_string()),
         mention: Some(mention),
     })
+}
+
+/// '"A," Ann Lee said. "B."': a sentence opening with a quotation, naming no one outside it,
+/// right after a quoted row in the same paragraph, goes on with that row's quotation, so the
+/// claim is the whole statement and stops where the quotation ends.
+fn extend_quote(f: &Finder, si: usize, range: &Range<usize>, out: &mut [Position]) {
+    let doc = f.doc;
+    let s = &doc.sentences[si];
+    let Some(last) = out.last_mut() else { return };
+    let prev = si.checked_sub(1).map(|p| &doc.sentences[p]);
+    if last.sentence + 1 != si
+        || prev.is_none_or(|p| p.paragraph != s.paragraph)
+        || !f.is_quote_mark(range.start)
+        || last.quote.as_deref() != Some(last.claim.as_str())
+        || last.claim.split_whitespace().count() > MAX_CLAIM
+    {
+        return;
+    }
+    let Some(q) = f.quote_for(s.start, s.end, s.start, s.start) else {
+        return;
+    };
+    if q.start > doc.tokens[range.start].end + 1 {
+        return;
+    }
+    let other = f
+        .actors
+        .links_in(range.clone())
+        .any(|l| l.named && !f.in_quote(l.first));
+    if other {
+        return;
+    }
+    let more = tidy(doc.slice(q.start, q.end));
+    let head = last.claim.trim_end_matches([',', ';', ':']);
+    let joiner = if more.starts_with(char::is_lowercase) {
+        ", "
+    } else if head.ends_with(['.', '?', '!']) {
+        " "
+    } else {
+        ". "
+    };
+    let claim = format!("{head}{joiner}{more}");
+    last.quote = Some(claim.clone());
+    last.claim = claim;
 }
 
 /// A row for a quotation that continues the last speaker's: the sentence opens the paragraph
