@@ -63,6 +63,8 @@ export interface Position {
   stance: "says" | "supports" | "opposes" | "proposes" | "warns" | "threatens" | "rejects" | "offers" | "demands" | null;
   /** The holder as the text names it ("He", "Mr Putin"), in the evidence or, for a quote continued from the paragraph before (cue null), where its speaker was named. */
   mention: string | null;
+  /** How likely the row is right, 0-1 (calibrated on annotated news); displays show rows with confidence >= displayConfidence(). */
+  confidence: number;
 }
 export interface Analysis {
   language: string;
@@ -235,6 +237,14 @@ pub fn analyze(text: &str, options: Option<JsOptions>) -> Result<JsAnalysis, JsV
     js_sys::JSON::parse(&json)
         .map(JsCast::unchecked_into)
         .map_err(|_| js_error("internal error: unparsable result"))
+}
+
+/// The confidence from which a position is shown in a display
+/// ([`DISPLAY_CONFIDENCE`](crate::positions::DISPLAY_CONFIDENCE)): the demo and the
+/// `<pith-summary>` widget show rows with `confidence >= displayConfidence()`.
+#[wasm_bindgen(js_name = displayConfidence)]
+pub fn display_confidence() -> f64 {
+    crate::positions::DISPLAY_CONFIDENCE
 }
 
 /// The library version.

@@ -5,6 +5,7 @@
 //! pith batch [--sentences N] [--keywords N] [--lang CODE]   < {"id","text"} JSON lines
 //! pith eval summaries|keyphrases|attribution|entities ...     (quality on annotated data)
 //! pith train ner --gum DIR                                      (regenerates the NER weights)
+//! pith train confidence --data DIR --dev DIR                    (fits the positions' confidence)
 //! ```
 
 #[cfg(target_arch = "wasm32")]
@@ -19,6 +20,8 @@ fn main() {
 mod eval;
 #[cfg(not(target_arch = "wasm32"))]
 mod train;
+#[cfg(not(target_arch = "wasm32"))]
+mod train_confidence;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
@@ -32,7 +35,8 @@ mod cli {
   pith eval keyphrases --data DIR
   pith eval attribution --data DIR
     pith eval entities --conll FILE | --gum DIR [--split dev|test] [--errors]
-    pith train ner --gum DIR [--out FILE] [--buckets N] [--epochs N] [--check]";
+    pith train ner --gum DIR [--out FILE] [--buckets N] [--epochs N] [--check]
+    pith train confidence --data DIR --dev DIR";
 
     struct Args {
         input: Option<String>,

@@ -131,6 +131,9 @@ fn report(name: &str, data: &[Example], w: &[f32]) {
 
 /// Runs `pith train ner ...`.
 pub fn run(args: &[String]) -> Result<(), String> {
+    if args.first().map(String::as_str) == Some("confidence") {
+        return crate::train_confidence::run(args);
+    }
     if args.first().map(String::as_str) != Some("ner") {
         return Err(
             "usage: pith train ner --gum DIR [--out FILE] [--buckets N] [--epochs N] [--check]"

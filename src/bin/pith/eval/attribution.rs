@@ -21,7 +21,7 @@ use super::{flag, read_text};
 use pith::{analyze, Analysis, Options};
 
 /// The display threshold (rows the demo and the widget show).
-const DISPLAY_CONFIDENCE: f64 = 0.0;
+const DISPLAY_CONFIDENCE: f64 = pith::positions::DISPLAY_CONFIDENCE;
 use std::ops::Range;
 use std::path::Path;
 
@@ -577,10 +577,78 @@ fn strict_rows(text: &str, g: &Analysis, map: &[usize]) -> Vec<StrictRow> {
                 claim: p.claim.clone(),
                 words: words(&p.claim),
                 span,
-                confidence: 1.0,
+                confidence: p.confidence,
             })
         })
         .collect()
+}
+
+/// One article's rows (with pith's positions) and gold, for fitting and thresholding the
+/// confidence model (`pith train confidence`).
+pub struct Article {
+    rows: Vec<(pith::Position, StrictRow)>,
+    gold: Vec<AnyGold>,
+}
+
+impl Article {
+    /// pith's positions with whether each is right by the strict rule.
+    pub fn labelled(&self) -> impl Iterator<Item = (&pith::Position, bool)> {
+        self.rows
+            .iter()
+            .map(|(p, r)| (p, self.gold.iter().any(|g| strict_match(r, g))))
+    }
+}
+
+/// The articles of a PolNeAR folder, analysed.
+pub fn articles(root: &Path) -> Result<Vec<Article>, String> {
+    let (text_dir, ann_dir) = (root.join("text"), root.join("attributions"));
+    let ann_files = sorted_names(&ann_dir)?;
+    let options = Options::new()
+        .language("en")
+        .map_err(|e| format!("options: {e}"))?;
+    let mut out = Vec::new();
+    for file in sorted_names(&text_dir)? {
+        let Some(name) = file.strip_suffix(".txt") else {
+            continue;
+        };
+        let Some(ann_path) = ann_for(&ann_dir, &ann_files, name) else {
+            continue;
+        };
+        let text = read_text(&text_dir.join(&file))?;
+        let gold = parse_all(&read_text(&ann_path)?).1;
+        let g = analyze(&text, &options).map_err(|e| format!("{file}: {e}"))?;
+        let map = utf16_to_chars(&text);
+        let rows = g
+            .positions
+            .iter()
+            .cloned()
+            .zip(strict_rows(&text, &g, &map))
+            .collect();
+        out.push(Article {
+            rows,
+            gold: gold.into_iter().map(|(g, ..)| g).collect(),
+        });
+    }
+    Ok(out)
+}
+
+/// Strict precision, name-sourced recall and rows over `articles`, keeping the rows `keep`
+/// accepts.
+pub fn strict_figures(
+    articles: &[Article],
+    keep: &dyn Fn(&pith::Position) -> bool,
+) -> (f64, f64, usize) {
+    let mut s = Strict::default();
+    for a in articles {
+        let rows: Vec<&StrictRow> = a
+            .rows
+            .iter()
+            .filter(|(p, _)| keep(p))
+            .map(|(_, r)| r)
+            .collect();
+        s.add(&a.gold, &rows);
+    }
+    (ratio(s.correct, s.rows), ratio(s.found, s.gold), s.rows)
 }
 
 /// The quote-only baseline: each quotation of three words or more, given to the nearest

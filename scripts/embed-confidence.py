@@ -1,0 +1,29 @@
+#!/usr/bin/env python3
+"""Refits the positions' confidence model and embeds its weights in src/positions.
+
+Runs `pith train confidence` on PolNeAR train (dev only for the report) and replaces the
+CONFIDENCE_WEIGHTS array in the source. Usage, from the repository root after
+`cargo build --release --bin pith`:
+
+    python3 scripts/embed-confidence.py ../shared/eval/attribution
+"""
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+data = sys.argv[1] if len(sys.argv) > 1 else "../shared/eval/attribution"
+out = subprocess.run(
+    ["./target/release/pith", "train", "confidence", "--data", f"{data}/train", "--dev", f"{data}/dev"],
+    capture_output=True, text=True, check=True,
+).stdout
+print(out)
+array = re.search(r"const CONFIDENCE_WEIGHTS: \[f64; CONFIDENCE_FEATURES\] = \[\n(.*?)\n\];", out, re.S)
+path = next(p for p in [Path("src/positions/confidence.rs"), Path("src/positions.rs")] if p.exists())
+src = path.read_text()
+new = re.sub(
+    r"(const CONFIDENCE_WEIGHTS: \[f64; CONFIDENCE_FEATURES\] = \[\n).*?(\n\];)",
+    lambda m: m.group(1) + array.group(1) + m.group(2),
+    src, count=1, flags=re.S,
+)
+path.write_text(new)
