@@ -1022,7 +1022,26 @@ impl<'a, 'd> Finder<'a, 'd> {
                 p -= 1;
             }
             if p > lo && PREPOSITIONS.contains(&self.lower(p - 1)) {
-                return (None, None);
+                // "Ann Lee of the Harbour Trust in Leeds": the person named first, before
+                // the prepositional phrase, is the subject.
+                let first = self.actors.links_in(lo..p).next().filter(|f| {
+                    f.named
+                        && matches!(self.lower(f.last + 1), "of" | "from" | "at" | "with")
+                        && self
+                            .actors
+                            .list
+                            .get(f.actor)
+                            .is_some_and(|e| e.kind == ActorKind::Person)
+                        && (lo..f.first).all(|k| {
+                            let w = self.lower(k);
+                            DETERMINERS.contains(&w)
+                                || self.lx.is_head(w)
+                                || self.lx.is_modifier(w)
+                                || self.lx.honorifics.contains_key(w)
+                                || self.doc.tokens[k].shape != Shape::Lower
+                        })
+                });
+                return (first.map(|f| self.actor_of(f)), None);
             }
             let clean = (lo..l.first).all(|k| {
                 let w = self.lower(k);
@@ -1066,6 +1085,21 @@ impl<'a, 'd> Finder<'a, 'd> {
                 be |= BE_FORMS.contains(&self.lower(j));
                 gaps += 1;
                 continue;
+            }
+            // "Ann Lee — a former aide — said": a dashed apposition is stepped over.
+            if matches!(self.text(j), "—" | "–" | "--") && jumps < 2 {
+                jumps += 1;
+                let floor = j.saturating_sub(MAX_SEGMENT).max(lo);
+                match (floor..j)
+                    .rev()
+                    .find(|&k| matches!(self.text(k), "—" | "–" | "--"))
+                {
+                    Some(open) if open > lo => {
+                        j = open;
+                        continue;
+                    }
+                    _ => return Left::Open,
+                }
             }
             if self.text(j) == ")" && jumps < 2 {
                 jumps += 1;
@@ -1447,7 +1481,10 @@ impl<'a, 'd> Finder<'a, 'd> {
             let and_clause = w == ","
                 && self.lower(k + 1) == "and"
                 && !matches!(self.lower(k + 2), "that" | "\"" | "“");
-            let breaks = matches!(w, ";" | "but" | "whereas")
+            // "but that" goes on with the report.
+            let but_that = w == "but" || (w == "," && self.lower(k + 1) == "but");
+            let breaks = matches!(w, ";" | "whereas")
+                || (but_that && !self.but_that_continues(k))
                 || and_clause
                 || (w == ","
                     && matches!(
@@ -1474,6 +1511,20 @@ impl<'a, 'd> Finder<'a, 'd> {
             }
         }
         from..to
+    }
+
+    /// Whether "but" at `k` (or ", but") goes on with the report: "but that" with a subject
+    /// after it ("said it works but that the cost is high"), not "but that received a cool
+    /// response", where "that" is itself the subject.
+    fn but_that_continues(&self, k: usize) -> bool {
+        let Some(that) = (k + 1..k + 3).find(|&j| self.lower(j) == "that") else {
+            return false;
+        };
+        let next = self.lower(that + 1);
+        let verb = AUXILIARIES.contains(&next)
+            || self.is_cue(next)
+            || (next.len() > 4 && next.ends_with("ed"));
+        !verb
     }
 
     /// The report around a parenthetical attribution at tokens `group` (preceded by a comma):
@@ -1866,7 +1917,45 @@ fn row(
         }
         _ => s.start,
     };
-    let quote = f.quote_for(quote_start, s.end, doc.tokens[cue.first].start, cue_end);
+    // '"...," Ann Lee said during an interview on "Meet the Press"': a quotation closing right
+    // before the attribution is what it attributes, whatever is quoted after.
+    let group_start = doc.tokens[h_first.min(cue.first)].start;
+    let inverted = f
+        .quotes
+        .get(
+            f.quotes
+                .partition_point(|q| q.end <= group_start)
+                .wrapping_sub(1),
+        )
+        .filter(|q| {
+            q.start >= quote_start
+                && doc
+                    .slice(q.end, group_start)
+                    .chars()
+                    .all(|c| !c.is_alphanumeric())
+        })
+        .filter(|q| {
+            doc.slice(q.start, q.end)
+                .split_whitespace()
+                .nth(MIN_QUOTE_WORDS - 1)
+                .is_some()
+        })
+        .cloned();
+    // Unless the quotation goes on right after the attribution ('"A," Ann Lee said, "B."'),
+    // which the split-quote join below takes.
+    let resumed = f
+        .quotes
+        .get(f.quotes.partition_point(|q| q.start < cue_end))
+        .is_some_and(|q| {
+            q.start < s.end
+                && doc
+                    .slice(cue_end, q.start)
+                    .chars()
+                    .all(|c| !c.is_alphanumeric())
+        });
+    let quote = inverted
+        .filter(|_| !resumed)
+        .or_else(|| f.quote_for(quote_start, s.end, doc.tokens[cue.first].start, cue_end));
     let mut quote_text = quote
         .as_ref()
         .map(|q| tidy(doc.slice(q.start, q.end)))
@@ -1954,7 +2043,17 @@ fn row(
             match &quote_text {
                 Some(q) if !reported_before_quote => q.clone(),
                 _ if wrapped => f.wrapped_claim(range, group),
-                _ if after.split_whitespace().count() >= 2 => after,
+                // "The plan works, Ann Lee told a Senate panel Wednesday": after an inverted
+                // attribution only the addressee follows; the report is before it.
+                _ if after.split_whitespace().count() >= 2
+                    && !((cue.kind == CueKind::Speech
+                        || matches!(f.lower(cue.first), "told" | "tells"))
+                        && h_first > range.start + 2
+                        && f.text(h_first.min(cue.first) - 1) == ","
+                        && !clause_like(&after)) =>
+                {
+                    after
+                }
                 _ if h_first > range.start => {
                     // "The plan is dead, Trump said": the words before the speaker.
                     let end = h_first.min(cue.first);

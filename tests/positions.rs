@@ -135,3 +135,21 @@ fn site_furniture_is_not_a_position() {
     assert_eq!(furniture.kind, SentenceKind::Boilerplate);
     assert!(g.summary.iter().all(|s| !s.text.contains("affiliate")));
 }
+
+/// Families 2, 3 and 5 again: a quotation right before its attribution is the claim even when
+/// a title is quoted after it; a report before an inverted "told" is the claim, not the
+/// addressee; a dashed apposition and a name's own prepositional phrase do not hide the holder.
+#[test]
+fn inverted_attributions_and_appositions() {
+    let r = rows(
+        "\"The pier is safe for now,\" Ms Holt said during an interview on \"Harbour Talk Tonight\" \
+         on Sunday.",
+    );
+    assert_eq!(row(&r, "Holt").claim, "The pier is safe for now");
+    let r = rows("The pier is safe for now, Ms Holt told a council panel on Tuesday.");
+    assert_eq!(row(&r, "Holt").claim, "The pier is safe for now");
+    let r = rows("Ms Holt — a former harbour master — said the pier was safe.");
+    assert_eq!(row(&r, "Holt").claim, "the pier was safe");
+    let r = rows("One pastor, Ann Grey of the Harbour Church in Leeds, said the levy was fair.");
+    assert_eq!(row(&r, "Ann Grey").claim, "the levy was fair");
+}
