@@ -153,3 +153,23 @@ fn inverted_attributions_and_appositions() {
     let r = rows("One pastor, Ann Grey of the Harbour Church in Leeds, said the levy was fair.");
     assert_eq!(row(&r, "Ann Grey").claim, "the levy was fair");
 }
+
+/// What a reader noticed on real pages: a dateline in front of a claim, a holder that is
+/// nobody, what an attitude is about, a relative clause about the speaker after the claim, a
+/// name cut at "&", and a clause about what the speaker was doing taken for what was said.
+#[test]
+fn what_a_reader_noticed_on_real_pages() {
+    let r = rows("LEEDS — The ferry will run again in May, harbour officials said on Monday.");
+    assert_eq!(r[0].claim, "The ferry will run again in May");
+    let r = rows("Although no group claimed responsibility, the attack raised fears in the port.");
+    assert!(r.is_empty(), "{r:#?}");
+    let r = rows("Ms Holt is confident the levy will pass next week.");
+    assert_eq!(row(&r, "Holt").claim, "the levy will pass next week");
+    let r =
+        rows("The ferry has been steady, said Tom Reed, who follows the port for a local bank.");
+    assert_eq!(row(&r, "Tom Reed").claim, "The ferry has been steady");
+    let r = rows("Prices rose by a third, according to the Northern Rail & Tourism Council.");
+    assert_eq!(r[0].actor, "Northern Rail & Tourism Council");
+    let r = rows("\"I am not,\" Mr Dunn said as he closed the valve.");
+    assert!(r.iter().all(|p| !p.claim.contains("valve")), "{r:#?}");
+}
