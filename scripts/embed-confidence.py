@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Refits the positions' confidence model and embeds its weights in src/positions.
+"""Refits the positions' confidence model and embeds its weights (and the display threshold
+chosen on dev) in src/positions.
 
 Runs `pith train confidence` on PolNeAR train (dev only for the report) and replaces the
 CONFIDENCE_WEIGHTS array in the source. Usage, from the repository root after
@@ -26,4 +27,12 @@ new = re.sub(
     lambda m: m.group(1) + array.group(1) + m.group(2),
     src, count=1, flags=re.S,
 )
+threshold = re.search(r"lowest threshold with P >= [0-9.]+: ([0-9.]+)", out)
+if threshold:
+    new = re.sub(
+        r"pub const DISPLAY_CONFIDENCE: f64 = [0-9.]+;",
+        f"pub const DISPLAY_CONFIDENCE: f64 = {threshold.group(1)};",
+        new,
+        count=1,
+    )
 path.write_text(new)

@@ -173,3 +173,15 @@ fn what_a_reader_noticed_on_real_pages() {
     let r = rows("\"I am not,\" Mr Dunn said as he closed the valve.");
     assert!(r.iter().all(|p| !p.claim.contains("valve")), "{r:#?}");
 }
+
+/// Family 1 again: a speech verb that means something else ("adding to her lead"), a sentence
+/// about when someone speaks, and "found himself" are not positions.
+#[test]
+fn verbs_of_speech_used_for_something_else() {
+    let r = rows(
+        "Ms Holt is adding to her lead after the vote in the north. \
+         The new season begins this week, as Ms Holt speaks to the harbour club. \
+         Mr Dunn found himself in the awkward position of defending the levy.",
+    );
+    assert!(r.is_empty(), "{r:#?}");
+}

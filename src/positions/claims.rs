@@ -261,7 +261,11 @@ pub(super) fn junk_claim(claim: &str, said: bool) -> bool {
     let name_only = words
         .iter()
         .all(|(w, lower)| !lower || DETERMINERS.contains(&w.as_str()) || w == "of");
-    pronoun_only || prepositional || (said && (words.len() < 3 || name_only))
+    // "found himself in an awkward position": what someone did, not said.
+    let reflexive = words.first().is_some_and(|(w, _)| {
+        matches!(w.as_str(), "himself" | "herself" | "themselves" | "itself")
+    });
+    pronoun_only || prepositional || (said && (words.len() < 3 || name_only || reflexive))
 }
 
 /// Trims punctuation and spaces off a claim's ends.

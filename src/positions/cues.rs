@@ -131,13 +131,17 @@ impl<'a, 'd> Finder<'a, 'd> {
         ) {
             return NO_COMMENT.contains(&next);
         }
-        // "to" before a bare verb: lowercase, not a determiner, pronoun or known noun of
-        // people ("told to reporters" keeps its addressee).
+        // A speech verb and "to" speak to someone: a name, people ("reporters"), or a pronoun
+        // ending the phrase ("said to him, ..."). Anything else makes another verb
+        // ("continued to interject", "is adding to her lead").
         let t = self.doc.tokens.get(cue.last + 2);
-        let infinitive = t.is_some_and(|t| t.kind == TokenKind::Word && t.shape == Shape::Lower)
-            && !DETERMINERS.contains(&next)
-            && !matches!(next, "him" | "her" | "them" | "us" | "me" | "you" | "it")
-            && !self.is_agent(next);
-        cue.kind == CueKind::Speech && infinitive
+        let name = t.is_some_and(|t| t.shape != Shape::Lower);
+        let pronoun = matches!(next, "him" | "her" | "them" | "us" | "me" | "you")
+            && matches!(
+                self.lower(cue.last + 3),
+                "," | "that" | ":" | "." | "\"" | "“"
+            );
+        let addressee = name || pronoun || self.is_agent(next);
+        cue.kind == CueKind::Speech && !addressee
     }
 }

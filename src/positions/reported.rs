@@ -311,7 +311,13 @@ fn reported_claim(
         Some(q) if !reported_before_quote(f, cue, quoted, clause) => q.clone(),
         _ if wrapped => f.wrapped_claim(range, group),
         _ if after.split_whitespace().count() >= 2 && !circumstance && !addressee_only => after,
-        _ if h_first > range.start => before(f, range, group.0),
+        // "The plan is dead, Trump said": only after a comma or a quotation ("..., as Ann Lee
+        // speaks" is no report).
+        _ if h_first > range.start
+            && (f.text(group.0 - 1) == "," || f.is_quote_mark(group.0 - 1)) =>
+        {
+            before(f, range, group.0)
+        }
         _ => after,
     }
 }

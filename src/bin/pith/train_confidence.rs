@@ -97,17 +97,23 @@ pub fn run(args: &[String]) -> Result<(), String> {
             );
         }
     }
-    println!("dev strict figures by threshold: threshold, P, R, rows");
+    println!("dev strict figures by threshold (every 0.05 printed, chosen to 0.01): threshold, P, R, rows");
     let mut chosen = None;
-    for t in (0..=19).map(|k| k as f64 * 0.05) {
+    for t in (0..=99).map(|k| k as f64 * 0.01) {
         let (p, r, n) = strict_figures(&dev, &|pos| confidence_with(pos, &w) >= t);
-        println!("  {t:.2} {:>5.1} {:>5.1} {n:>5}", p * 100.0, r * 100.0);
+        if (t * 100.0).round() as usize % 5 == 0 {
+            println!("  {t:.2} {:>5.1} {:>5.1} {n:>5}", p * 100.0, r * 100.0);
+        }
         if chosen.is_none() && p >= TARGET_PRECISION {
-            chosen = Some(t);
+            chosen = Some((t, p, r, n));
         }
     }
     match chosen {
-        Some(t) => println!("lowest threshold with P >= {TARGET_PRECISION}: {t:.2}"),
+        Some((t, p, r, n)) => println!(
+            "lowest threshold with P >= {TARGET_PRECISION}: {t:.2} (P {:.1}, R {:.1}, {n} rows)",
+            p * 100.0,
+            r * 100.0
+        ),
         None => println!("no threshold reaches P >= {TARGET_PRECISION}"),
     }
     Ok(())

@@ -904,8 +904,23 @@ pub fn run(args: &[String]) -> Result<(), String> {
             }
             for ri in strict_wrong {
                 let r = all[ri];
+                // Why: no gold Content there, the claim off the best one, or the holder.
+                let best = all_gold
+                    .iter()
+                    .filter(|g| {
+                        g.content
+                            .iter()
+                            .any(|c| c.start < r.span.end && r.span.start < c.end)
+                    })
+                    .map(|g| (token_f1(&r.words, &g.words), g))
+                    .max_by(|a, b| a.0.total_cmp(&b.0));
+                let why = match best {
+                    None => "no-gold".to_string(),
+                    Some((f1, _)) if f1 < CLAIM_F1 => format!("claim-{f1:.2}"),
+                    Some((_, g)) => format!("holder-{}", g.head.as_deref().unwrap_or("")),
+                };
                 println!(
-                    "SFP  {name} [{}] {:.2} <{}> {}",
+                    "SFP  {name} [{}] {:.2} {why} <{}> {}",
                     r.holder,
                     r.confidence,
                     r.claim,
