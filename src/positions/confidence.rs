@@ -6,8 +6,8 @@ use super::*;
 /// Rows with at least this [`Position::confidence`] are the ones the demo and the
 /// `<pith-summary>` widget show; [`analyze`](crate::analyze) keeps every row. Chosen on PolNeAR
 /// dev as the lowest threshold at which 90% of the rows shown are right by the strict rule of
-/// `pith eval attribution`, to 0.01 (see `pith train confidence`; dev P 90.3 / R 49.7 over 889 of
-/// 1033 rows).
+/// `pith eval attribution`, to 0.01 (see `pith train confidence`; dev P 90.1 / R 50.3 over 911 of
+/// 1053 rows).
 pub const DISPLAY_CONFIDENCE: f64 = 0.76;
 
 /// How many features [`confidence_features`] gives.
@@ -18,9 +18,9 @@ pub const CONFIDENCE_FEATURES: usize = 23;
 /// ../shared/eval/attribution/dev` (logistic regression on PolNeAR train, a row labelled right
 /// by the strict rule of `pith eval attribution`).
 const CONFIDENCE_WEIGHTS: [f64; CONFIDENCE_FEATURES] = [
-    0.4107, 0.2657, 0.0132, -0.8138, -0.6499, 0.9014, -0.4278, -0.0622, -0.2456, 0.2895, 0.5730,
-    -1.0759, -0.1372, 0.4208, -0.7934, 1.0240, -0.3736, -0.4124, -0.6147, 0.3792, -0.1293, -0.1073,
-    0.0421,
+    0.4204, 0.2418, 0.0168, -0.7926, -0.6407, 0.9329, -0.4572, -0.0958, -0.2478, 0.2730, 0.3637,
+    -1.1150, -0.1496, 0.4121, -0.7772, 1.0255, -0.3895, -0.3545, -0.3005, 0.3745, -0.1174, -0.0243,
+    0.0583,
 ];
 
 /// Plain speech cues, the most reliable ("said", "told", "according to").

@@ -581,7 +581,15 @@ pub fn find(doc: &Document, actors: &Actors) -> Vec<Position> {
             }
             if let Some((p, clause)) = row(&f, si, &range, &cue, &holder) {
                 reported = clause;
-                if seen.insert(p.actor.clone()) {
+                // One row per holder and sentence, unless the holder says something else
+                // again in it ("Ann Lee said A, and added that B").
+                let another = out.last().is_some_and(|l: &Position| {
+                    l.sentence == si
+                        && l.actor == p.actor
+                        && !l.claim.contains(&p.claim)
+                        && !p.claim.contains(&l.claim)
+                });
+                if seen.insert(p.actor.clone()) || another {
                     if p.quote.is_some() {
                         last_quoted = Some((holder.clone(), s.paragraph, p.mention.clone()));
                     }
@@ -664,8 +672,11 @@ mod tests {
 
     #[test]
     fn coordination_participles_and_passives() {
+        // Both statements are Mr Carson's, each with its own claim.
         let r = rows("Mr Carson admitted the course name was wrong, but said his campaign had found the article.");
-        assert_eq!(r.len(), 1, "{r:#?}");
+        assert_eq!(r.len(), 2, "{r:#?}");
+        assert!(r.iter().all(|p| p.actor == "Carson"), "{r:#?}");
+        assert_eq!(r[1].claim, "his campaign had found the article");
         let r = rows("Mr Trump went after Mr Bush, calling him a total stiff.");
         assert_eq!(find(&r, "Trump").cue.as_deref(), Some("calling"));
         // "was accused" is passive: Mr Lee is not the accuser.

@@ -310,10 +310,18 @@ fn reported_claim(
         }
         Some(q) if !reported_before_quote(f, cue, quoted, clause) => q.clone(),
         _ if wrapped => f.wrapped_claim(range, group),
-        _ if after.split_whitespace().count() >= 2 && !circumstance && !addressee_only => after,
+        // '"...," said Ann Lee, a professor at ...': when the speaker follows the cue, what
+        // follows is the speaker, not the report.
+        _ if after.split_whitespace().count() >= 2
+            && !circumstance
+            && !addressee_only
+            && h_first <= cue.last =>
+        {
+            after
+        }
         // "The plan is dead, Trump said": only after a comma or a quotation ("..., as Ann Lee
         // speaks" is no report).
-        _ if h_first > range.start
+        _ if group.0 > range.start
             && (f.text(group.0 - 1) == "," || f.is_quote_mark(group.0 - 1)) =>
         {
             before(f, range, group.0)
