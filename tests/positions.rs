@@ -185,3 +185,24 @@ fn verbs_of_speech_used_for_something_else() {
     );
     assert!(r.is_empty(), "{r:#?}");
 }
+
+/// Families 1 and 2 again: an irregular past is a verb, so the report is a clause; a senator
+/// "of California" is the holder, not the state; "said that while ..." keeps its report.
+#[test]
+fn holders_and_clauses_found_on_polnear_train() {
+    let r = rows("Marsh said the polling station never shut its doors.");
+    assert_eq!(r.len(), 1, "{r:#?}");
+    assert_eq!(r[0].claim, "the polling station never shut its doors");
+    let r = rows("Senator Ann Lee of California said she had called the mayor about the levy.");
+    assert_eq!(
+        row(&r, "Ann Lee").claim,
+        "she had called the mayor about the levy"
+    );
+    let r = rows(
+        "A third delegate, Dan Trent, said that while he opposed the levy, he would vote for it.",
+    );
+    assert_eq!(
+        row(&r, "Dan Trent").claim,
+        "while he opposed the levy, he would vote for it"
+    );
+}

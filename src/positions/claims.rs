@@ -209,8 +209,8 @@ pub(super) fn claim_words(text: &str) -> Vec<(String, bool)> {
 /// Whether `claim` reads as a clause, with a verb, rather than an object noun phrase or a
 /// prepositional phrase ("her third goal for the club", "at length before the committee").
 /// Without a tagger, a verb is an auxiliary, a subject pronoun ("it's"), a lowercase word in
-/// "-ed" or "n't", "to" before a lowercase word, a gerund after a preposition ("of lying"), or
-/// a lowercase "-s" word after another word.
+/// "-ed" or "n't", an irregular past or "never", "to" before a lowercase word, a gerund after a
+/// preposition ("of lying"), or a lowercase "-s" word after another word.
 pub(super) fn clause_like(claim: &str) -> bool {
     let words = claim_words(claim);
     words.iter().enumerate().any(|(i, (w, lower))| {
@@ -219,6 +219,7 @@ pub(super) fn clause_like(claim: &str) -> bool {
             *l && !DETERMINERS.contains(&n.as_str()) && !PRONOUNS.contains(&n.as_str())
         });
         AUXILIARIES.contains(&w.as_str())
+            || IRREGULAR_VERBS.contains(&w.as_str())
             || CLAUSE_SUBJECTS.contains(&stem)
             || w.ends_with("n't")
             || w.ends_with("n’t")
@@ -240,6 +241,69 @@ pub(super) fn clause_like(claim: &str) -> bool {
                 && !PREPOSITIONS.contains(&words[i - 1].0.as_str()))
     })
 }
+
+/// Irregular past forms and "never": a verb in a claim where no "-ed" shows it ("the station
+/// never shut its doors", "the team won").
+const IRREGULAR_VERBS: &[&str] = &[
+    "never",
+    "made",
+    "took",
+    "won",
+    "lost",
+    "got",
+    "gave",
+    "came",
+    "went",
+    "saw",
+    "knew",
+    "thought",
+    "told",
+    "said",
+    "left",
+    "began",
+    "became",
+    "brought",
+    "bought",
+    "felt",
+    "held",
+    "kept",
+    "led",
+    "met",
+    "paid",
+    "ran",
+    "sent",
+    "shut",
+    "sold",
+    "spent",
+    "stood",
+    "struck",
+    "taught",
+    "wrote",
+    "hit",
+    "found",
+    "built",
+    "chose",
+    "fell",
+    "fought",
+    "grew",
+    "meant",
+    "rose",
+    "sat",
+    "spoke",
+    "threw",
+    "understood",
+    "broke",
+    "drove",
+    "forgot",
+    "heard",
+    "lay",
+    "rang",
+    "sang",
+    "sank",
+    "swore",
+    "woke",
+    "won't",
+];
 
 /// Whether an unquoted claim is junk: only a pronoun ("him"), or opening with a preposition
 /// and holding no clause ("to him", "during his time at the club"); for a claim of what was

@@ -6,9 +6,9 @@ use super::*;
 /// Rows with at least this [`Position::confidence`] are the ones the demo and the
 /// `<pith-summary>` widget show; [`analyze`](crate::analyze) keeps every row. Chosen on PolNeAR
 /// dev as the lowest threshold at which 90% of the rows shown are right by the strict rule of
-/// `pith eval attribution`, to 0.01 (see `pith train confidence`; dev P 90.1 / R 50.3 over 911 of
-/// 1053 rows).
-pub const DISPLAY_CONFIDENCE: f64 = 0.76;
+/// `pith eval attribution`, to 0.01 (see `pith train confidence`; dev P 90.4 / R 49.4 over 895 of
+/// 1058 rows).
+pub const DISPLAY_CONFIDENCE: f64 = 0.77;
 
 /// How many features [`confidence_features`] gives.
 pub const CONFIDENCE_FEATURES: usize = 23;
@@ -18,9 +18,9 @@ pub const CONFIDENCE_FEATURES: usize = 23;
 /// ../shared/eval/attribution/dev` (logistic regression on PolNeAR train, a row labelled right
 /// by the strict rule of `pith eval attribution`).
 const CONFIDENCE_WEIGHTS: [f64; CONFIDENCE_FEATURES] = [
-    0.4204, 0.2418, 0.0168, -0.7926, -0.6407, 0.9329, -0.4572, -0.0958, -0.2478, 0.2730, 0.3637,
-    -1.1150, -0.1496, 0.4121, -0.7772, 1.0255, -0.3895, -0.3545, -0.3005, 0.3745, -0.1174, -0.0243,
-    0.0583,
+    0.4029, 0.2543, 0.0227, -0.7915, -0.6452, 0.9282, -0.4381, -0.0910, -0.2335, 0.2822, 0.3627,
+    -1.1105, -0.1433, 0.4243, -0.7620, 1.0163, -0.4103, -0.3475, -0.3062, 0.3819, -0.1257, -0.0261,
+    0.0738,
 ];
 
 /// Plain speech cues, the most reliable ("said", "told", "according to").

@@ -280,9 +280,23 @@ impl<'a, 'd> Finder<'a, 'd> {
                 return self.apposition_chain(l.first - 1, lo);
             }
             if l.first > lo && PREPOSITIONS.contains(&self.lower(l.first - 1)) {
+                // "Senator Ann Lee of California said": the person before "of" speaks.
+                let prep = l.first - 1;
+                if prep > lo && matches!(self.lower(prep), "of" | "from" | "at") {
+                    let person = self.link_ending(prep - 1).filter(|p| {
+                        p.named
+                            && self
+                                .actors
+                                .list
+                                .get(p.actor)
+                                .is_some_and(|e| e.kind == ActorKind::Person)
+                    });
+                    if let Some(p) = person {
+                        return Left::Found(self.actor_of(p));
+                    }
+                }
                 // "a spokesman for Trump", "supporters of Trump": the phrase before is the
                 // subject.
-                let prep = l.first - 1;
                 if prep > lo {
                     if let Some((start, _)) = self.noun_phrase_before(prep - 1, lo) {
                         return match self.noun_holder(start, prep - 1, Some(l)) {

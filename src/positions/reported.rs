@@ -298,10 +298,11 @@ fn reported_claim(
         && h_first > range.start + 2
         && f.text(group.0 - 1) == ","
         && !clause_like(&after);
-    let circumstance = after
-        .split_whitespace()
-        .next()
-        .is_some_and(|w| matches!(w, "as" | "while" | "when" | "after" | "before" | "during"));
+    // Right after the cue ("said as he left"), not after "that" ("said that while ...").
+    let circumstance = matches!(
+        f.lower(cue.last + 1),
+        "as" | "while" | "when" | "after" | "before" | "during"
+    );
     match &quoted.text {
         Some(_) if quoted.partial => {
             // The writer's words and the quotation, its opening mark kept.
