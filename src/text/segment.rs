@@ -466,15 +466,13 @@ fn contains_ci_hint(sentence: &str) -> bool {
     const HINTS: &[&str] = &[
         "ffiliate",
         "ommission",
-        "ompensation",
+        "e may earn",
         "ponsored",
         "artnership",
         "ewsletter",
         "ournalism",
         "igital access",
         "redit",
-        "olicy",
-        "erms of",
     ];
     HINTS.iter().any(|h| contains(sentence, h))
 }
