@@ -810,6 +810,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let (mut pith, mut base) = (Score::default(), Score::default());
     let mut with_pronouns = Score::default();
     let (mut strict, mut shown) = (Strict::default(), Strict::default());
+    let mut lenient_shown = Score::default();
     let (mut articles, mut attributions) = (0, 0);
     for file in sorted_names(&text_dir)? {
         let Some(name) = file.strip_suffix(".txt") else {
@@ -829,6 +830,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
         let rows = pith_rows(&g, &map, false);
         let (missed, wrong) = pith.add(&gold, &rows);
         with_pronouns.add(&gold, &pith_rows(&g, &map, true));
+        let mut confident = g.clone();
+        confident
+            .positions
+            .retain(|p| p.confidence >= DISPLAY_CONFIDENCE);
+        lenient_shown.add(&gold, &pith_rows(&confident, &map, false));
         let srows = strict_rows(&text, &g, &map);
         let all: Vec<&StrictRow> = srows.iter().collect();
         let strict_wrong = strict.add(&all_gold, &all);
@@ -939,6 +945,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
         "system", "P", "R", "F1", "rows", "right"
     );
     println!("{}", pith.line("pith"));
+    println!(
+        "{}   (rows with confidence >= {DISPLAY_CONFIDENCE})",
+        lenient_shown.line("pith displayed")
+    );
     println!("{}", base.line("quote baseline"));
     println!(
         "{}   (pith, rows resolved from pronouns counted as named too)",
