@@ -206,3 +206,10 @@ fn holders_and_clauses_found_on_polnear_train() {
         "while he opposed the levy, he would vote for it"
     );
 }
+
+/// Read on real pages: "We’re told that ..." has no holder.
+#[test]
+fn pronoun_contractions_are_no_holder() {
+    let r = rows("We’re told that the pier will reopen in the spring.");
+    assert!(r.is_empty(), "{r:#?}");
+}

@@ -711,7 +711,8 @@ impl<'a, 'd> Finder<'a, 'd> {
     }
 
     /// The holder of `cue` ([`Finder::holder_for`]) made whole, unless it is a pronoun that
-    /// could stand for more than one person or nobody at all ("No group claimed").
+    /// could stand for more than one person, a pronoun contraction ("We’re told") or nobody at
+    /// all ("No group claimed").
     pub(super) fn accepted_holder(
         &self,
         cue: &Cue,
@@ -720,10 +721,13 @@ impl<'a, 'd> Finder<'a, 'd> {
         subject: &mut Option<Option<Holder>>,
     ) -> Option<Holder> {
         let holder = self.repair_holder(self.holder_for(cue, range, last, subject)?);
-        let nobody = matches!(
-            self.lower(holder.span().0),
-            "no" | "none" | "nobody" | "neither"
-        );
+        let first = self.lower(holder.span().0);
+        // "We’re told": a pronoun with its verb glued on is no holder either.
+        let contraction = first
+            .split(['\'', '’'])
+            .next()
+            .is_some_and(|w| w != first && PRONOUNS.contains(&w));
+        let nobody = contraction || matches!(first, "no" | "none" | "nobody" | "neither");
         (!nobody && !self.ambiguous_pronoun(&holder)).then_some(holder)
     }
 

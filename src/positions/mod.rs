@@ -589,6 +589,9 @@ pub fn find(doc: &Document, actors: &Actors) -> Vec<Position> {
                         && !l.claim.contains(&p.claim)
                         && !p.claim.contains(&l.claim)
                 });
+                if repeats(&mut out, &p) {
+                    continue;
+                }
                 if seen.insert(p.actor.clone()) || another {
                     if p.quote.is_some() {
                         last_quoted = Some((holder.clone(), s.paragraph, p.mention.clone()));
@@ -601,7 +604,9 @@ pub fn find(doc: &Document, actors: &Actors) -> Vec<Position> {
         // paragraph a row of its own, in the same paragraph the same statement.
         if out.len() == rows_before {
             if let Some(p) = continued(&f, si, &range, &mut last_quoted) {
-                out.push(p);
+                if !repeats(&mut out, &p) {
+                    out.push(p);
+                }
             } else {
                 extend_quote(&f, si, &range, &mut out);
             }
@@ -611,6 +616,22 @@ pub fn find(doc: &Document, actors: &Actors) -> Vec<Position> {
         p.confidence = (confidence(p) * 1000.0).round() / 1000.0;
     }
     out
+}
+
+/// Whether `p` repeats the last row (same holder, same claim: '"..." he said' and the
+/// quotation continued in the next paragraph); a repeat with its cue replaces the one
+/// continued without, so the claim is listed once.
+fn repeats(out: &mut [Position], p: &Position) -> bool {
+    let Some(last) = out
+        .last_mut()
+        .filter(|l| l.actor == p.actor && l.claim == p.claim)
+    else {
+        return false;
+    };
+    if last.cue.is_none() && p.cue.is_some() {
+        *last = p.clone();
+    }
+    true
 }
 
 #[cfg(test)]
