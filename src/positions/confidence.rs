@@ -6,8 +6,8 @@ use super::*;
 /// Rows with at least this [`Position::confidence`] are the ones the demo and the
 /// `<pith-summary>` widget show; [`analyze`](crate::analyze) keeps every row. Chosen on PolNeAR
 /// dev as the lowest threshold at which 90% of the rows shown are right by the strict rule of
-/// `pith eval attribution`, to 0.01 (see `pith train confidence`; dev P 90.4 / R 49.4 over 895 of
-/// 1058 rows).
+/// `pith eval attribution`, to 0.01 (see `pith train confidence`; dev P 90.3 / R 49.4 over 889 of
+/// 1052 rows).
 pub const DISPLAY_CONFIDENCE: f64 = 0.77;
 
 /// How many features [`confidence_features`] gives.
@@ -18,9 +18,9 @@ pub const CONFIDENCE_FEATURES: usize = 23;
 /// ../shared/eval/attribution/dev` (logistic regression on PolNeAR train, a row labelled right
 /// by the strict rule of `pith eval attribution`).
 const CONFIDENCE_WEIGHTS: [f64; CONFIDENCE_FEATURES] = [
-    0.4029, 0.2543, 0.0227, -0.7915, -0.6452, 0.9282, -0.4381, -0.0910, -0.2335, 0.2822, 0.3627,
-    -1.1105, -0.1433, 0.4243, -0.7620, 1.0163, -0.4103, -0.3475, -0.3062, 0.3819, -0.1257, -0.0261,
-    0.0738,
+    0.4160, 0.2520, 0.0273, -0.8461, -0.6460, 0.9275, -0.4408, -0.0910, -0.2367, 0.2792, 0.3657,
+    -1.1427, -0.1486, 0.4187, -0.7621, 1.0073, -0.4092, -0.3434, -0.3126, 0.3842, -0.1307, -0.0497,
+    0.0746,
 ];
 
 /// Plain speech cues, the most reliable ("said", "told", "according to").
