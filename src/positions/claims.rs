@@ -202,7 +202,7 @@ pub(super) fn claim_words(text: &str) -> Vec<(String, bool)> {
     text.split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
         .filter(|w| !w.is_empty())
-        .map(|w| (w.to_lowercase(), w.starts_with(char::is_lowercase)))
+        .map(|w| (crate::case::lowercase(w), w.starts_with(char::is_lowercase)))
         .collect()
 }
 

@@ -55,7 +55,8 @@ mod stance;
 
 use claims::{clause_like, junk_claim, tidy};
 pub use confidence::{
-    confidence, confidence_features, confidence_with, CONFIDENCE_FEATURES, DISPLAY_CONFIDENCE,
+    confidence, confidence_features, confidence_with, sigmoid, CONFIDENCE_FEATURES,
+    DISPLAY_CONFIDENCE,
 };
 use holders::describe;
 use quotes::{colon_row, continued, extend_quote, overlapping, quotations};

@@ -10,7 +10,7 @@
 
 use crate::eval::attribution::{articles, strict_figures, Article};
 use crate::eval::flag;
-use pith::positions::{confidence_features, confidence_with, CONFIDENCE_FEATURES};
+use pith::positions::{confidence_features, confidence_with, sigmoid, CONFIDENCE_FEATURES};
 use std::path::Path;
 
 /// Gradient steps, step size and L2 penalty.
@@ -29,7 +29,7 @@ fn fit(data: &[([f64; CONFIDENCE_FEATURES], bool)]) -> Weights {
         let mut grad = [0.0; CONFIDENCE_FEATURES];
         for (x, y) in data {
             let z: f64 = x.iter().zip(&w).map(|(a, b)| a * b).sum();
-            let err = 1.0 / (1.0 + (-z).exp()) - if *y { 1.0 } else { 0.0 };
+            let err = sigmoid(z) - if *y { 1.0 } else { 0.0 };
             for (g, xi) in grad.iter_mut().zip(x) {
                 *g += err * xi;
             }
@@ -73,7 +73,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut brier = 0.0;
     for (x, y) in &dev_rows {
         let z: f64 = x.iter().zip(&w).map(|(a, b)| a * b).sum();
-        let p = 1.0 / (1.0 + (-z).exp());
+        let p = sigmoid(z);
         let b = &mut bins[((p * 10.0) as usize).min(9)];
         b.0 += 1;
         b.1 += p;
