@@ -16,7 +16,7 @@
 // holds. Requests: this module, pith.js, pith_bg.wasm, pith-summary.css and pith-worker.js,
 // resolved from import.meta.url (pith.js and the wasm in ./pkg/ here, beside this file in the
 // package that `make package` lays out).
-import init, { actorDisplayConfidence, analyze, extractArticle, extractText, positionDisplayConfidence, textRange } from './pkg/pith.js';
+import init, { actorDisplayConfidence, analyze, extractArticle, extractText, textRange } from './pkg/pith.js';
 
 /**
  * Texts from this many UTF-16 code units up are analysed in a Web Worker by default. Measured
@@ -566,15 +566,12 @@ export class PithSummary extends HTMLElement {
   }
 
   #positions(r, highlight, labelId) {
-    // Only rows the core is confident enough about (pith::positions::DISPLAY_CONFIDENCE).
-    const threshold = positionDisplayConfidence();
-    const confident = r.positions.filter((p) => p.confidence >= threshold);
-    if (!confident.length) return h('p', { class: 'empty', part: 'message', text: 'No positions found.' });
-    const shown = confident.slice(0, MAX_POSITIONS);
+    if (!r.positions.length) return h('p', { class: 'empty', part: 'message', text: 'No positions found.' });
+    const shown = r.positions.slice(0, MAX_POSITIONS);
     const columns = ['Who', 'Stance', 'Claim'];
     if (highlight) columns.push('Evidence');
-    const caption = confident.length > shown.length
-      ? `Who holds or said what: the first ${shown.length} of ${confident.length} positions`
+    const caption = r.positions.length > shown.length
+      ? `Who holds or said what: the first ${shown.length} of ${r.positions.length} positions`
       : `Who holds or said what: ${shown.length} position${shown.length === 1 ? '' : 's'}`;
     const rows = shown.map((p) => {
       const evidence = (r.sentences[p.sentence] && r.sentences[p.sentence].text) || p.evidence;
