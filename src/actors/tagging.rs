@@ -52,7 +52,12 @@ pub(super) fn reconcile(cx: &Ctx, rule: Vec<Span>) -> Vec<Span> {
         if label == MISC {
             continue;
         }
-        let mut s = match rule.iter().find(|s| s.first == t.first && s.last == t.last) {
+        // Rule spans are in text order: the one with the same words, if any, by binary search.
+        let same = rule[rule.partition_point(|s| s.first < t.first)..]
+            .iter()
+            .take_while(|s| s.first == t.first)
+            .find(|s| s.last == t.last);
+        let mut s = match same {
             Some(s) => s.clone(),
             None => {
                 let range = &doc.sentences[doc.tokens[t.first].sentence].tokens;
@@ -62,11 +67,11 @@ pub(super) fn reconcile(cx: &Ctx, rule: Vec<Span>) -> Vec<Span> {
         s.tag = Some((label, prob));
         out.push(s);
     }
-    let overlaps = |s: &Span| {
-        tagged
-            .iter()
-            .any(|t| t.first <= s.last && s.first <= t.last && t.label != MISC)
-    };
+    let mut named = vec![false; doc.tokens.len()];
+    for t in tagged.iter().filter(|t| t.label != MISC) {
+        named[t.first..=t.last].fill(true);
+    }
+    let overlaps = |s: &Span| named[s.first..=s.last].contains(&true);
     for s in rule {
         let titled = s.gender.is_some() || s.party.is_some();
         if (titled || party_members(cx, &s.key)) && !overlaps(&s) {
@@ -117,6 +122,9 @@ pub(super) const PARTICLES: &[&str] = &[
 fn whole_names(cx: &Ctx, t: &Tagged, out: &mut Vec<Tagged>) {
     let doc = cx.doc;
     let is_punct = |i: usize| doc.tokens[i].kind == crate::text::TokenKind::Punct;
+    // Asked once, not per "and": the span may be a megabyte long.
+    let known_whole = (t.first..=t.last).any(|k| matches!(cx.lower(k), "and" | "or"))
+        && cx.is_known(t.first, t.last);
     let mut start = t.first;
     while start <= t.last {
         let mut end = start;
@@ -128,7 +136,7 @@ fn whole_names(cx: &Ctx, t: &Tagged, out: &mut Vec<Tagged>) {
         };
         let separates = |k: usize| {
             (is_punct(k) && !inside(k))
-                || (matches!(cx.lower(k), "and" | "or") && !cx.is_known(t.first, t.last))
+                || (matches!(cx.lower(k), "and" | "or") && !known_whole)
                 || (t.label == PER
                     && doc.tokens[k].shape == crate::text::Shape::Lower
                     && !PARTICLES.contains(&cx.lower(k)))
@@ -281,12 +289,17 @@ fn joined(cx: &Ctx, tagged: Vec<Tagged>) -> Vec<Tagged> {
 /// chairman, Syd Millar", where the tagger read "Syd" as a place and "Millar" as a person):
 /// pieces that exactly tile such a rule span become one person's name.
 fn join_people(rule: &[Span], tagged: &mut Vec<Tagged>) {
+    // Both lists are in text order: each rule span looks only at the tagged spans from its
+    // first token on, so the pass stays linear on a megabyte of names.
+    let mut removed = vec![false; tagged.len()];
     for s in rule
         .iter()
         .filter(|s| s.person_evidence && s.last > s.first)
     {
-        let inside: Vec<usize> = (0..tagged.len())
-            .filter(|&k| tagged[k].first >= s.first && tagged[k].last <= s.last)
+        let from = tagged.partition_point(|t| t.first < s.first);
+        let inside: Vec<usize> = (from..tagged.len())
+            .take_while(|&k| tagged[k].first <= s.last)
+            .filter(|&k| !removed[k] && tagged[k].last <= s.last)
             .collect();
         let tiles = inside.len() >= 2
             && tagged[inside[0]].first == s.first
@@ -298,17 +311,21 @@ fn join_people(rule: &[Span], tagged: &mut Vec<Tagged>) {
             continue;
         }
         let prob = inside.iter().map(|&k| tagged[k].prob).sum::<f32>() / inside.len() as f32;
-        let joined = Tagged {
+        tagged[inside[0]] = Tagged {
             first: s.first,
             last: s.last,
             label: PER,
             prob,
         };
-        tagged[inside[0]] = joined;
-        for &k in inside[1..].iter().rev() {
-            tagged.remove(k);
+        for &k in &inside[1..] {
+            removed[k] = true;
         }
     }
+    let mut k = 0;
+    tagged.retain(|_| {
+        k += 1;
+        !removed[k - 1]
+    });
 }
 
 /// How much less sure a mention found by [`propagate`] is than the mentions it copies.
