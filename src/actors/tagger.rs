@@ -115,10 +115,17 @@ fn shape_class(doc: &Document, i: usize) -> u32 {
     }
 }
 
+/// What the features read of one distinct word.
+#[derive(Clone, Copy, Default)]
+struct WordFacts {
+    affixes: [u32; 4],
+    bits: u32,
+    given: bool,
+}
+
 /// Per-document facts the features read, computed once.
 pub struct Facts<'d, 'a> {
     doc: &'d Document<'a>,
-    lx: &'static Lexicon,
     /// Per token: FNV of its lowercase text.
     word: Vec<u32>,
     /// Per token: its shape class.
@@ -133,6 +140,10 @@ pub struct Facts<'d, 'a> {
     caps: Vec<bool>,
     /// Per sentence: its number tokens.
     numbers: Vec<u32>,
+    /// Per vocabulary id, what the features read of the word, computed once per distinct word
+    /// (most words of an article recur): hashes of its suffixes of 2, 3 and 4 characters and
+    /// its prefix of 3, its lexicon bits, and whether it is a frequent given name.
+    words: Vec<WordFacts>,
     /// Per vocabulary id: how often each label was given to the word in capitals so far in
     /// the document ("extended prediction history", Ratinov and Roth 2009): a name is usually
     /// clear at its first, fuller mention, and its later, shorter ones follow it.
@@ -174,15 +185,30 @@ impl<'d, 'a> Facts<'d, 'a> {
             caps.push(words >= 3 && 2 * upper > words);
         }
         let gazetteer = gazetteer_matches(doc, lx);
+        let words = (0..doc.vocab.len() as u32)
+            .map(|id| {
+                let w = doc.vocab.get(id);
+                WordFacts {
+                    affixes: [
+                        fnv(suffix(w, 2)),
+                        fnv(suffix(w, 3)),
+                        fnv(suffix(w, 4)),
+                        fnv(prefix(w, 3)),
+                    ],
+                    bits: lx.word_bits(w),
+                    given: lx.given_names.contains(w),
+                }
+            })
+            .collect();
         Facts {
             doc,
-            lx,
             word,
             shape,
             gazetteer,
             seen,
             caps,
             numbers,
+            words,
             history: std::cell::RefCell::new(vec![[0; N]; doc.vocab.len()]),
         }
     }
@@ -198,6 +224,13 @@ impl<'d, 'a> Facts<'d, 'a> {
         }
     }
 
+    fn word(&self, i: usize) -> WordFacts {
+        self.words
+            .get(self.doc.tokens[i].lower as usize)
+            .copied()
+            .unwrap_or_default()
+    }
+
     fn lower(&self, i: usize) -> &str {
         self.doc.vocab.get(self.doc.tokens[i].lower)
     }
@@ -208,6 +241,7 @@ impl<'d, 'a> Facts<'d, 'a> {
         let doc = self.doc;
         let t = &doc.tokens[i];
         let w = self.lower(i);
+        let wf = self.word(i);
         let word_at = |k: isize| -> u32 {
             let j = i as isize + k;
             if j < lo as isize {
@@ -240,10 +274,11 @@ impl<'d, 'a> Facts<'d, 'a> {
         f(4, word_at(-2));
         f(5, word_at(2));
         if t.kind == TokenKind::Word {
-            f(8, fnv(suffix(w, 2)));
-            f(9, fnv(suffix(w, 3)));
-            f(10, fnv(suffix(w, 4)));
-            f(11, fnv(prefix(w, 3)));
+            let a = wf.affixes;
+            f(8, a[0]);
+            f(9, a[1]);
+            f(10, a[2]);
+            f(11, a[3]);
         }
         f(12, s0);
         f(13, shape_at(-1) * 64 + s0);
@@ -251,17 +286,17 @@ impl<'d, 'a> Facts<'d, 'a> {
         f(15, shape_at(-1) * 4096 + s0 * 64 + shape_at(1));
         f(16, (i == lo) as u32 * 2 + caps as u32);
         f(17, doc.sentences[t.sentence].kind as u32);
-        let bits = self.lx.word_bits(w);
+        let bits = wf.bits;
         for b in 0..16 {
             if bits & (1 << b) != 0 {
                 f(18, b);
                 f(19, b * 64 + s0);
             }
         }
-        if self.lx.given_names.contains(w) {
+        if wf.given {
             f(20, s0);
         }
-        if i > lo && self.lx.word_bits(self.lower(i - 1)) & word::HONORIFIC != 0 {
+        if i > lo && self.word(i - 1).bits & word::HONORIFIC != 0 {
             f(21, s0);
         }
         f(22, u32::from(self.gazetteer[i]) * 64 + s0);
