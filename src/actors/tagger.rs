@@ -236,36 +236,30 @@ impl<'d, 'a> Facts<'d, 'a> {
     }
 
     /// The hashed features of token `i` of a sentence spanning tokens `lo..hi`, given the
-    /// labels of the two tokens before it, appended to `out`.
+    /// labels of the two tokens before it, appended to `out`: the words and shapes around it,
+    /// its lexicon and document facts, the previous labels, then what the document said of the
+    /// word before (always in this order: the weights' check depends on the sums' order).
     pub fn features(&self, i: usize, lo: usize, hi: usize, prev: [usize; 2], out: &mut Vec<u32>) {
-        let doc = self.doc;
-        let t = &doc.tokens[i];
-        let w = self.lower(i);
-        let wf = self.word(i);
-        let word_at = |k: isize| -> u32 {
-            let j = i as isize + k;
-            if j < lo as isize {
-                1
-            } else if j >= hi as isize {
-                2
-            } else {
-                self.word[j as usize]
-            }
-        };
-        let shape_at = |k: isize| -> u32 {
-            let j = i as isize + k;
-            if j < lo as isize {
-                30
-            } else if j >= hi as isize {
-                31
-            } else {
-                self.shape[j as usize]
-            }
-        };
+        let t = &self.doc.tokens[i];
         let caps = self.caps[t.sentence];
         // In a line of capitals, the case of a word says nothing: its shape then reads as
         // "capitals", and the word itself carries the evidence.
-        let s0 = if caps { 40 } else { shape_at(0) };
+        let s0 = if caps { 40 } else { self.shape[i] };
+        self.context_features(i, lo, hi, s0, out);
+        self.lexicon_features(i, lo, s0, out);
+        let mut f = |template: u32, v: u32| out.push(feat(template, v));
+        f(24, prev[0] as u32);
+        f(25, (prev[1] * N + prev[0]) as u32);
+        f(26, prev[0] as u32 * 64 + s0);
+        self.document_features(i, s0, out);
+    }
+
+    /// Words and shapes of token `i` and its neighbours in `lo..hi`, affixes, position.
+    fn context_features(&self, i: usize, lo: usize, hi: usize, s0: u32, out: &mut Vec<u32>) {
+        let t = &self.doc.tokens[i];
+        let caps = self.caps[t.sentence];
+        let word_at = |k: isize| around(&self.word, i, k, lo, hi, [1, 2]);
+        let shape_at = |k: isize| around(&self.shape, i, k, lo, hi, [30, 31]);
         let mut f = |template: u32, v: u32| out.push(feat(template, v));
         f(0, 0);
         f(1, self.word[i]);
@@ -274,24 +268,27 @@ impl<'d, 'a> Facts<'d, 'a> {
         f(4, word_at(-2));
         f(5, word_at(2));
         if t.kind == TokenKind::Word {
-            let a = wf.affixes;
-            f(8, a[0]);
-            f(9, a[1]);
-            f(10, a[2]);
-            f(11, a[3]);
+            for (template, &a) in (8..).zip(&self.word(i).affixes) {
+                f(template, a);
+            }
         }
         f(12, s0);
         f(13, shape_at(-1) * 64 + s0);
         f(14, s0 * 64 + shape_at(1));
         f(15, shape_at(-1) * 4096 + s0 * 64 + shape_at(1));
         f(16, (i == lo) as u32 * 2 + caps as u32);
-        f(17, doc.sentences[t.sentence].kind as u32);
-        let bits = wf.bits;
-        for b in 0..16 {
-            if bits & (1 << b) != 0 {
-                f(18, b);
-                f(19, b * 64 + s0);
-            }
+        f(17, self.doc.sentences[t.sentence].kind as u32);
+    }
+
+    /// Lexicon bits, given name, honorific before, gazetteer match, and how the document
+    /// writes the word elsewhere.
+    fn lexicon_features(&self, i: usize, lo: usize, s0: u32, out: &mut Vec<u32>) {
+        let t = &self.doc.tokens[i];
+        let wf = self.word(i);
+        let mut f = |template: u32, v: u32| out.push(feat(template, v));
+        for b in (0..16).filter(|b| wf.bits & (1 << b) != 0) {
+            f(18, b);
+            f(19, b * 64 + s0);
         }
         if wf.given {
             f(20, s0);
@@ -302,28 +299,49 @@ impl<'d, 'a> Facts<'d, 'a> {
         f(22, u32::from(self.gazetteer[i]) * 64 + s0);
         if t.kind == TokenKind::Word && t.shape != Shape::Lower {
             let seen = self.seen.get(t.lower as usize).copied().unwrap_or(0);
+            let caps = self.caps[t.sentence];
             f(23, u32::from(seen) * 4 + (i == lo) as u32 * 2 + caps as u32);
         }
-        f(24, prev[0] as u32);
-        f(25, (prev[1] * N + prev[0]) as u32);
-        f(26, prev[0] as u32 * 64 + s0);
+    }
+
+    /// An acronym's length, stopword, numbers in the line, and the labels the word in
+    /// capitals got earlier in the document.
+    fn document_features(&self, i: usize, s0: u32, out: &mut Vec<u32>) {
+        let t = &self.doc.tokens[i];
+        let mut f = |template: u32, v: u32| out.push(feat(template, v));
         if t.kind == TokenKind::Word && t.shape == Shape::Upper {
-            f(28, w.chars().count().min(8) as u32);
+            f(28, self.lower(i).chars().count().min(8) as u32);
         }
         f(29, u32::from(t.stop) * 64 + s0);
         // Lines of results and tables ("Stirling 1 Dundee 1"): clubs, not places or people.
         f(30, self.numbers[t.sentence].min(3) * 64 + s0);
-        if t.kind == TokenKind::Word && t.shape != Shape::Lower {
-            if let Some(h) = self.history.borrow().get(t.lower as usize) {
-                let total: u16 = h.iter().sum();
-                if total > 0 {
-                    let label = (0..N).fold(O, |b, c| if h[c] > h[b] { c } else { b });
-                    let all = u32::from(h[label] == total);
-                    f(31, label as u32 * 2 + all);
-                    f(32, (label as u32 * 2 + all) * 64 + s0);
-                }
-            }
+        if t.kind != TokenKind::Word || t.shape == Shape::Lower {
+            return;
         }
+        let history = self.history.borrow();
+        let Some(h) = history.get(t.lower as usize) else {
+            return;
+        };
+        let total: u16 = h.iter().sum();
+        if total > 0 {
+            let label = (0..N).fold(O, |b, c| if h[c] > h[b] { c } else { b });
+            let all = u32::from(h[label] == total);
+            f(31, label as u32 * 2 + all);
+            f(32, (label as u32 * 2 + all) * 64 + s0);
+        }
+    }
+}
+
+/// `values[i + k]` when that token is in the sentence `lo..hi`, else `outside[0]` before it and
+/// `outside[1]` after it.
+fn around(values: &[u32], i: usize, k: isize, lo: usize, hi: usize, outside: [u32; 2]) -> u32 {
+    let j = i as isize + k;
+    if j < lo as isize {
+        outside[0]
+    } else if j >= hi as isize {
+        outside[1]
+    } else {
+        values[j as usize]
     }
 }
 
