@@ -45,7 +45,7 @@ pub struct Tagged {
 
 /// murmur3's 32-bit finaliser: feature hashes combine template ids and word hashes through it,
 /// so they are stable across platforms and releases (the weights depend on them).
-fn mix(mut h: u32) -> u32 {
+const fn mix(mut h: u32) -> u32 {
     h ^= h >> 16;
     h = h.wrapping_mul(0x85eb_ca6b);
     h ^= h >> 13;
@@ -65,16 +65,34 @@ fn fnv(s: &str) -> u32 {
 
 /// The feature `template` with value `v`.
 fn feat(template: u32, v: u32) -> u32 {
-    mix(template.wrapping_mul(0x9e37_79b9) ^ mix(v))
+    feat_mixed(template, mix(v))
 }
+
+/// The feature `template` with a value already passed through [`mix`]: words and affixes are
+/// mixed once per document rather than once per feature (a word is read as five tokens' context).
+fn feat_mixed(template: u32, mixed: u32) -> u32 {
+    mix(template.wrapping_mul(0x9e37_79b9) ^ mixed)
+}
+
+/// The feature every token has (template 0, value 0), the label's prior.
+const BIAS: u32 = mix(mix(0));
+
+/// What [`Facts::word`] reads before and after the sentence, mixed.
+const OUTSIDE_WORDS: [u32; 2] = [mix(1), mix(2)];
 
 /// The last `k` characters of `w` (all of it when shorter).
 fn suffix(w: &str, k: usize) -> &str {
+    if w.is_ascii() {
+        return &w[w.len().saturating_sub(k)..];
+    }
     &w[w.char_indices().rev().nth(k - 1).map_or(0, |(i, _)| i)..]
 }
 
 /// The first `k` characters of `w` (all of it when shorter).
 fn prefix(w: &str, k: usize) -> &str {
+    if w.is_ascii() {
+        return &w[..k.min(w.len())];
+    }
     &w[..w.char_indices().nth(k).map_or(w.len(), |(i, _)| i)]
 }
 
@@ -95,29 +113,75 @@ fn shape_class(doc: &Document, i: usize) -> u32 {
             _ => 9,
         },
         TokenKind::Word => {
-            let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-            let digit = text.chars().any(|c| c.is_ascii_digit());
-            let inner_caps = text.chars().skip(1).any(char::is_uppercase);
+            let w = WordChars::of(text);
             match t.shape {
-                _ if digit => 10,
-                Shape::Upper if letters == 1 => 11,
-                Shape::Upper if text.contains('.') => 12,
-                Shape::Upper if letters <= 4 => 13,
+                _ if w.digit => 10,
+                Shape::Upper if w.letters == 1 => 11,
+                Shape::Upper if w.dot => 12,
+                Shape::Upper if w.letters <= 4 => 13,
                 Shape::Upper => 14,
-                Shape::Capitalized if letters == 1 => 15,
-                Shape::Capitalized if inner_caps => 16,
-                Shape::Capitalized if text.contains(['-', '\'', '’']) => 17,
+                Shape::Capitalized if w.letters == 1 => 15,
+                Shape::Capitalized if w.inner_caps => 16,
+                Shape::Capitalized if w.joiner => 17,
                 Shape::Capitalized => 18,
-                _ if text.contains(['-', '\'', '’']) => 19,
+                _ if w.joiner => 19,
                 _ => 20,
             }
         }
     }
 }
 
+/// What a word's shape class reads of its characters.
+struct WordChars {
+    /// How many letters it has.
+    letters: usize,
+    /// It has a digit.
+    digit: bool,
+    /// A letter after the first is a capital.
+    inner_caps: bool,
+    /// It has a full stop ("U.S.").
+    dot: bool,
+    /// It has a hyphen or an apostrophe.
+    joiner: bool,
+}
+
+impl WordChars {
+    /// Reads `text` in one pass over its bytes when it is ASCII, as nearly every word is: this
+    /// runs for every token, and five passes decoding UTF-8 cost more than the tagging itself.
+    fn of(text: &str) -> WordChars {
+        if !text.is_ascii() {
+            return WordChars {
+                letters: text.chars().filter(|c| c.is_alphabetic()).count(),
+                digit: text.chars().any(|c| c.is_ascii_digit()),
+                inner_caps: text.chars().skip(1).any(char::is_uppercase),
+                dot: text.contains('.'),
+                joiner: text.contains(['-', '\'', '’']),
+            };
+        }
+        let mut w = WordChars {
+            letters: 0,
+            digit: false,
+            inner_caps: false,
+            dot: false,
+            joiner: false,
+        };
+        for (k, b) in text.bytes().enumerate() {
+            w.letters += usize::from(b.is_ascii_alphabetic());
+            w.digit |= b.is_ascii_digit();
+            w.inner_caps |= k > 0 && b.is_ascii_uppercase();
+            w.dot |= b == b'.';
+            w.joiner |= b == b'-' || b == b'\'';
+        }
+        w
+    }
+}
+
 /// What the features read of one distinct word.
 #[derive(Clone, Copy, Default)]
 struct WordFacts {
+    /// FNV of the word, mixed.
+    hash: u32,
+    /// FNV of its affixes, mixed.
     affixes: [u32; 4],
     bits: u32,
     given: bool,
@@ -126,7 +190,7 @@ struct WordFacts {
 /// Per-document facts the features read, computed once.
 pub struct Facts<'d, 'a> {
     doc: &'d Document<'a>,
-    /// Per token: FNV of its lowercase text.
+    /// Per token: FNV of its lowercase text, passed through [`mix`].
     word: Vec<u32>,
     /// Per token: its shape class.
     shape: Vec<u32>,
@@ -154,10 +218,11 @@ impl<'d, 'a> Facts<'d, 'a> {
     /// Computes the facts of `doc`.
     pub fn new(doc: &'d Document<'a>) -> Self {
         let lx = Lexicon::english();
+        let words = word_facts(doc, lx);
         let word: Vec<u32> = doc
             .tokens
             .iter()
-            .map(|t| fnv(doc.vocab.get(t.lower)))
+            .map(|t| words.get(t.lower as usize).map_or(0, |w| w.hash))
             .collect();
         let shape = (0..doc.tokens.len()).map(|i| shape_class(doc, i)).collect();
         let mut seen = vec![0u8; doc.vocab.len()];
@@ -185,21 +250,6 @@ impl<'d, 'a> Facts<'d, 'a> {
             caps.push(words >= 3 && 2 * upper > words);
         }
         let gazetteer = gazetteer_matches(doc, lx);
-        let words = (0..doc.vocab.len() as u32)
-            .map(|id| {
-                let w = doc.vocab.get(id);
-                WordFacts {
-                    affixes: [
-                        fnv(suffix(w, 2)),
-                        fnv(suffix(w, 3)),
-                        fnv(suffix(w, 4)),
-                        fnv(prefix(w, 3)),
-                    ],
-                    bits: lx.word_bits(w),
-                    given: lx.given_names.contains(w),
-                }
-            })
-            .collect();
         Facts {
             doc,
             word,
@@ -258,20 +308,20 @@ impl<'d, 'a> Facts<'d, 'a> {
     fn context_features(&self, i: usize, lo: usize, hi: usize, s0: u32, out: &mut Vec<u32>) {
         let t = &self.doc.tokens[i];
         let caps = self.caps[t.sentence];
-        let word_at = |k: isize| around(&self.word, i, k, lo, hi, [1, 2]);
+        let word_at = |k: isize| around(&self.word, i, k, lo, hi, OUTSIDE_WORDS);
         let shape_at = |k: isize| around(&self.shape, i, k, lo, hi, [30, 31]);
-        let mut f = |template: u32, v: u32| out.push(feat(template, v));
-        f(0, 0);
-        f(1, self.word[i]);
-        f(2, word_at(-1));
-        f(3, word_at(1));
-        f(4, word_at(-2));
-        f(5, word_at(2));
+        out.push(BIAS);
+        out.push(feat_mixed(1, self.word[i]));
+        out.push(feat_mixed(2, word_at(-1)));
+        out.push(feat_mixed(3, word_at(1)));
+        out.push(feat_mixed(4, word_at(-2)));
+        out.push(feat_mixed(5, word_at(2)));
         if t.kind == TokenKind::Word {
             for (template, &a) in (8..).zip(&self.word(i).affixes) {
-                f(template, a);
+                out.push(feat_mixed(template, a));
             }
         }
+        let mut f = |template: u32, v: u32| out.push(feat(template, v));
         f(12, s0);
         f(13, shape_at(-1) * 64 + s0);
         f(14, s0 * 64 + shape_at(1));
@@ -330,6 +380,33 @@ impl<'d, 'a> Facts<'d, 'a> {
             f(32, (label as u32 * 2 + all) * 64 + s0);
         }
     }
+}
+
+/// What the features read of each distinct lowercase word of `doc`'s tokens, by vocabulary id
+/// (the vocabulary also holds stems, which no feature reads: they get the default).
+fn word_facts(doc: &Document, lx: &Lexicon) -> Vec<WordFacts> {
+    let mut words = vec![None; doc.vocab.len()];
+    for t in &doc.tokens {
+        let Some(slot) = words.get_mut(t.lower as usize) else {
+            continue;
+        };
+        if slot.is_some() {
+            continue;
+        }
+        let w = doc.vocab.get(t.lower);
+        *slot = Some(WordFacts {
+            hash: mix(fnv(w)),
+            affixes: [
+                mix(fnv(suffix(w, 2))),
+                mix(fnv(suffix(w, 3))),
+                mix(fnv(suffix(w, 4))),
+                mix(fnv(prefix(w, 3))),
+            ],
+            bits: lx.word_bits(w),
+            given: lx.given_names.contains(w),
+        });
+    }
+    words.into_iter().map(Option::unwrap_or_default).collect()
 }
 
 /// `values[i + k]` when that token is in the sentence `lo..hi`, else `outside[0]` before it and
@@ -398,17 +475,6 @@ fn gazetteer_matches(doc: &Document, lx: &Lexicon) -> Vec<u8> {
     out
 }
 
-/// The stored weights as floats, decoded on first use.
-fn weights() -> &'static [f32] {
-    static W: std::sync::OnceLock<Vec<f32>> = std::sync::OnceLock::new();
-    W.get_or_init(|| {
-        WEIGHTS
-            .iter()
-            .map(|&v| f32::from(v as i8) * SCALE)
-            .collect()
-    })
-}
-
 /// The checks, one byte per row, unpacked on first use from [`CHECK`], where they are stored
 /// [`CHECK_BITS`] to a row, low bits first.
 fn checks() -> &'static [u8] {
@@ -448,10 +514,11 @@ pub fn pack_checks(checks: &[u8]) -> Vec<u8> {
 /// the model: it then adds nothing, instead of the weights of whatever feature won its row.
 pub const CHECK_BITS: usize = 4;
 
-/// Weights in rows of one per label, with a check byte per row when compacted.
-pub struct Table<'w> {
+/// Weights in rows of one per label, with a check byte per row when compacted: floats in
+/// training, the stored `i8` (as bytes) in analysis.
+pub struct Table<'w, W = f32> {
     /// `rows * N` weights.
-    pub w: &'w [f32],
+    pub w: &'w [W],
     /// Per row, which of the full rows it holds (`full / rows`, below `1 << CHECK_BITS`);
     /// empty for a full table.
     pub check: &'w [u8],
@@ -459,7 +526,7 @@ pub struct Table<'w> {
     pub rows: usize,
 }
 
-impl Table<'_> {
+impl<W> Table<'_, W> {
     /// The first weight of feature hash `h`'s row, if the table holds that feature.
     pub fn row(&self, h: u32) -> Option<usize> {
         let span = if self.check.is_empty() {
@@ -510,25 +577,39 @@ pub fn probability(s: &[f32; N], c: usize, temperature: f32) -> f32 {
     ((s[c] - m) / temperature).exp() / z
 }
 
-/// Labels every token of sentence tokens `lo..hi` greedily with weights `w`, returning each
-/// token's label and its probability.
-pub fn label_sentence(
-    facts: &Facts,
-    t: &Table,
-    temperature: f32,
-    lo: usize,
-    hi: usize,
-) -> Vec<(usize, f32)> {
+/// The shipped table's scores for `features`, in units of [`SCALE`]. Summed as integers, they
+/// are exact in any order, and the table stays a quarter of the size of its floats.
+fn quantised_scores(t: &Table<u8>, features: &[u32]) -> [i32; N] {
+    let mut s = [0i32; N];
+    for &h in features {
+        if let Some(r) = t.row(h).and_then(|row| t.w.get(row..row + N)) {
+            for (a, &b) in s.iter_mut().zip(r) {
+                *a += i32::from(b as i8);
+            }
+        }
+    }
+    s
+}
+
+/// Labels every token of sentence tokens `lo..hi` greedily with the shipped table, returning
+/// each token's label and, for a token in a name, its probability (outside tokens get 1: no
+/// span reads it, and the softmax is most of a token's cost).
+fn label_sentence(facts: &Facts, t: &Table<u8>, lo: usize, hi: usize) -> Vec<(usize, f32)> {
     let mut out = Vec::with_capacity(hi - lo);
     let mut feats = Vec::with_capacity(48);
     let mut prev = [O, O];
     for i in lo..hi {
         feats.clear();
         facts.features(i, lo, hi, prev, &mut feats);
-        let s = scores(t, &feats);
-        let c = best(&s);
+        let q = quantised_scores(t, &feats);
+        let c = (1..N).fold(O, |b, c| if q[c] > q[b] { c } else { b });
         facts.remember(i, c);
-        out.push((c, probability(&s, c, temperature)));
+        let p = if c == O {
+            1.0
+        } else {
+            probability(&q.map(|v| v as f32 * SCALE), c, TEMPERATURE)
+        };
+        out.push((c, p));
         prev = [c, prev[0]];
     }
     out
@@ -538,7 +619,7 @@ pub fn label_sentence(
 pub fn tag(doc: &Document) -> Vec<Tagged> {
     let facts = Facts::new(doc);
     let table = Table {
-        w: weights(),
+        w: WEIGHTS,
         check: checks(),
         rows: ROWS,
     };
@@ -548,7 +629,7 @@ pub fn tag(doc: &Document) -> Vec<Tagged> {
             continue;
         }
         let (lo, hi) = (s.tokens.start, s.tokens.end);
-        let labels = label_sentence(&facts, &table, TEMPERATURE, lo, hi);
+        let labels = label_sentence(&facts, &table, lo, hi);
         spans_of(&labels, lo, &mut out);
     }
     out
