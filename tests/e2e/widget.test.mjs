@@ -484,7 +484,7 @@ try {
     assertEq(pageErrors, [], 'page errors');
   });
 
-  await test('selection fallback when the Custom Highlight API is missing', async () => {
+  await test('selection fallback when the Custom Highlight API is missing; clearHighlight() clears it', async () => {
     const p = watch(await context.newPage());
     await p.addInitScript(() => Object.defineProperty(CSS, 'highlights', { value: undefined, configurable: true }));
     await p.goto(`${ORIGIN}/examples/article.html`);
@@ -496,6 +496,21 @@ try {
     const m = await marked(p);
     assertEq(m.selection, want, 'selected text');
     assert(before === await p.evaluate(() => document.body.outerHTML), 'document.body.outerHTML changed');
+    // clearHighlight() removes the selection it made, and only that one.
+    const cleared = await p.evaluate(() => {
+      const el = document.querySelector('pith-summary');
+      el.clearHighlight();
+      const afterClear = String(document.getSelection());
+      el.showSentence(el.analysis.summary[0].sentence);
+      const range = document.createRange();
+      range.selectNodeContents(document.querySelector('h1'));
+      document.getSelection().removeAllRanges();
+      document.getSelection().addRange(range);
+      el.clearHighlight();
+      return { afterClear, userSelection: String(document.getSelection()) };
+    });
+    assertEq(cleared.afterClear, '', 'selection after clearHighlight()');
+    assertEq(cleared.userSelection, HEADLINE, 'a selection the widget did not make stays');
     await p.close();
   });
 
