@@ -10,7 +10,9 @@
 //! by blank lines, whitespace collapsed as HTML renders it, `<br>` as a line break) and each
 //! block's element with its UTF-16 span, so results of [`crate::analyze`] map back to the page;
 //! [`text_range`] (JS `textRange(block, start, end)`) turns a span of a block into a DOM `Range`
-//! over the page's own text nodes. The page is only read, never modified.
+//! over the page's own text nodes by walking that block with the same walk (one `walk`
+//! function decides what text a subtree has, for extraction and for ranges alike). The page is
+//! only read, never modified.
 
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
@@ -397,15 +399,28 @@ impl Walk {
     }
 }
 
+/// Whether an ancestor of `el` is an `<article>`, `<main>` or `<section>` (where a `<header>`
+/// holds the headline rather than the page's banner).
+fn inside_section(el: &Element) -> bool {
+    el.parent_element()
+        .and_then(|p| p.closest("article, main, section").ok().flatten())
+        .is_some()
+}
+
 /// Walks the subtree of `root` once: one record per kept element, in document order, with
-/// text, link and comma counts summed over its subtree, and every text piece.
-fn walk(root: &Element) -> Walk {
+/// text, link and comma counts summed over its subtree, and every text piece. The one walk
+/// of the page's text: extraction (`keep_nodes` false) and [`text_range`] (`keep_nodes` true,
+/// each text piece with its node) skip exactly the same subtrees, so a block's text and the
+/// ranges over it agree. What the walk decides from above `root` (inside an article, main or
+/// section) it reads from `root`'s ancestors, so walking a block alone decides as walking the
+/// page did.
+fn walk(root: &Element, keep_nodes: bool) -> Walk {
     let ctx = Ctx::new();
     let mut recs: Vec<Rec> = Vec::new();
     let mut pieces: Vec<Piece> = Vec::new();
     // (node, parent record, inside a link, inside article/main/section)
     let mut stack: Vec<(Node, Option<usize>, bool, bool)> =
-        vec![(root.clone().into(), None, false, false)];
+        vec![(root.clone().into(), None, false, inside_section(root))];
     while let Some((node, parent, in_link, in_section)) = stack.pop() {
         if is_text_node(&node) {
             if let (Some(p), Some(value)) = (parent, node.node_value()) {
@@ -416,7 +431,7 @@ fn walk(root: &Element) -> Walk {
                 if in_link {
                     rec.link += len;
                 }
-                pieces.push(Piece::Text(None, value));
+                pieces.push(Piece::Text(keep_nodes.then(|| node.clone()), value));
             }
             continue;
         }
@@ -669,49 +684,11 @@ fn leaf_blocks(recs: &[Rec], roots: &[usize], dense: bool) -> Vec<usize> {
     out
 }
 
-/// One piece of a block's text: a text node (the node itself only when it is needed) or a
-/// line break.
+/// One piece of a block's text: a text node (the node itself only when the walk keeps nodes,
+/// for [`text_range`]) or a line break.
 enum Piece {
     Text(Option<Node>, String),
     Break,
-}
-
-/// The text nodes and `<br>`s of a block, in order, skipping what the walk skips (so the
-/// pieces, and the text they make, are the walk's).
-fn pieces(block: &Element) -> Vec<Piece> {
-    let ctx = Ctx::new();
-    let mut out = Vec::new();
-    let mut stack: Vec<(Node, bool)> = vec![(block.clone().into(), true)];
-    while let Some((node, in_section)) = stack.pop() {
-        if is_text_node(&node) {
-            if let Some(value) = node.node_value() {
-                out.push(Piece::Text(Some(node), value));
-            }
-            continue;
-        }
-        if node.node_type() != ELEMENT_NODE {
-            continue;
-        }
-        let Ok(el) = node.dyn_into::<Element>() else {
-            continue;
-        };
-        let tag = tag_of(&el);
-        if tag == "br" {
-            out.push(Piece::Break);
-            continue;
-        }
-        if !el.is_same_node(Some(block)) && ctx.check(&el, &tag, in_section).is_none() {
-            continue;
-        }
-        let in_section = in_section || matches!(tag.as_str(), "article" | "main" | "section");
-        let children = el.child_nodes();
-        for i in (0..children.length()).rev() {
-            if let Some(child) = children.get(i) {
-                stack.push((child, in_section));
-            }
-        }
-    }
-    out
 }
 
 /// Collapses whitespace as HTML renders it (runs of ASCII whitespace become one space, none at
@@ -878,7 +855,7 @@ pub fn extract_article(root: Option<Element>) -> JsExtracted {
             None,
         );
     };
-    let mut walk = walk(&root);
+    let mut walk = walk(&root, false);
     let Some(top) = score(&mut walk.recs) else {
         // No paragraph anywhere: every readable block of the root.
         let blocks = leaf_blocks(&walk.recs, &[0], true);
@@ -907,7 +884,7 @@ pub fn extract_article(root: Option<Element>) -> JsExtracted {
 /// Every readable block of `element` (no article detection), as `ExtractedArticle`.
 #[wasm_bindgen(js_name = extractText)]
 pub fn extract_text(element: Element) -> JsExtracted {
-    let walk = walk(&element);
+    let walk = walk(&element, false);
     let blocks = leaf_blocks(&walk.recs, &[0], false);
     build(&walk, &blocks, Some(&element))
 }
@@ -919,7 +896,8 @@ pub fn text_range(block: Element, start: u32, end: u32) -> Option<Range> {
     let (start, end) = (start as usize, end.max(start) as usize);
     let mut from: Option<(Node, u32)> = None;
     let mut to: Option<(Node, u32)> = None;
-    normalise(&pieces(&block), |pos, c, place| {
+    // The same walk as extraction's, from the block: the same pieces, so the same offsets.
+    normalise(&walk(&block, true).pieces, |pos, c, place| {
         let Some((node, s, e)) = place else { return };
         let width = c.len_utf16();
         if from.is_none() && pos >= start {

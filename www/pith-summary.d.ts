@@ -4,6 +4,9 @@ import type { Analysis } from './pkg/pith.js';
 /** Texts from this many UTF-16 code units up are analysed in the worker by default. */
 export declare const WORKER_THRESHOLD: number;
 
+/** Milliseconds a worker analysis may run by default (30,000); the `timeout` attribute overrides it. */
+export declare const DEFAULT_TIMEOUT: number;
+
 /** Sets where pith_bg.wasm is fetched from; call before the first element runs. */
 export declare function configure(options?: { wasmUrl?: string | URL }): void;
 
@@ -26,18 +29,28 @@ export interface PithAnalysedDetail {
 /** `detail` of the `pith:error` event; the widget shows `message` too. */
 export interface PithErrorDetail {
   message: string;
-  /** `missing`: `for` / `selector` names nothing; `empty`: no text; `error`: analysis failed. */
-  reason: 'missing' | 'empty' | 'error';
+  /**
+   * `missing`: `for` / `selector` names nothing; `empty`: no text; `error`: analysis failed
+   * (a bad `article-lang`, or the analyser crashed: the next analysis gets a fresh one);
+   * `timeout`: the worker ran past `timeout` and was terminated.
+   */
+  reason: 'missing' | 'empty' | 'error' | 'timeout';
 }
 
 /**
  * `<pith-summary>`: the gist of the article on the page.
  *
  * Attributes: `for` (article id) or `selector` (CSS); neither: the article is detected.
- * `sentences` (default 3), `lang` ("auto" or a code such as "en"), `sections` (any of
+ * `sentences` (default 3), `article-lang` ("auto" or a code such as "de"; the page's `lang` is
+ * only a hint, used when detection gives "und"), `sections` (any of
  * "summary actors positions keywords", in display order), `highlight` (clicking a sentence or a
  * position's evidence shows it in the page), `worker` (present: always analyse in a Web Worker;
- * "off": never; absent or "auto": from WORKER_THRESHOLD).
+ * "off": never; absent or "auto": from WORKER_THRESHOLD), `timeout` (milliseconds a worker
+ * analysis may run; default DEFAULT_TIMEOUT).
+ *
+ * Lifecycle: a new `refresh()` cancels the element's earlier analysis (terminating the worker
+ * if it runs there); removing the element cancels it too, clears its highlight and removes its
+ * listeners. A timeout or a wasm trap gets a fresh worker or instance for the next analysis.
  */
 export declare class PithSummary extends HTMLElement {
   static readonly observedAttributes: string[];
@@ -53,11 +66,23 @@ export declare class PithSummary extends HTMLElement {
   readonly analysis: Analysis | null;
   /** The analysed text, or ''. */
   readonly text: string;
-  /** Reads the article again and re-analyses it; never rejects. */
+  /** This element's name in `CSS.highlights` (`pith-summary-N`), for `::highlight(name)`. */
+  readonly highlightName: string;
+  /** Milliseconds a worker analysis may run (the `timeout` attribute; null removes it). */
+  get timeout(): number;
+  set timeout(ms: number | null);
+  /** The `article-lang` attribute: "auto" (default) or a language code (null removes it). */
+  get articleLang(): string;
+  set articleLang(code: string | null);
+  /**
+   * Reads the article again and re-analyses it; never rejects. Resolves to the analysis, null
+   * after a message or when the element is removed first, or, when a later call supersedes
+   * this one, to that call's result.
+   */
   refresh(): Promise<Analysis | null>;
   /** Scrolls to sentence `index` of `analysis` and highlights it in the page. */
   showSentence(index: number): Range | null;
-  /** Removes the highlight from the page. */
+  /** Removes this element's highlight, or the selection it made, from the page. */
   clearHighlight(): void;
 }
 

@@ -4,10 +4,19 @@
 //   <pith-summary highlight></pith-summary>
 //
 // Attributes: for="ID" or selector="CSS" (the article; default: detected), sentences="3",
-// lang="auto", sections="summary actors positions keywords", highlight, worker (always; "off":
-// never; absent or "auto": from WORKER_THRESHOLD UTF-16 code units). Properties `analysis` and
-// `text`, methods `refresh()`, `showSentence(i)`, `clearHighlight()`, events `pith:analysed`
-// and `pith:error` (both bubble and cross shadow roots). Types: pith-summary.d.ts.
+// article-lang="auto" (the article's language; the page's `lang` is only a hint), sections=
+// "summary actors positions keywords", highlight, worker (always; "off": never; absent or
+// "auto": from WORKER_THRESHOLD UTF-16 code units), timeout="30000" (ms, worker analyses).
+// Properties `analysis`, `text`, `timeout`, `articleLang`, `highlightName`, methods
+// `refresh()`, `showSentence(i)`, `clearHighlight()`, events `pith:analysed` and `pith:error`
+// (both bubble and cross shadow roots). Types: pith-summary.d.ts.
+//
+// Lifecycle: each element has its own highlight name; removing it from the page cancels its
+// analysis (terminating the worker if that analysis is running there), clears its highlight or
+// selection and removes every listener it added to the page. A later analysis requested by the
+// same element cancels the earlier one the same way. A worker analysis that runs past
+// `timeout`, or a wasm trap, gets a fresh worker (or, on the main thread, a fresh instance of
+// the module) for the next analysis.
 //
 // Security: text taken from the page reaches the DOM only through textContent, createTextNode
 // and append; markup is never parsed. The page is only read: highlights use the CSS Custom
@@ -16,7 +25,7 @@
 // holds. Requests: this module, pith.js, pith_bg.wasm, pith-summary.css and pith-worker.js,
 // resolved from import.meta.url (pith.js and the wasm in ./pkg/ here, beside this file in the
 // package that `make package` lays out).
-import init, { actorDisplayConfidence, analyze, extractArticle, extractText, textRange } from './pkg/pith.js';
+import * as glue from './pkg/pith.js';
 
 /**
  * Texts from this many UTF-16 code units up are analysed in a Web Worker by default. Measured
@@ -25,8 +34,14 @@ import init, { actorDisplayConfidence, analyze, extractArticle, extractText, tex
  */
 export const WORKER_THRESHOLD = 60_000;
 
+/**
+ * How long an analysis in the worker may run before the worker is terminated (milliseconds).
+ * The 100,000-word example takes 0.6–1.5 s there on a loaded 2-core machine, so 30 s is far
+ * beyond any article and still ends a runaway job. The `timeout` attribute overrides it.
+ */
+export const DEFAULT_TIMEOUT = 30_000;
+
 const TAG = 'pith-summary';
-const HIGHLIGHT = 'pith-summary';
 const SECTIONS = ['summary', 'actors', 'positions', 'keywords'];
 const TITLES = { summary: 'Summary', actors: 'Key actors', positions: 'Positions', keywords: 'Keywords' };
 const DEFAULT_SENTENCES = 3;
@@ -36,18 +51,18 @@ const MAX_ACTORS = 8;
 const MAX_POSITIONS = 10;
 const CSS_URL = new URL('./pith-summary.css', import.meta.url);
 const WORKER_URL = new URL('./pith-worker.js', import.meta.url);
-// Document-level rule for the highlight: ::highlight() must be styled in the page's own scope.
-const HIGHLIGHT_CSS = `::highlight(${HIGHLIGHT}) {
-  background-color: var(--pith-highlight, #ffe066);
-  color: var(--pith-highlight-text, #1d1f23);
-}`;
+const GLUE_URL = new URL('./pkg/pith.js', import.meta.url);
 
 // ---------------------------------------------------------------------------------------------
-// The wasm module: fetched and compiled once per page, shared with the worker.
+// The wasm module: fetched and compiled once per page, shared with the worker. `api` is the
+// main thread's instance (pith.js); after a trap it is replaced by a fresh one.
 
 let wasmUrl = new URL('./pkg/pith_bg.wasm', import.meta.url);
 let compiled = null;
 let ready = null;
+let api = glue;
+let instances = 0;
+let mainSpent = false;
 
 /** Sets where the wasm binary is fetched from (before the first element runs). */
 export function configure({ wasmUrl: url } = {}) {
@@ -71,58 +86,155 @@ function compile() {
 }
 
 function loadWasm() {
-  ready ??= compile().then((module) => init({ module_or_path: module }));
+  ready ??= compile().then((module) => api.default({ module_or_path: module }));
   return ready;
 }
 
-// ---------------------------------------------------------------------------------------------
-// The worker: one per page, started on first use, sent the compiled module (no second fetch).
-
-let worker = null;
-let workerBroken = false;
-let nextRequest = 1;
-const requests = new Map();
-
-class WorkerUnavailable extends Error {}
-
-function failWorker(message) {
-  workerBroken = true;
-  if (worker) worker.terminate();
-  worker = null;
-  for (const { reject } of requests.values()) reject(new WorkerUnavailable(message));
-  requests.clear();
+/**
+ * A trap leaves the main thread's instance in an unknown state (its stack pointer, allocator
+ * and borrow flags are where the trap left them): it is never called again. A second copy of
+ * pith.js (a distinct module URL) gets a fresh instance of the compiled module; if that cannot
+ * load (a bundle without the file beside it), analyses go to the worker from then on.
+ */
+function renewMainInstance() {
+  const url = `${GLUE_URL.href}?instance=${++instances}`;
+  ready = (async () => {
+    try {
+      const fresh = await import(/* webpackIgnore: true */ /* @vite-ignore */ url);
+      await fresh.default({ module_or_path: await compile() });
+      api = fresh;
+    } catch {
+      mainSpent = true;
+    }
+  })();
+  return ready;
 }
 
-async function analyzeInWorker(text, options) {
+const isTrap = (err) => err instanceof WebAssembly.RuntimeError;
+
+// ---------------------------------------------------------------------------------------------
+// The worker: one per page, started on first use, sent the compiled module (no second fetch).
+// It runs one job at a time; the others wait here, so a job that is cancelled (superseded by
+// a later request of the same element, or its element removed) either never reaches the
+// worker or, when it is the running one, ends with the worker: it is terminated and a new one
+// started for the next job. A job past its timeout, or a trap, ends the worker the same way.
+
+class WorkerUnavailable extends Error {}
+class Cancelled extends Error {}
+class TimedOut extends Error {}
+class Trapped extends Error {}
+
+let worker = null; // { port: Worker, answered: boolean }
+let workerBroken = false;
+let nextJob = 1;
+let active = null;
+const queue = [];
+let connected = 0;
+
+function spawnWorker(module) {
+  const port = new Worker(WORKER_URL, { type: 'module', name: 'pith' });
+  const state = { port, answered: false };
+  port.addEventListener('message', ({ data }) => onWorkerMessage(state, data));
+  port.addEventListener('error', (event) => {
+    event.preventDefault();
+    onWorkerCrash(state, event.message || 'the worker could not start');
+  });
+  port.addEventListener('messageerror', () => onWorkerCrash(state, 'a message could not be read'));
+  port.postMessage({ type: 'init', module });
+  return state;
+}
+
+/** Terminates the worker (its listeners go with it); the next job starts a new one. */
+function endWorker() {
+  if (worker) worker.port.terminate();
+  worker = null;
+}
+
+function settle(job, error, value) {
+  clearTimeout(job.timer);
+  if (active === job) active = null;
+  if (error) job.reject(error);
+  else job.resolve(value);
+}
+
+/** Starts the next waiting job when the worker is free. */
+function pump() {
+  if (active || !queue.length) return;
+  if (workerBroken) {
+    for (const job of queue.splice(0)) settle(job, new WorkerUnavailable('the worker failed earlier'));
+    return;
+  }
+  const job = queue.shift();
+  try {
+    worker ??= spawnWorker(job.module);
+  } catch (err) {
+    workerBroken = true;
+    settle(job, new WorkerUnavailable(describe(err)));
+    pump();
+    return;
+  }
+  active = job;
+  job.timer = setTimeout(() => {
+    if (active !== job) return;
+    endWorker();
+    settle(job, new TimedOut(`it took longer than ${seconds(job.timeout)}`));
+    pump();
+  }, job.timeout);
+  worker.port.postMessage({ type: 'analyze', id: job.id, text: job.text, options: job.options });
+}
+
+function onWorkerMessage(state, data) {
+  if (state !== worker || !active || !data || data.id !== active.id) return;
+  state.answered = true;
+  const job = active;
+  if (data.ok) {
+    settle(job, null, data);
+  } else if (data.trap) {
+    endWorker();
+    settle(job, new Trapped(data.error));
+  } else if (data.fatal) {
+    workerBroken = true;
+    endWorker();
+    settle(job, new WorkerUnavailable(data.error));
+  } else {
+    settle(job, new Error(data.error));
+  }
+  pump();
+}
+
+/** An uncaught error in the worker: before its first answer it cannot run at all. */
+function onWorkerCrash(state, message) {
+  if (state !== worker) return;
+  endWorker();
+  if (!state.answered) {
+    workerBroken = true;
+    for (const job of [active, ...queue.splice(0)]) if (job) settle(job, new WorkerUnavailable(message));
+    return;
+  }
+  if (active) settle(active, new Trapped(message));
+  pump();
+}
+
+/** Queues `text` for the worker on behalf of `owner`; resolves to the worker's answer. */
+async function analyzeInWorker(owner, text, options, timeout) {
   const module = await compile();
   if (workerBroken) throw new WorkerUnavailable('the worker failed earlier');
-  if (!worker) {
-    try {
-      worker = new Worker(WORKER_URL, { type: 'module', name: 'pith' });
-    } catch (err) {
-      failWorker(describe(err));
-      throw new WorkerUnavailable(describe(err));
-    }
-    worker.addEventListener('message', ({ data }) => {
-      const request = data && requests.get(data.id);
-      if (!request) return;
-      requests.delete(data.id);
-      if (data.ok) request.resolve(data);
-      else if (data.fatal) request.reject(new WorkerUnavailable(data.error));
-      else request.reject(new Error(data.error));
-    });
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      failWorker(event.message || 'the worker could not start');
-    });
-    worker.addEventListener('messageerror', () => failWorker('a message could not be read'));
-    worker.postMessage({ type: 'init', module });
-  }
-  const id = nextRequest++;
   return new Promise((resolve, reject) => {
-    requests.set(id, { resolve, reject });
-    worker.postMessage({ type: 'analyze', id, text, options });
+    queue.push({ id: nextJob++, owner, text, options, timeout, module, resolve, reject, timer: 0 });
+    pump();
   });
+}
+
+/** Cancels the jobs of `owner`: waiting ones are dropped, a running one ends its worker. */
+function cancelJobs(owner) {
+  for (let i = queue.length - 1; i >= 0; i--) {
+    if (queue[i].owner === owner) settle(queue.splice(i, 1)[0], new Cancelled('superseded'));
+  }
+  if (active && active.owner === owner) {
+    endWorker();
+    settle(active, new Cancelled('superseded'));
+    pump();
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -130,6 +242,10 @@ async function analyzeInWorker(text, options) {
 
 function describe(err) {
   return err instanceof Error ? err.message : String(err);
+}
+
+function seconds(ms) {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
 }
 
 /** createElement with attributes and children (strings become text nodes). */
@@ -162,12 +278,22 @@ function languageName(code) {
   }
 }
 
+/** The primary subtag of a BCP 47 tag (`en-GB` -> `en`), lowercased; '' for none. */
+function primaryLanguage(tag) {
+  return String(tag || '').trim().toLowerCase().split(/[-_]/)[0];
+}
+
 function countWords(text) {
   const words = text.match(/\S+/g);
   return words ? words.length : 0;
 }
 
 const number = new Intl.NumberFormat('en');
+
+/** The `lang` of text quoted from the article: its analysed language, '' (unknown) for und. */
+function quoted(analysis) {
+  return analysis.language && analysis.language !== 'und' ? analysis.language : '';
+}
 
 /** The block index holding UTF-16 offset `at` (blocks are sorted and disjoint). */
 function blockAt(blocks, at) {
@@ -191,46 +317,61 @@ function rangeFor(extracted, start, end) {
   const a = blocks[first];
   const b = blocks[last];
   if (!a.element.isConnected || !b.element.isConnected) return null;
-  const range = textRange(a.element, start - a.start, Math.min(end, a.end) - a.start);
+  const range = api.textRange(a.element, start - a.start, Math.min(end, a.end) - a.start);
   if (!range) return null;
   if (last !== first) {
-    const tail = textRange(b.element, 0, Math.min(end, b.end) - b.start);
+    const tail = api.textRange(b.element, 0, Math.min(end, b.end) - b.start);
     if (tail) range.setEnd(tail.endContainer, tail.endOffset);
   }
   return range;
 }
 
+// Document-level rules for the highlights: ::highlight() must be styled in the page's own
+// scope, one rule per live element's highlight name.
+const highlightNames = new Set();
 let highlightSheet = null;
 
-/** Adds the ::highlight() rule to the scope holding the article (once); never throws. */
+function highlightRules() {
+  return [...highlightNames].map((name) => `::highlight(${name}) {
+  background-color: var(--pith-highlight, #ffe066);
+  color: var(--pith-highlight-text, #1d1f23);
+}`).join('\n');
+}
+
+function updateHighlightSheet() {
+  try {
+    if (highlightSheet) highlightSheet.replaceSync(highlightRules());
+  } catch {
+    // The page can style ::highlight(name) itself.
+  }
+}
+
+function useHighlightName(name, used) {
+  if (used) highlightNames.add(name);
+  else highlightNames.delete(name);
+  updateHighlightSheet();
+}
+
+/** Adds the ::highlight() rules to the scope holding the article (once); never throws. */
 function adoptHighlightStyle(scope) {
   try {
     if (!('adoptedStyleSheets' in scope)) return;
     if (!highlightSheet) {
       highlightSheet = new CSSStyleSheet();
-      highlightSheet.replaceSync(HIGHLIGHT_CSS);
+      highlightSheet.replaceSync(highlightRules());
     }
     if (!scope.adoptedStyleSheets.includes(highlightSheet)) {
       scope.adoptedStyleSheets = [...scope.adoptedStyleSheets, highlightSheet];
     }
   } catch {
-    // The page can style ::highlight(pith-summary) itself.
+    // The page can style ::highlight(name) itself.
   }
 }
 
-/** Marks `range` without touching the page's markup: a named highlight, else the selection. */
-function mark(range) {
-  if (globalThis.CSS && CSS.highlights && typeof Highlight === 'function') {
-    adoptHighlightStyle(range.startContainer.getRootNode());
-    CSS.highlights.set(HIGHLIGHT, new Highlight(range));
-    return 'highlight';
-  }
-  const selection = document.getSelection();
-  if (!selection) return 'none';
-  selection.removeAllRanges();
-  selection.addRange(range);
-  return 'selection';
-}
+const hasHighlights = () => Boolean(globalThis.CSS && CSS.highlights && typeof Highlight === 'function');
+
+const sameRange = (a, b) => a.startContainer === b.startContainer && a.startOffset === b.startOffset
+  && a.endContainer === b.endContainer && a.endOffset === b.endOffset;
 
 const reducedMotion = globalThis.matchMedia
   ? globalThis.matchMedia('(prefers-reduced-motion: reduce)')
@@ -242,7 +383,7 @@ let uid = 0;
 // The element
 
 export class PithSummary extends HTMLElement {
-  static observedAttributes = ['for', 'selector', 'sentences', 'lang', 'sections', 'highlight', 'worker'];
+  static observedAttributes = ['for', 'selector', 'sentences', 'article-lang', 'sections', 'highlight', 'worker'];
 
   /** Where the wasm binary is fetched from; set before the first element runs. */
   static get wasmUrl() {
@@ -261,12 +402,16 @@ export class PithSummary extends HTMLElement {
   #body;
   #hint;
   #ids = `pith-${++uid}`;
+  #highlightName = `pith-summary-${uid}`;
+  #selected = null;
   #analysis = null;
   #extracted = null;
   #info = null;
   #run = 0;
   #latest = Promise.resolve(null);
   #scheduled = false;
+  #interrupted = false;
+  #connection = null;
 
   constructor() {
     super();
@@ -278,7 +423,9 @@ export class PithSummary extends HTMLElement {
       class: 'hint', part: 'hint', id: `${this.#ids}-hint`,
       text: 'Select a sentence to show it in the article.',
     });
-    this.#box = h('section', { class: 'box', part: 'box', 'aria-labelledby': titleId, hidden: true },
+    // The interface is English whatever the page's language; what it quotes from the article
+    // carries the article's language (see #render).
+    this.#box = h('section', { class: 'box', part: 'box', lang: 'en', 'aria-labelledby': titleId, hidden: true },
       h('header', { class: 'head', part: 'header' },
         h('h2', { class: 'title', part: 'title', id: titleId, text: 'The gist' }),
         this.#status),
@@ -292,9 +439,6 @@ export class PithSummary extends HTMLElement {
     link.addEventListener('load', reveal, { once: true });
     link.addEventListener('error', reveal, { once: true });
     root.append(link, this.#box);
-    root.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') this.clearHighlight();
-    });
   }
 
   /** The last analysis (the `Analysis` object of pith.js), or null. */
@@ -307,8 +451,58 @@ export class PithSummary extends HTMLElement {
     return this.#extracted ? this.#extracted.text : '';
   }
 
+  /** The name of this element's entry in `CSS.highlights` (style it with `::highlight(name)`). */
+  get highlightName() {
+    return this.#highlightName;
+  }
+
+  /** Milliseconds a worker analysis may take (`timeout` attribute; default DEFAULT_TIMEOUT). */
+  get timeout() {
+    const n = Number(this.getAttribute('timeout'));
+    return Number.isFinite(n) && n > 0 ? n : DEFAULT_TIMEOUT;
+  }
+
+  set timeout(ms) {
+    if (ms === null || ms === undefined) this.removeAttribute('timeout');
+    else this.setAttribute('timeout', String(ms));
+  }
+
+  /** The `article-lang` attribute: "auto" (the default) or a language code. */
+  get articleLang() {
+    return (this.getAttribute('article-lang') || '').trim() || 'auto';
+  }
+
+  set articleLang(code) {
+    if (code === null || code === undefined) this.removeAttribute('article-lang');
+    else this.setAttribute('article-lang', String(code));
+  }
+
   connectedCallback() {
-    if (this.#analysis === null) this.#schedule();
+    connected++;
+    this.#connection = new AbortController();
+    const { signal } = this.#connection;
+    useHighlightName(this.#highlightName, true);
+    this.shadowRoot.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') this.clearHighlight();
+    }, { signal });
+    if (this.#analysis === null || this.#interrupted) this.#schedule();
+  }
+
+  disconnectedCallback() {
+    connected--;
+    // Whatever is in flight is dropped: its result is never rendered, its job cancelled.
+    this.#interrupted = this.#box.hasAttribute('aria-busy');
+    this.#run++;
+    this.#latest = Promise.resolve(null);
+    this.#scheduled = false;
+    cancelJobs(this);
+    this.clearHighlight();
+    useHighlightName(this.#highlightName, false);
+    if (this.#connection) this.#connection.abort();
+    this.#connection = null;
+    this.#busy(false);
+    // The last element gone: no worker is kept idle for a page with no widget.
+    if (connected === 0 && !active && !queue.length) endWorker();
   }
 
   attributeChangedCallback(name, before, after) {
@@ -324,11 +518,12 @@ export class PithSummary extends HTMLElement {
     if (this.#scheduled) return;
     this.#scheduled = true;
     const go = () => {
+      if (!this.#scheduled) return;
       this.#scheduled = false;
       if (this.isConnected) this.refresh();
     };
     if (document.readyState === 'loading') {
-      document.addEventListener('DOMContentLoaded', go, { once: true });
+      document.addEventListener('DOMContentLoaded', go, { once: true, signal: this.#connection?.signal });
     } else {
       queueMicrotask(go);
     }
@@ -336,25 +531,32 @@ export class PithSummary extends HTMLElement {
 
   /**
    * Reads the article again and re-analyses it. Resolves to the analysis, or null after a
-   * message (also when a later call supersedes this one: to that call's result). Never rejects.
+   * message (also when a later call supersedes this one: to that call's result; and null when
+   * the element is removed first). Never rejects. An earlier analysis still running is
+   * cancelled (in the worker, by terminating it).
    */
   refresh() {
     const run = ++this.#run;
+    this.#interrupted = false;
+    this.#scheduled = false;
+    cancelJobs(this);
     this.#latest = this.#refresh(run);
     return this.#latest;
   }
 
   async #refresh(run) {
     const current = () => run === this.#run;
+    // A result for a superseded call: the latest call's, or null once the element is gone.
+    const superseded = () => (this.isConnected ? this.#latest : null);
     this.#busy(true);
     this.#say('Reading the article…');
     try {
       await loadWasm();
-      if (!current()) return this.#latest;
+      if (!current()) return superseded();
       const source = this.#source();
       if (source.problem) return this.#fail(source.problem, 'missing');
       const extractStart = performance.now();
-      const extracted = source.element ? extractText(source.element) : extractArticle();
+      const extracted = source.element ? api.extractText(source.element) : api.extractArticle();
       const extractMs = performance.now() - extractStart;
       if (extracted.text.trim() === '') {
         return this.#fail(
@@ -369,19 +571,19 @@ export class PithSummary extends HTMLElement {
       const mode = this.#mode(extracted.text.length);
       this.#say(`Summarising ${number.format(words)} words…`);
       const started = performance.now();
-      let analysis;
-      let used = mode;
-      if (mode === 'worker') {
+      let { analysis, used } = await this.#analyse(extracted.text, options, mode);
+      // Detection found no language pith knows: the page's declared language is the hint.
+      const hint = options.lang === 'auto' ? this.#languageHint(extracted.container) : '';
+      if (analysis.language === 'und' && hint && hint !== 'und') {
         try {
-          analysis = JSON.parse((await analyzeInWorker(extracted.text, options)).json);
+          ({ analysis, used } = await this.#analyse(extracted.text, { ...options, lang: hint }, mode));
         } catch (err) {
-          if (!(err instanceof WorkerUnavailable)) throw err;
-          used = 'main';
+          // A hint pith has no stemmer for: keep the undetermined result.
+          if (err instanceof Cancelled || err instanceof TimedOut || err instanceof Trapped || isTrap(err)) throw err;
         }
       }
-      if (used === 'main') analysis = analyze(extracted.text, options);
       const ms = performance.now() - started;
-      if (!current()) return this.#latest;
+      if (!current()) return superseded();
       this.clearHighlight();
       this.#analysis = analysis;
       this.#extracted = extracted;
@@ -394,16 +596,49 @@ export class PithSummary extends HTMLElement {
       }));
       return analysis;
     } catch (err) {
-      if (!current()) return this.#latest;
-      return this.#fail(`The article could not be summarised: ${describe(err)}`, 'error');
+      if (!current()) return superseded();
+      if (err instanceof Cancelled) return superseded();
+      if (err instanceof TimedOut) {
+        return this.#fail(`The analysis was stopped: ${describe(err)}. Try again, or set a longer timeout.`, 'timeout');
+      }
+      if (isTrap(err)) {
+        // The main thread's instance trapped (in the worker: Trapped, the worker is gone).
+        await renewMainInstance();
+      }
+      const crashed = err instanceof Trapped || isTrap(err);
+      return this.#fail(
+        crashed
+          ? `The analyser crashed (${describe(err)}); a fresh one will be used next time.`
+          : `The article could not be summarised: ${describe(err)}`,
+        'error',
+      );
     } finally {
       if (current()) this.#busy(false);
     }
   }
 
-  /** Removes this widget's highlight (or selection) from the page. */
+  /** Runs analyze() where `mode` says (the worker, unless it cannot start, or the main thread). */
+  async #analyse(text, options, mode) {
+    if (mode === 'worker' || mainSpent) {
+      try {
+        const answer = await analyzeInWorker(this, text, options, this.timeout);
+        return { analysis: JSON.parse(answer.json), used: 'worker' };
+      } catch (err) {
+        if (!(err instanceof WorkerUnavailable) || mainSpent) throw err;
+      }
+    }
+    return { analysis: api.analyze(text, options), used: 'main' };
+  }
+
+  /** Removes this widget's highlight, or the selection it made where highlights are missing. */
   clearHighlight() {
-    if (globalThis.CSS && CSS.highlights) CSS.highlights.delete(HIGHLIGHT);
+    if (globalThis.CSS && CSS.highlights) CSS.highlights.delete(this.#highlightName);
+    const mine = this.#selected;
+    this.#selected = null;
+    const selection = mine && document.getSelection();
+    if (selection && selection.rangeCount === 1 && sameRange(selection.getRangeAt(0), mine)) {
+      selection.removeAllRanges();
+    }
   }
 
   /** Scrolls to sentence `index` of the analysis and marks it; returns the Range or null. */
@@ -422,11 +657,28 @@ export class PithSummary extends HTMLElement {
     }
     const target = range.startContainer.parentElement;
     if (target) target.scrollIntoView({ block: 'center', behavior: reducedMotion.matches ? 'auto' : 'smooth' });
-    mark(range);
+    this.#mark(range);
     return range;
   }
 
   // ------------------------------------------------------------------------------- internals
+
+  /** Marks `range` without touching the page's markup: this element's highlight, else the selection. */
+  #mark(range) {
+    this.clearHighlight();
+    if (hasHighlights()) {
+      if (this.isConnected) {
+        adoptHighlightStyle(range.startContainer.getRootNode());
+        CSS.highlights.set(this.#highlightName, new Highlight(range));
+      }
+      return;
+    }
+    const selection = document.getSelection();
+    if (!selection) return;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    this.#selected = selection.rangeCount ? selection.getRangeAt(0) : null;
+  }
 
   #source() {
     const scope = this.getRootNode();
@@ -451,13 +703,23 @@ export class PithSummary extends HTMLElement {
   #options() {
     const n = Number.parseInt(this.getAttribute('sentences') || '', 10);
     const sentences = Number.isFinite(n) ? Math.min(MAX_SENTENCES, Math.max(1, n)) : DEFAULT_SENTENCES;
-    const lang = (this.getAttribute('lang') || '').trim() || 'auto';
-    return { sentences, keywords: KEYWORDS, lang };
+    // `article-lang` only: the element's own `lang` is HTML's attribute for the widget's
+    // language, and the page's is a hint (#languageHint).
+    return { sentences, keywords: KEYWORDS, lang: this.articleLang };
+  }
+
+  /** The language the page declares for the article (its nearest `lang`, else `<html lang>`). */
+  #languageHint(container) {
+    const declared = (container && container.closest && container.closest('[lang]')) || document.documentElement;
+    return declared ? primaryLanguage(declared.getAttribute('lang')) : '';
   }
 
   #mode(length) {
     const value = (this.getAttribute('worker') ?? 'auto').trim().toLowerCase();
-    if (value === 'auto') return length >= PithSummary.workerThreshold && !workerBroken ? 'worker' : 'main';
+    if (value === 'auto') {
+      if (mainSpent) return 'worker';
+      return length >= PithSummary.workerThreshold && !workerBroken ? 'worker' : 'main';
+    }
     return ['off', 'false', 'no', 'never', 'main'].includes(value) ? 'main' : 'worker';
   }
 
@@ -483,7 +745,8 @@ export class PithSummary extends HTMLElement {
     this.#extracted = null;
     this.#info = null;
     this.#body.replaceChildren(h('p', { class: 'message', part: 'message', text: message }));
-    this.#say(reason === 'error' ? 'Something went wrong.' : 'Nothing to summarise.');
+    const status = { error: 'Something went wrong.', timeout: 'The analysis took too long.' };
+    this.#say(status[reason] || 'Nothing to summarise.');
     this.dispatchEvent(new CustomEvent('pith:error', {
       bubbles: true,
       composed: true,
@@ -531,7 +794,7 @@ export class PithSummary extends HTMLElement {
 
   #summary(r, highlight) {
     if (!r.summary.length) return h('p', { class: 'empty', part: 'message', text: 'No summary sentences found.' });
-    return h('ol', { class: 'sentences', part: 'summary' },
+    return h('ol', { class: 'sentences', part: 'summary', lang: quoted(r) },
       r.summary.map((s) => {
         const text = (r.sentences[s.sentence] && r.sentences[s.sentence].text) || s.text;
         return h('li', { part: 'sentence' },
@@ -542,13 +805,13 @@ export class PithSummary extends HTMLElement {
   #keywords(r) {
     if (!r.keywords.length) return h('p', { class: 'empty', part: 'message', text: 'No keywords found.' });
     return h('ul', { class: 'chips', part: 'keywords', 'aria-label': 'Keywords, most important first' },
-      r.keywords.map((k) => h('li', { class: 'chip', part: 'keyword', text: k.phrase })));
+      r.keywords.map((k) => h('li', { class: 'chip', part: 'keyword', lang: quoted(r), text: k.phrase })));
   }
 
   #actors(r) {
     // Only the actors pith is sure enough of, by the core's own threshold (the module is loaded
     // before any render, also when the worker analysed); `analysis` keeps them all.
-    const threshold = actorDisplayConfidence();
+    const threshold = api.actorDisplayConfidence();
     const sure = r.actors.filter((a) => a.confidence >= threshold);
     if (!sure.length) return h('p', { class: 'empty', part: 'message', text: 'No actors found.' });
     const shown = sure.slice(0, MAX_ACTORS);
@@ -556,9 +819,9 @@ export class PithSummary extends HTMLElement {
       shown.map((a) => {
         const details = [a.role, a.affiliation].filter(Boolean).join(', ');
         return h('li', { class: 'actor', part: 'actor' },
-          h('span', { class: 'name', text: a.name }),
+          h('span', { class: 'name', lang: quoted(r), text: a.name }),
           h('span', { class: `kind kind-${a.kind}`, part: 'actor-kind', text: a.kind }),
-          details ? h('span', { class: 'details', text: details }) : null);
+          details ? h('span', { class: 'details', lang: quoted(r), text: details }) : null);
       }));
     return sure.length > shown.length
       ? [list, h('p', { class: 'more', text: `and ${sure.length - shown.length} more` })]
@@ -577,11 +840,11 @@ export class PithSummary extends HTMLElement {
       const evidence = (r.sentences[p.sentence] && r.sentences[p.sentence].text) || p.evidence;
       return h('tr', {},
         h('th', { scope: 'row', 'data-label': 'Who' },
-          h('span', { class: 'name', text: p.actor }),
-          p.side && p.side !== p.actor ? h('span', { class: 'side', text: p.side }) : null),
+          h('span', { class: 'name', lang: quoted(r), text: p.actor }),
+          p.side && p.side !== p.actor ? h('span', { class: 'side', lang: quoted(r), text: p.side }) : null),
         h('td', { 'data-label': 'Stance' },
           p.stance ? h('span', { class: `stance stance-${p.stance}`, text: p.stance }) : h('span', { class: 'none', text: '—' })),
-        h('td', { 'data-label': 'Claim', class: 'claim' }, p.quote ? h('q', { text: p.claim }) : p.claim),
+        h('td', { 'data-label': 'Claim', class: 'claim', lang: quoted(r) }, p.quote ? h('q', { text: p.claim }) : p.claim),
         highlight
           ? h('td', { 'data-label': 'Evidence' },
             this.#jump(p.sentence, ['Show'], `Show the evidence in the article: ${evidence}`))

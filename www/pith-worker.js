@@ -2,8 +2,11 @@
 //
 // Messages in: {type: 'init', module} (the WebAssembly.Module the page already compiled, so the
 // binary is not fetched twice), then {type: 'analyze', id, text, options}. Messages out:
-// {id, ok: true, json, ms} (the result as JSON) or {id, ok: false, error, fatal} (fatal: the analyser could not
-// load, so the page falls back to the main thread).
+// {id, ok: true, json, ms} (the result as JSON) or {id, ok: false, error, fatal, trap} (fatal:
+// the analyser could not load, so the page falls back to the main thread; trap: the wasm
+// instance trapped and must not be used again, so the page terminates this worker and starts a
+// fresh one for the next job). The page sends one job at a time and terminates the worker to
+// cancel one (a superseded request, a removed element, a timeout).
 import init, { analyze } from './pkg/pith.js';
 
 let ready = null;
@@ -37,6 +40,6 @@ self.addEventListener('message', async (event) => {
     // object graph (tens of thousands of objects for a 100,000-word article).
     self.postMessage({ id: msg.id, ok: true, json: JSON.stringify(result), ms: performance.now() - t0 });
   } catch (err) {
-    self.postMessage({ id: msg.id, ok: false, error: message(err) });
+    self.postMessage({ id: msg.id, ok: false, error: message(err), trap: err instanceof WebAssembly.RuntimeError });
   }
 });

@@ -50,6 +50,18 @@ const LOW_ONLY_TEXT =
   'The mayor of Port Ellery said on Monday that the harbour wall would be finished by spring. ' +
   'Nuclear power was not discussed at the meeting. The mayor said the council had the money.';
 
+// Paragraphs of the reference article (whitespace collapsed), for the lifecycle tests.
+const FIXTURE_PARAGRAPHS = fs.readFileSync(path.join(ROOT, 'tests', 'fixtures', 'missile-defence.txt'), 'utf8')
+  .split(/\n\s*\n/).map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
+// Thai (a script pith has no stemmer for): analysed as "und" unless a hint says otherwise.
+const THAI = 'สภาเมืองลงมติสร้างกำแพงกันคลื่นเมื่อคืนวันจันทร์ หลังจากการถกเถียงกันมานานสองปี ชาวบ้านหลายคนกล่าวว่าพวกเขากังวลเรื่องน้ำท่วม';
+// Sentences of a card whose <header> the walk leaves out (the DOM text test).
+const CARD_SENTENCES = [
+  'The harbour board approved the new ferry timetable on Tuesday after a long meeting.',
+  'Ferries will now leave every forty minutes during the summer months.',
+  'The board said the change would cost the town nothing, and fares would stay the same.',
+];
+
 const { test, bail, finish } = harness('widget e2e');
 
 const squash = (s) => String(s).replace(/\s+/g, ' ').trim();
@@ -88,7 +100,7 @@ const { chromium } = await import('playwright-core');
 const { start, CSP } = await import(path.join(ROOT, 'scripts', 'serve.mjs'));
 const { buildPackage } = await import(path.join(ROOT, 'scripts', 'package.mjs'));
 
-const watchdog = setTimeout(() => bail('timed out after 180 s'), 180_000);
+const watchdog = setTimeout(() => bail('timed out after 300 s'), 300_000);
 watchdog.unref();
 
 const server = await start({ port: 0, host: '127.0.0.1' });
@@ -151,7 +163,8 @@ const waitEvents = (page, count, timeout = WAIT_MS) =>
 
 /** Text of the named highlight's ranges (whitespace squashed), or of the selection. */
 const marked = (page) => page.evaluate(() => {
-  const h = globalThis.CSS && CSS.highlights && CSS.highlights.get('pith-summary');
+  const name = document.querySelector('pith-summary').highlightName;
+  const h = globalThis.CSS && CSS.highlights && CSS.highlights.get(name);
   const ranges = h ? [...h] : [];
   return {
     ranges: ranges.map((r) => r.toString().replace(/\s+/g, ' ').trim()),
@@ -471,7 +484,7 @@ try {
     assertEq(pageErrors, [], 'page errors');
   });
 
-  await test('selection fallback when the Custom Highlight API is missing', async () => {
+  await test('selection fallback when the Custom Highlight API is missing; clearHighlight() clears it', async () => {
     const p = watch(await context.newPage());
     await p.addInitScript(() => Object.defineProperty(CSS, 'highlights', { value: undefined, configurable: true }));
     await p.goto(`${ORIGIN}/examples/article.html`);
@@ -483,6 +496,21 @@ try {
     const m = await marked(p);
     assertEq(m.selection, want, 'selected text');
     assert(before === await p.evaluate(() => document.body.outerHTML), 'document.body.outerHTML changed');
+    // clearHighlight() removes the selection it made, and only that one.
+    const cleared = await p.evaluate(() => {
+      const el = document.querySelector('pith-summary');
+      el.clearHighlight();
+      const afterClear = String(document.getSelection());
+      el.showSentence(el.analysis.summary[0].sentence);
+      const range = document.createRange();
+      range.selectNodeContents(document.querySelector('h1'));
+      document.getSelection().removeAllRanges();
+      document.getSelection().addRange(range);
+      el.clearHighlight();
+      return { afterClear, userSelection: String(document.getSelection()) };
+    });
+    assertEq(cleared.afterClear, '', 'selection after clearHighlight()');
+    assertEq(cleared.userSelection, HEADLINE, 'a selection the widget did not make stays');
     await p.close();
   });
 
@@ -547,6 +575,339 @@ try {
     const want = squash(await button.textContent());
     await button.click();
     assertEq((await marked(p)).ranges, [want], 'highlighted text on the long page');
+    await p.close();
+  });
+
+  // ---------------------------------------------------------------- lifecycle
+  // tests/fixtures/widget/lifecycle.html: an empty page whose Worker constructor runs the real
+  // pith-worker.js behind test hooks (a job that hangs, a wasm trap on demand) and records
+  // every worker (window.__workers); window.__log has every widget event by widget id.
+  const lifecyclePage = async () => {
+    const p = watch(await context.newPage());
+    await p.goto(`${ORIGIN}/fixtures/widget/lifecycle.html`);
+    await p.waitForFunction(() => customElements.get('pith-summary') && window.__addWidget);
+    return p;
+  };
+  const waitLog = (p, id, count = 1, timeout = WAIT_MS) =>
+    p.waitForFunction(([i, c]) => window.__log.filter((e) => e.id === i).length >= c, [id, count], { timeout });
+  const logOf = (p, id) => p.evaluate((i) => window.__log.filter((e) => e.id === i), id);
+  // Waits until the newest worker has been sent an analysis (the job is running there).
+  const waitJobPosted = (p) => p.waitForFunction(() => {
+    const w = window.__workers[window.__workers.length - 1];
+    return Boolean(w && w.posted.includes('analyze'));
+  });
+  const ARTICLE_A = FIXTURE_PARAGRAPHS.slice(2, 6);
+  const ARTICLE_B = FIXTURE_PARAGRAPHS.slice(6, 10);
+  const HANG = ['This article never finishes: pith-test:hang.', ...ARTICLE_B.slice(0, 1)];
+  const TRAP = ['This article makes the analyser trap: pith-test:trap.', ...ARTICLE_B.slice(0, 1)];
+
+  await test('lifecycle: two widgets keep their own highlights; a refresh of one leaves the other\'s', async () => {
+    const p = await lifecyclePage();
+    await p.evaluate(([a, b]) => {
+      window.__addWidget('one', a, { highlight: '', worker: 'off' });
+      window.__addWidget('two', b, { highlight: '', worker: 'off' });
+    }, [ARTICLE_A, ARTICLE_B]);
+    await waitLog(p, 'one');
+    await waitLog(p, 'two');
+    const r = await p.evaluate(async () => {
+      const squash = (s) => s.replace(/\s+/g, ' ').trim();
+      const marks = (name) => {
+        const h = CSS.highlights.get(name);
+        return h ? [...h].map((range) => [squash(range.toString()), range.startContainer.parentElement.closest('div').id]) : null;
+      };
+      const [one, two] = [document.getElementById('one'), document.getElementById('two')];
+      const first = (el) => el.analysis.summary[0].sentence;
+      const want = (el, article) => [[squash(el.analysis.sentences[first(el)].text), article]];
+      one.showSentence(first(one));
+      two.showSentence(first(two));
+      const rules = () => document.adoptedStyleSheets.flatMap((s) => [...s.cssRules].map((rule) => rule.selectorText));
+      const both = { one: marks(one.highlightName), two: marks(two.highlightName), size: CSS.highlights.size, rules: rules() };
+      await two.refresh();
+      const afterRefresh = { one: marks(one.highlightName), two: marks(two.highlightName) };
+      return {
+        names: [one.highlightName, two.highlightName],
+        want: [want(one, 'one-article'), want(two, 'two-article')],
+        both,
+        afterRefresh,
+      };
+    });
+    assert(r.names[0] !== r.names[1], `both widgets use the highlight name ${r.names[0]}`);
+    assertEq(r.both.one, r.want[0], 'widget one\'s highlight');
+    assertEq(r.both.two, r.want[1], 'widget two\'s highlight');
+    assertEq(r.both.size, 2, 'CSS.highlights.size with both marked');
+    for (const name of r.names) assert(r.both.rules.includes(`::highlight(${name})`), `no ::highlight(${name}) rule: ${r.both.rules}`);
+    assertEq(r.afterRefresh.one, r.want[0], 'widget one\'s highlight after widget two refreshed');
+    assertEq(r.afterRefresh.two, null, 'widget two\'s highlight after its own refresh');
+    await p.close();
+  });
+
+  await test('lifecycle: removing a widget releases its highlight, its style rule and its listeners', async () => {
+    const p = await lifecyclePage();
+    await p.evaluate((a) => window.__addWidget('three', a, { highlight: '', worker: 'off' }), ARTICLE_A);
+    await waitLog(p, 'three');
+    const cdp = await context.newCDPSession(p);
+    const listeners = async (expression) => {
+      const { result } = await cdp.send('Runtime.evaluate', { expression });
+      const { listeners: all } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
+      await cdp.send('Runtime.releaseObject', { objectId: result.objectId });
+      return all.map((l) => l.type).sort();
+    };
+    const documentBefore = await listeners('document');
+    await p.evaluate(() => window.__shadow = document.getElementById('three').shadowRoot);
+    const shadowConnected = await listeners('window.__shadow');
+    const before = await p.evaluate(() => {
+      const el = document.getElementById('three');
+      el.showSentence(el.analysis.summary[0].sentence);
+      return { name: el.highlightName, has: CSS.highlights.has(el.highlightName), size: CSS.highlights.size };
+    });
+    const after = await p.evaluate(() => {
+      const el = document.getElementById('three');
+      el.remove();
+      const rules = document.adoptedStyleSheets.flatMap((s) => [...s.cssRules].map((rule) => rule.selectorText));
+      return { has: CSS.highlights.has(el.highlightName), size: CSS.highlights.size, rules };
+    });
+    const shadowRemoved = await listeners('window.__shadow');
+    const documentAfter = await listeners('document');
+    await cdp.detach();
+    assertEq([before.has, before.size], [true, 1], 'highlight while connected');
+    assertEq([after.has, after.size], [false, 0], 'highlight after removal');
+    assert(!after.rules.includes(`::highlight(${before.name})`), `the ::highlight(${before.name}) rule stayed`);
+    assertEq(shadowConnected, ['keydown'], 'listeners on the shadow root while connected');
+    assertEq(shadowRemoved, [], 'listeners on the shadow root after removal');
+    assertEq(documentAfter, documentBefore, 'listeners on the document after removal');
+    await p.close();
+  });
+
+  await test('lifecycle: removing a widget mid-analysis ends its worker job; nothing is rendered; re-adding analyses again', async () => {
+    const p = await lifecyclePage();
+    await p.evaluate((a) => {
+      const el = window.__addWidget('four', a, { worker: '' });
+      window.__four = el;
+      window.__pending = el.refresh();
+    }, HANG);
+    await waitJobPosted(p);
+    const r = await p.evaluate(async () => {
+      const el = document.getElementById('four');
+      el.remove();
+      const resolved = await window.__pending;
+      // A few frames for anything that could still arrive.
+      for (let i = 0; i < 10; i++) await new Promise((done) => requestAnimationFrame(done));
+      return {
+        resolved,
+        workers: window.__workers.map((w) => w.terminated),
+        log: window.__log.filter((e) => e.id === 'four'),
+        busy: el.shadowRoot.querySelector('.box').hasAttribute('aria-busy'),
+        body: el.shadowRoot.querySelector('.body').textContent,
+      };
+    });
+    assertEq(r.resolved, null, 'refresh() of the removed widget');
+    assertEq(r.workers, [true], 'the worker running its job is terminated');
+    assertEq(r.log, [], 'events of the removed widget');
+    assertEq([r.busy, r.body], [false, ''], 'nothing rendered, not busy');
+    await p.evaluate((b) => {
+      const el = window.__four;
+      document.getElementById('four-article').replaceChildren(...b.map((t) => Object.assign(document.createElement('p'), { textContent: t })));
+      document.querySelector('main').append(el);
+    }, ARTICLE_B);
+    await waitLog(p, 'four');
+    const again = await p.evaluate(() => ({ log: window.__log.filter((e) => e.id === 'four'), workers: window.__workers.map((w) => w.terminated) }));
+    assertEq(again.log.map((e) => [e.type, e.mode]), [['analysed', 'worker']], 're-added: analysed in the worker');
+    assertEq(again.workers, [true, false], 'a fresh worker for the re-added widget');
+    await p.close();
+  });
+
+  await test('lifecycle: a second request while the first runs in the worker gets its result; the first is never rendered', async () => {
+    const p = await lifecyclePage();
+    await p.evaluate((a) => {
+      const el = window.__addWidget('five', a, { worker: '' });
+      window.__first = el.refresh();
+    }, HANG);
+    await waitJobPosted(p);
+    const r = await p.evaluate(async (b) => {
+      const el = document.getElementById('five');
+      document.getElementById('five-article').replaceChildren(...b.map((t) => Object.assign(document.createElement('p'), { textContent: t })));
+      const second = el.refresh();
+      const [first, last] = await Promise.all([window.__first, second]);
+      return {
+        same: first === last && last === el.analysis,
+        text: el.text,
+        log: window.__log.filter((e) => e.id === 'five').map((e) => [e.type, e.mode, e.text.includes('pith-test')]),
+        workers: window.__workers.map((w) => [w.terminated, w.answers.length]),
+      };
+    }, ARTICLE_B);
+    assert(r.same, 'the first refresh() does not resolve to the second\'s analysis');
+    assert(r.text.startsWith(ARTICLE_B[0].slice(0, 40)), `analysed text: ${r.text.slice(0, 80)}`);
+    assertEq(r.log, [['analysed', 'worker', false]], 'events: the second analysis only');
+    assertEq(r.workers, [[true, 0], [false, 1]], 'workers: the busy one terminated unanswered, a fresh one answered');
+    await p.close();
+  });
+
+  await test('lifecycle: a timeout (property) stops the worker; the next analysis gets a fresh one', async () => {
+    const p = await lifecyclePage();
+    const r = await p.evaluate(async ([hang, b]) => {
+      const { DEFAULT_TIMEOUT } = await import('/pith-summary.js');
+      const fresh = document.createElement('pith-summary');
+      const el = document.createElement('pith-summary');
+      el.timeout = 300;
+      const attr = el.getAttribute('timeout');
+      const defaults = [DEFAULT_TIMEOUT, fresh.timeout];
+      window.__addWidget('six', hang, { worker: '', timeout: attr });
+      const six = document.getElementById('six');
+      const failed = await six.refresh();
+      const afterTimeout = {
+        failed,
+        log: window.__log.filter((e) => e.id === 'six').map((e) => [e.type, e.reason, e.message]),
+        workers: window.__workers.map((w) => w.terminated),
+        status: six.shadowRoot.querySelector('[role="status"]').textContent,
+      };
+      six.removeAttribute('timeout');
+      document.getElementById('six-article').replaceChildren(...b.map((t) => Object.assign(document.createElement('p'), { textContent: t })));
+      const next = await six.refresh();
+      return {
+        attr,
+        defaults,
+        afterTimeout,
+        next: next && next.summary.length,
+        log: window.__log.filter((e) => e.id === 'six').map((e) => [e.type, e.mode || e.reason]),
+        workers: window.__workers.map((w) => w.terminated),
+      };
+    }, [HANG, ARTICLE_B]);
+    assertEq(r.attr, '300', 'the timeout property sets the attribute');
+    assertEq(r.defaults, [30000, 30000], 'DEFAULT_TIMEOUT and the property without the attribute');
+    assertEq(r.afterTimeout.failed, null, 'refresh() after a timeout');
+    assertEq(r.afterTimeout.log.map(([type, reason]) => [type, reason]), [['error', 'timeout']], 'event after a timeout');
+    assert(/took longer than 300 ms/.test(r.afterTimeout.log[0][2]), `message: ${r.afterTimeout.log[0][2]}`);
+    assertEq(r.afterTimeout.workers, [true], 'the timed-out worker is terminated');
+    assertEq(r.afterTimeout.status, 'The analysis took too long.', 'status line');
+    assert(r.next > 0, 'no summary after the timeout');
+    assertEq(r.log, [['error', 'timeout'], ['analysed', 'worker']], 'events');
+    assertEq(r.workers, [true, false], 'a fresh worker after the timeout');
+    await p.close();
+  });
+
+  await test('lifecycle: a wasm trap in the worker gets a fresh worker; the next analysis works', async () => {
+    const p = await lifecyclePage();
+    const r = await p.evaluate(async ([trap, b]) => {
+      const el = window.__addWidget('seven', trap, { worker: '' });
+      const failed = await el.refresh();
+      const workersAfterTrap = window.__workers.map((w) => w.terminated);
+      document.getElementById('seven-article').replaceChildren(...b.map((t) => Object.assign(document.createElement('p'), { textContent: t })));
+      const next = await el.refresh();
+      return {
+        failed,
+        workersAfterTrap,
+        next: next && next.summary.length,
+        log: window.__log.filter((e) => e.id === 'seven').map((e) => [e.type, e.mode || e.reason, e.message || '']),
+        workers: window.__workers.map((w) => w.terminated),
+      };
+    }, [TRAP, ARTICLE_B]);
+    assertEq(r.failed, null, 'refresh() after the trap');
+    assertEq(r.workersAfterTrap, [true], 'the worker that trapped is terminated');
+    assert(r.next > 0, 'no summary after the trap');
+    assertEq(r.log.map(([type, what]) => [type, what]), [['error', 'error'], ['analysed', 'worker']], 'events');
+    assert(/analyser crashed \(unreachable/.test(r.log[0][2]), `message: ${r.log[0][2]}`);
+    assertEq(r.workers, [true, false], 'a fresh worker after the trap');
+    await p.close();
+  });
+
+  await test('lifecycle: a wasm trap on the main thread gets a fresh instance; the next analysis works', async () => {
+    const p = await lifecyclePage();
+    const before = requests.length;
+    const r = await p.evaluate(async (a) => {
+      const el = window.__addWidget('eight', a, { worker: 'off' });
+      const first = await el.refresh();
+      const instances = window.__pithTrap.instances;
+      window.__pithTrap.armed = true;
+      const failed = await el.refresh();
+      const next = await el.refresh();
+      return {
+        first: first && first.summary.map((s) => s.text),
+        failed,
+        next: next && next.summary.map((s) => s.text),
+        instances: [instances, window.__pithTrap.instances],
+        log: window.__log.filter((e) => e.id === 'eight').map((e) => [e.type, e.mode || e.reason, e.message || '']),
+      };
+    }, ARTICLE_A);
+    assertEq(r.failed, null, 'refresh() that trapped');
+    assertEq(r.next, r.first, 'the summary from the fresh instance');
+    assertEq(r.instances, [1, 2], 'wasm instances on the page before and after the trap');
+    assertEq(r.log.map(([type, what]) => [type, what]), [['analysed', 'main'], ['error', 'error'], ['analysed', 'main']], 'events');
+    assert(/analyser crashed \(unreachable/.test(r.log[1][2]), `message: ${r.log[1][2]}`);
+    const glue = requests.slice(before).filter((u) => new URL(u).pathname === '/pkg/pith.js').map((u) => new URL(u).search);
+    assert(glue.includes('?instance=1'), `pith.js not loaded again for the fresh instance: ${JSON.stringify(glue)}`);
+    await p.close();
+  });
+
+  await test('article-lang: the article\'s language is its own attribute; the page\'s lang is a hint; the UI stays lang="en"', async () => {
+    const p = await lifecyclePage();
+    const r = await p.evaluate(async ([en, thai]) => {
+      const cases = [
+        ['hinted', en, {}, { lang: 'de' }],
+        ['forced', en, { 'article-lang': 'de' }, {}],
+        ['own-lang', en, { lang: 'de' }, {}],
+        ['bad', en, { 'article-lang': 'xx' }, {}],
+        ['und', thai, {}, { lang: 'th' }],
+        ['und-hinted', thai, {}, { lang: 'en-GB' }],
+      ];
+      const out = {};
+      for (const [id, text, attrs, articleAttrs] of cases) {
+        const el = window.__addWidget(id, text, { worker: 'off', ...attrs }, articleAttrs);
+        const analysis = await el.refresh();
+        const root = el.shadowRoot;
+        out[id] = {
+          language: analysis && analysis.language,
+          articleLang: el.articleLang,
+          box: root.querySelector('.box').getAttribute('lang'),
+          // The first text quoted from the article: the summary, else the keywords.
+          quoted: root.querySelector('.sentences, .chip')?.getAttribute('lang') ?? null,
+          status: root.querySelector('[role="status"]').textContent.split(' · ')[1] ?? null,
+          error: window.__log.find((e) => e.id === id && e.type === 'error')?.message ?? null,
+        };
+      }
+      return out;
+    }, [ARTICLE_A, [THAI]]);
+    assertEq([r.hinted.language, r.hinted.box, r.hinted.quoted, r.hinted.articleLang], ['en', 'en', 'en', 'auto'],
+      'article lang="de" on English text: detection decides (language, box lang, summary lang, articleLang)');
+    assertEq([r.forced.language, r.forced.box, r.forced.quoted, r.forced.status, r.forced.articleLang], ['de', 'en', 'de', 'German', 'de'],
+      'article-lang="de": analysed as German, the UI still English');
+    assertEq([r['own-lang'].language, r['own-lang'].box], ['en', 'en'], 'the element\'s own lang="de" is not the article\'s language');
+    assert(/unknown language "xx"/.test(r.bad.error), `article-lang="xx": ${JSON.stringify(r.bad)}`);
+    assertEq([r.und.language, r.und.quoted], ['und', ''], 'Thai text, an unsupported hint: und, quoted text lang=""');
+    assertEq(r['und-hinted'].language, 'en', 'Thai text in an element with lang="en-GB": the hint is used for und');
+    await p.close();
+  });
+
+  await test('DOM text: a <header> inside a non-article block is left out and highlights land on the right words', async () => {
+    const p = await lifecyclePage();
+    const r = await p.evaluate((sentences) => {
+      // Outside <main>, <article> and <section>: the walk skips this <header> as page chrome.
+      const story = document.createElement('div');
+      story.id = 'card-story';
+      const card = document.createElement('div');
+      card.className = 'card';
+      const header = document.createElement('header');
+      header.textContent = 'Kicker: words the reader never sees in the gist.';
+      card.append(header, sentences.join(' '));
+      story.append(card);
+      document.body.append(story);
+      const el = document.createElement('pith-summary');
+      el.id = 'card';
+      el.setAttribute('for', 'card-story');
+      el.setAttribute('worker', 'off');
+      document.body.append(el);
+      return el.refresh().then((analysis) => {
+        const squash = (s) => s.replace(/\s+/g, ' ').trim();
+        const marked = analysis.sentences.map((s, i) => {
+          el.showSentence(i);
+          const h = CSS.highlights.get(el.highlightName);
+          return h ? [...h].map((range) => squash(range.toString())) : null;
+        });
+        return { text: el.text, sentences: analysis.sentences.map((s) => squash(s.text)), marked };
+      });
+    }, CARD_SENTENCES);
+    assert(!r.text.includes('Kicker'), `the header reached the text: ${r.text.slice(0, 80)}`);
+    assertEq(r.sentences.length, CARD_SENTENCES.length, 'sentences');
+    assertEq(r.marked, r.sentences.map((s) => [s]), 'highlighted text of each sentence');
     await p.close();
   });
 
