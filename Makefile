@@ -84,9 +84,11 @@ size-check:
 
 # Speed (prints only, not part of `make test`): native per stage (examples/bench.rs), then the
 # wasm module in Node and headless Chromium against compromise and wink-nlp, scaling,
-# pathological inputs, cold start and memory (bench/run.mjs). Reads the BBC corpus in
+# pathological inputs, the hostile families at 100 KB and 1 MB (tests/common/hostile.rs, written
+# to target/hostile for the wasm half), cold start and memory (bench/run.mjs). Reads the BBC corpus in
 # ../shared/eval/summaries/bbc/articles when present. Three rounds of the engine comparison:
 # compromise's own speed drifts on a shared machine, and the spread shows by how much.
 bench: bootstrap wasm
 	cargo run --release --quiet --example bench -- --json target/bench-native.json
+	cargo run --release --quiet --example hostile -- --out target/hostile
 	node bench/run.mjs --native target/bench-native.json --rounds 3
