@@ -5,7 +5,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 WASM_OPT := node_modules/.bin/wasm-opt
 
-.PHONY: demo test bootstrap bootstrap-test wasm serve lint native-test wasm-test e2e build-cli size clean batch-bbc train-ner size-check bench package measure-worker
+.PHONY: demo test bootstrap bootstrap-test wasm serve lint native-test wasm-test e2e build-cli size clean batch-bbc train-ner size-check bench package measure-worker fuzz-corpus
 
 demo: bootstrap wasm
 	@echo "pith demo: http://127.0.0.1:$(PORT)/"
@@ -59,6 +59,10 @@ package: wasm
 # Times main-thread analyze() on growing texts in Chromium (the widget's worker threshold).
 measure-worker:
 	node scripts/measure-worker.mjs
+
+# Seeds the fuzz corpus with the hostile families at 100 KB to 1 MB (fuzz/fuzz_targets/analyze.rs).
+fuzz-corpus:
+	cargo run --release --quiet --example hostile -- --fuzz --kb 100,300,1000 --out fuzz/corpus/analyze
 
 build-cli:
 	cargo build --release --bin pith
