@@ -142,6 +142,7 @@ fn hostile_families_at_100_kb() {
                 g.keywords
             ),
             "one-sentence" => assert_eq!(g.sentences.len(), 1),
+            "capital-runs" => assert_eq!((g.language.as_str(), g.actors.is_empty()), ("en", false)),
             _ => assert!(!g.sentences.is_empty() && !g.keywords.is_empty(), "{name}"),
         }
     }

@@ -160,8 +160,8 @@ fn quoted_word(rng: &mut Rng, colons: bool) -> String {
     format!("{before}{word}{after}{colon}{end}")
 }
 
-/// A run of 1 to 64 capitalised names (some in capitals, some initials), then a lowercase
-/// verb, sometimes ending the sentence.
+/// A run of 1 to 64 capitalised names (some in capitals, some initials), then lowercase
+/// English words (without them the text reads as French), sometimes ending the sentence.
 fn capital_run(rng: &mut Rng) -> String {
     let mut s = String::new();
     for _ in 0..=rng.below(64) {
@@ -176,7 +176,7 @@ fn capital_run(rng: &mut Rng) -> String {
         }
         s.push(' ');
     }
-    s.push_str(rng.pick(&["said", "met", "and", "of"]));
+    s.push_str(rng.pick(&["said the", "met with the", "and the", "of the"]));
     s.push_str(if rng.below(3) == 0 { ". " } else { " " });
     s
 }
