@@ -160,11 +160,16 @@ fn quoted_word(rng: &mut Rng, colons: bool) -> String {
     format!("{before}{word}{after}{colon}{end}")
 }
 
-/// A run of 1 to 64 capitalised names (some in capitals, some initials), then lowercase
+/// A run of 1 to 64 (or 2000) capitalised names (some in capitals, some initials), then lowercase
 /// English words (without them the text reads as French), sometimes ending the sentence.
 fn capital_run(rng: &mut Rng) -> String {
     let mut s = String::new();
-    for _ in 0..=rng.below(64) {
+    // Now and then a long run (about 14 KB), as a list of names pasted without punctuation.
+    let names = match rng.below(16) {
+        0 => 2000,
+        _ => 1 + rng.below(64),
+    };
+    for _ in 0..names {
         let name = rng.pick(&NAMES);
         match rng.below(10) {
             0 => s.push_str(&name.to_uppercase()),
