@@ -5,7 +5,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 WASM_OPT := node_modules/.bin/wasm-opt
 
-.PHONY: demo test bootstrap bootstrap-test wasm serve lint native-test wasm-test e2e build-cli size clean batch-bbc train-ner size-check bench package measure-worker
+.PHONY: demo test bootstrap bootstrap-test wasm serve lint native-test wasm-test e2e build-cli size clean batch-bbc train-ner size-check bench package measure-worker fuzz-corpus
 
 demo: bootstrap wasm
 	@echo "pith demo: http://127.0.0.1:$(PORT)/"
@@ -60,6 +60,10 @@ package: wasm
 measure-worker:
 	node scripts/measure-worker.mjs
 
+# Seeds the fuzz corpus with the hostile families at 100 KB to 1 MB (fuzz/fuzz_targets/analyze.rs).
+fuzz-corpus:
+	cargo run --release --quiet --example hostile -- --fuzz --kb 100,300,1000 --out fuzz/corpus/analyze
+
 build-cli:
 	cargo build --release --bin pith
 
@@ -84,9 +88,11 @@ size-check:
 
 # Speed (prints only, not part of `make test`): native per stage (examples/bench.rs), then the
 # wasm module in Node and headless Chromium against compromise and wink-nlp, scaling,
-# pathological inputs, cold start and memory (bench/run.mjs). Reads the BBC corpus in
+# pathological inputs, the hostile families at 100 KB and 1 MB (tests/common/hostile.rs, written
+# to target/hostile for the wasm half), cold start and memory (bench/run.mjs). Reads the BBC corpus in
 # ../shared/eval/summaries/bbc/articles when present. Three rounds of the engine comparison:
 # compromise's own speed drifts on a shared machine, and the spread shows by how much.
 bench: bootstrap wasm
 	cargo run --release --quiet --example bench -- --json target/bench-native.json
+	cargo run --release --quiet --example hostile -- --out target/hostile
 	node bench/run.mjs --native target/bench-native.json --rounds 3

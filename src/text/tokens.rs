@@ -405,19 +405,42 @@ pub(crate) fn html_tag_len(s: &str) -> Option<usize> {
     if window[1..close].contains('<') || window[..close].contains('\n') && first != '!' {
         return None;
     }
-    // Script and style bodies are code, not text: skip to the closing tag (if near enough).
+    // Script and style bodies are code, not text: skip to the closing tag (if one comes
+    // before the next opening of the same element).
     for name in ["script", "style"] {
         let opens = window
             .get(1..1 + name.len())
             .is_some_and(|n| n.eq_ignore_ascii_case(name));
         if opens {
-            let closing = format!("</{name}>");
-            if let Some(end) = s.get(close..).and_then(|rest| rest.find(&closing)) {
-                return Some(close + end + closing.len());
+            if let Some(end) = s.get(close..).and_then(|rest| closing_tag(rest, name)) {
+                return Some(close + end);
             }
         }
     }
     Some(close + 1)
+}
+
+/// The end of the first `</name>` in `body`, or `None` when there is none before the next
+/// opening `<name` (any case). Stopping there means the searches from successive unclosed
+/// openings read separate stretches of the text, so it is read once in all rather than once
+/// per opening: with no bound, 320 KB of `<script>x ` took 4.3 s, four times more per doubling.
+fn closing_tag(body: &str, name: &str) -> Option<usize> {
+    let name = name.as_bytes();
+    let bytes = body.as_bytes();
+    for (i, _) in body.match_indices('<') {
+        let tag = &bytes[i + 1..];
+        if let Some(rest) = tag.strip_prefix(b"/").and_then(|t| t.strip_prefix(name)) {
+            if rest.first() == Some(&b'>') {
+                return Some(i + name.len() + 3);
+            }
+        } else if tag
+            .get(..name.len())
+            .is_some_and(|t| t.eq_ignore_ascii_case(name))
+        {
+            return None;
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -445,6 +468,13 @@ mod tests {
             ("don't stop", &["don't", "stop"]),
             ("at 9 a.m. today", &["at", "9", "a.m.", "today"]),
             ("<p>Hello <b>world</b></p>", &["Hello", "world"]),
+            // Script and style bodies are skipped up to their closing tag, an unclosed one
+            // only up to the next opening of the same element.
+            ("a <script>x = 1;</script> b", &["a", "b"]),
+            ("a <STYLE>p {}</style> b", &["a", "b"]),
+            ("a <script>x</script > b", &["a", "x", "b"]),
+            ("a <script>x <Script>y</script> b", &["a", "x", "b"]),
+            ("a <style>x <script>y</script> b</style> c", &["a", "c"]),
             ("1 < 2 > 0", &["1", "<", "2", ">", "0"]),
             ("emoji 🚀 ok", &["emoji", "🚀", "ok"]),
             ("Moscow, Russia.", &["Moscow", ",", "Russia", "."]),
