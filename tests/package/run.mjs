@@ -11,7 +11,9 @@
 // says mode "worker" with no workerError; the analyser works; no request fails (status >= 400
 // or a network failure, worker requests included); pith_bg.wasm is fetched once (zero times
 // with pith/inline) and instantiated once on the main thread; no console error, no warning
-// from the element, no CSP violation. Behaviour only: no timed assertion.
+// from the element, no CSP violation. And where the worker cannot start (pith/inline under a
+// CSP without blob: workers): one console.warn, and `mode: "main"` with `workerError` in every
+// event. Behaviour only: no timed assertion.
 //
 // Prints TAP-like lines and `# package test: N passed, M failed`; exits non-zero on a failure.
 import fs from 'node:fs';
@@ -268,6 +270,43 @@ try {
       await checkApp(name, out, csp, wasmFetches);
     });
   }
+
+  await test('esbuild under a CSP without blob: workers: the worker fails, one console.warn, events say mode "main" with workerError', async () => {
+    const server = await serve(path.join(WORK, 'esbuild', 'out'), STRICT_CSP);
+    const page = await context.newPage();
+    const lines = [];
+    page.on('console', (m) => lines.push(`${m.type()}: ${m.text()}`));
+    page.on('pageerror', (e) => lines.push(`pageerror: ${e.message}`));
+    try {
+      await page.goto(`http://127.0.0.1:${server.address().port}/`);
+      await page.waitForFunction(() => window.__events.length >= 1, null, { timeout: WAIT_MS });
+      // A second widget that wants the worker: no second warning.
+      await page.evaluate(() => {
+        const second = document.createElement('pith-summary');
+        second.setAttribute('for', 'story');
+        second.setAttribute('worker', '');
+        document.body.append(second);
+      });
+      await page.waitForFunction(() => window.__events.length >= 2, null, { timeout: WAIT_MS });
+      const r = await page.evaluate(() => ({
+        events: window.__events.map((e) => [e.type, e.mode, typeof e.workerError, Boolean(e.workerError)]),
+        first: window.__events[0].summary[0],
+        csp: window.__csp.map((v) => v.split(' ')[0]),
+        items: document.querySelector('pith-summary').shadowRoot.querySelectorAll('.sentences li').length,
+      }));
+      assertEq(r.events, [['analysed', 'main', 'string', true], ['analysed', 'main', 'string', true]], 'events: type, mode, workerError');
+      assert(r.first.startsWith(LEAD), `first summary sentence: ${r.first}`);
+      assertEq(r.items, 3, 'summary items rendered');
+      assert(r.csp.length >= 1 && r.csp.every((d) => d === 'worker-src'), `CSP violations: ${r.csp}`);
+      const warnings = lines.filter((l) => /^(warning|error|pageerror)/.test(l) && !l.includes('Content Security Policy'));
+      assertEq(warnings.length, 1, `console warnings and errors: ${warnings.join(' | ')}`);
+      assert(warnings[0].startsWith('warning: pith-summary: the worker failed ('), `warning: ${warnings[0]}`);
+    } finally {
+      await page.close();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
 } catch (err) {
   await test('no unexpected error', () => {
     throw err;
