@@ -5,13 +5,13 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 WASM_OPT := node_modules/.bin/wasm-opt
 
-.PHONY: demo test bootstrap bootstrap-test wasm serve lint native-test wasm-test e2e build-cli size clean batch-bbc train-ner size-check bench package measure-worker fuzz-corpus
+.PHONY: demo test bootstrap bootstrap-test wasm serve lint native-test wasm-test e2e package-test build-cli size clean batch-bbc train-ner size-check bench package measure-worker fuzz-corpus
 
 demo: bootstrap wasm
 	@echo "pith demo: http://127.0.0.1:$(PORT)/"
 	node scripts/serve.mjs --port $(PORT)
 
-test: bootstrap-test lint native-test wasm size-check wasm-test e2e
+test: bootstrap-test lint native-test wasm size-check wasm-test e2e package-test
 	@echo "make test: all suites passed"
 
 bootstrap:
@@ -51,6 +51,11 @@ wasm-test:
 e2e:
 	node tests/e2e/demo.test.mjs
 	node tests/e2e/widget.test.mjs
+
+# The npm package as users get it: packed, installed into Vite, webpack, esbuild and Node fixture
+# apps (tests/package/apps/), built with the pinned bundlers and checked in headless Chromium.
+package-test:
+	node tests/package/run.mjs
 
 # The npm package: pkg/ plus the <pith-summary> element, with an exports map, in dist/.
 package: wasm
