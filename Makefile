@@ -73,7 +73,8 @@ build-cli:
 clean:
 	rm -rf target pkg dist
 
-# Throughput of the CLI batch mode over the BBC corpus in ../shared/eval (skipped when absent).
+# Throughput of the CLI batch mode over the BBC corpus in ../shared/eval (skipped when absent),
+# with 1 thread and with all cores, and the ratio (also the last part of `make bench`).
 batch-bbc:
 	bash scripts/batch-bbc.sh
 
@@ -99,8 +100,10 @@ size-check:
 # pathological inputs, the hostile families at 100 KB and 1 MB (tests/common/hostile.rs, written
 # to target/hostile for the wasm half), cold start and memory (bench/run.mjs). Reads the BBC corpus in
 # ../shared/eval/summaries/bbc/articles when present. Three rounds of the engine comparison:
-# compromise's own speed drifts on a shared machine, and the spread shows by how much.
+# compromise's own speed drifts on a shared machine, and the spread shows by how much. Last,
+# `pith batch` over the BBC corpus with 1 thread and with all cores, and the ratio.
 bench: bootstrap wasm
 	cargo run --release --quiet --example bench -- --json target/bench-native.json
 	cargo run --release --quiet --example hostile -- --out target/hostile
 	node bench/run.mjs --native target/bench-native.json --rounds 3
+	bash scripts/batch-bbc.sh

@@ -86,10 +86,11 @@ pub fn run(a: &BatchArgs) -> Result<(), String> {
         .map_err(|e| format!("cannot write output: {e}"))?;
     progress.bar.finish_and_clear();
     let secs = start.elapsed().as_secs_f64();
+    let threads = pool.current_num_threads();
     eprintln!(
-        "pith batch: {records} records, {errors} errors, {secs:.2} s ({:.0} records/s on {} threads)",
+        "pith batch: {records} records, {errors} errors, {secs:.2} s ({:.0} records/s on {threads} thread{})",
         records as f64 / secs.max(1e-9),
-        pool.current_num_threads()
+        if threads == 1 { "" } else { "s" }
     );
     Ok(())
 }
@@ -359,7 +360,7 @@ impl Progress {
             Source::Files { count, .. } => (
                 ProgressBar::new(*count as u64),
                 None,
-                "{bar:30} {pos}/{len} articles, {per_sec}, ETA {eta}",
+                "{bar:30} {pos}/{len} articles, {msg}, ETA {eta}",
             ),
             Source::Lines {
                 size: Some(size),
@@ -373,10 +374,13 @@ impl Progress {
             Source::Lines { .. } => (
                 ProgressBar::no_length(),
                 None,
-                "{spinner} {pos} articles, {per_sec}, {elapsed}",
+                "{spinner} {pos} articles, {msg}, {elapsed}",
             ),
         };
-        if !std::io::stderr().is_terminal() {
+        if std::io::stderr().is_terminal() {
+            // Redraw between chunks too, so elapsed time and the spinner keep moving.
+            bar.enable_steady_tick(std::time::Duration::from_millis(250));
+        } else {
             bar.set_draw_target(ProgressDrawTarget::hidden());
         }
         if let Ok(style) = ProgressStyle::with_template(template) {
@@ -386,14 +390,17 @@ impl Progress {
     }
 
     fn update(&self, records: usize) {
+        let rate = records as f64 / self.bar.elapsed().as_secs_f64().max(1e-9);
         match &self.read {
             Some(read) => {
-                self.bar.set_position(read.load(Ordering::Relaxed));
-                let rate = records as f64 / self.bar.elapsed().as_secs_f64().max(1e-9);
                 self.bar
                     .set_message(format!("{records} articles, {rate:.0}/s"));
+                self.bar.set_position(read.load(Ordering::Relaxed));
             }
-            None => self.bar.set_position(records as u64),
+            None => {
+                self.bar.set_message(format!("{rate:.0}/s"));
+                self.bar.set_position(records as u64);
+            }
         }
     }
 }
