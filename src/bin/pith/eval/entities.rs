@@ -423,13 +423,13 @@ fn prf(c: Counts) -> (f64, f64, f64) {
 
 /// `pith eval entities` flags.
 #[derive(clap::Args)]
-#[group(id = "data", required = true, args = ["conll", "gum"])]
+#[command(group(clap::ArgGroup::new("data").required(true)))]
 pub struct Args {
     /// A CoNLL-2003 file.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", group = "data")]
     conll: Option<String>,
     /// The GUM corpus directory.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", group = "data")]
     gum: Option<String>,
     /// The GUM split [default: dev and test].
     #[arg(long, value_name = "dev|test")]
