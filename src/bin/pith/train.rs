@@ -1,13 +1,19 @@
-//! `pith train tagger ...`: regenerates the embedded model weights (see [`crate::train_tagger`]).
+//! `pith train ...`: regenerates the embedded model weights (see [`crate::train_tagger`] and
+//! [`crate::train_confidence`]).
+
+/// `pith train <model> ...`.
+#[derive(clap::Subcommand)]
+pub enum TrainCommand {
+    /// Train the name tagger (averaged perceptron) on CoNLL-2003 and GUM.
+    Tagger(crate::train_tagger::Args),
+    /// Fit the actor confidence model on CoNLL testa and GUM dev.
+    Confidence(crate::train_confidence::Args),
+}
 
 /// Runs `pith train ...`.
-pub fn run(args: &[String]) -> Result<(), String> {
-    match args.first().map(String::as_str) {
-        Some("tagger") => crate::train_tagger::run(&args[1..]),
-        Some("confidence") => crate::train_confidence::run(&args[1..]),
-        _ => Err("usage: pith train tagger --conll FILE --gum DIR [--dev FILE] [--out PATH] \
-                  [--buckets N] [--epochs N] [--check]\n       pith train confidence [--conll FILE] \
-                  [--gum DIR] [--out FILE] [--check]"
-            .into()),
+pub fn run(command: &TrainCommand) -> Result<(), String> {
+    match command {
+        TrainCommand::Tagger(a) => crate::train_tagger::run(a),
+        TrainCommand::Confidence(a) => crate::train_confidence::run(a),
     }
 }
