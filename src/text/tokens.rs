@@ -124,36 +124,51 @@ impl Tokenizer {
             }
             if c.is_alphanumeric() {
                 let end = word_end(s, i);
-                let word = &s[i..end];
-                // Split a possessive 's / ’s off the word.
-                let base = ["'s", "'S", "’s"]
-                    .iter()
-                    .find_map(|suffix| word.strip_suffix(suffix))
-                    .filter(|b| b.chars().next_back().is_some_and(char::is_alphanumeric))
-                    .unwrap_or(word);
-                let poss = (base.len() < word.len()).then_some(base.len());
-                let start = span.start + i;
-                out.push(self.make(base, start, sentence, vocab));
-                if let Some(k) = poss {
-                    out.push(self.punct(&word[k..], start + k, sentence, vocab));
-                }
+                self.push_word(&s[i..end], span.start + i, sentence, out, vocab);
                 i = end.max(next);
                 continue;
             }
             out.push(self.punct(&s[i..next], span.start + i, sentence, vocab));
             i = next;
         }
-        // In an all-capitals line ("PUTIN ON THE ATTACK") capitals carry no information, so
-        // uppercase words are treated as ordinary words there (stopwords included).
+        self.caps_line_stopwords(&mut out[first..], vocab);
+    }
+
+    /// Pushes `word` (at byte `start`) as a word token, with a possessive 's / ’s split off
+    /// as a token of its own.
+    fn push_word(
+        &mut self,
+        word: &str,
+        start: usize,
+        sentence: usize,
+        out: &mut Vec<Token>,
+        vocab: &mut Vocab,
+    ) {
+        let base = ["'s", "'S", "’s"]
+            .iter()
+            .find_map(|suffix| word.strip_suffix(suffix))
+            .filter(|b| b.chars().next_back().is_some_and(char::is_alphanumeric))
+            .unwrap_or(word);
+        out.push(self.make(base, start, sentence, vocab));
+        if base.len() < word.len() {
+            let k = base.len();
+            out.push(self.punct(&word[k..], start + k, sentence, vocab));
+        }
+    }
+
+    /// In an all-capitals line ("PUTIN ON THE ATTACK") capitals carry no information, so
+    /// uppercase words of the sentence's `tokens` are treated as ordinary words there
+    /// (stopwords included).
+    fn caps_line_stopwords(&self, tokens: &mut [Token], vocab: &Vocab) {
         let (mut words, mut upper) = (0usize, 0usize);
-        for t in &out[first..] {
+        for t in tokens.iter() {
             if t.kind == TokenKind::Word {
                 words += 1;
                 upper += usize::from(t.shape == Shape::Upper);
             }
         }
         if words >= 3 && upper * 10 >= words * 6 {
-            for t in &mut out[first..] {
+            for t in tokens.iter_mut() {
                 if t.kind == TokenKind::Word {
                     t.stop = self.lang.is_some_and(|l| l.is_stopword(vocab.get(t.lower)));
                 }
