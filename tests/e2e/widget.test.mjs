@@ -9,8 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import http from 'node:http';
-import { harness, assert, assertEq, assertServed, get } from './harness.mjs';
+import { harness, assert, assertEq, assertServed, get, serveDir } from './harness.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUT_DIR = path.join(ROOT, 'tests', 'e2e', 'out');
@@ -67,29 +66,6 @@ const { test, bail, finish } = harness('widget e2e');
 const squash = (s) => String(s).replace(/\s+/g, ' ').trim();
 
 
-/** A static server for the package test: `dir` at /, strict CSP on HTML, loopback only. */
-function serveDir(dir, csp) {
-  const types = {
-    '.html': 'text/html; charset=utf-8',
-    '.js': 'text/javascript; charset=utf-8',
-    '.css': 'text/css; charset=utf-8',
-    '.wasm': 'application/wasm',
-    '.json': 'application/json',
-    '.ts': 'text/plain; charset=utf-8',
-  };
-  const server = http.createServer((req, res) => {
-    const rel = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
-    const file = path.resolve(dir, rel);
-    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    const type = types[path.extname(file)] || 'application/octet-stream';
-    res.writeHead(200, { 'Content-Type': type, ...(type.startsWith('text/html') ? { 'Content-Security-Policy': csp } : {}) });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 for (const f of ['pith.js', 'pith_bg.wasm']) {
   if (!fs.existsSync(path.join(ROOT, 'pkg', f))) bail(`pkg/${f} is missing: run \`make wasm\` first`);

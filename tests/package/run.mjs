@@ -17,11 +17,10 @@
 //
 // Prints TAP-like lines and `# package test: N passed, M failed`; exits non-zero on a failure.
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { harness, assert, assertEq } from '../e2e/harness.mjs';
+import { harness, assert, assertEq, serveDir } from '../e2e/harness.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const APPS = path.join(ROOT, 'tests', 'package', 'apps');
@@ -65,28 +64,6 @@ function prepareApp(name, tarball) {
   return dir;
 }
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
-
-/** A static server of `dir` on 127.0.0.1 (CSP `csp` on HTML). */
-function serve(dir, csp) {
-  const server = http.createServer((req, res) => {
-    const rel = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
-    const file = path.resolve(dir, rel);
-    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    const type = TYPES[path.extname(file)] || 'application/octet-stream';
-    res.writeHead(200, { 'Content-Type': type, ...(type.startsWith('text/html') ? { 'Content-Security-Policy': csp } : {}) });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 // -------------------------------------------------------------------------------- builds
 
@@ -161,7 +138,7 @@ let browser;
 let context;
 
 async function checkApp(name, out, csp, wasmFetches) {
-  const server = await serve(out, csp);
+  const server = await serveDir(out, csp);
   const origin = `http://127.0.0.1:${server.address().port}`;
   const requests = [];
   const failed = [];
@@ -272,7 +249,7 @@ try {
   }
 
   await test('esbuild under a CSP without blob: workers: the worker fails, one console.warn, events say mode "main" with workerError', async () => {
-    const server = await serve(path.join(WORK, 'esbuild', 'out'), STRICT_CSP);
+    const server = await serveDir(path.join(WORK, 'esbuild', 'out'), STRICT_CSP);
     const page = await context.newPage();
     const lines = [];
     page.on('console', (m) => lines.push(`${m.type()}: ${m.text()}`));
