@@ -259,7 +259,8 @@ function flashSentence(index) {
   el.addEventListener('animationend', () => el.classList.remove('flash'), { once: true });
 }
 
-function jumpButton(index, children, label) {
+/** A button that flashes sentence `index`; `label`, when given, must contain its visible text. */
+function jumpButton(index, children, label = null) {
   return h(
     'button',
     { type: 'button', class: 'jump', 'aria-label': label, onclick: () => flashSentence(index) },
@@ -303,9 +304,16 @@ function renderKeywords(r) {
   panels.keywords.replaceChildren(list);
 }
 
+/**
+ * A cell's text, or for a missing value a dash that screen readers hear as "none" (a span
+ * without a role cannot take an aria-label, so the word is hidden text and the dash is hidden
+ * from them).
+ */
 function cellText(value) {
   return value === null || value === undefined || value === ''
-    ? h('span', { class: 'none', 'aria-label': 'none', text: '—' })
+    ? h('span', { class: 'none' },
+      h('span', { 'aria-hidden': 'true', text: '—' }),
+      h('span', { class: 'visually-hidden', text: 'none' }))
     : document.createTextNode(value);
 }
 
@@ -463,10 +471,15 @@ function renderPositions(r) {
             : cellText(null)),
           h('td', { class: 'claim-cell', 'data-label': 'Claim' }, claim),
           h('td', { class: 'evidence', 'data-label': 'Evidence' },
+            // Named by its visible text ("sentence 4 ..."), so that speech input can say
+            // what is shown (WCAG 2.5.3), after a hidden "Show in article:".
             jumpButton(p.sentence, [
-              h('span', { class: 'evidence-ref', text: `¶ sentence ${p.sentence + 1}` }),
+              h('span', { class: 'visually-hidden', text: 'Show in article: ' }),
+              h('span', { class: 'evidence-ref' },
+                h('span', { 'aria-hidden': 'true', text: '¶ ' }),
+                `sentence ${p.sentence + 1}`),
               h('span', { class: 'evidence-text', text: evidence }),
-            ], `Show evidence in article: ${evidence}`)),
+            ])),
         ),
       );
     }
