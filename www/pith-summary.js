@@ -304,6 +304,13 @@ function primaryLanguage(tag) {
   return String(tag || '').trim().toLowerCase().split(/[-_]/)[0];
 }
 
+/** A missing value: a dash that screen readers hear as "none" (a role-less span takes no aria-label). */
+function none() {
+  return h('span', { class: 'none' },
+    h('span', { 'aria-hidden': 'true', text: '—' }),
+    h('span', { class: 'visually-hidden', text: 'none' }));
+}
+
 function countWords(text) {
   const words = text.match(/\S+/g);
   return words ? words.length : 0;
@@ -879,16 +886,20 @@ export class PithSummary extends ElementBase {
           h('span', { class: 'name', lang: quoted(r), text: p.actor }),
           p.side && p.side !== p.actor ? h('span', { class: 'side', lang: quoted(r), text: p.side }) : null),
         h('td', { 'data-label': 'Stance' },
-          p.stance ? h('span', { class: `stance stance-${p.stance}`, text: p.stance }) : h('span', { class: 'none', text: '—' })),
+          p.stance ? h('span', { class: `stance stance-${p.stance}`, text: p.stance }) : none()),
         h('td', { 'data-label': 'Claim', class: 'claim', lang: quoted(r) }, p.quote ? h('q', { text: p.claim }) : p.claim),
         highlight
           ? h('td', { 'data-label': 'Evidence' },
             this.#jump(p.sentence, ['Show'], `Show the evidence in the article: ${evidence}`))
           : null);
     });
-    return h('div', { class: 'table-wrap', part: 'table-wrap', role: 'region', tabindex: 0, 'aria-labelledby': labelId },
+    // A scrolling region that keyboard users can focus, named by the table's caption: the
+    // section around it is already the landmark named "Positions", and two landmarks with one
+    // name cannot be told apart.
+    const captionId = `${labelId}-caption`;
+    return h('div', { class: 'table-wrap', part: 'table-wrap', role: 'region', tabindex: 0, 'aria-labelledby': captionId },
       h('table', { part: 'positions-table' },
-        h('caption', { text: caption }),
+        h('caption', { id: captionId, text: caption }),
         h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col', text: c })))),
         h('tbody', {}, rows)));
   }
