@@ -5,13 +5,13 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 WASM_OPT := node_modules/.bin/wasm-opt
 
-.PHONY: demo test bootstrap bootstrap-test wasm serve lint native-test wasm-test e2e package-test build-cli size clean batch-bbc train-ner size-check bench package measure-worker fuzz-corpus spark-demo
+.PHONY: demo test bootstrap bootstrap-test wasm serve lint native-test wasm-test e2e a11y package-test build-cli size clean batch-bbc train-ner size-check bench package measure-worker fuzz-corpus spark-demo
 
 demo: bootstrap wasm
 	@echo "pith demo: http://127.0.0.1:$(PORT)/"
 	node scripts/serve.mjs --port $(PORT)
 
-test: bootstrap-test lint native-test wasm size-check wasm-test e2e package-test
+test: bootstrap-test lint native-test wasm size-check wasm-test e2e a11y package-test
 	@echo "make test: all suites passed"
 
 bootstrap:
@@ -54,6 +54,12 @@ wasm-test:
 e2e:
 	node tests/e2e/demo.test.mjs
 	node tests/e2e/widget.test.mjs
+
+# axe-core (WCAG 2.1 A and AA, best practice) on the demo and every page in www/examples/, light
+# and dark, 375 and 1280 px wide; the contrast of every stance and kind colour; Tab through
+# every interactive element, each with a visible focus ring. Headless Chromium.
+a11y:
+	node tests/e2e/a11y.test.mjs
 
 # The npm package as users get it: packed, installed into Vite, webpack, esbuild and Node fixture
 # apps (tests/package/apps/), built with the pinned bundlers and checked in headless Chromium.
