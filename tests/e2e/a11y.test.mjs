@@ -10,6 +10,7 @@
 // - Colour contrast of every stance, actor kind and sentence kind (the unions in pkg/pith.d.ts),
 //   also those the sample articles lack: one sample of each is added where the page shows
 //   that kind and axe must pass each one (4.5:1 for their small text). Ratios are printed.
+// - Reflow: at 375 px, neither the page nor anything in it scrolls sideways.
 // - Keyboard: Tab from the top reaches every interactive element, in document order, each in
 //   view with a visible focus ring of 3:1 or more (tests/e2e/keyboard.mjs), in both schemes
 //   and both widths.
@@ -171,6 +172,27 @@ const STATES = {
   'long.html': [['analysed', async () => {}]],
 };
 
+/**
+ * The page, and every element (also in shadow roots) that scrolls sideways: WCAG 1.4.10 wants
+ * no two-dimensional scrolling at 320 CSS px for text like this, so none at 375.
+ */
+function sideways() {
+  const out = [];
+  const page = document.documentElement;
+  if (page.scrollWidth > innerWidth) out.push(`the page: ${page.scrollWidth} px in ${innerWidth}`);
+  const walk = (root) => {
+    for (const el of root.querySelectorAll('*')) {
+      const x = getComputedStyle(el).overflowX;
+      if ((x === 'auto' || x === 'scroll') && el.scrollWidth > el.clientWidth + 1) {
+        out.push(`${el.localName}${el.id ? `#${el.id}` : ''}.${[...el.classList].join('.')} in #${el.closest('[id]')?.id}: ${el.scrollWidth} px in ${el.clientWidth}`);
+      }
+      if (el.shadowRoot) walk(el.shadowRoot);
+    }
+  };
+  walk(document);
+  return out;
+}
+
 /** Lets style and layout settle after a change of viewport or scheme. */
 const settle = (page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 
@@ -228,6 +250,11 @@ try {
           });
         }
       }
+      await test(`reflow: ${spec.name} (${state}), 375 px: nothing scrolls sideways`, async () => {
+        await page.setViewportSize(VIEWPORTS[0]);
+        await settle(page);
+        assertEq(await page.evaluate(sideways), [], 'what is wider than its box');
+      });
       if (state !== 'analysed' || spec.name === 'csp.html' || spec.name === 'long.html') continue;
       // ---------------------------------------------------------------- every kind's colour
       const added = await page.evaluate(addSwatches, { widget, kinds: KINDS });
@@ -269,7 +296,11 @@ try {
           try {
             await page.goto(ORIGIN + spec.url);
             await spec.ready(page);
-            const result = await tabThrough({ run: (source) => page.evaluate(source), tab: () => page.keyboard.press('Tab') });
+            const result = await tabThrough({
+              install: (source) => page.evaluate(source),
+              call: (name) => page.evaluate((n) => window.__focusProbe[n](), name),
+              tab: () => page.keyboard.press('Tab'),
+            });
             console.log(`# ${spec.name} ${scheme} ${viewport.width}: ${ringSummary(result)}`);
             assertKeyboard(result);
           } finally {

@@ -8,16 +8,17 @@ export const FOCUS_PROBE = fs.readFileSync(new URL('./focus-probe.js', import.me
 
 /**
  * Presses Tab until focus leaves the page's elements or comes back to one it already reached.
- * `run(source)` evaluates a script in the page and returns its value; `tab()` presses Tab.
+ * `install(source)` runs FOCUS_PROBE in the page, `call(name)` returns the value of
+ * `window.__focusProbe[name]()` there, and `tab()` presses Tab.
  */
-export async function tabThrough({ run, tab }) {
-  await run(FOCUS_PROBE);
-  const { expected, positive } = await run('window.__focusProbe.start()');
+export async function tabThrough({ install, call, tab }) {
+  await install(FOCUS_PROBE);
+  const { expected, positive } = await call('start');
   const stops = [];
   // Two more presses than stops expected: enough to see an extra stop and the way out.
   for (let i = 0; i < expected.length + 2; i++) {
     await tab();
-    const now = await run('window.__focusProbe.current()');
+    const now = await call('current');
     if (now.index === -2) break;
     if (now.index >= 0 && stops.some((s) => s.index === now.index)) break;
     stops.push(now);
