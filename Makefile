@@ -5,13 +5,13 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 WASM_OPT := node_modules/.bin/wasm-opt
 
-.PHONY: demo test bootstrap bootstrap-test wasm serve lint native-test wasm-test e2e a11y package-test build-cli size clean batch-bbc train-ner size-check bench package measure-worker fuzz-corpus spark-demo
+.PHONY: demo test bootstrap bootstrap-test wasm serve lint native-test wasm-test e2e a11y e2e-firefox e2e-webdriver package-test build-cli size clean batch-bbc train-ner size-check bench package measure-worker fuzz-corpus spark-demo
 
 demo: bootstrap wasm
 	@echo "pith demo: http://127.0.0.1:$(PORT)/"
 	node scripts/serve.mjs --port $(PORT)
 
-test: bootstrap-test lint native-test wasm size-check wasm-test e2e a11y package-test
+test: bootstrap-test lint native-test wasm size-check wasm-test e2e a11y e2e-webdriver package-test
 	@echo "make test: all suites passed"
 
 bootstrap:
@@ -60,6 +60,16 @@ e2e:
 # every interactive element, each with a visible focus ring. Headless Chromium.
 a11y:
 	node tests/e2e/a11y.test.mjs
+
+# The demo and widget checks that matter in every browser (panels, highlight through the Custom
+# Highlight API and through the selection, the worker, Tab order and focus rings, no console
+# error, no request off 127.0.0.1), through WebDriver (selenium-webdriver with BiDi): in Debian's
+# Firefox ESR via geckodriver, then the same checks in Chromium via chromedriver.
+e2e-firefox:
+	node tests/e2e/webdriver.test.mjs firefox
+
+e2e-webdriver: e2e-firefox
+	node tests/e2e/webdriver.test.mjs chromium
 
 # The npm package as users get it: packed, installed into Vite, webpack, esbuild and Node fixture
 # apps (tests/package/apps/), built with the pinned bundlers and checked in headless Chromium.

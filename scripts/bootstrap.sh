@@ -55,12 +55,12 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb_version"
   cargo install wasm-bindgen-cli --version "=$wb_version" --force
 fi
 
-# npm packages (binaryen's wasm-opt, playwright-core, axe-core for `make a11y`, and for `make
-# package-test` the bundlers vite, webpack and esbuild, pinned exactly in package.json):
-# reinstall only when the lock changed or one of them is missing.
+# npm packages (binaryen's wasm-opt, playwright-core, axe-core for `make a11y`, selenium-webdriver
+# for `make e2e-webdriver`, and for `make package-test` the bundlers vite, webpack and esbuild,
+# pinned exactly in package.json): reinstall only when the lock changed or one is missing.
 missing_npm=0
 for bin in wasm-opt vite webpack esbuild; do [ -e "node_modules/.bin/$bin" ] || missing_npm=1; done
-for dir in axe-core; do [ -d "node_modules/$dir" ] || missing_npm=1; done
+for dir in axe-core selenium-webdriver; do [ -d "node_modules/$dir" ] || missing_npm=1; done
 if [ "$missing_npm" = 1 ] || [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ] || [ package.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages"
   if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
@@ -74,9 +74,12 @@ if [ "$mode" = test ]; then
   if [ ${#need[@]} -gt 0 ]; then
     apt_install "${need[@]}"
   fi
-  if ! command -v geckodriver >/dev/null; then
+  # 0.36 or later: tests/e2e/webdriver.test.mjs starts it with --allow-system-access (to set
+  # Firefox's colour-scheme preference).
+  gecko=$(geckodriver --version 2>/dev/null | awk 'NR==1{print $2}')
+  if [ -z "$gecko" ] || [ "$(printf '%s\n' 0.36.0 "$gecko" | sort -V | head -1)" != 0.36.0 ]; then
     say "installing geckodriver"
-    cargo install geckodriver
+    cargo install geckodriver --force
   fi
 fi
 say "ok ($mode)"
