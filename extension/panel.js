@@ -1,18 +1,23 @@
 // pith extension, the side panel (Chromium) / sidebar (Firefox). When the background says a tab
-// was asked for (storage.session `request`), it injects content.js into that tab (activeTab),
-// reads the article there with extractArticle(), and shows the gist with the widget itself:
-// <pith-page-summary> is <pith-summary> (www/pith-summary.js, laid out under pith/ by the build)
-// with two methods changed, so the summary, actors, positions and keywords, the status line,
-// the worker for long articles and the language hint are the widget's own code.
+// was asked for (storage.session `request`), it injects content.js into that tab (activeTab)
+// and takes a snapshot of the page: what pith's walk reads of it (see content.js). It runs
+// extractArticle() on that snapshot here, with the widget's wasm, and shows the gist with the
+// widget itself: <pith-page-summary> is <pith-summary> (www/pith-summary.js, laid out under
+// pith/ by the build) with two methods changed, so the summary, actors, positions and keywords,
+// the status line, the worker for long articles and the language hint are the widget's code.
 //
 // The widget reads its article from an element of its own document (`for`), so the panel lays
-// the page's article out here as a copy: one <p> per block of extractArticle()'s result, <br>
-// for its line breaks. The widget's walk gives the same text back (it collapses whitespace the
-// same way both times), so the offsets of its analysis index the page's text too; the panel
-// checks that, and a sentence clicked here is marked in the page by content.js (show()).
+// the article out for it: one <p> per block of extractArticle()'s result, <br> for its line
+// breaks. The widget's walk gives the same text back (it collapses whitespace the same way
+// both times), so the offsets of its analysis index the extracted text too; the panel checks
+// that. A sentence clicked here becomes a Range over the snapshot's text nodes (the widget's
+// textRange() walk), and content.js marks the page's own nodes at the same places.
 //
-// Text from the page reaches this document only through textContent and createTextNode.
+// Text from the page reaches this document only through textContent and createTextNode; the
+// snapshot is built in a document of its own that has no window, so nothing in it loads or runs.
 import { PithSummary } from './pith/pith-summary.js';
+import { init } from './pith/pith-wasm.js';
+import { extractArticle, textRange } from './pith/pkg/pith.js';
 
 const ext = globalThis.browser ?? globalThis.chrome;
 
@@ -46,8 +51,8 @@ const notice = $('notice');
 let settings = { ...DEFAULTS };
 let windowId = null;
 let shortcut = '';
-// The article on screen: the tab, content.js's read id, and whether the widget's text is the
-// page's (then offsets match).
+// The article on screen: the tab, content.js's snapshot id, extractArticle()'s result over the
+// snapshot, its text nodes' indices, and whether the widget read the same text.
 let page = null;
 let marked = false;
 let requests = 0;
@@ -115,22 +120,9 @@ function fillCopy(text, blocks, lang) {
 
 async function inPage(tabId, func, args = []) {
   const [injection] = await ext.scripting.executeScript({ target: { tabId }, func, args });
+  // Firefox reports an exception of `func` as `error`; Chromium rejects.
+  if (injection && injection.error) throw injection.error;
   return injection ? injection.result : undefined;
-}
-
-let wasmText = null;
-
-/** pith_bg.wasm (the widget's, from the extension's files) in base64, for content.js. */
-function wasmBase64() {
-  wasmText ??= fetch(new URL('pith/pkg/pith_bg.wasm', location.href))
-    .then((response) => response.arrayBuffer())
-    .then((buffer) => {
-      const bytes = new Uint8Array(buffer);
-      let binary = '';
-      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-      return btoa(binary);
-    });
-  return wasmText;
 }
 
 /** True for pages that no extension may script: browser pages, extension stores. */
@@ -151,58 +143,152 @@ function restrictedError(err) {
     .test(String(err && err.message));
 }
 
+/**
+ * The snapshot's items (content.js) as elements and text nodes of a document with no window;
+ * returns its root and its text nodes in snapshot order.
+ */
+function rebuild(items) {
+  const doc = document.implementation.createHTMLDocument('');
+  const made = [];
+  const texts = [];
+  for (const [parent, tag, value] of items) {
+    let node;
+    if (tag === null) {
+      node = doc.createTextNode(value);
+      texts.push(node);
+    } else {
+      try {
+        node = doc.createElement(tag);
+      } catch {
+        node = doc.createElement('span'); // a name HTML cannot create (from an XML page)
+      }
+      for (const [name, v] of Object.entries(value)) node.setAttribute(name, v);
+    }
+    made.push(node);
+    if (parent >= 0) made[parent].append(node);
+  }
+  if (made.length) doc.documentElement.replaceWith(made[0]);
+  return { root: made.length ? doc.documentElement : null, texts };
+}
+
+/** The block index holding UTF-16 offset `at` (blocks are sorted and disjoint), as the widget. */
+function blockAt(blocks, at) {
+  let lo = 0;
+  let hi = blocks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid].end <= at) lo = mid + 1;
+    else if (blocks[mid].start > at) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** A Range over the snapshot's text for [start, end) of the extracted text (the widget's rangeFor). */
+function rangeFor(extracted, start, end) {
+  const { blocks } = extracted;
+  const first = blockAt(blocks, start);
+  if (first < 0) return null;
+  const last = Math.max(first, blockAt(blocks, Math.max(start, end - 1)));
+  const a = blocks[first];
+  const b = blocks[last];
+  const range = textRange(a.element, start - a.start, Math.min(end, a.end) - a.start);
+  if (!range) return null;
+  if (last !== first) {
+    const tail = textRange(b.element, 0, Math.min(end, b.end) - b.start);
+    if (tail) range.setEnd(tail.endContainer, tail.endOffset);
+  }
+  return range;
+}
+
+/** What the page declares as the article's language (the widget's hint): its nearest `lang`. */
+function declaredLanguage(extracted, root) {
+  const c = extracted.container;
+  const el = (c && c.closest('[lang]')) || root;
+  return (el && el.getAttribute('lang')) || '';
+}
+
+/**
+ * Title, byline, date and site. extractArticle() wins where it returns them (it does not yet:
+ * these are Readability's names, which it would use); until then the headline it kept (an
+ * <h1> first block), then the page's standard meta tags and title.
+ */
+function detailsOf(extracted, snap) {
+  const first = extracted.blocks[0];
+  const headline = first && first.element.localName === 'h1' ? extracted.text.slice(first.start, first.end).trim() : '';
+  return {
+    title: extracted.title || headline || snap.meta.title || snap.title,
+    byline: extracted.byline || snap.meta.byline,
+    published: extracted.publishedTime || snap.meta.published,
+    site: extracted.siteName || snap.meta.site,
+  };
+}
+
 async function summarise(request) {
   if (request.at <= handledAt) return;
   handledAt = request.at;
   const run = ++requests;
-  await ext.storage.session.set({ handled: request.at });
-  const current = () => run === requests;
-  clearInPage();
-  page = null;
+  // For whoever watches the panel (the extension test): which request, and how it went.
+  panel.dataset.read = String(run);
+  delete panel.dataset.exact;
   say(MESSAGES.reading, 'reading');
   showDetails(null);
+  clearInPage();
+  page = null;
+  const current = () => run === requests;
+  await ext.storage.session.set({ handled: request.at });
   if (restricted(request.url)) {
     hideWidget();
     say(MESSAGES.restricted, 'restricted');
     return;
   }
-  let result;
+  let snap;
   try {
-    // null: content.js is not in the page yet; false: it is, without the wasm.
-    const loaded = await inPage(request.tabId, () => (globalThis.pithPage ? globalThis.pithPage.loaded() : null));
-    if (loaded === null) {
+    const present = await inPage(request.tabId, () => typeof globalThis.pithPage === 'object');
+    if (!present) {
       await ext.scripting.executeScript({ target: { tabId: request.tabId }, files: ['content.js'] });
       await ext.scripting.insertCSS({ target: { tabId: request.tabId }, css: HIGHLIGHT_CSS });
     }
-    if (!loaded) await inPage(request.tabId, (wasm) => globalThis.pithPage.load(wasm), [await wasmBase64()]);
-    result = await inPage(request.tabId, () => globalThis.pithPage.read());
+    snap = await inPage(request.tabId, () => globalThis.pithPage.snapshot());
   } catch (err) {
     if (!current()) return;
     hideWidget();
-    say(restrictedError(err) ? MESSAGES.restricted : MESSAGES.unreadable, restrictedError(err) ? 'restricted' : 'unreadable');
+    const refused = restrictedError(err);
+    say(refused ? MESSAGES.restricted : MESSAGES.unreadable, refused ? 'restricted' : 'unreadable');
     console.warn(`pith: could not read the tab (${err && err.message})`);
     return;
   }
   if (!current()) return;
-  if (!result || result.kind !== 'article') {
+  if (!snap || snap.kind !== 'page') {
     hideWidget();
-    say(result ? MESSAGES.unsupported(result.type) : MESSAGES.unreadable, result ? 'unsupported' : 'unreadable');
+    say(snap ? MESSAGES.unsupported(snap.type) : MESSAGES.unreadable, snap ? 'unsupported' : 'unreadable');
     return;
   }
-  if (!result.text.trim()) {
+  await init();
+  if (!current()) return;
+  const { root, texts } = rebuild(snap.items);
+  const extracted = root ? extractArticle(root) : { text: '', blocks: [], container: null };
+  if (!extracted.text.trim()) {
     hideWidget();
     say(MESSAGES.empty, 'empty');
     return;
   }
-  showDetails(result.details, request.url);
-  fillCopy(result.text, result.blocks, result.lang);
+  showDetails(detailsOf(extracted, snap), request.url);
+  fillCopy(extracted.text, extracted.blocks.map((b) => [b.start, b.end]), declaredLanguage(extracted, root));
   if (!widget.isConnected) $('gist').append(widget, copy);
   widget.hidden = false;
   say('', 'analysing');
   const analysis = await widget.refresh();
   if (!current()) return;
-  page = { tabId: request.tabId, id: result.id, exact: widget.text === result.text };
-  if (!page.exact) console.warn('pith: the widget read a different text than the page gave; sentences cannot be shown in the page');
+  page = {
+    tabId: request.tabId,
+    id: snap.id,
+    extracted,
+    index: new Map(texts.map((node, i) => [node, i])),
+    exact: widget.text === extracted.text,
+  };
+  panel.dataset.exact = String(page.exact);
+  if (!page.exact) console.warn('pith: the widget read another text than extractArticle() gave; sentences cannot be shown in the page');
   panel.dataset.state = analysis ? 'done' : 'failed';
 }
 
@@ -248,7 +334,17 @@ function showDetails(details, url) {
 
 async function showInPage(start, end) {
   if (!page) return;
-  if (!page.exact) {
+  let range = null;
+  if (page.exact) {
+    try {
+      range = rangeFor(page.extracted, start, end);
+    } catch {
+      range = null;
+    }
+  }
+  const from = range && page.index.get(range.startContainer);
+  const to = range && page.index.get(range.endContainer);
+  if (from === undefined || to === undefined || from === null || to === null) {
     say(MESSAGES.mismatch);
     return;
   }
@@ -257,7 +353,8 @@ async function showInPage(start, end) {
   try {
     // The reader looks at the page the sentence is in.
     await ext.tabs.update(tabId, { active: true });
-    outcome = await inPage(tabId, (i, s, e) => (globalThis.pithPage ? globalThis.pithPage.show(i, s, e) : 'stale'), [id, start, end]);
+    outcome = await inPage(tabId, (i, s, e) => (globalThis.pithPage ? globalThis.pithPage.show(i, s, e) : 'stale'),
+      [id, [from, range.startOffset], [to, range.endOffset]]);
   } catch {
     outcome = 'stale';
   }

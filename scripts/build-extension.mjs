@@ -3,6 +3,7 @@
 // them copied by hand:
 //   extension/  its own code: manifest.json (the keys both browsers share), background.js,
 //               panel.html/.js/.css (the side panel / sidebar) and content.js (run in the page)
+//               (the manifest's keys for one browser only are in manifestFor() below)
 //   www/        the widget: pith-summary.js, pith-wasm.js, pith-worker.js, pith-summary.css,
 //               laid out under pith/ as the demo server lays them out (pkg/ beside them)
 //   pkg/        the wasm and its glue from `make wasm` (pith.js, pith_bg.wasm)
@@ -12,9 +13,6 @@
 //
 //   make extension          # = make wasm, then node scripts/build-extension.mjs
 //
-// content.js is bundled with esbuild (with pkg/pith.js) into one classic script:
-// scripting.executeScript injects files, not modules, and a content script that imported the
-// glue would need it listed in web_accessible_resources, where every page could probe for it.
 // The zips are reproducible: entries sorted, one fixed timestamp.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -26,7 +24,7 @@ const EXT = path.join(ROOT, 'extension');
 const WWW = path.join(ROOT, 'www');
 const PKG = path.join(ROOT, 'pkg');
 export const BROWSERS = ['chromium', 'firefox'];
-const OWN_FILES = ['background.js', 'panel.html', 'panel.js', 'panel.css'];
+const OWN_FILES = ['background.js', 'content.js', 'panel.html', 'panel.js', 'panel.css'];
 const WIDGET_FILES = ['pith-summary.js', 'pith-wasm.js', 'pith-worker.js', 'pith-summary.css'];
 const PKG_FILES = ['pith.js', 'pith_bg.wasm'];
 const ICON_SIZES = [16, 32, 48, 128];
@@ -207,30 +205,11 @@ export function zip(files) {
 
 // ---------------------------------------------------------------------------------------------
 
-/** content.js bundled with the glue (esbuild, a pinned devDependency). */
-async function bundleContent() {
-  const esbuild = await import('esbuild');
-  const result = await esbuild.build({
-    entryPoints: [path.join(EXT, 'content.js')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    target: ['chrome116', 'firefox140'],
-    legalComments: 'none',
-    // The glue's default wasm URL (new URL('pith_bg.wasm', import.meta.url)) is never used:
-    // content.js hands init() the bytes the panel gave it.
-    logOverride: { 'empty-import-meta': 'silent' },
-    banner: { js: '// pith content script, built by scripts/build-extension.mjs from extension/content.js and pkg/pith.js.' },
-  });
-  return Buffer.from(result.outputFiles[0].contents);
-}
-
 /** Every file of one browser's extension: [relative path, Buffer], sorted. */
-function filesFor(browser, version, content, icons) {
+function filesFor(browser, version, icons) {
   const files = new Map();
   files.set('manifest.json', Buffer.from(`${JSON.stringify(manifestFor(browser, version), null, 2)}\n`));
   for (const name of OWN_FILES) files.set(name, fs.readFileSync(path.join(EXT, name)));
-  files.set('content.js', content);
   for (const name of WIDGET_FILES) files.set(`pith/${name}`, fs.readFileSync(path.join(WWW, name)));
   for (const name of PKG_FILES) files.set(`pith/pkg/${name}`, fs.readFileSync(path.join(PKG, name)));
   for (const [size, data] of icons) files.set(`icons/pith-${size}.png`, data);
@@ -238,16 +217,15 @@ function filesFor(browser, version, content, icons) {
 }
 
 /** Builds both extensions into `out` (default dist/); returns {browser: {dir, zip, bytes}}. */
-export async function buildExtension(out = path.join(ROOT, 'dist')) {
+export function buildExtension(out = path.join(ROOT, 'dist')) {
   for (const f of PKG_FILES) {
     if (!fs.existsSync(path.join(PKG, f))) throw new Error(`pkg/${f} is missing: run \`make wasm\` first`);
   }
   const version = JSON.parse(fs.readFileSync(path.join(PKG, 'package.json'), 'utf8')).version;
-  const content = await bundleContent();
   const icons = ICON_SIZES.map((s) => [s, png(s, iconPaint)]);
   const built = {};
   for (const browser of BROWSERS) {
-    const files = filesFor(browser, version, content, icons);
+    const files = filesFor(browser, version, icons);
     const dir = path.join(out, `extension-${browser}`);
     fs.rmSync(dir, { recursive: true, force: true });
     for (const [name, data] of files) {
@@ -265,7 +243,7 @@ export async function buildExtension(out = path.join(ROOT, 'dist')) {
 const isMain = process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
 if (isMain) {
   try {
-    const built = await buildExtension();
+    const built = buildExtension();
     for (const [browser, b] of Object.entries(built)) {
       console.log(`extension (${browser}): ${path.relative(ROOT, b.zip)} ${b.bytes} bytes, ${b.files.length} files; unpacked in ${path.relative(ROOT, b.dir)}/`);
     }
