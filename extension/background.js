@@ -11,9 +11,9 @@ const ext = globalThis.browser ?? globalThis.chrome;
 function summarise(tab) {
   // Both browsers open the panel only in response to a user action: it must be called here,
   // in the listener's own turn, before anything is awaited.
-  const opening = ext.sidePanel
-    ? ext.sidePanel.open({ windowId: tab.windowId })
-    : ext.sidebarAction.open();
+  const opening = ext.sidebarAction
+    ? ext.sidebarAction.open()
+    : ext.sidePanel.open({ windowId: tab.windowId });
   const request = {
     tabId: tab.id,
     windowId: tab.windowId,

@@ -55,11 +55,11 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb_version"
   cargo install wasm-bindgen-cli --version "=$wb_version" --force
 fi
 
-# npm packages (binaryen's wasm-opt, playwright-core, and for `make package-test` the bundlers
-# vite, webpack and esbuild, pinned exactly in package.json): reinstall only when the lock
-# changed or one of them is missing.
+# npm packages (binaryen's wasm-opt, playwright-core, for `make package-test` the bundlers vite,
+# webpack and esbuild, and for `make extension-test` web-ext, pinned exactly in package.json):
+# reinstall only when the lock changed or one of them is missing.
 missing_npm=0
-for bin in wasm-opt vite webpack esbuild; do [ -e "node_modules/.bin/$bin" ] || missing_npm=1; done
+for bin in wasm-opt vite webpack esbuild web-ext; do [ -e "node_modules/.bin/$bin" ] || missing_npm=1; done
 if [ "$missing_npm" = 1 ] || [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ] || [ package.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages"
   if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi

@@ -20,6 +20,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { harness, assert, assertEq, serveDir } from '../e2e/harness.mjs';
 
@@ -53,6 +54,32 @@ const OFFLINE_CSP = "default-src 'self'; script-src 'none'; style-src 'self' 'un
 const HTML_SINKS = /innerHTML|outerHTML|insertAdjacentHTML|document\.write/;
 
 const { test, bail, finish } = harness('extension e2e');
+
+/** The entries of a zip (central directory; stored or deflated), checked against their CRC-32. */
+function readZip(buf) {
+  const end = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  assert(end >= 0, 'no end of central directory');
+  const count = buf.readUInt16LE(end + 10);
+  let at = buf.readUInt32LE(end + 16);
+  const entries = new Map();
+  for (let i = 0; i < count; i++) {
+    assertEq(buf.readUInt32LE(at), 0x02014b50, 'central directory signature');
+    const method = buf.readUInt16LE(at + 10);
+    const crc = buf.readUInt32LE(at + 16);
+    const size = buf.readUInt32LE(at + 20);
+    const nameLength = buf.readUInt16LE(at + 28);
+    const extra = buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
+    const local = buf.readUInt32LE(at + 42);
+    const name = buf.toString('utf8', at + 46, at + 46 + nameLength);
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const body = buf.subarray(start, start + size);
+    const data = method === 0 ? Buffer.from(body) : zlib.inflateRawSync(body);
+    assertEq(zlib.crc32(data), crc, `${name}: CRC-32`);
+    entries.set(name, data);
+    at += 46 + nameLength + extra;
+  }
+  return entries;
+}
 const squash = (s) => String(s).replace(/\s+/g, ' ').trim();
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -192,7 +219,7 @@ try {
       for (const [built, source] of pairs) {
         assert(fs.readFileSync(path.join(dir, built)).equals(fs.readFileSync(source)), `${path.basename(dir)}/${built} differs from ${path.relative(ROOT, source)}`);
       }
-      const listed = execFileSync('unzip', ['-Z1', `${dir}.zip`], { encoding: 'utf8' }).trim().split('\n').sort();
+      const entries = readZip(fs.readFileSync(`${dir}.zip`));
       const files = [];
       const walk = (d) => {
         for (const e of fs.readdirSync(d, { withFileTypes: true })) {
@@ -201,8 +228,8 @@ try {
         }
       };
       walk(dir);
-      assertEq(listed, files.sort(), `${path.basename(dir)}.zip entries`);
-      execFileSync('unzip', ['-tq', `${dir}.zip`]);
+      assertEq([...entries.keys()].sort(), files.sort(), `${path.basename(dir)}.zip entries`);
+      for (const [name, data] of entries) assert(data.equals(fs.readFileSync(path.join(dir, name))), `${path.basename(dir)}.zip: ${name} differs`);
     }
   });
 
@@ -359,6 +386,12 @@ try {
     })()`);
   }
 
+  /** The text and summary of the page's own <pith-summary> (the example pages have one). */
+  const pageWidget = (timeout = WAIT_MS) => page.waitForFunction(() => {
+    const el = document.querySelector('pith-summary');
+    return el && el.analysis ? { text: el.text, summary: el.analysis.summary.map((x) => x.text.replace(/\s+/g, ' ').trim()) } : null;
+  }, null, { timeout }).then((h) => h.jsonValue());
+
   const highlightCount = () => page.evaluate(() => (CSS.highlights.get('pith-extension') ? CSS.highlights.get('pith-extension').size : 0));
 
   // ------------------------------------------------------------------ article.html
@@ -375,12 +408,11 @@ try {
     assert(s.positions >= 1, 'no positions');
     assert(s.keywords.length >= 3, `keywords: ${s.keywords}`);
     assert(/^\d[\d,]* words · English · [\d.]+ ms$/.test(s.status), `status: ${s.status}`);
-    // The same extractArticle(), wasm and analysis as the page's own widget: the same summary.
-    const own = await page.waitForFunction(() => {
-      const el = document.querySelector('pith-summary');
-      return el && el.analysis ? el.analysis.summary.map((x) => x.text.replace(/\s+/g, ' ').trim()) : null;
-    }).then((h) => h.jsonValue());
-    assertEq(s.summary, own, 'the page widget\'s summary');
+    // extractArticle() over content.js's snapshot reads what the page's own widget reads with
+    // extractArticle() over the page: the same text, so the same summary.
+    const own = await pageWidget();
+    assertEq(await panel.eval('document.querySelector("pith-page-summary").text'), own.text, 'the page widget\'s text');
+    assertEq(s.summary, own.summary, 'the page widget\'s summary');
   });
 
   await test('article.html: a summary sentence and a piece of evidence are scrolled to and highlighted in the page', async () => {
@@ -515,11 +547,14 @@ try {
   await test('long.html: about 100,000 words, analysed in the panel\'s worker', async () => {
     await page.goto(`${ORIGIN}/examples/long.html`);
     await page.waitForFunction(() => document.getElementById('generated').textContent.startsWith('Article built'), null, { timeout: LONG_WAIT_MS });
+    await panel.eval(`document.addEventListener('pith:analysed', (e) => { window.lastMode = e.detail.mode; }); window.lastMode = ''`);
     const s = await press(LONG_WAIT_MS);
+    assertEq(await panel.eval('window.lastMode'), 'worker', 'where the widget analysed');
     assertEq([s.state, s.exact], ['done', 'true'], `panel state (notice: ${s.notice})`);
     const words = Number(s.status.split(' words')[0].replace(/,/g, ''));
     assert(words > 90_000, `status: ${s.status}`);
     assertEq(s.summary.length, 3, 'summary sentences');
+    assert(await panel.eval('document.querySelector("pith-page-summary").text') === (await pageWidget(LONG_WAIT_MS)).text, 'not the page widget\'s text');
     const sentence = await clickInPanel('.sentences .jump', 2);
     await highlightIs(squash(sentence));
   });
