@@ -261,7 +261,9 @@ async function summarise(request) {
   if (!current()) return;
   if (!snap || snap.kind !== 'page') {
     hideWidget();
-    say(snap ? MESSAGES.unsupported(snap.type) : MESSAGES.unreadable, snap ? 'unsupported' : 'unreadable');
+    if (!snap) say(MESSAGES.unreadable, 'unreadable');
+    else if (/pdf/i.test(snap.type)) say(MESSAGES.restricted, 'restricted'); // a viewer that let us in
+    else say(MESSAGES.unsupported(snap.type), 'unsupported');
     return;
   }
   await init();

@@ -8,7 +8,7 @@
 // runs: background.js, the panel, content.js in the page, the widget in the panel. The side
 // panel is no tab, so Playwright does not list it: the test attaches to it through the
 // browser's own DevTools session. Pages: www/examples/ (served as `make demo` serves them, with
-// its strict CSP), a page with no article, chrome://version, and two pages of
+// its strict CSP), a page with no article, a PDF, chrome://version, and two pages of
 // ../shared/eval/extraction/mozilla/ (skipped when ../shared is absent).
 //
 // It writes screenshots of the side panel to tests/extension/out/: side-panel.png alone and
@@ -279,6 +279,8 @@ try {
   // The saved pages' own requests for their sites' files never leave (CSP stops most of them
   // in the page; this stops the rest in the browser).
   await context.route((url) => url.hostname !== '127.0.0.1' && /^https?:$/.test(url.protocol), (route) => route.abort());
+  // serveDir has no type for PDF files: shown by the browser's viewer, not downloaded.
+  await context.route(`${PAGES_ORIGIN}/document.pdf`, (route) => route.fulfill({ path: path.join(PAGES, 'document.pdf'), contentType: 'application/pdf' }));
   const worker = context.serviceWorkers()[0] || (await context.waitForEvent('serviceworker', { timeout: WAIT_MS }));
   const EXTENSION_ID = new URL(worker.url()).host;
   const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}`;
@@ -569,6 +571,13 @@ try {
 
   await test('a page that forbids scripting (chrome://version): a polite message', async () => {
     await page.goto('chrome://version');
+    const s = await press();
+    assertEq(s.state, 'restricted', 'panel state');
+    assertEq(s.notice, 'This page cannot be summarised: browsers keep extensions out of their own pages, the extension stores and PDF viewers.', 'notice');
+  });
+
+  await test('a PDF: a polite message', async () => {
+    await page.goto(`${PAGES_ORIGIN}/document.pdf`);
     const s = await press();
     assertEq(s.state, 'restricted', 'panel state');
     assertEq(s.notice, 'This page cannot be summarised: browsers keep extensions out of their own pages, the extension stores and PDF viewers.', 'notice');
