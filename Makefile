@@ -70,9 +70,11 @@ extension: wasm
 	node scripts/build-extension.mjs
 
 # The Chromium build in headless Chromium (the button, the side panel, the page's highlight, no
-# request off 127.0.0.1) and `web-ext lint` of the Firefox build.
+# request off 127.0.0.1) and `web-ext lint` of the Firefox build; then the Firefox build in
+# headless Firefox ESR over WebDriver BiDi (Node 20 has WebSocket behind a flag).
 extension-test: extension
 	node tests/extension/run.mjs
+	node --experimental-websocket --no-warnings=ExperimentalWarning tests/extension/firefox.mjs
 
 # The same test, also writing the README's screenshot (docs/extension.png).
 extension-screenshot: extension
