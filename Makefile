@@ -5,13 +5,13 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 WASM_OPT := node_modules/.bin/wasm-opt
 
-.PHONY: demo test bootstrap bootstrap-test wasm serve lint native-test wasm-test e2e a11y e2e-firefox e2e-webdriver package-test build-cli size clean batch-bbc train-ner size-check bench package measure-worker fuzz-corpus spark-demo
+.PHONY: demo test bootstrap bootstrap-test wasm serve lint native-test wasm-test e2e a11y e2e-firefox e2e-webdriver package-test build-cli size clean batch-bbc train-ner size-check bench package measure-worker fuzz-corpus spark-demo extension extension-test extension-screenshot
 
 demo: bootstrap wasm
 	@echo "pith demo: http://127.0.0.1:$(PORT)/"
 	node scripts/serve.mjs --port $(PORT)
 
-test: bootstrap-test lint native-test wasm size-check wasm-test e2e a11y e2e-webdriver package-test
+test: bootstrap-test lint native-test wasm size-check wasm-test e2e a11y e2e-webdriver package-test extension-test
 	@echo "make test: all suites passed"
 
 bootstrap:
@@ -79,6 +79,22 @@ package-test:
 # The npm package: pkg/ plus the <pith-summary> element, with an exports map, in dist/.
 package: wasm
 	node scripts/package.mjs --out dist
+
+# The browser extension (extension/; README, "Browser extension"): dist/extension-chromium.zip and
+# dist/extension-firefox.zip, unpacked beside them, assembled from extension/, www/ and pkg/.
+extension: wasm
+	node scripts/build-extension.mjs
+
+# The Chromium build in headless Chromium (the button, the side panel, the page's highlight, no
+# request off 127.0.0.1) and `web-ext lint` of the Firefox build; then the Firefox build in
+# headless Firefox ESR over WebDriver BiDi (Node 20 has WebSocket behind a flag).
+extension-test: extension
+	node tests/extension/run.mjs
+	node --experimental-websocket --no-warnings=ExperimentalWarning tests/extension/firefox.mjs
+
+# The same test, also writing the README's screenshot (docs/extension.png).
+extension-screenshot: extension
+	PITH_DOCS_SCREENSHOT=1 node tests/extension/run.mjs
 
 # Times main-thread analyze() on growing texts in Chromium (the widget's worker threshold).
 measure-worker:

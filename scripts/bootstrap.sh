@@ -56,10 +56,11 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb_version"
 fi
 
 # npm packages (binaryen's wasm-opt, playwright-core, axe-core for `make a11y`, selenium-webdriver
-# for `make e2e-webdriver`, and for `make package-test` the bundlers vite, webpack and esbuild,
-# pinned exactly in package.json): reinstall only when the lock changed or one is missing.
+# for `make e2e-webdriver`, for `make package-test` the bundlers vite, webpack and esbuild, and
+# for `make extension-test` web-ext, pinned exactly in package.json): reinstall only when the
+# lock changed or one is missing.
 missing_npm=0
-for bin in wasm-opt vite webpack esbuild; do [ -e "node_modules/.bin/$bin" ] || missing_npm=1; done
+for bin in wasm-opt vite webpack esbuild web-ext; do [ -e "node_modules/.bin/$bin" ] || missing_npm=1; done
 for dir in axe-core selenium-webdriver; do [ -d "node_modules/$dir" ] || missing_npm=1; done
 if [ "$missing_npm" = 1 ] || [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ] || [ package.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages"
