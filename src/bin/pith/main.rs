@@ -5,6 +5,8 @@
 //! pith batch [--sentences N] [--keywords N] [--lang CODE]   < {"id","text"} JSON lines
 //! pith eval summaries|keyphrases|attribution|entities ...     (quality on annotated data)
 //! pith train tagger --conll FILE --gum DIR                      (regenerates the tagger weights)
+//! pith train confidence                                         (fits the actors' confidence)
+//! pith train positions --data DIR --dev DIR                     (fits the positions' confidence)
 //! ```
 
 #[cfg(target_arch = "wasm32")]
@@ -22,6 +24,8 @@ mod train;
 #[cfg(not(target_arch = "wasm32"))]
 mod train_confidence;
 #[cfg(not(target_arch = "wasm32"))]
+mod train_positions;
+#[cfg(not(target_arch = "wasm32"))]
 mod train_tagger;
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -36,7 +40,9 @@ mod cli {
   pith eval keyphrases --data DIR
   pith eval attribution --data DIR
     pith eval entities --conll FILE | --gum DIR [--split dev|test] [--errors]
-    pith train tagger --conll FILE --gum DIR [--dev FILE] [--out PATH] [--buckets N] [--epochs N] [--check]";
+    pith train tagger --conll FILE --gum DIR [--dev FILE] [--out PATH] [--buckets N] [--epochs N] [--check]
+    pith train confidence [--conll FILE] [--gum DIR] [--out FILE] [--check]
+    pith train positions --data DIR --dev DIR";
 
     struct Args {
         input: Option<String>,
