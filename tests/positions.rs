@@ -190,7 +190,7 @@ fn verbs_of_speech_used_for_something_else() {
 /// "of California" is the holder, not the state; "said that while ..." keeps its report.
 #[test]
 fn holders_and_clauses_found_on_polnear_train() {
-    let r = rows("Marsh said the polling station never shut its doors.");
+    let r = rows("Ms Marsh said the polling station never shut its doors.");
     assert_eq!(r.len(), 1, "{r:#?}");
     assert_eq!(r[0].claim, "the polling station never shut its doors");
     let r = rows("Senator Ann Lee of California said she had called the mayor about the levy.");
