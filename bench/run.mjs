@@ -4,7 +4,11 @@
 // pathological inputs in wasm next to the native figures; cold start; memory. Prints only.
 //
 //   node bench/run.mjs [--native target/bench-native.json] [--corpus DIR] [--limit N] [--no-inputs]
-//                      [--rounds N]
+//                      [--rounds N] [--hostile]
+//
+// The hostile families (tests/common/hostile.rs) are read from target/hostile, which
+// `cargo run --release --example hostile` writes (`make bench` does), and timed at 100 KB and
+// 1 MB in Node; --hostile times them only.
 //
 // --rounds N repeats the blocks schedule N times in each runtime (default 1) and prints each
 // round's ratio: compromise's own speed drifts on a shared machine, and this shows by how much.
@@ -110,6 +114,13 @@ try {
 if (!fs.existsSync(wasmPath)) {
   console.log('bench: pkg/pith_bg.wasm is missing; run `make wasm` first');
   process.exit(1);
+}
+
+if (args.includes('--hostile')) {
+  const { initSync, analyze } = await import(pathToFileURL(path.join(ROOT, 'pkg/pith.js')).href);
+  initSync({ module: fs.readFileSync(wasmPath) });
+  printHostile(analyze);
+  process.exit(0);
 }
 
 let texts = loadCorpus();
@@ -230,6 +241,8 @@ synthetic.forEach(([name, text], i) => {
   );
 });
 
+if (!args.includes('--no-inputs')) printHostile(analyze);
+
 console.log('\ncold start:');
 console.log(`  Node: initSync (compile + instantiate from bytes) ${fmt(nodeInit)} ms`);
 if (browser) {
@@ -259,6 +272,46 @@ try {
   );
 } catch (e) {
   console.log(`  wasm: not measured (${e.message.split('\n')[0]})`);
+}
+
+/** The hostile families in Node: µs per KB at 100 KB and 1 MB and their ratio (under 2 is
+ * linear), beside the native figures of examples/bench.rs when its JSON has them. */
+function printHostile(analyze) {
+  const dir = path.join(ROOT, 'target/hostile');
+  let list;
+  try {
+    list = JSON.parse(fs.readFileSync(path.join(dir, 'families.json'), 'utf8'));
+  } catch {
+    console.log('\nhostile families: target/hostile/families.json missing; run `cargo run --release --example hostile`');
+    return;
+  }
+  const families = [...new Set(list.map((f) => f.name))];
+  const texts = list.map((f) => fs.readFileSync(path.join(dir, f.file), 'utf8'));
+  // One untimed pass over every file first: the engine compiles the hot functions in its
+  // optimising tier, and the wasm memory grows to the largest input's need, before any timing.
+  for (const text of texts) analyze(text);
+  const timed = new Map(
+    list.map((f, i) => {
+      const text = texts[i];
+      const [{ ms }] = timeInputs(analyze, [[f.name, text]], now);
+      return [`${f.name}:${f.kb}`, { ms, kb: bytes(text) / KB }];
+    }),
+  );
+  console.log('\nhostile families (tests/common/hostile.rs; analyze, median of runs; µs/KB at 1 MB over µs/KB at 100 KB under 2 is linear):');
+  console.log(
+    `${padr('', 26)}${padr('   Node µs/KB', 28)}${padr('   native µs/KB', 28)}\n` +
+      `${padr('family', 26)}${pad('100 KB', 10)}${pad('1 MB', 10)}${pad('ratio', 8)}${pad('100 KB', 10)}${pad('1 MB', 10)}${pad('ratio', 8)}`,
+  );
+  for (const name of families) {
+    const w = [100, 1000].map((kb) => timed.get(`${name}:${kb}`));
+    const n = [100, 1000].map((kb, i) => native[`hostile:${name}:${kb}`]?.ms / w[i]?.kb);
+    const perKb = w.map((x) => (x ? (x.ms * 1000) / x.kb : NaN));
+    const nKb = n.map((x) => x * 1000);
+    console.log(
+      `${padr(name, 26)}${pad(fmt(perKb[0], 1), 10)}${pad(fmt(perKb[1], 1), 10)}${pad(fmt(perKb[1] / perKb[0]), 8)}` +
+        `${pad(fmt(nKb[0], 1), 10)}${pad(fmt(nKb[1], 1), 10)}${pad(fmt(nKb[1] / nKb[0]), 8)}`,
+    );
+  }
 }
 
 // ---- Chromium driver ----

@@ -1,15 +1,21 @@
 //! Native throughput of pith, per stage and whole: `make bench` (or
 //! `cargo run --release --example bench -- [--corpus DIR] [--runs N] [--json FILE]
-//! [--limit N] [--no-inputs]`).
+//! [--limit N] [--no-inputs] [--hostile]`).
 //!
 //! Reads the BBC articles (`../shared/eval/summaries/bbc/articles`, skipped with a message when
 //! absent) plus the reference article, and prints medians: per stage and for `pith::analyze`
 //! over the corpus, the scaling series (1 to 1000 KB of concatenated articles), pathological
-//! inputs, and the peak memory for 1 MB (a child process of this binary). It only prints;
-//! nothing here asserts a time. `bench/run.mjs` builds the same inputs for the wasm module.
+//! inputs, the hostile families (tests/common/hostile.rs) at 100 KB and 1 MB, and the peak
+//! memory for 1 MB (a child process of this binary). `--hostile` runs the hostile families
+//! only. It only prints; nothing here asserts a time. `bench/run.mjs` builds the same inputs
+//! for the wasm module, and reads the hostile families from the files examples/hostile.rs
+//! writes.
 
 use pith::{actors, keywords, positions, summary, text::Document, Lang, Options};
 use std::time::{Duration, Instant};
+
+#[path = "../tests/common/hostile.rs"]
+mod hostile;
 
 const DEFAULT_CORPUS: &str = "../shared/eval/summaries/bbc/articles";
 const REFERENCE: &str = include_str!("../tests/fixtures/missile-defence.txt");
@@ -37,6 +43,11 @@ fn main() {
         return;
     }
     let mut json = Vec::new();
+    if args.iter().any(|a| a == "--hostile") {
+        hostile_families(&mut json);
+        write_json(flag("--json"), &json);
+        return;
+    }
 
     println!("== native (cargo --release), {} ==", rustc_note());
     if articles.len() == 1 {
@@ -52,9 +63,15 @@ fn main() {
     stages(&articles, runs, &mut json);
     if !args.iter().any(|a| a == "--no-inputs") {
         scaling(&articles, &mut json);
+        hostile_families(&mut json);
         memory(&dir, &mut json);
     }
-    if let Some(path) = flag("--json") {
+    write_json(flag("--json"), &json);
+}
+
+/// Writes the results as one JSON object to `path`, when given.
+fn write_json(path: Option<String>, json: &[String]) {
+    if let Some(path) = path {
         let body = format!("{{{}}}\n", json.join(",\n"));
         std::fs::write(&path, body).expect("write the JSON results");
     }
@@ -242,31 +259,9 @@ fn scaling(articles: &[String], json: &mut Vec<String>) {
     );
     let opts = Options::default();
     for (name, text) in inputs(articles) {
-        let mut times = Vec::new();
-        let start = Instant::now();
-        loop {
-            let (g, t) = time(|| pith::analyze(&text, &opts));
-            std::hint::black_box(g.ok());
-            times.push(t);
-            let spent = start.elapsed();
-            // At least 3 runs and 0.5 s, at most 50 runs; a single run when one takes over 2 s.
-            if times.len() >= 50
-                || spent >= Duration::from_secs(2)
-                || (times.len() >= 3 && spent >= Duration::from_millis(500))
-            {
-                break;
-            }
-        }
-        let runs = times.len();
-        let m = median(times);
+        let (m, runs) = time_analyze(&text, &opts);
         let kb = text.len() as f64 / KB as f64;
-        // For slow inputs, one staged pass names the stage that takes the time.
-        let slowest = if m >= 0.1 {
-            let (name, t) = slowest_stage(&text, &opts);
-            format!("{name} {:.0}%", 100.0 * t / m)
-        } else {
-            String::new()
-        };
+        let slowest = slowest_note(&text, &opts, m);
         println!(
             "{:<32} {:>9.1} {:>6} {:>10.2} ms {:>10.1}  {}",
             name,
@@ -277,6 +272,76 @@ fn scaling(articles: &[String], json: &mut Vec<String>) {
             slowest
         );
         json.push(format!("\"input:{name}\": {{\"ms\": {:.4}}}", m * 1e3));
+    }
+}
+
+/// The median seconds of `pith::analyze` on `text`, and the number of runs: at least 3 runs
+/// and 0.5 s, at most 50 runs; a single run when one takes over 2 s.
+fn time_analyze(text: &str, opts: &Options) -> (f64, usize) {
+    let mut times = Vec::new();
+    let start = Instant::now();
+    loop {
+        let (g, t) = time(|| pith::analyze(text, opts));
+        std::hint::black_box(g.ok());
+        times.push(t);
+        let spent = start.elapsed();
+        if times.len() >= 50
+            || spent >= Duration::from_secs(2)
+            || (times.len() >= 3 && spent >= Duration::from_millis(500))
+        {
+            break;
+        }
+    }
+    let runs = times.len();
+    (median(times), runs)
+}
+
+/// For an input taking `seconds` of 0.1 s or more, the stage that takes the time and its share
+/// (one staged pass); nothing for faster inputs.
+fn slowest_note(text: &str, opts: &Options, seconds: f64) -> String {
+    if seconds < 0.1 {
+        return String::new();
+    }
+    let (name, t) = slowest_stage(text, opts);
+    format!("{name} {:.0}%", 100.0 * t / seconds)
+}
+
+/// Each hostile family at 100 KB and 1 MB (1000 KB) in the same run: time per KB at both
+/// sizes and their ratio, which stays under 2 when the time grows linearly with the input.
+fn hostile_families(json: &mut Vec<String>) {
+    println!("\nhostile families (tests/common/hostile.rs; analyze, median of runs; µs/KB at 1 MB over µs/KB at 100 KB under 2 is linear):");
+    println!(
+        "{:<26} {:>10} {:>10} {:>10} {:>10} {:>7}  slowest stage at 1 MB (one pass)",
+        "family", "100 KB ms", "µs/KB", "1 MB ms", "µs/KB", "ratio"
+    );
+    let opts = Options::default();
+    for name in hostile::FAMILIES {
+        let mut per_kb = [0.0; 2];
+        let mut ms = [0.0; 2];
+        let mut note = String::new();
+        for (i, kb) in [100, 1000].into_iter().enumerate() {
+            let text = hostile::family(name, kb * KB).expect("a listed family");
+            let (m, _) = time_analyze(&text, &opts);
+            ms[i] = m * 1e3;
+            per_kb[i] = m * 1e6 / (text.len() as f64 / KB as f64);
+            json.push(format!(
+                "\"hostile:{name}:{kb}\": {{\"ms\": {:.4}}}",
+                m * 1e3
+            ));
+            if kb == 1000 {
+                note = slowest_note(&text, &opts, m);
+            }
+        }
+        println!(
+            "{:<26} {:>10.2} {:>10.1} {:>10.2} {:>10.1} {:>7.2}  {}",
+            name,
+            ms[0],
+            per_kb[0],
+            ms[1],
+            per_kb[1],
+            per_kb[1] / per_kb[0],
+            note
+        );
     }
 }
 

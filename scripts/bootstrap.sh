@@ -1,13 +1,40 @@
 #!/usr/bin/env bash
-# Installs what `make demo` (mode "demo") or `make test` (mode "test") needs and is missing.
-# Idempotent: every step checks first, so a second run takes seconds.
-# Sources: crates.io (cargo install), Debian packages (apt-get), npm (package.json).
+# Installs what `make demo` (mode "demo"), `make test` (mode "test") or `make spark-demo` (mode
+# "spark") needs and is missing. Idempotent: every step checks first, so a second run takes
+# seconds. Sources: crates.io (cargo install), Debian packages (apt-get), npm (package.json),
+# PyPI (pip, spark mode only).
 set -euo pipefail
 mode=${1:-demo}
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
 say() { printf '[bootstrap] %s\n' "$*"; }
+
+apt_install() {
+  say "installing Debian packages: $*"
+  export DEBIAN_FRONTEND=noninteractive
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq "$@"
+}
+
+# Spark in local mode (examples/spark): a JRE from Debian and pyspark from PyPI in a venv kept
+# outside the repository (it is ~400 MB), so `make clean` does not throw it away. Nothing else:
+# the job needs only cargo, which every mode assumes.
+if [ "$mode" = spark ]; then
+  pyspark_version=3.5.9 # runs on Java 8, 11 and 17, like most clusters in service
+  venv=${PITH_SPARK_VENV:-$HOME/.cache/pith/spark-venv}
+  if ! java -version >/dev/null 2>&1; then
+    apt_install openjdk-17-jre-headless
+  fi
+  if [ "$("$venv/bin/python" -c 'import pyspark; print(pyspark.__version__)' 2>/dev/null)" != "$pyspark_version" ]; then
+    say "installing pyspark $pyspark_version into $venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check "pyspark==$pyspark_version"
+  fi
+  say "ok (spark: $venv, $(java -version 2>&1 | head -1))"
+  exit 0
+fi
 
 # The wasm-bindgen CLI must match the library version that Cargo.lock pins, exactly.
 wb_version=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
@@ -28,8 +55,12 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb_version"
   cargo install wasm-bindgen-cli --version "=$wb_version" --force
 fi
 
-# npm packages (binaryen's wasm-opt, playwright-core, ...): reinstall only when the lock changed.
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ] || [ package.json -nt node_modules/.package-lock.json ]; then
+# npm packages (binaryen's wasm-opt, playwright-core, and for `make package-test` the bundlers
+# vite, webpack and esbuild, pinned exactly in package.json): reinstall only when the lock
+# changed or one of them is missing.
+missing_npm=0
+for bin in wasm-opt vite webpack esbuild; do [ -e "node_modules/.bin/$bin" ] || missing_npm=1; done
+if [ "$missing_npm" = 1 ] || [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ] || [ package.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages"
   if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
 fi
@@ -40,11 +71,7 @@ if [ "$mode" = test ]; then
     dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
   done
   if [ ${#need[@]} -gt 0 ]; then
-    say "installing Debian packages: ${need[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
-    $SUDO apt-get update -qq
-    $SUDO apt-get install -y -qq "${need[@]}"
+    apt_install "${need[@]}"
   fi
   if ! command -v geckodriver >/dev/null; then
     say "installing geckodriver"

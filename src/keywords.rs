@@ -80,6 +80,11 @@ impl std::hash::Hash for Key {
 
 /// No form yet, the end of a list of forms.
 const NO_FORM: u32 = u32::MAX;
+/// The most written forms kept per candidate; later new forms are not counted. Every
+/// occurrence walks the list, so without a cap one word in random capitalisations (a new form
+/// almost every time) took quadratic time: 21 s for 440 KB. The 800 BBC articles have at most
+/// 5 forms per candidate, so the form shown is unchanged on news.
+const MAX_FORMS: usize = 32;
 
 /// One written form of a candidate: a span of [`Forms::text`] and how often it occurs, linked
 /// to the candidate's next form.
@@ -106,10 +111,11 @@ impl Forms {
     }
 
     /// Counts `form` in the list starting at `head`, adding it (and setting `head` for a first
-    /// form) when new.
+    /// form) when new and the list holds fewer than [`MAX_FORMS`].
     fn count(&mut self, head: &mut u32, form: &str) {
         let mut at = *head;
         let mut last = NO_FORM;
+        let mut kept = 0;
         while let Some(f) = self.list.get(at as usize) {
             if self.text(f) == form {
                 self.list[at as usize].count += 1;
@@ -117,6 +123,10 @@ impl Forms {
             }
             last = at;
             at = f.next;
+            kept += 1;
+        }
+        if kept >= MAX_FORMS {
+            return;
         }
         let start = self.text.len() as u32;
         self.text.push_str(form);
@@ -453,191 +463,283 @@ fn fold(c: char) -> impl Iterator<Item = char> {
     first.into_iter().chain(lower.filter(move |_| !own))
 }
 
-/// The `k` best keyphrases of `doc`, best first.
+/// The `k` best keyphrases of `doc`, best first. The recipe: what each token can be
+/// ([`TokenFacts`]), the runs of usable words of every sentence with the words counted
+/// ([`TokenFacts::read`]), the phrases in them counted ([`count_phrases`]), every candidate
+/// scored ([`score_all`]), then the best words shown as the phrases that carry them ([`pick`]).
 pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
     if k == 0 {
         return Vec::new();
     }
-    let lx = Lexicon::english();
-    let english = doc.lang == Some(crate::lang::Lang::English);
-    // Words seen in lowercase somewhere: a capitalised sentence-initial or headline occurrence
-    // of one of them is shown in lowercase. Indexed by vocabulary id, as are the flags below,
-    // and filled in the same pass over the tokens.
-    let mut lower_seen = vec![false; doc.vocab.len()];
     let forms = surfaces(doc);
-    // Reporting verbs and honorifics are frequent in news but never what an article is about,
-    // and an honorific before a word marks a name the way an article marks a noun. Looked up
-    // once per distinct word: CHECKED, then NOT_CONTENT for either, HONORIFIC for an honorific.
-    const CHECKED: u8 = 1;
-    const NOT_CONTENT: u8 = 2;
-    const HONORIFIC: u8 = 4;
-    let mut lexical = vec![0u8; if english { doc.vocab.len() } else { 0 }];
-    // Per token: USABLE as a word of a candidate, STOPISH as a neighbour of one.
-    const USABLE: u8 = 1;
-    const STOPISH: u8 = 2;
-    let flags: Vec<u8> = doc
-        .tokens
-        .iter()
-        .zip(&forms)
-        .map(|(t, f)| {
-            if t.shape == Shape::Lower {
-                if let Some(seen) = lower_seen.get_mut(t.lower as usize) {
-                    *seen = true;
-                }
-            }
-            if t.kind != TokenKind::Word {
-                return 0;
-            }
-            // A stopword is never usable and always stopish, whatever the lexicon says.
-            if f.stop {
-                return STOPISH;
-            }
-            let class = match lexical.get_mut(t.lower as usize) {
-                Some(c) if *c & CHECKED != 0 => *c,
-                Some(c) => {
-                    // One lookup: the lexicon's bits say honorific and one-word cue verb.
-                    let bits = lx.word_bits(doc.vocab.get(t.lower));
-                    *c = CHECKED;
-                    if bits & word::HONORIFIC != 0 {
-                        *c |= NOT_CONTENT | HONORIFIC;
-                    } else if bits & word::CUE_VERB != 0 {
-                        *c |= NOT_CONTENT;
+    let facts = TokenFacts::new(doc, &forms);
+    let mut cands = Cands::with_room(doc);
+    let read = facts.read(&mut cands);
+    count_phrases(&read, &mut cands);
+    let mut scored = std::mem::take(&mut cands.all);
+    score_all(doc, &mut scored, &cands.forms, &read);
+    pick(&scored, &cands, &read.defined, k)
+}
+
+/// Per token: usable as a word of a candidate.
+const USABLE: u8 = 1;
+/// Per token: a stopword (or honorific) as a neighbour of a candidate.
+const STOPISH: u8 = 2;
+
+/// What keyphrases need to know of each token of a document.
+struct TokenFacts<'d> {
+    doc: &'d Document<'d>,
+    forms: &'d [Surface<'d>],
+    /// Per token: [`USABLE`], [`STOPISH`].
+    flags: Vec<u8>,
+    /// Per vocabulary id: the word is written in lowercase somewhere. A capitalised
+    /// sentence-initial or headline occurrence of one of them is shown in lowercase.
+    lower_seen: Vec<bool>,
+}
+
+/// What reading the sentences found: the usable words one after the other, their runs, the
+/// acronyms the text spells out (with the length of the spelled-out form), and the number of
+/// sentences read.
+struct Reading<'a> {
+    words: Vec<Word<'a>>,
+    runs: Vec<Run>,
+    defined: HashMap<u32, usize>,
+    sentences: usize,
+}
+
+/// The sentence being read: its tokens, the first of its words, whether it is the headline.
+struct Sentence {
+    range: std::ops::Range<usize>,
+    first_word: usize,
+    headline: bool,
+    order: usize,
+}
+
+impl<'d> TokenFacts<'d> {
+    fn new(doc: &'d Document<'d>, forms: &'d [Surface<'d>]) -> Self {
+        let lx = Lexicon::english();
+        let english = doc.lang == Some(crate::lang::Lang::English);
+        let mut lower_seen = vec![false; doc.vocab.len()];
+        // Reporting verbs and honorifics are frequent in news but never what an article is
+        // about, and an honorific before a word marks a name the way an article marks a noun.
+        // Looked up once per distinct word: CHECKED, then NOT_CONTENT for either, HONORIFIC
+        // for an honorific.
+        const CHECKED: u8 = 1;
+        const NOT_CONTENT: u8 = 2;
+        const HONORIFIC: u8 = 4;
+        let mut lexical = vec![0u8; if english { doc.vocab.len() } else { 0 }];
+        let flags: Vec<u8> = doc
+            .tokens
+            .iter()
+            .zip(forms)
+            .map(|(t, f)| {
+                if t.shape == Shape::Lower {
+                    if let Some(seen) = lower_seen.get_mut(t.lower as usize) {
+                        *seen = true;
                     }
-                    *c
                 }
-                None => 0,
-            };
-            let mut flag = 0;
-            if f.text.chars().nth(1).is_some() && class & NOT_CONTENT == 0 {
-                flag |= USABLE;
-            }
-            if class & HONORIFIC != 0 {
-                flag |= STOPISH;
-            }
-            flag
-        })
-        .collect();
-    let usable = |i: usize| flags.get(i).is_some_and(|&f| f & USABLE != 0);
-    let stopish = |i: usize| flags.get(i).is_some_and(|&f| f & STOPISH != 0);
-    // Bytes, not a str slice: no char boundaries to check for "-", "(" and ")".
-    let is_text = |i: usize, s: &str| {
-        let t = &doc.tokens[i];
-        doc.text.as_bytes().get(t.start..t.end) == Some(s.as_bytes())
-    };
-    let mut cands = Cands::default();
-    // Room for an article's worth up front (fewer regrowths), but no more: reserving in
-    // proportion to a long text took the wasm memory for 1 MB of input from 26 to 42 MiB.
-    let room = doc.tokens.len().min(RESERVE_TOKENS);
-    cands.all.reserve(room);
-    cands.words = vec![NO_CAND; doc.vocab.len()];
-    cands
-        .forms
-        .text
-        .reserve(2 * doc.text.len().min(8 * RESERVE_TOKENS));
-    cands.forms.list.reserve(room);
-    cands.index.reserve(room);
-    // Acronyms the text spells out, with the length of the spelled-out form.
-    let mut defined: HashMap<u32, usize> = HashMap::default();
-    let mut order = 0usize;
-    // The runs of usable words of every sentence read, one after the other. Words are counted
-    // as they are found, phrases after, when it is known which words recur: a phrase occurs
-    // no more often than its rarest word and one said once is never listed, so phrases with a
-    // word said once are not counted at all.
-    let mut words: Vec<Word> = Vec::new();
-    let mut runs: Vec<Run> = Vec::new();
-    for s in &doc.sentences {
-        if !matches!(
-            s.kind,
-            SentenceKind::Body | SentenceKind::Headline | SentenceKind::Heading
-        ) {
-            continue;
+                if t.kind != TokenKind::Word {
+                    return 0;
+                }
+                // A stopword is never usable and always stopish, whatever the lexicon says.
+                if f.stop {
+                    return STOPISH;
+                }
+                let class = match lexical.get_mut(t.lower as usize) {
+                    Some(c) if *c & CHECKED != 0 => *c,
+                    Some(c) => {
+                        // One lookup: the lexicon's bits say honorific and one-word cue verb.
+                        let bits = lx.word_bits(doc.vocab.get(t.lower));
+                        *c = CHECKED;
+                        if bits & word::HONORIFIC != 0 {
+                            *c |= NOT_CONTENT | HONORIFIC;
+                        } else if bits & word::CUE_VERB != 0 {
+                            *c |= NOT_CONTENT;
+                        }
+                        *c
+                    }
+                    None => 0,
+                };
+                let mut flag = 0;
+                if f.text.chars().nth(1).is_some() && class & NOT_CONTENT == 0 {
+                    flag |= USABLE;
+                }
+                if class & HONORIFIC != 0 {
+                    flag |= STOPISH;
+                }
+                flag
+            })
+            .collect();
+        TokenFacts {
+            doc,
+            forms,
+            flags,
+            lower_seen,
         }
-        let headline = s.kind == SentenceKind::Headline;
-        let range = s.tokens.clone();
-        // Tokens up to the first word (or number) are sentence-initial.
-        let first_word = range
-            .clone()
-            .find(|&j| doc.tokens[j].kind != TokenKind::Punct)
-            .unwrap_or(range.end);
-        let word = |i: usize, hyphen: bool| {
-            let t = &doc.tokens[i];
-            let sentence_initial = i <= first_word;
-            let text = if (sentence_initial || headline)
-                && t.shape == Shape::Capitalized
-                && lower_seen.get(t.lower as usize).is_some_and(|&s| s)
-                && !forms[i].elided
-            {
-                doc.vocab.get(t.lower)
-            } else {
-                forms[i].text
-            };
-            Word {
-                hyphen,
-                text,
-                stem: forms[i].stem,
-                // An elided article ("l'") is a stopword before the word.
-                stop_left: forms[i].elided || (i > range.start && stopish(i - 1)),
-                stop_right: i + 1 < range.end && stopish(i + 1),
-                punct_right: i + 1 >= range.end || doc.tokens[i + 1].kind == TokenKind::Punct,
-            }
+    }
+
+    fn usable(&self, i: usize) -> bool {
+        self.flags.get(i).is_some_and(|&f| f & USABLE != 0)
+    }
+
+    fn stopish(&self, i: usize) -> bool {
+        self.flags.get(i).is_some_and(|&f| f & STOPISH != 0)
+    }
+
+    /// Whether token `i` is written `s`; bytes, not a str slice: no char boundaries to check
+    /// for "-", "(" and ")".
+    fn is_text(&self, i: usize, s: &str) -> bool {
+        let t = &self.doc.tokens[i];
+        self.doc.text.as_bytes().get(t.start..t.end) == Some(s.as_bytes())
+    }
+
+    /// Token `i` of sentence `s` as a word of a run.
+    fn word(&self, i: usize, hyphen: bool, s: &Sentence) -> Word<'d> {
+        let (doc, forms) = (self.doc, self.forms);
+        let t = &doc.tokens[i];
+        let sentence_initial = i <= s.first_word;
+        let text = if (sentence_initial || s.headline)
+            && t.shape == Shape::Capitalized
+            && self.lower_seen.get(t.lower as usize).is_some_and(|&s| s)
+            && !forms[i].elided
+        {
+            doc.vocab.get(t.lower)
+        } else {
+            forms[i].text
         };
-        // Runs of usable words. A hyphen between two words without spaces joins them, and an
-        // acronym in parentheses stays in the run ("Nuclear Forces (INF) treaty").
-        let sentence_start = words.len();
-        let mut start = words.len();
+        Word {
+            hyphen,
+            text,
+            stem: forms[i].stem,
+            // An elided article ("l'") is a stopword before the word.
+            stop_left: forms[i].elided || (i > s.range.start && self.stopish(i - 1)),
+            stop_right: i + 1 < s.range.end && self.stopish(i + 1),
+            punct_right: i + 1 >= s.range.end || doc.tokens[i + 1].kind == TokenKind::Punct,
+        }
+    }
+
+    /// The runs of usable words of every sentence read, one after the other. Words are
+    /// counted as they are found, phrases after ([`count_phrases`]), when it is known which
+    /// words recur: a phrase occurs no more often than its rarest word and one said once is
+    /// never listed, so phrases with a word said once are not counted at all.
+    fn read(&self, cands: &mut Cands) -> Reading<'d> {
+        let mut read = Reading {
+            words: Vec::new(),
+            runs: Vec::new(),
+            defined: HashMap::default(),
+            sentences: 0,
+        };
+        for s in &self.doc.sentences {
+            if !matches!(
+                s.kind,
+                SentenceKind::Body | SentenceKind::Headline | SentenceKind::Heading
+            ) {
+                continue;
+            }
+            let range = s.tokens.clone();
+            // Tokens up to the first word (or number) are sentence-initial.
+            let first_word = range
+                .clone()
+                .find(|&j| self.doc.tokens[j].kind != TokenKind::Punct)
+                .unwrap_or(range.end);
+            let sentence = Sentence {
+                range,
+                first_word,
+                headline: s.kind == SentenceKind::Headline,
+                order: read.sentences,
+            };
+            let start = read.words.len();
+            self.read_runs(&sentence, &mut read);
+            for w in read.words.get(start..).unwrap_or_default() {
+                let at = w.occurrence(w, sentence.order, sentence.headline, w.text);
+                cands.observe(Key::word(w.stem), at);
+            }
+            read.sentences += 1;
+        }
+        read
+    }
+
+    /// Adds the runs of usable words of sentence `s` to `read`. A hyphen between two words
+    /// without spaces joins them, and an acronym in parentheses stays in the run ("Nuclear
+    /// Forces (INF) treaty").
+    fn read_runs(&self, s: &Sentence, read: &mut Reading<'d>) {
+        let doc = self.doc;
+        let range = s.range.clone();
+        let mut start = read.words.len();
         let mut i = range.start;
         while i < range.end {
-            let open = start < words.len();
-            if usable(i) {
+            let open = start < read.words.len();
+            if self.usable(i) {
                 let t = &doc.tokens[i];
                 let hyphen = i >= range.start + 2
-                    && is_text(i - 1, "-")
+                    && self.is_text(i - 1, "-")
                     && doc.tokens[i - 1].start == doc.tokens[i - 2].end
                     && doc.tokens[i - 1].end == t.start
-                    && usable(i - 2);
-                words.push(word(i, hyphen));
-            } else if is_text(i, "(")
+                    && self.usable(i - 2);
+                read.words.push(self.word(i, hyphen, s));
+            } else if self.is_text(i, "(")
                 && open
                 && i + 2 < range.end
                 && doc.tokens[i + 1].shape == Shape::Upper
-                && usable(i + 1)
-                && is_text(i + 2, ")")
+                && self.usable(i + 1)
+                && self.is_text(i + 2, ")")
             {
                 let before = &doc.tokens[range.start..i];
                 if let Some(len) = expansion(doc, before, doc.token_text(&doc.tokens[i + 1])) {
-                    let e = defined.entry(forms[i + 1].stem).or_default();
+                    let e = read.defined.entry(self.forms[i + 1].stem).or_default();
                     *e = (*e).max(len);
                 }
-                words.push(word(i + 1, false));
+                read.words.push(self.word(i + 1, false, s));
                 i += 3;
                 continue;
-            } else if !(is_text(i, "-") && open) {
+            } else if !(self.is_text(i, "-") && open) {
                 if open {
-                    runs.push(Run {
-                        words: start..words.len(),
-                        order,
-                        headline,
-                    });
+                    read.runs.push(s.run(start..read.words.len()));
                 }
-                start = words.len();
+                start = read.words.len();
             }
             i += 1;
         }
-        if start < words.len() {
-            runs.push(Run {
-                words: start..words.len(),
-                order,
-                headline,
-            });
+        if start < read.words.len() {
+            read.runs.push(s.run(start..read.words.len()));
         }
-        for w in words.get(sentence_start..).unwrap_or_default() {
-            cands.observe(Key::word(w.stem), w.occurrence(w, order, headline, w.text));
-        }
-        order += 1;
     }
+}
+
+impl Sentence {
+    fn run(&self, words: std::ops::Range<usize>) -> Run {
+        Run {
+            words,
+            order: self.order,
+            headline: self.headline,
+        }
+    }
+}
+
+impl Cands {
+    /// No candidates yet, with room for an article's worth up front (fewer regrowths), but no
+    /// more: reserving in proportion to a long text took the wasm memory for 1 MB of input
+    /// from 26 to 42 MiB.
+    fn with_room(doc: &Document) -> Cands {
+        let mut cands = Cands::default();
+        let room = doc.tokens.len().min(RESERVE_TOKENS);
+        cands.all.reserve(room);
+        cands.words = vec![NO_CAND; doc.vocab.len()];
+        cands
+            .forms
+            .text
+            .reserve(2 * doc.text.len().min(8 * RESERVE_TOKENS));
+        cands.forms.list.reserve(room);
+        cands.index.reserve(room);
+        cands
+    }
+}
+
+/// Counts the phrases of up to [`MAX_WORDS`] words in the runs whose words all recur.
+fn count_phrases(read: &Reading, cands: &mut Cands) {
     let mut form = String::new();
-    for r in &runs {
-        let run = words.get(r.words.clone()).unwrap_or_default();
+    for r in &read.runs {
+        let run = read.words.get(r.words.clone()).unwrap_or_default();
         for (a, first) in run.iter().enumerate() {
             if !cands.recurs(first.stem) {
                 continue;
@@ -663,15 +765,17 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
             }
         }
     }
+}
 
+/// Scores every candidate that can be listed by the fitted model ([`WEIGHTS`]).
+fn score_all(doc: &Document, scored: &mut [Cand], written: &Forms, read: &Reading) {
+    let order = read.sentences;
     let sentences_read = order.max(1) as f64;
     // ln n for the small counts and sentence numbers most candidates have, computed once.
     let logs: Vec<f64> = (0..=order.max(32) + 1).map(|n| (n as f64).ln()).collect();
     let ln = |n: usize| logs.get(n).copied().unwrap_or_else(|| (n as f64).ln());
     let hapax = hapax_penalty(doc.tokens.len());
-    let mut scored = std::mem::take(&mut cands.all);
-    let written = &cands.forms;
-    for c in &mut scored {
+    for c in scored {
         // Phrases said once are never listed: no need for their score.
         if c.key.len > 1 && c.count < 2 {
             continue;
@@ -679,7 +783,7 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
         let mut len = written.best(c.forms).chars().count();
         // An acronym stands for its spelled-out form, and is as specific.
         if let [stem] = c.key.stems() {
-            if let Some(&spelled) = defined.get(stem) {
+            if let Some(&spelled) = read.defined.get(stem) {
                 len = len.max(spelled);
             }
         }
@@ -699,6 +803,19 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
             + w_spread * c.sentences as f64 / sentences_read
             + if c.in_headline { w_head } else { 0.0 };
     }
+}
+
+/// Best score first, then first seen, then by stems.
+fn by_score(a: &&Cand, b: &&Cand) -> std::cmp::Ordering {
+    b.score
+        .total_cmp(&a.score)
+        .then(a.first.cmp(&b.first))
+        .then(a.key.stems().cmp(b.key.stems()))
+}
+
+/// The `k` best words, each shown as the phrase that carries it when there is one, with
+/// scores as shares of the best.
+fn pick(scored: &[Cand], cands: &Cands, defined: &HashMap<u32, usize>, k: usize) -> Vec<Keyword> {
     // How often the rarest word of a phrase occurs: a phrase that accounts for most of it is a
     // unit ("missile defence"), not a chance neighbourhood.
     let rarest = |c: &Cand| {
@@ -710,12 +827,6 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
             .min()
             .unwrap_or(c.count)
             .max(1)
-    };
-    let by_score = |a: &&Cand, b: &&Cand| {
-        b.score
-            .total_cmp(&a.score)
-            .then(a.first.cmp(&b.first))
-            .then(a.key.stems().cmp(b.key.stems()))
     };
     // Words are ranked lazily: of the hundreds in an article only the first few are read.
     let words: Vec<&Cand> = scored.iter().filter(|c| c.key.len == 1).collect();
@@ -766,7 +877,12 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
             .find(|c| c.key.stems().contains(&w.key.stems[0]) && is_unit(c) && !overlaps(c));
         picked.push((phrase.copied().unwrap_or(w), w.score));
     }
-    // Scores as shares of the best, on the model's probability scale so they stay positive.
+    shares_of_best(picked, &cands.forms)
+}
+
+/// The picked candidates as keywords, scores as shares of the best on the model's probability
+/// scale, so they stay positive.
+fn shares_of_best(picked: Vec<(&Cand, f64)>, written: &Forms) -> Vec<Keyword> {
     let logistic = |s: f64| 1.0 / (1.0 + (-(s + WEIGHTS[0])).exp());
     let best = picked
         .first()
@@ -845,6 +961,32 @@ mod tests {
         assert_eq!(surfaces(&it)[by_text(&it, "l'economia")].text, "economia");
         let en = Document::new("Mr O'Brien spoke.", Some(Lang::English));
         assert_eq!(surfaces(&en)[by_text(&en, "O'Brien")].text, "O'Brien");
+    }
+
+    #[test]
+    fn forms_are_counted_up_to_the_cap() {
+        let mut forms = Forms::default();
+        let mut head = NO_FORM;
+        // "Talks" twice, "TALKS" three times, then forty more distinct spellings.
+        for form in ["Talks", "TALKS", "Talks", "TALKS", "TALKS"] {
+            forms.count(&mut head, form);
+        }
+        assert_eq!(forms.best(head), "TALKS");
+        let variants: Vec<String> = (0..40).map(|i| format!("talks{i}")).collect();
+        for v in &variants {
+            forms.count(&mut head, v);
+            forms.count(&mut head, v);
+        }
+        assert_eq!(forms.list.len(), MAX_FORMS);
+        // Kept forms still count: the 30th spelling, seen four times, is now the most frequent.
+        forms.count(&mut head, &variants[29]);
+        forms.count(&mut head, &variants[29]);
+        assert_eq!(forms.best(head), "talks29");
+        // Forms past the cap are not kept: seen ten times, "talks35" still is not chosen.
+        for _ in 0..10 {
+            forms.count(&mut head, &variants[35]);
+        }
+        assert_eq!(forms.best(head), "talks29");
     }
 
     #[test]

@@ -341,6 +341,11 @@ const SCRIPT_SAMPLE_LETTERS: usize = 1000;
 const MIN_SCORE: f32 = 0.5;
 const MIN_STOPWORDS: usize = 2;
 const MIN_STOPWORD_PERCENT: usize = 5;
+/// Below this share of its stopwords among the lowercase words (in percent), the winning
+/// language must lead the runner-up's score [`LEAD`] times over, or detection declines.
+const COMMON_STOPWORD_PERCENT: usize = 15;
+/// See [`COMMON_STOPWORD_PERCENT`].
+const LEAD: f32 = 2.0;
 
 /// Score of one distinctive letter (shared among the languages using it), against 1 for a
 /// stopword: letters settle short texts, stopwords decide long ones.
@@ -453,7 +458,7 @@ impl Lang {
     }
 
     /// Detects the language of `text`; `None` when it is not a supported language or the
-    /// text is too short to tell (callers then treat English as the default for Latin text).
+    /// text is too short to tell (callers then treat short Latin text as English).
     ///
     /// Looks at the first few kilobytes only. The script with the most letters decides
     /// Arabic, Greek, Russian and Tamil (declining when letters of related languages such as
@@ -530,13 +535,16 @@ impl Lang {
         let masks = &t.latin_masks;
         let mut score = [0f32; LATIN.len()];
         let mut hits = [0usize; LATIN.len()];
-        let mut words = 0usize;
+        let mut lower_hits = [0usize; LATIN.len()];
+        let (mut words, mut lower_words) = (0usize, 0usize);
         let mut word = String::new();
         for token in sample
             .split(|c: char| !c.is_alphabetic())
             .filter(|w| !w.is_empty())
         {
             words += 1;
+            let lower = token.chars().next().is_some_and(char::is_lowercase);
+            lower_words += usize::from(lower);
             word.clear();
             if token.is_ascii() {
                 word.push_str(token);
@@ -561,6 +569,7 @@ impl Lang {
                 if mask & (1 << i) != 0 {
                     *s += weight;
                     *h += 1;
+                    lower_hits[i] += usize::from(lower);
                 }
             }
             if words % 16 == 0 && clear_lead(&score) {
@@ -569,9 +578,22 @@ impl Lang {
         }
         let best =
             (0..LATIN.len()).max_by(|&a, &b| score[a].total_cmp(&score[b]).then(b.cmp(&a)))?;
+        let second = (0..LATIN.len())
+            .filter(|&i| i != best)
+            .map(|i| score[i])
+            .fold(0f32, f32::max);
+        // A language pith has no lists for (Polish, Czech, Tagalog, Latin) still uses a few
+        // short words that some supported language lists ("a", "i", "na", "do"): a few in a
+        // hundred of its lowercase words, with no clear winner. Text in a supported language
+        // uses its stopwords for 20 to 60 of a hundred lowercase words, tables of names and
+        // scores included (their few lowercase words are "at", "of", "the"); or, where a
+        // language's list is short (Turkish), its letters and stopwords make a clear winner.
+        let distinct = lower_hits[best] * 100 >= lower_words * COMMON_STOPWORD_PERCENT
+            || score[best] >= LEAD * second;
         let enough = score[best] >= MIN_SCORE
             && (hits[best] >= MIN_STOPWORDS || score[best] >= 2.0 * MIN_SCORE)
-            && hits[best] * 100 >= words * MIN_STOPWORD_PERCENT;
+            && hits[best] * 100 >= words * MIN_STOPWORD_PERCENT
+            && distinct;
         enough.then_some(LATIN[best])
     }
 

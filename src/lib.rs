@@ -124,17 +124,30 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
     })
 }
 
-/// The language to analyse in when none was asked for: the detected one, else English for
-/// text that is mostly Latin letters (too short or too mixed for a confident guess), else none.
+/// The language to analyse in when none was asked for: the detected one; else, for Latin text
+/// with too little running text to tell (a headline, a caption, a table of names and scores),
+/// English, the likeliest; else none ("und"). Running text in which no supported language's
+/// stopwords show up is in a language pith has no stemmer or lexicon for (Polish, Indonesian,
+/// Vietnamese): English rules would make its weekdays places and its function words keywords.
 fn detect(text: &str) -> Option<Lang> {
     Lang::detect(text).or_else(|| {
-        let (mut latin, mut letters) = (0usize, 0usize);
-        for c in text.chars().take(4096).filter(|c| c.is_alphabetic()) {
-            letters += 1;
-            if c.is_ascii_alphabetic() {
-                latin += 1;
+        let (mut latin, mut letters, mut running) = (0usize, 0usize, 0usize);
+        let mut in_word = false;
+        for c in text.chars().take(4096) {
+            let letter = c.is_alphabetic();
+            // Running text is lowercase words; names and headings start with capitals.
+            running += usize::from(letter && !in_word && c.is_lowercase());
+            in_word = letter;
+            if letter {
+                letters += 1;
+                latin += usize::from(c.is_ascii_alphabetic());
             }
         }
-        (letters > 0 && latin * 2 >= letters).then_some(Lang::English)
+        let can_tell = running >= RUNNING_WORDS_TO_TELL;
+        (!can_tell && letters > 0 && latin * 2 >= letters).then_some(Lang::English)
     })
 }
+
+/// Below this many lowercase words, a text has too little running text for its language to be
+/// told by its stopwords. A sentence of news has about 15, of which 5 or more are stopwords.
+const RUNNING_WORDS_TO_TELL: usize = 20;

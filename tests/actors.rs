@@ -319,3 +319,17 @@ fn links_only_on_evidence() {
         .expect("Orlov");
     assert_eq!(orlov.affiliation, None, "{:?}", a.actors);
 }
+
+/// A platform is shown by the name the article uses, not its owner's later name: a 2016
+/// story's "posted to Twitter" is not "X Corp", nor its "Facebook" "Meta".
+#[test]
+fn platforms_keep_the_name_the_text_uses() {
+    let k = kinds("The mayor, Anna Grey, posted the plan to Twitter and Facebook on Monday.");
+    let names: Vec<&str> = k.iter().map(|(n, _)| n.as_str()).collect();
+    assert!(names.contains(&"Twitter"), "{k:?}");
+    assert!(names.contains(&"Facebook"), "{k:?}");
+    assert!(
+        !names.contains(&"X Corp") && !names.contains(&"Meta"),
+        "{k:?}"
+    );
+}

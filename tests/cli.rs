@@ -1,4 +1,5 @@
-//! The `pith` command line: reports, JSON, batch mode and one-line errors.
+//! The `pith` command line: reports, JSON, batch mode (order, inputs, bad records), help,
+//! version, completions and one-line errors.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::io::Write;
@@ -136,4 +137,174 @@ fn batch_writes_one_line_per_record() {
         .as_str()
         .is_some_and(|e| e.starts_with("invalid JSON")));
     assert_eq!(rows[3]["error"], "missing string field \"text\"");
+}
+
+/// The JSON lines of `pith` output.
+fn rows(out: &Output) -> Vec<serde_json::Value> {
+    text(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect()
+}
+
+/// A scratch directory of this test's own under the target directory.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch directory");
+    dir
+}
+
+#[test]
+fn parallel_batch_keeps_the_input_order() {
+    // Articles of very different lengths finish out of order on two threads; small chunks make
+    // the run cross many chunk boundaries.
+    let input: String = (0..200)
+        .map(|i| {
+            let story = "The mayor said the new bridge would open in spring. ".repeat(1 + i % 37);
+            format!(
+                "{}\n",
+                serde_json::json!({"id": format!("r{i}"), "text": story})
+            )
+        })
+        .collect();
+    let out = pith(
+        &["batch", "--threads", "2", "--chunk", "16"],
+        input.as_bytes(),
+    );
+    assert!(out.status.success());
+    let ids: Vec<String> = rows(&out)
+        .iter()
+        .map(|r| r["id"].as_str().expect("id").to_string())
+        .collect();
+    let expected: Vec<String> = (0..200).map(|i| format!("r{i}")).collect();
+    assert_eq!(ids, expected);
+    assert!(text(&out.stderr).starts_with("pith batch: 200 records, 0 errors, "));
+}
+
+#[test]
+fn version_help_and_completions() {
+    let version = pith(&["--version"], b"");
+    assert!(version.status.success());
+    assert_eq!(
+        text(&version.stdout),
+        format!("pith {}\n", env!("CARGO_PKG_VERSION"))
+    );
+
+    let help = pith(&["batch", "--help"], b"");
+    assert_eq!(help.status.code(), Some(0));
+    assert!(text(&help.stdout).contains("--threads <N>"));
+    assert!(help.stderr.is_empty());
+
+    let bash = pith(&["completions", "bash"], b"");
+    assert!(bash.status.success());
+    let script = text(&bash.stdout);
+    assert!(script.starts_with("_pith() {"), "{script}");
+    assert!(script.contains("complete -F _pith"));
+    assert!(script.contains("--threads"));
+
+    let typo = pith(&["batch", "--thread", "2"], b"");
+    assert_eq!(typo.status.code(), Some(2));
+    let err = text(&typo.stderr);
+    assert!(err.contains("unexpected argument '--thread'"), "{err}");
+    assert!(
+        err.contains("a similar argument exists: '--threads'"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_bad_json_line_is_an_error_line_with_its_number() {
+    let input = "{\"id\":\"one\",\"text\":\"Ms Adeyemi said the vote was close.\"}\n\
+                 {\"id\":\"two\",\"text\":\n\
+                 {\"id\":\"three\",\"text\":\"Turnout rose, the council said.\"}\n";
+    let out = pith(&["batch"], input.as_bytes());
+    assert!(out.status.success());
+    let rows = rows(&out);
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0]["id"], "one");
+    assert_eq!(rows[1]["line"], 2);
+    assert_eq!(
+        rows[1]["error"],
+        "invalid JSON: EOF while parsing a value at line 2 column 0"
+    );
+    assert_eq!(rows[2]["id"], "three");
+    assert_eq!(
+        rows[2]["summary"][0]["text"],
+        "Turnout rose, the council said."
+    );
+    assert!(text(&out.stderr).starts_with("pith batch: 3 records, 1 errors, "));
+}
+
+#[test]
+fn a_record_over_max_bytes_is_an_error_line_with_its_id() {
+    let input = format!(
+        "{}\n{}\n",
+        serde_json::json!({"id": "long", "text": "The harbour froze. ".repeat(100)}),
+        serde_json::json!({"id": "short", "text": "The harbour froze."}),
+    );
+    let out = pith(&["batch", "--max-bytes", "1000"], input.as_bytes());
+    assert!(out.status.success());
+    let rows = rows(&out);
+    assert_eq!(
+        rows[0],
+        serde_json::json!({
+            "id": "long",
+            "line": 1,
+            "error": "text is 1900 bytes, over the limit of 1000 bytes (--max-bytes)"
+        })
+    );
+    assert_eq!(rows[1]["id"], "short");
+    assert_eq!(rows[1]["summary"][0]["text"], "The harbour froze.");
+}
+
+#[test]
+fn gzip_input_is_detected() {
+    use flate2::{write::GzEncoder, Compression};
+    let lines = "{\"id\":\"g1\",\"text\":\"The ferry left at noon.\"}\n\
+                 {\"id\":\"g2\",\"text\":\"Fog closed the port, officials said.\"}\n";
+    let mut gz = GzEncoder::new(Vec::new(), Compression::default());
+    gz.write_all(lines.as_bytes()).expect("gzip");
+    let gz = gz.finish().expect("gzip");
+    let file = scratch("gzip-input").join("in.jsonl.gz");
+    std::fs::write(&file, &gz).expect("write");
+
+    let from_file = pith(&["batch", "--input", file.to_str().expect("path")], b"");
+    let from_stdin = pith(&["batch"], &gz);
+    for out in [from_file, from_stdin] {
+        assert!(out.status.success());
+        let rows = rows(&out);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0]["summary"][0]["text"], "The ferry left at noon.");
+        assert_eq!(rows[1]["id"], "g2");
+    }
+}
+
+#[test]
+fn a_directory_of_text_and_html_files() {
+    let dir = scratch("directory-input");
+    std::fs::create_dir_all(dir.join("world")).expect("mkdir");
+    std::fs::write(dir.join("a.txt"), "The library reopened on Monday.").expect("write");
+    std::fs::write(
+        dir.join("world/b.html"),
+        "<html><head><title>Menu</title><script>track()</script></head><body>\
+         <p>Farmers said the rain came too late &amp; too hard.</p></body></html>",
+    )
+    .expect("write");
+    std::fs::write(dir.join("notes.md"), "not an article").expect("write");
+
+    let out = pith(&["batch", dir.to_str().expect("path")], b"");
+    assert!(out.status.success());
+    let rows = rows(&out);
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0]["id"], "a.txt");
+    assert_eq!(
+        rows[0]["summary"][0]["text"],
+        "The library reopened on Monday."
+    );
+    assert_eq!(rows[1]["id"], "world/b.html");
+    assert_eq!(
+        rows[1]["summary"][0]["text"],
+        "Farmers said the rain came too late & too hard."
+    );
 }

@@ -13,6 +13,9 @@ fn ok(text: &str) -> pith::Analysis {
 mod contract;
 use contract::check_contract;
 
+#[path = "common/hostile.rs"]
+mod hostile;
+
 #[test]
 fn empty_and_blank_give_empty_results() {
     for text in ["", " ", "\n\n\t\n", "...", "\"\"\""] {
@@ -88,6 +91,60 @@ fn pathological_shapes_finish() {
     ] {
         let g = ok(&text);
         check_contract(&text, &g);
+    }
+}
+
+#[test]
+fn hostile_families_are_deterministic() {
+    let word = hostile::family("random-case-word", 1000).expect("a family");
+    assert!(word.starts_with("GOVERnmENT gOVErNment GoVErNmENT "));
+    assert_eq!(word, hostile::family("random-case-word", 1000).unwrap());
+    for name in hostile::FAMILIES {
+        let text = hostile::family(name, 4000).expect("a family");
+        assert!(
+            (3990..=4000).contains(&text.len()),
+            "{name}: {}",
+            text.len()
+        );
+    }
+    assert_eq!(hostile::family("no-such-family", 1000), None);
+}
+
+/// Each hostile family at 100 KB analyses without a panic, keeps the contract, and gives what
+/// its shape implies. How long they take is for `make bench` to print, never asserted here.
+#[test]
+fn hostile_families_at_100_kb() {
+    for name in hostile::FAMILIES {
+        let text = hostile::family(name, 100 * 1024).expect("a family");
+        let g = ok(&text);
+        check_contract(&text, &g);
+        eprintln!(
+            "DBG {name} {} {} {}",
+            text.len(),
+            g.sentences.len(),
+            g.keywords.len()
+        );
+        let shown = |k: &pith::Keyword| k.phrase.to_lowercase();
+        match name {
+            "random-case-word" => {
+                assert_eq!(g.sentences.len(), 1);
+                // The word, or phrases repeating it, whatever the case it was written in.
+                assert!(!g.keywords.is_empty());
+                for k in &g.keywords {
+                    assert!(shown(k).split(' ').all(|w| w == "government"), "{k:?}");
+                }
+            }
+            "unclosed-script" | "deep-nesting" => assert!(
+                g.keywords.iter().all(|k| !["<", "script", "style", "span"]
+                    .iter()
+                    .any(|t| shown(k).contains(t))),
+                "{name}: {:?}",
+                g.keywords
+            ),
+            "one-sentence" => assert_eq!(g.sentences.len(), 1),
+            "capital-runs" => assert_eq!((g.language.as_str(), g.actors.is_empty()), ("en", false)),
+            _ => assert!(!g.sentences.is_empty() && !g.keywords.is_empty(), "{name}"),
+        }
     }
 }
 

@@ -7,8 +7,14 @@ export declare const WORKER_THRESHOLD: number;
 /** Milliseconds a worker analysis may run by default (30,000); the `timeout` attribute overrides it. */
 export declare const DEFAULT_TIMEOUT: number;
 
-/** Sets where pith_bg.wasm is fetched from; call before the first element runs. */
-export declare function configure(options?: { wasmUrl?: string | URL }): void;
+/** What the wasm binary can be handed in as: bytes, a compiled module, a response, or a promise of one. */
+export type WasmSource = BufferSource | WebAssembly.Module | Response | Promise<BufferSource | WebAssembly.Module | Response>;
+
+/**
+ * Before the first element runs (and before the analyser's `init()`, which shares the instance):
+ * `wasmUrl`, where pith_bg.wasm is fetched from, or `wasm`, the binary itself (one of the two).
+ */
+export declare function configure(options?: { wasmUrl?: string | URL; wasm?: WasmSource }): void;
 
 /** `detail` of the `pith:analysed` event. */
 export interface PithAnalysedDetail {
@@ -24,6 +30,12 @@ export interface PithAnalysedDetail {
   ms: number;
   /** Time spent reading the article out of the page (main thread), in milliseconds. */
   extractMs: number;
+  /**
+   * Present when the worker was wanted but could not be used (it could not start or load the
+   * analyser): why. The analysis then ran on the main thread (`mode: "main"`), and the page got
+   * one `console.warn`.
+   */
+  workerError?: string;
 }
 
 /** `detail` of the `pith:error` event; the widget shows `message` too. */

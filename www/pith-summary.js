@@ -24,8 +24,19 @@
 // pith-summary.css through a <link> in the shadow root, so a strict CSP (style-src 'self')
 // holds. Requests: this module, pith.js, pith_bg.wasm, pith-summary.css and pith-worker.js,
 // resolved from import.meta.url (pith.js and the wasm in ./pkg/ here, beside this file in the
-// package that `make package` lays out).
+// package that `make package` lays out). The wasm instance is pith-wasm.js's: the one `init()`
+// of the analyser entry uses too.
+//
+// Bundlers: the worker is created with the literal `new Worker(new URL('./pith-worker.js',
+// import.meta.url), { type: 'module' })` (the form Vite and webpack bundle as a worker), and the
+// CSS and the wasm are `new URL(…, import.meta.url)` (emitted as assets). `pith/inline` sets
+// pith-wasm.js's `overrides` first (the CSS as text, a worker from a blob) for tools that
+// resolve none of these.
+//
+// Servers (SSR): where HTMLElement or customElements do not exist, importing this module
+// defines nothing and throws nothing.
 import * as glue from './pkg/pith.js';
+import * as wasm from './pith-wasm.js';
 
 /**
  * Texts from this many UTF-16 code units up are analysed in a Web Worker by default. Measured
@@ -50,43 +61,38 @@ const KEYWORDS = 8;
 const MAX_ACTORS = 8;
 const MAX_POSITIONS = 10;
 const CSS_URL = new URL('./pith-summary.css', import.meta.url);
-const WORKER_URL = new URL('./pith-worker.js', import.meta.url);
 const GLUE_URL = new URL('./pkg/pith.js', import.meta.url);
 
 // ---------------------------------------------------------------------------------------------
-// The wasm module: fetched and compiled once per page, shared with the worker. `api` is the
-// main thread's instance (pith.js); after a trap it is replaced by a fresh one.
+// The wasm module: fetched and compiled once per page (pith-wasm.js, shared with the analyser's
+// `init()`), and sent compiled to the worker. `api` is the main thread's instance (pith.js);
+// after a trap it is replaced by a fresh one.
 
-let wasmUrl = new URL('./pkg/pith_bg.wasm', import.meta.url);
-let compiled = null;
 let ready = null;
 let api = glue;
 let instances = 0;
 let mainSpent = false;
+const compile = wasm.compile;
 
-/** Sets where the wasm binary is fetched from (before the first element runs). */
-export function configure({ wasmUrl: url } = {}) {
+/**
+ * Before the first analysis: `wasmUrl`, where pith_bg.wasm is fetched from, or `wasm`, the
+ * binary itself (bytes, a `WebAssembly.Module`, a Response, or a promise of one), for tools
+ * that do not emit the file. Either also serves the analyser's `init()` (one instance a page).
+ */
+export function configure({ wasmUrl: url, wasm: binary } = {}) {
+  if (url !== undefined && binary !== undefined) throw new Error('pith-summary: configure() takes wasmUrl or wasm, not both');
   if (url !== undefined) {
-    if (compiled) throw new Error('pith-summary: configure() must run before the first analysis');
-    wasmUrl = new URL(String(url), document.baseURI);
+    if (wasm.started()) throw new Error('pith-summary: configure() must run before the first analysis');
+    wasm.setSource(new URL(String(url), globalThis.document ? document.baseURI : undefined));
+  }
+  if (binary !== undefined) {
+    if (wasm.started()) throw new Error('pith-summary: configure() must run before the first analysis');
+    wasm.setSource(binary);
   }
 }
 
-function compile() {
-  compiled ??= (async () => {
-    const response = await fetch(wasmUrl, { credentials: 'same-origin' });
-    if (!response.ok) throw new Error(`HTTP ${response.status} for ${wasmUrl.pathname}`);
-    const type = response.headers.get('content-type') || '';
-    if (typeof WebAssembly.compileStreaming === 'function' && type.startsWith('application/wasm')) {
-      return WebAssembly.compileStreaming(response);
-    }
-    return WebAssembly.compile(await response.arrayBuffer());
-  })();
-  return compiled;
-}
-
 function loadWasm() {
-  ready ??= compile().then((module) => api.default({ module_or_path: module }));
+  ready ??= api === glue ? wasm.init() : compile().then((module) => api.default({ module_or_path: module }));
   return ready;
 }
 
@@ -126,13 +132,28 @@ class Trapped extends Error {}
 
 let worker = null; // { port: Worker, answered: boolean }
 let workerBroken = false;
+let workerFailure = ''; // why the worker cannot be used (reported once with console.warn)
 let nextJob = 1;
 let active = null;
 const queue = [];
 let connected = 0;
 
+/** A new worker: the bundler-visible literal form, unless pith/inline gave its own. */
+function createWorker() {
+  if (wasm.overrides.worker) return wasm.overrides.worker();
+  return new Worker(new URL('./pith-worker.js', import.meta.url), { type: 'module' });
+}
+
+/** The worker cannot be used on this page: analyses run on the main thread from now on. */
+function workerFailed(message) {
+  workerBroken = true;
+  if (workerFailure) return;
+  workerFailure = message;
+  console.warn(`pith-summary: the worker failed (${message}); analysing on the main thread`);
+}
+
 function spawnWorker(module) {
-  const port = new Worker(WORKER_URL, { type: 'module', name: 'pith' });
+  const port = createWorker();
   const state = { port, answered: false };
   port.addEventListener('message', ({ data }) => onWorkerMessage(state, data));
   port.addEventListener('error', (event) => {
@@ -161,14 +182,14 @@ function settle(job, error, value) {
 function pump() {
   if (active || !queue.length) return;
   if (workerBroken) {
-    for (const job of queue.splice(0)) settle(job, new WorkerUnavailable('the worker failed earlier'));
+    for (const job of queue.splice(0)) settle(job, new WorkerUnavailable(workerFailure));
     return;
   }
   const job = queue.shift();
   try {
     worker ??= spawnWorker(job.module);
   } catch (err) {
-    workerBroken = true;
+    workerFailed(describe(err));
     settle(job, new WorkerUnavailable(describe(err)));
     pump();
     return;
@@ -193,7 +214,7 @@ function onWorkerMessage(state, data) {
     endWorker();
     settle(job, new Trapped(data.error));
   } else if (data.fatal) {
-    workerBroken = true;
+    workerFailed(data.error);
     endWorker();
     settle(job, new WorkerUnavailable(data.error));
   } else {
@@ -207,7 +228,7 @@ function onWorkerCrash(state, message) {
   if (state !== worker) return;
   endWorker();
   if (!state.answered) {
-    workerBroken = true;
+    workerFailed(message);
     for (const job of [active, ...queue.splice(0)]) if (job) settle(job, new WorkerUnavailable(message));
     return;
   }
@@ -218,7 +239,7 @@ function onWorkerCrash(state, message) {
 /** Queues `text` for the worker on behalf of `owner`; resolves to the worker's answer. */
 async function analyzeInWorker(owner, text, options, timeout) {
   const module = await compile();
-  if (workerBroken) throw new WorkerUnavailable('the worker failed earlier');
+  if (workerBroken) throw new WorkerUnavailable(workerFailure);
   return new Promise((resolve, reject) => {
     queue.push({ id: nextJob++, owner, text, options, timeout, module, resolve, reject, timer: 0 });
     pump();
@@ -382,12 +403,16 @@ let uid = 0;
 // ---------------------------------------------------------------------------------------------
 // The element
 
-export class PithSummary extends HTMLElement {
+// Where there is no DOM (a server rendering the page), the class extends a stand-in and is
+// never defined as an element.
+const ElementBase = globalThis.HTMLElement ?? class {};
+
+export class PithSummary extends ElementBase {
   static observedAttributes = ['for', 'selector', 'sentences', 'article-lang', 'sections', 'highlight', 'worker'];
 
   /** Where the wasm binary is fetched from; set before the first element runs. */
   static get wasmUrl() {
-    return String(wasmUrl);
+    return wasm.sourceUrl();
   }
 
   static set wasmUrl(url) {
@@ -432,6 +457,13 @@ export class PithSummary extends HTMLElement {
       this.#body,
       h('p', { class: 'foot', part: 'footer', text: 'Summarised in your browser by pith. Nothing leaves this page.' }),
     );
+    const sheet = inlineSheet();
+    if (sheet) {
+      root.adoptedStyleSheets = [sheet];
+      this.#box.hidden = false;
+      root.append(this.#box);
+      return;
+    }
     const link = h('link', { rel: 'stylesheet', href: CSS_URL.href });
     const reveal = () => {
       this.#box.hidden = false;
@@ -571,12 +603,12 @@ export class PithSummary extends HTMLElement {
       const mode = this.#mode(extracted.text.length);
       this.#say(`Summarising ${number.format(words)} words…`);
       const started = performance.now();
-      let { analysis, used } = await this.#analyse(extracted.text, options, mode);
+      let { analysis, used, workerError } = await this.#analyse(extracted.text, options, mode);
       // Detection found no language pith knows: the page's declared language is the hint.
       const hint = options.lang === 'auto' ? this.#languageHint(extracted.container) : '';
       if (analysis.language === 'und' && hint && hint !== 'und') {
         try {
-          ({ analysis, used } = await this.#analyse(extracted.text, { ...options, lang: hint }, mode));
+          ({ analysis, used, workerError } = await this.#analyse(extracted.text, { ...options, lang: hint }, mode));
         } catch (err) {
           // A hint pith has no stemmer for: keep the undetermined result.
           if (err instanceof Cancelled || err instanceof TimedOut || err instanceof Trapped || isTrap(err)) throw err;
@@ -592,7 +624,10 @@ export class PithSummary extends HTMLElement {
       this.dispatchEvent(new CustomEvent('pith:analysed', {
         bubbles: true,
         composed: true,
-        detail: { analysis, text: extracted.text, container: extracted.container, mode: used, ms, extractMs },
+        detail: {
+          analysis, text: extracted.text, container: extracted.container, mode: used, ms, extractMs,
+          ...(workerError ? { workerError } : {}),
+        },
       }));
       return analysis;
     } catch (err) {
@@ -625,6 +660,7 @@ export class PithSummary extends HTMLElement {
         return { analysis: JSON.parse(answer.json), used: 'worker' };
       } catch (err) {
         if (!(err instanceof WorkerUnavailable) || mainSpent) throw err;
+        return { analysis: api.analyze(text, options), used: 'main', workerError: describe(err) };
       }
     }
     return { analysis: api.analyze(text, options), used: 'main' };
@@ -718,7 +754,7 @@ export class PithSummary extends HTMLElement {
     const value = (this.getAttribute('worker') ?? 'auto').trim().toLowerCase();
     if (value === 'auto') {
       if (mainSpent) return 'worker';
-      return length >= PithSummary.workerThreshold && !workerBroken ? 'worker' : 'main';
+      return length >= PithSummary.workerThreshold ? 'worker' : 'main';
     }
     return ['off', 'false', 'no', 'never', 'main'].includes(value) ? 'main' : 'worker';
   }
@@ -862,4 +898,17 @@ export class PithSummary extends HTMLElement {
   }
 }
 
-if (!customElements.get(TAG)) customElements.define(TAG, PithSummary);
+/** The element's CSS as a constructed sheet when pith/inline handed it in as text (else null). */
+let constructedSheet = null;
+function inlineSheet() {
+  if (!wasm.overrides.stylesheet) return null;
+  if (!constructedSheet) {
+    constructedSheet = new CSSStyleSheet();
+    constructedSheet.replaceSync(wasm.overrides.stylesheet);
+  }
+  return constructedSheet;
+}
+
+if (globalThis.customElements && globalThis.HTMLElement && !customElements.get(TAG)) {
+  customElements.define(TAG, PithSummary);
+}

@@ -2,6 +2,11 @@
 //! from the first four bytes, must analyse without panicking, and the output must keep the
 //! contract's invariants (offsets are UTF-16 boundaries that read as their text, the summary is
 //! in document order without repeats, positions point at sentences).
+//!
+//! Random inputs stay small (a few KB), too small to show work that grows faster than the
+//! text; `make fuzz-corpus` seeds `fuzz/corpus/analyze` with the hostile families
+//! (tests/common/hostile.rs) at 100 KB to 1 MB, and libFuzzer then mutates inputs up to the
+//! largest seed (its `-max_len` guess, capped at 1 MiB): `cargo +nightly fuzz run analyze`.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

@@ -48,9 +48,18 @@ pub(super) fn quotations(doc: &Document) -> Vec<Range<usize>> {
     for para in &doc.paragraphs {
         let text = doc.slice(para.start, para.end);
         let mut open: Option<usize> = None;
+        // The last colon after the last quote found: where a quote whose opening mark is
+        // missing starts. Kept as the scan goes, so that each closing mark does not search
+        // back to the paragraph's start (quadratic on a run of them), and a quote never
+        // starts inside the one before it.
+        let mut colon: Option<usize> = None;
         let mut chars = text.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
             let at = para.start + i;
+            if c == ':' {
+                colon = Some(i);
+                continue;
+            }
             // Two apostrophes stand for a double quotation mark in some archives ('' ... '').
             let doubled = c == '\'' && chars.peek().is_some_and(|&(_, n)| n == '\'');
             if c == '\'' && !doubled {
@@ -66,12 +75,13 @@ pub(super) fn quotations(doc: &Document) -> Vec<Range<usize>> {
                 (Some(o), '"' | '”') => {
                     out.push(o..at);
                     open = None;
+                    colon = None;
                 }
                 (Some(_), '“') => open = Some(at + width),
                 (None, '”') => {
                     // A closing mark with no opening one: the quote starts after the last colon.
-                    if let Some(colon) = text[..i].rfind(':') {
-                        out.push(para.start + colon + 1..at);
+                    if let Some(c) = colon.take() {
+                        out.push(para.start + c + 1..at);
                     }
                 }
                 _ => {}
@@ -231,4 +241,25 @@ pub(super) fn continued(
         mention,
         confidence: 0.0,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    fn quotes(text: &str) -> Vec<&str> {
+        let doc = crate::text::Document::new(text, Some(crate::Lang::English));
+        super::quotations(&doc)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    /// Closing marks without opening ones: each quote starts after a colon of its own, so
+    /// quotes never overlap (a second mark once reached back to the first quote's colon).
+    #[test]
+    fn quotes_without_opening_marks_do_not_overlap() {
+        let text = "Ms Holt wrote: the pier is safe” and the levy fair” she said.";
+        assert_eq!(quotes(text), ["the pier is safe"]);
+        let text = "Ms Holt wrote: the pier is safe” and then: the levy is fair” she said.";
+        assert_eq!(quotes(text), ["the pier is safe", "the levy is fair"]);
+    }
 }

@@ -1,6 +1,9 @@
 // Shared by the e2e scripts: TAP-like output (`ok N - name` / `not ok N - name`, a final
-// `# <label>: N passed, M failed`), assertions, and a plain HTTP GET for server checks.
+// `# <label>: N passed, M failed`), assertions, a plain HTTP GET for server checks, and a static
+// server for built pages.
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 
 /** A test run whose summary line starts with `label` ("e2e", "widget e2e"). */
 export function harness(label) {
@@ -64,4 +67,29 @@ export async function assertServed(port, cases) {
     assertEq(r.status, 200, `status of ${p}`);
     assert(r.headers['content-type'].startsWith(type), `${p}: content-type ${r.headers['content-type']}`);
   }
+}
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.ts': 'text/plain; charset=utf-8',
+};
+
+/** A static server of `dir` at / on 127.0.0.1 (a free port), with CSP `csp` on HTML. */
+export function serveDir(dir, csp) {
+  const server = http.createServer((req, res) => {
+    const rel = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
+    const file = path.resolve(dir, rel);
+    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    const type = TYPES[path.extname(file)] || 'application/octet-stream';
+    res.writeHead(200, { 'Content-Type': type, ...(type.startsWith('text/html') ? { 'Content-Security-Policy': csp } : {}) });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }

@@ -10,12 +10,12 @@
 //! entity of the same type in its document (the question a reader asks of a row).
 
 use crate::eval::entities::{gum_split_with, parse_conll, Doc};
-use crate::eval::{flag, read_text};
+use crate::eval::read_text;
 use pith::actors::confidence::{logistic, K};
 use pith::text::Document;
 use pith::ActorKind;
 use std::collections::HashSet;
-use std::path::Path;
+use std::path::PathBuf;
 
 /// Honorifics that pith's mentions include and gold names do not.
 const HONORIFICS: [&str; 8] = ["Mr ", "Mrs ", "Ms ", "Dr ", "Mr. ", "Mrs. ", "Ms. ", "Dr. "];
@@ -110,15 +110,39 @@ fn shown(rows: &[Row], w: &[f32; K], threshold: f64, docs: usize) -> (f64, f64) 
     )
 }
 
+/// `pith train confidence` flags.
+#[derive(clap::Args)]
+pub struct Args {
+    /// CoNLL-2003 development data (testa).
+    #[arg(
+        long,
+        value_name = "FILE",
+        default_value = "../shared/eval/ner/eng.testa"
+    )]
+    conll: PathBuf,
+    /// The GUM corpus directory (its dev split is used).
+    #[arg(long, value_name = "DIR", default_value = "../shared/train/gum")]
+    gum: PathBuf,
+    /// The generated Rust file.
+    #[arg(
+        long,
+        value_name = "FILE",
+        default_value = "src/actors/confidence_weights.rs"
+    )]
+    out: String,
+    /// Write nothing; fail when the shipped weights differ from what fitting makes.
+    #[arg(long)]
+    check: bool,
+}
+
 /// Runs `pith train confidence ...`.
-pub fn run(args: &[String]) -> Result<(), String> {
-    let conll = Path::new(flag(args, "--conll").unwrap_or("../shared/eval/ner/eng.testa"));
-    let gum = Path::new(flag(args, "--gum").unwrap_or("../shared/train/gum"));
+pub fn run(args: &Args) -> Result<(), String> {
+    let (conll, gum) = (args.conll.as_path(), args.gum.as_path());
     if !conll.exists() || !gum.exists() {
         println!("pith train confidence: development data not found; skipped");
         return Ok(());
     }
-    let out = flag(args, "--out").unwrap_or("src/actors/confidence_weights.rs");
+    let out = args.out.as_str();
     let testa = parse_conll(&read_text(conll)?, &["PER", "ORG", "LOC"]);
     let gum_dev = gum_split_with(gum, &["dev"], false)?;
     let mut data = Vec::new();
@@ -173,7 +197,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         src.push_str(&format!("    {v:?}, // {name}\n"));
     }
     src.push_str("];\n");
-    if args.iter().any(|a| a == "--check") {
+    if args.check {
         if std::fs::read_to_string(out).ok().as_deref() != Some(src.as_str()) {
             return Err(format!(
                 "{out} is not what `pith train confidence` makes: run `make train-ner`"

@@ -9,9 +9,8 @@
 //! train is fitted on; dev chooses the display threshold.
 
 use crate::eval::attribution::{articles, strict_figures, Article};
-use crate::eval::flag;
 use pith::positions::{confidence_features, confidence_with, sigmoid, CONFIDENCE_FEATURES};
-use std::path::Path;
+use std::path::PathBuf;
 
 /// Gradient steps, step size and L2 penalty.
 const STEPS: usize = 3000;
@@ -48,11 +47,21 @@ fn examples(set: &[Article]) -> Vec<([f64; CONFIDENCE_FEATURES], bool)> {
         .collect()
 }
 
+/// `pith train positions` flags.
+#[derive(clap::Args)]
+pub struct Args {
+    /// PolNeAR training articles (fitted on).
+    #[arg(long, value_name = "DIR")]
+    data: PathBuf,
+    /// PolNeAR development articles (the display threshold is chosen on them).
+    #[arg(long, value_name = "DIR")]
+    dev: PathBuf,
+}
+
 /// Runs the fit.
-pub fn run(args: &[String]) -> Result<(), String> {
-    let usage = "usage: pith train positions --data TRAIN_DIR --dev DEV_DIR";
-    let train = articles(Path::new(flag(args, "--data").ok_or(usage)?))?;
-    let dev = articles(Path::new(flag(args, "--dev").ok_or(usage)?))?;
+pub fn run(args: &Args) -> Result<(), String> {
+    let train = articles(&args.data)?;
+    let dev = articles(&args.dev)?;
     let data = examples(&train);
     let w = fit(&data);
     let right = data.iter().filter(|(_, y)| *y).count();

@@ -9,12 +9,12 @@
 //! never trained on; GUM test is only scored.
 
 use crate::eval::entities::{gum_split_with, parse_conll, Doc};
-use crate::eval::{flag, read_text};
+use crate::eval::read_text;
 use pith::actors::tagger::{
     best, pack_checks, probability, scores, spans_of, Facts, Table, CHECK_BITS, LABELS, N, O,
 };
 use pith::text::Document;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// GUM's commit, as `../shared/train/README.md` records it.
 const GUM_COMMIT: &str = "72ce5ac1";
@@ -257,23 +257,44 @@ fn load_gum(dir: &Path, split: &str) -> Result<Vec<Labelled>, String> {
         .collect())
 }
 
+/// `pith train tagger` flags.
+#[derive(clap::Args)]
+pub struct Args {
+    /// CoNLL-2003 English training split.
+    #[arg(long, value_name = "FILE")]
+    conll: PathBuf,
+    /// The GUM corpus directory.
+    #[arg(long, value_name = "DIR")]
+    gum: PathBuf,
+    /// CoNLL development data (temperature and reporting).
+    #[arg(
+        long,
+        value_name = "FILE",
+        default_value = "../shared/eval/ner/eng.testa"
+    )]
+    dev: PathBuf,
+    /// Output path without extension (writes PATH.bin and PATH.rs).
+    #[arg(long, value_name = "PATH", default_value = "src/actors/tagger_weights")]
+    out: String,
+    /// Rows of the hashed weight table.
+    #[arg(long, value_name = "N", default_value_t = 4096)]
+    buckets: usize,
+    /// Training epochs.
+    #[arg(long, value_name = "N", default_value_t = 8)]
+    epochs: usize,
+    /// Write nothing; fail when the shipped weights differ from what training makes.
+    #[arg(long)]
+    check: bool,
+}
+
 /// Runs `pith train tagger ...`.
-pub fn run(args: &[String]) -> Result<(), String> {
-    let conll = Path::new(flag(args, "--conll").ok_or("pith train tagger needs --conll FILE")?);
-    let gum = Path::new(flag(args, "--gum").ok_or("pith train tagger needs --gum DIR")?);
-    let dev = Path::new(flag(args, "--dev").unwrap_or("../shared/eval/ner/eng.testa"));
+pub fn run(args: &Args) -> Result<(), String> {
+    let (conll, gum, dev) = (args.conll.as_path(), args.gum.as_path(), args.dev.as_path());
     if !conll.exists() || !gum.exists() || !dev.exists() {
         println!("pith train tagger: training data not found; skipped");
         return Ok(());
     }
-    let number = |name: &str, default: usize| -> Result<usize, String> {
-        flag(args, name).map_or(Ok(default), |v| {
-            v.parse().map_err(|_| format!("{name} needs a number"))
-        })
-    };
-    let buckets = number("--buckets", 4096)?;
-    let epochs = number("--epochs", 8)?;
-    let out = flag(args, "--out").unwrap_or("src/actors/tagger_weights");
+    let (buckets, epochs, out) = (args.buckets, args.epochs, args.out.as_str());
     let train_conll = load_conll(conll)?;
     let train_gum = load_gum(gum, "train")?;
     let dev_conll = load_conll(dev)?;
@@ -361,7 +382,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
 
 #[allow(clippy::too_many_arguments)]
 fn write_or_check(
-    args: &[String],
+    args: &Args,
     out: &str,
     q: &[i8],
     check: &[u8],
@@ -406,7 +427,7 @@ fn write_or_check(
          pub const CHECK: &[u8] = DATA.split_at(ROWS * 5).1;\n",
         bin.len()
     );
-    if args.iter().any(|a| a == "--check") {
+    if args.check {
         // The shipped weights must be what this command makes from the corpora, or a change to
         // the features (or to a lexicon list they read) silently leaves them stale.
         let same_bin = std::fs::read(&bin_path).is_ok_and(|b| b == bin);

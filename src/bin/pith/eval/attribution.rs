@@ -17,7 +17,7 @@
 //! The baseline takes direct quotes (text in quotation marks, three words or more) and gives
 //! each to the nearest capitalised name in its sentence or an adjacent one.
 
-use super::{flag, read_text};
+use super::read_text;
 use pith::{analyze, Analysis, Options};
 
 /// The display threshold (rows the demo and the widget show).
@@ -790,11 +790,21 @@ fn sorted_names(dir: &Path) -> Result<Vec<String>, String> {
     Ok(names)
 }
 
+/// `pith eval attribution` flags.
+#[derive(clap::Args)]
+pub struct Args {
+    /// The PolNeAR directory (with text/ and attributions/).
+    #[arg(long, value_name = "DIR")]
+    data: std::path::PathBuf,
+    /// List every miss and false alarm.
+    #[arg(long)]
+    errors: bool,
+}
+
 /// Runs the evaluation.
-pub fn run(args: &[String]) -> Result<(), String> {
-    let data = flag(args, "--data").ok_or("usage: pith eval attribution --data DIR [--errors]")?;
-    let errors = args.iter().any(|a| a == "--errors");
-    let root = Path::new(data);
+pub fn run(args: &Args) -> Result<(), String> {
+    let errors = args.errors;
+    let root = args.data.as_path();
     let (text_dir, ann_dir) = (root.join("text"), root.join("attributions"));
     if !text_dir.is_dir() || !ann_dir.is_dir() {
         println!(

@@ -11,7 +11,7 @@
 //! still a location name to CoNLL), with a leading honorific ("Mr") dropped because CoNLL
 //! spans exclude titles.
 
-use super::{flag, read_text};
+use super::read_text;
 use pith::{analyze, utf16_to_byte, ActorKind, Analysis, Options};
 use std::collections::HashSet;
 use std::path::Path;
@@ -421,9 +421,30 @@ fn prf(c: Counts) -> (f64, f64, f64) {
     (100.0 * p, 100.0 * r, 100.0 * f)
 }
 
+/// `pith eval entities` flags.
+#[derive(clap::Args)]
+#[command(group(clap::ArgGroup::new("data").required(true)))]
+pub struct Args {
+    /// A CoNLL-2003 file.
+    #[arg(long, value_name = "FILE", group = "data")]
+    conll: Option<String>,
+    /// The GUM corpus directory.
+    #[arg(long, value_name = "DIR", group = "data")]
+    gum: Option<String>,
+    /// The GUM split [default: dev and test].
+    #[arg(long, value_name = "dev|test")]
+    split: Option<String>,
+    /// Only GUM documents of this genre.
+    #[arg(long, value_name = "GENRE")]
+    genre: Option<String>,
+    /// List every miss and false alarm, for error analysis.
+    #[arg(long)]
+    errors: bool,
+}
+
 /// Runs the evaluation and prints the table.
-pub fn run(args: &[String]) -> Result<(), String> {
-    let (file, docs) = match (flag(args, "--conll"), flag(args, "--gum")) {
+pub fn run(args: &Args) -> Result<(), String> {
+    let (file, docs) = match (args.conll.as_deref(), args.gum.as_deref()) {
         (Some(f), _) if !Path::new(f).exists() => {
             println!("pith eval entities: {f} not found; skipped");
             return Ok(());
@@ -435,12 +456,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
         }
         (None, Some(d)) => (
             d,
-            gum_docs(Path::new(d), flag(args, "--split"), flag(args, "--genre"))?,
+            gum_docs(Path::new(d), args.split.as_deref(), args.genre.as_deref())?,
         ),
         (None, None) => return Err("usage: pith eval entities --conll FILE | --gum DIR".into()),
     };
-    // `--errors` lists every miss and false alarm, for error analysis.
-    let errors = args.iter().any(|a| a == "--errors");
+    let errors = args.errors;
     let mut counts = [Counts::default(); 3];
     let (mut shown, mut shown_right) = (0usize, 0usize);
     for doc in &docs {

@@ -10,30 +10,31 @@
 //! (macro), so long articles with many keys do not dominate.
 
 use super::porter::word_stems;
-use super::{flag, read_text};
+use super::read_text;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// Cutoffs always reported.
 const CUTOFFS: [usize; 3] = [5, 10, 15];
 
+/// `pith eval keyphrases` flags.
+#[derive(clap::Args)]
+pub struct Args {
+    /// The data directory.
+    #[arg(long, value_name = "DIR")]
+    data: PathBuf,
+    /// Keywords asked of pith per document.
+    #[arg(long, value_name = "N", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..))]
+    k: u32,
+    /// Print the first N documents' keyphrases beside the annotations.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    show: usize,
+}
+
 /// Runs the evaluation.
-pub fn run(args: &[String]) -> Result<(), String> {
-    let Some(dir) = flag(args, "--data") else {
-        return Err("usage: pith eval keyphrases --data DIR [--k N] [--show N]".into());
-    };
-    let k = match flag(args, "--k") {
-        Some(v) => v
-            .parse::<usize>()
-            .ok()
-            .filter(|&n| n > 0)
-            .ok_or_else(|| format!("--k needs a positive number, not {v:?}"))?,
-        None => 10,
-    };
-    let show = flag(args, "--show")
-        .and_then(|v| v.parse::<usize>().ok())
-        .unwrap_or(0);
-    let dir = Path::new(dir);
+pub fn run(args: &Args) -> Result<(), String> {
+    let (k, show) = (args.k as usize, args.show);
+    let dir = args.data.as_path();
     if !dir.is_dir() {
         println!(
             "pith eval keyphrases: {} is absent, skipped (the data lives outside the repository)",

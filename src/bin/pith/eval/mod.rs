@@ -8,24 +8,27 @@ mod keyphrases;
 pub mod porter;
 mod summaries;
 
-/// Runs `pith eval <set> ...`.
-pub fn run(args: &[String]) -> Result<(), String> {
-    let rest = args.get(1..).unwrap_or(&[]);
-    match args.first().map(String::as_str) {
-        Some("summaries") => summaries::run(rest),
-        Some("keyphrases") => keyphrases::run(rest),
-        Some("attribution") => attribution::run(rest),
-        Some("entities") => entities::run(rest),
-        _ => Err("usage: pith eval summaries|keyphrases|attribution|entities --data PATH".into()),
-    }
+/// `pith eval <set> ...`.
+#[derive(clap::Subcommand)]
+pub enum EvalCommand {
+    /// ROUGE-1/2/L of pith, LEAD-3 and TextRank summaries against reference summaries.
+    Summaries(summaries::Args),
+    /// Keyphrase precision, recall and F1 at 5, 10 and 15 against annotated keyphrases.
+    Keyphrases(keyphrases::Args),
+    /// Attribution (who said what) against PolNeAR annotations.
+    Attribution(attribution::Args),
+    /// Named-entity spans and types against CoNLL-2003 or GUM.
+    Entities(entities::Args),
 }
 
-/// The value of `--name VALUE` in `args`.
-pub fn flag<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .map(String::as_str)
+/// Runs `pith eval <set> ...`.
+pub fn run(command: &EvalCommand) -> Result<(), String> {
+    match command {
+        EvalCommand::Summaries(a) => summaries::run(a),
+        EvalCommand::Keyphrases(a) => keyphrases::run(a),
+        EvalCommand::Attribution(a) => attribution::run(a),
+        EvalCommand::Entities(a) => entities::run(a),
+    }
 }
 
 /// Reads a file as text, replacing invalid UTF-8 (one BBC file is not valid UTF-8).

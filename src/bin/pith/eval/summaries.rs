@@ -10,7 +10,7 @@
 //! `rouge-score` itself.
 
 use super::porter::{rouge_tokens, word_stems};
-use super::{flag, read_text};
+use super::read_text;
 use pith::{analyze, Analysis, Lang, Options, SentenceKind};
 use std::collections::HashMap;
 use std::path::Path;
@@ -217,18 +217,30 @@ fn textrank(a: &Analysis, k: usize) -> Vec<usize> {
 
 const SYSTEMS: [&str; 3] = ["pith", "LEAD-3", "TextRank"];
 
+/// `pith eval summaries` flags.
+#[derive(clap::Args)]
+pub struct Args {
+    /// The data: a JSON lines file or a directory of articles and reference summaries.
+    #[arg(long, value_name = "FILE|DIR")]
+    data: String,
+    /// Evaluate only the first N documents.
+    #[arg(long, value_name = "N")]
+    limit: Option<usize>,
+    /// Decimals shown (close margins that one decimal rounds away).
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    decimals: usize,
+}
+
 /// Runs the evaluation and prints the tables.
-pub fn run(args: &[String]) -> Result<(), String> {
-    let Some(data) = flag(args, "--data") else {
-        return Err("usage: pith eval summaries --data FILE|DIR [--limit N]".into());
-    };
+pub fn run(args: &Args) -> Result<(), String> {
+    let data = args.data.as_str();
     let path = Path::new(data);
     if !path.exists() {
         println!("pith eval summaries: {data} not found; skipped");
         return Ok(());
     }
     let mut docs = load(path)?;
-    if let Some(n) = flag(args, "--limit").and_then(|n| n.parse().ok()) {
+    if let Some(n) = args.limit {
         docs.truncate(n);
     }
     // [setting][system] sums
@@ -281,10 +293,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         }
     }
     let n = counted.max(1) as f64;
-    // `--decimals N` shows close margins that one decimal rounds away.
-    let d: usize = flag(args, "--decimals")
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(1);
+    let d = args.decimals;
     println!("pith eval summaries: {data} ({counted} documents; ROUGE F1 x100, best reference per document)");
     for (setting, name) in ["3 sentences", "length matched to the reference"]
         .iter()

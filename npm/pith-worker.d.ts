@@ -1,0 +1,2 @@
+// Types of `pith/worker`: the element's worker script. It exports nothing; the element starts it.
+export {};

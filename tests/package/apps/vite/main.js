@@ -1,0 +1,7 @@
+// The Vite app: the analyser and the element as the package README says (nothing to configure).
+import init, { analyze } from 'pith';
+import 'pith/element';
+
+init().then(() => {
+  window.__direct = analyze('Mr Smith said the plan was fine. The council agreed on Monday.').summary.length;
+});
