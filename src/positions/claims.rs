@@ -155,12 +155,19 @@ impl<'a, 'd> Finder<'a, 'd> {
     /// The report around a parenthetical attribution at tokens `group` (preceded by a comma):
     /// the words before it and the clause after the comma that closes it (or closes the
     /// speaker's apposition: "said Michael Kofman, an expert on Russia, would read this as").
-    pub(super) fn wrapped_claim(&self, range: &Range<usize>, group: (usize, usize)) -> String {
+    pub(super) fn wrapped_claim(
+        &self,
+        range: &Range<usize>,
+        group: (usize, usize),
+        speaker_last: bool,
+    ) -> String {
         let comma = group.0 - 1;
         let before = self.span_text(range.start.max(comma.saturating_sub(MAX_CLAIM))..comma);
         let hi = range.end.min(group.1 + 1 + MAX_SEGMENT);
         let mut close = (group.1 + 1..hi).find(|&k| self.text(k) == ",");
-        if let Some(k) = close {
+        // ", said Ann Lee, the chairman, ...": an apposition may follow a speaker named after
+        // the cue; after "Ann Lee said," the report itself goes on ("the debate is ...").
+        if let Some(k) = close.filter(|_| speaker_last) {
             let w = self.lower(k + 1);
             if DETERMINERS.contains(&w) || self.lx.is_head(w) || self.lx.is_modifier(w) {
                 close = (k + 1..hi).find(|&j| self.text(j) == ",");
@@ -329,7 +336,12 @@ pub(super) fn junk_claim(claim: &str, said: bool) -> bool {
     let reflexive = words.first().is_some_and(|(w, _)| {
         matches!(w.as_str(), "himself" | "herself" | "themselves" | "itself")
     });
-    pronoun_only || prepositional || (said && (words.len() < 3 || name_only || reflexive))
+    // "offered no proof", "gave no details": the absence of a statement is none.
+    let nothing = words.len() <= 3 && words.first().is_some_and(|(w, _)| w == "no");
+    pronoun_only
+        || prepositional
+        || nothing
+        || (said && (words.len() < 3 || name_only || reflexive))
 }
 
 /// Trims punctuation and spaces off a claim's ends.

@@ -652,6 +652,9 @@ impl<'a, 'd> Finder<'a, 'd> {
 
     /// The holder after "according to" or a reaction's "in"/"from".
     pub(super) fn after_preposition(&self, from: usize, hi: usize) -> Option<Holder> {
+        if let Some(l) = self.named_head(from, hi) {
+            return Some(self.actor_of(l));
+        }
         let mut k = from;
         if self.lower(k) == "the" && self.link_starting(k).is_none() {
             k += 1;
@@ -662,6 +665,19 @@ impl<'a, 'd> Finder<'a, 'd> {
             }
         }
         self.right(from, hi)
+    }
+
+    /// The person that ends the noun phrase at `from`, after the words describing them: "Acme
+    /// Steel spokesman Tom Reilly", "county Transport Commissioner Maria Delgado". A name is
+    /// the holder rather than its employer or title; no punctuation may come between.
+    fn named_head(&self, from: usize, hi: usize) -> Option<&'a Link> {
+        let hi = hi.min(from + MAX_NP);
+        let l = self
+            .actors
+            .links_in(from..hi)
+            .find(|l| self.actors.list[l.actor].kind == ActorKind::Person)?;
+        let plain = (from..l.first).all(|k| self.is_word(k) && !self.is_possessive(k));
+        (l.first > from && plain && !self.is_possessive(l.last + 1) && l.last < hi).then_some(l)
     }
 
     /// The first name of a coordinated subject whose last conjunct starts at `first`: "Both

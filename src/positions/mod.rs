@@ -784,4 +784,55 @@ mod tests {
             .expect("label row");
         assert_eq!(p.claim, "It is going to be fine in the end");
     }
+
+    /// '"A," X said, aside, "B."': the claim is the whole quotation, both halves.
+    #[test]
+    fn interrupted_quotation_stays_whole() {
+        let r = rows("\"The levy is fair,\" Ms Varga told reporters on Monday, \"and the harbour needs it.\"");
+        assert_eq!(
+            find(&r, "Varga").claim,
+            "The levy is fair, and the harbour needs it"
+        );
+        let r =
+            rows("\"I like the mayor,\" Mr Osei said, but \"his ferry plan will sink the port.\"");
+        assert_eq!(
+            find(&r, "Osei").claim,
+            "I like the mayor, his ferry plan will sink the port"
+        );
+    }
+
+    /// A report wrapped around its attribution goes on after the attribution's comma, even
+    /// when a determiner follows it.
+    #[test]
+    fn wrapped_report_keeps_its_second_half() {
+        let r = rows(
+            "Too often, Ms Varga said, the debate over the harbour is driven by fear, or by habit.",
+        );
+        assert_eq!(
+            find(&r, "Varga").claim,
+            "Too often the debate over the harbour is driven by fear, or by habit"
+        );
+    }
+
+    /// The writer's own question, a cue in a leading adverbial clause and "offered no
+    /// evidence" report no position.
+    #[test]
+    fn questions_circumstances_and_nothing_said_are_no_positions() {
+        assert!(rows("Why would Mr Hale say the levy was fair?").is_empty());
+        assert!(rows("After the council objected, the vote was delayed.").is_empty());
+        let r = rows("Ms Ortiz claimed the mayor had lied, but offered no evidence.");
+        assert_eq!(r.len(), 1, "{r:#?}");
+        assert_eq!(r[0].claim, "the mayor had lied");
+        let r = rows("When Mr Hale said the levy was fair, the crowd jeered.");
+        assert_eq!(find(&r, "Hale").claim, "the levy was fair");
+    }
+
+    /// "according to TITLE Name": the person, not the employer or the title, and the claim
+    /// without them.
+    #[test]
+    fn according_to_a_titled_name_gives_the_name() {
+        let r = rows("The bridge will reopen on Monday, according to county Transport Commissioner Maria Delgado.");
+        let p = find(&r, "Maria Delgado");
+        assert_eq!(p.claim, "The bridge will reopen on Monday");
+    }
 }

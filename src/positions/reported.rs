@@ -23,14 +23,18 @@ pub(super) fn row(
 ) -> Option<(Position, Range<usize>)> {
     let doc = f.doc;
     let quoted = quote_of(f, si, range, cue, holder);
+    // "After the union objected, the case was moved": a cue in a leading adverbial clause
+    // reports nothing past that clause's comma; what follows is the writer's main clause.
+    let range = &(range.start..subordinate_end(f, range, cue).unwrap_or(range.end));
     let clause = f.clause_after(range, cue.last + 1);
     let claim = claim_of(f, range, cue, holder, &quoted, &clause);
-    if !acceptable(
-        f,
-        cue,
-        &claim,
-        quoted.text.as_deref() == Some(claim.as_str()),
-    ) {
+    let is_quote = quoted.text.as_deref() == Some(claim.as_str());
+    // "But has he called for changing the provisions?": the writer's own question reports
+    // no position; a quoted question is the speaker's.
+    if !is_quote && doc.sentence_text(si).trim_end().ends_with('?') {
+        return None;
+    }
+    if !acceptable(f, cue, &claim, is_quote) {
         return None;
     }
     let stance = super::stance::stance(f, range, cue)?;
@@ -52,6 +56,25 @@ pub(super) fn row(
         confidence: 0.0,
     };
     Some((position, clause))
+}
+
+/// Words that open an adverbial clause ahead of the main one ("After ..., ...", "When ...,
+/// ..."). "As" is not among them: "As Ann Lee said, the plan works" attributes what follows.
+const SUBORDINATORS: &[&str] = &[
+    "after", "before", "when", "whenever", "while", "since", "until", "once", "because",
+    "although", "though", "if", "unless", "whereas",
+];
+
+/// The comma closing the adverbial clause that opens sentence `range` and holds the cue, if
+/// any: the token where that clause, and so anything the cue reports, ends.
+fn subordinate_end(f: &Finder, range: &Range<usize>, cue: &Cue) -> Option<usize> {
+    let first = (range.start..range.end).find(|&k| f.is_word(k))?;
+    if !SUBORDINATORS.contains(&f.lower(first)) {
+        return None;
+    }
+    (first..range.end.min(cue.last + 1 + MAX_CLAIM))
+        .find(|&k| f.text(k) == ",")
+        .filter(|&k| k > cue.last && !f.in_quote(k))
 }
 
 /// Whether `claim` may stand as a position: long enough, and, when not a quotation, a clause
@@ -154,7 +177,9 @@ fn quote_of(f: &Finder, si: usize, range: &Range<usize>, cue: &Cue, holder: &Hol
             && doc.slice(s.start, q.start).split_whitespace().count() >= 2
             && doc.slice(q.start, q.end).starts_with(char::is_lowercase)
     });
-    let quote = inverted.or_else(|| f.quote_for(from, s.end, doc.tokens[cue.first].start, cue_end));
+    let quote = inverted
+        .clone()
+        .or_else(|| f.quote_for(from, s.end, doc.tokens[cue.first].start, cue_end));
     let mut text = quote
         .as_ref()
         .map(|q| tidy(doc.slice(q.start, q.end)))
@@ -178,11 +203,49 @@ fn quote_of(f: &Finder, si: usize, range: &Range<usize>, cue: &Cue, holder: &Hol
             ));
         }
     }
+    // A quotation interrupted by its attribution and an aside: '"A," Tester said, referring to
+    // the excuse, "B."' or '"A," he said, but "B."'. The comma inside the first quotation says
+    // the speaker's sentence goes on; the claim is the whole of it.
+    if let (Some(p), Some(t)) = (inverted.as_ref(), text.as_ref()) {
+        if let Some(q) = interrupted_rest(f, si, p, cue_end) {
+            let second = tidy(doc.slice(q.start, q.end));
+            text = Some(format!("{t}, {second}"));
+        }
+    }
     Quoted {
         range: quote,
         text,
         partial,
     }
+}
+
+/// Most words between the two halves of an interrupted quotation: the attribution and a short
+/// aside ("Trump said during a rally in Kenansville, N.C.").
+const MAX_ASIDE_WORDS: usize = 10;
+
+/// The second half of quotation `first`, when `first` ends in a comma and another quotation
+/// of the same sentence starts within [`MAX_ASIDE_WORDS`] words after it, past the cue.
+fn interrupted_rest(
+    f: &Finder,
+    si: usize,
+    first: &Range<usize>,
+    cue_end: usize,
+) -> Option<Range<usize>> {
+    let doc = f.doc;
+    let tail = doc.slice(first.end, doc.sentences[si].end);
+    let comma_inside = doc.slice(first.start, first.end).trim_end().ends_with(',');
+    let comma_outside = tail.trim_start_matches(QUOTE_MARKS_CHARS).starts_with(',');
+    if !comma_inside && !comma_outside {
+        return None;
+    }
+    let q = f
+        .quotes
+        .get(f.quotes.partition_point(|q| q.start < cue_end))?;
+    let between = doc.slice(first.end, q.start);
+    (q.end <= doc.sentences[si].end
+        && between.split_whitespace().count() <= MAX_ASIDE_WORDS + 1
+        && doc.slice(q.start, q.end).split_whitespace().count() >= MIN_QUOTE_WORDS)
+        .then(|| q.clone())
 }
 
 /// The claim of a row, by the kind of its cue.
@@ -310,7 +373,7 @@ fn reported_claim(
             tidy(text.trim_end_matches(|c: char| QUOTE_MARKS_CHARS.contains(&c) || c == ','))
         }
         Some(q) if !reported_before_quote(f, cue, quoted, clause) => q.clone(),
-        _ if wrapped => f.wrapped_claim(range, group),
+        _ if wrapped => f.wrapped_claim(range, group, h_first > cue.last),
         // '"...," said Ann Lee, a professor at ...': when the speaker follows the cue, what
         // follows is the speaker, not the report.
         _ if after.split_whitespace().count() >= 2

@@ -942,6 +942,13 @@ pub fn run(args: &Args) -> Result<(), String> {
                     r.claim,
                     snippet(&r.span)
                 );
+                if let Some((_, g)) = best {
+                    println!(
+                        "     nearest gold: [{}] <{}>",
+                        g.head.as_deref().unwrap_or("-"),
+                        g.words.join(" ")
+                    );
+                }
             }
         }
     }
