@@ -353,6 +353,9 @@ const FRAME_NOUNS: &[&str] = &[
     "address",
     "reporters",
     "journalists",
+    "ruling",
+    "opinion",
+    "filing",
 ];
 
 /// Tokens back from a pronoun holder in which another compatible person makes it ambiguous
@@ -834,5 +837,17 @@ mod tests {
         let r = rows("The bridge will reopen on Monday, according to county Transport Commissioner Maria Delgado.");
         let p = find(&r, "Maria Delgado");
         assert_eq!(p.claim, "The bridge will reopen on Monday");
+    }
+
+    /// A stance cue's object ends where the writer's circumstances begin; "that" before a
+    /// noun is its determiner.
+    #[test]
+    fn object_claims_stop_before_the_circumstances() {
+        let r = rows("Mr Sanders offered some pointed advice to Ms Lee on Friday, as the nominee looks for support.");
+        assert_eq!(find(&r, "Sanders").claim, "some pointed advice to Ms Lee");
+        let r = rows("The experts praised Ms Lee's proposals to help small farms, which include a provision on seed loans.");
+        assert_eq!(r[0].claim, "Ms Lee's proposals to help small farms");
+        let r = rows("Judge Frank Nervo rejected that argument in a ruling released Thursday.");
+        assert_eq!(find(&r, "Frank Nervo").claim, "that argument");
     }
 }

@@ -27,6 +27,11 @@ pub(super) fn row(
     // reports nothing past that clause's comma; what follows is the writer's main clause.
     let range = &(range.start..subordinate_end(f, range, cue).unwrap_or(range.end));
     let clause = f.clause_after(range, cue.last + 1);
+    let clause = if cue.stance == "says" {
+        clause
+    } else {
+        f.object_phrase(clause)
+    };
     let claim = claim_of(f, range, cue, holder, &quoted, &clause);
     let is_quote = quoted.text.as_deref() == Some(claim.as_str());
     // "But has he called for changing the provisions?": the writer's own question reports
