@@ -59,7 +59,7 @@ pub use confidence::{
     DISPLAY_CONFIDENCE,
 };
 use holders::describe;
-use quotes::{colon_row, continued, extend_quote, overlapping, quotations};
+use quotes::{colon_row, continued, extend_quote, overlapping, quotations, signature_row};
 use reported::row;
 
 /// At most this many auxiliaries, adverbs and time words between a subject and its cue.
@@ -552,6 +552,10 @@ pub fn find(doc: &Document, actors: &Actors) -> Vec<Position> {
             out.push(p);
             continue;
         }
+        if let Some(p) = signature_row(&f, si, &range) {
+            seen.insert(p.actor.clone());
+            out.push(p);
+        }
         let mut c = range.start;
         while c < range.end {
             let Some(cue) = f.cue_at(c, &range) else {
@@ -849,5 +853,31 @@ mod tests {
         assert_eq!(r[0].claim, "Ms Lee's proposals to help small farms");
         let r = rows("Judge Frank Nervo rejected that argument in a ruling released Thursday.");
         assert_eq!(find(&r, "Frank Nervo").claim, "that argument");
+    }
+
+    /// Quotations signed with a dash and a name ending the line, and embedded posts.
+    #[test]
+    fn signed_quotations_and_posts() {
+        let r = rows(
+            "Readers wrote in.\n\n\u{201c}The harbour plan is a waste of money.\u{201d} \u{2015} Maria Delgado\n\u{201c}The ferry will save the town.\u{201d} \u{2015} Tom Reilly",
+        );
+        assert_eq!(
+            find(&r, "Maria Delgado").claim,
+            "The harbour plan is a waste of money"
+        );
+        assert_eq!(find(&r, "Tom Reilly").claim, "The ferry will save the town");
+        let r = rows(
+            "The council met on Tuesday.\n\nThe levy vote was close, and the harbour plan passed. \u{2014} Tom Reilly (@tomreilly) March 3, 2016",
+        );
+        assert_eq!(
+            find(&r, "Tom Reilly").claim,
+            "The levy vote was close, and the harbour plan passed"
+        );
+        // A dash before a name inside a sentence is no signature.
+        let r = rows("The plan \u{2014} Ann Varga says \u{2014} will fail.");
+        assert!(
+            r.iter().all(|p| p.cue.as_deref() != Some("\u{2014}")),
+            "{r:#?}"
+        );
     }
 }

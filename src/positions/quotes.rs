@@ -156,6 +156,65 @@ pub(super) fn colon_row(f: &Finder, si: usize, range: &Range<usize>) -> Option<P
     })
 }
 
+/// Most tokens after a signature's name on its line: "(@SpeakerRyan) July 5, 2016".
+const MAX_SIGNATURE_TAIL: usize = 10;
+
+/// A quotation signed with a dash and a name ending its line: '"..." ― Sonya Herridge' in a
+/// collection of quotes, and embedded posts ('... — Paul Ryan (@SpeakerRyan) July 5, 2016').
+/// The claim is the quotation right before the dash; without quotation marks, the line
+/// before it, but only for a post (the name followed by its "(@handle)").
+pub(super) fn signature_row(f: &Finder, si: usize, range: &Range<usize>) -> Option<Position> {
+    let doc = f.doc;
+    let (dash, l) = (range.start..range.end).find_map(|k| {
+        let l = f.link_starting(k + 1)?;
+        matches!(f.text(k), "―" | "—" | "–" | "--").then_some((k, l))
+    })?;
+    let e = f.actors.list.get(l.actor)?;
+    let gap = |j: usize| doc.slice(doc.tokens[j - 1].end, doc.tokens[j].start);
+    // The rest of the line: no lowercase word, at most a handle and a date.
+    let line_end = (l.last + 1..range.end)
+        .find(|&j| gap(j).contains('\n'))
+        .unwrap_or(range.end);
+    let tail_ok = line_end - (l.last + 1) <= MAX_SIGNATURE_TAIL
+        && (l.last + 1..line_end).all(|j| doc.tokens[j].shape != Shape::Lower);
+    if !l.named || e.kind != ActorKind::Person || !tail_ok {
+        return None;
+    }
+    let dash_at = doc.tokens[dash].start;
+    let quoted = f.quotes[..f.quotes.partition_point(|q| q.end <= dash_at)]
+        .last()
+        .filter(|q| {
+            doc.slice(q.end, dash_at)
+                .chars()
+                .all(|c| c.is_whitespace() || QUOTE_MARKS_CHARS.contains(&c))
+        });
+    let claim = match quoted {
+        Some(q) => tidy(doc.slice(q.start, q.end)),
+        None if f.text(l.last + 1) == "(" && f.text(l.last + 2).starts_with('@') => {
+            let para = &doc.paragraphs[doc.sentences[si].paragraph];
+            tidy(doc.slice(para.start, dash_at))
+        }
+        None => return None,
+    };
+    if claim.split_whitespace().count() < MIN_QUOTE_WORDS {
+        return None;
+    }
+    let (actor, resolved, side, mention) = describe(f, &f.actor_of(l));
+    Some(Position {
+        actor,
+        resolved,
+        side,
+        sentence: si,
+        evidence: doc.sentence_text(si).to_string(),
+        quote: quoted.map(|_| claim.clone()),
+        claim,
+        cue: Some(f.text(dash).to_string()),
+        stance: Some("says".to_string()),
+        mention: Some(mention),
+        confidence: 0.0,
+    })
+}
+
 /// '"A," Ann Lee said. "B."': a sentence opening with a quotation, naming no one outside it,
 /// right after a quoted row in the same paragraph, goes on with that row's quotation, so the
 /// claim is the whole statement and stops where the quotation ends.

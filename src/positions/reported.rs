@@ -25,8 +25,12 @@ pub(super) fn row(
     let quoted = quote_of(f, si, range, cue, holder);
     // "After the union objected, the case was moved": a cue in a leading adverbial clause
     // reports nothing past that clause's comma; what follows is the writer's main clause.
-    let range = &(range.start..subordinate_end(f, range, cue).unwrap_or(range.end));
+    let subordinate = subordinate_end(f, range, cue);
+    let range = &(range.start..subordinate.unwrap_or(range.end));
     let clause = f.clause_after(range, cue.last + 1);
+    if subordinate.is_some() && clause.is_empty() && quoted.text.is_none() {
+        return None;
+    }
     let clause = if cue.stance == "says" {
         clause
     } else {
