@@ -880,4 +880,17 @@ mod tests {
             "{r:#?}"
         );
     }
+
+    /// A quoted fragment inside the writer's clause gives the clause; a quoted title is
+    /// never the claim.
+    #[test]
+    fn fragments_titles_and_circumstances() {
+        let r = rows("Mr Osei said he had won \"every single vote\" in the harbour ward.");
+        assert_eq!(
+            find(&r, "Osei").claim,
+            "he had won \"every single vote\" in the harbour ward"
+        );
+        let r = rows("On Sunday's broadcast of \"Harbour Week Tonight,\" Mayor Ann Varga said the levy would pass.");
+        assert_eq!(find(&r, "Ann Varga").claim, "the levy would pass");
+    }
 }

@@ -15,12 +15,9 @@ impl<'a, 'd> Finder<'a, 'd> {
         cue_end: usize,
     ) -> Option<Range<usize>> {
         let long = |q: &&Range<usize>| {
-            self.doc
-                .slice(q.start, q.end)
-                .split_whitespace()
-                .take(MIN_QUOTE_WORDS)
-                .count()
-                >= MIN_QUOTE_WORDS
+            let text = self.doc.slice(q.start, q.end);
+            text.split_whitespace().take(MIN_QUOTE_WORDS).count() >= MIN_QUOTE_WORDS
+                && !title_like(text)
         };
         let i = self.quotes.partition_point(|q| q.start < cue_end);
         let after = self.quotes[i..]
@@ -40,6 +37,23 @@ impl<'a, 'd> Finder<'a, 'd> {
             .find(long)
             .cloned()
     }
+}
+
+/// Most words of a quoted title.
+const MAX_TITLE_WORDS: usize = 8;
+
+/// Whether a quotation reads as the title of a show, book or song ("Fox News Sunday", "Make
+/// Your Kid a Millionaire", "A Change Is Gonna Come"): a few words, each longer than three
+/// letters capitalised, no sentence punctuation. A title is named, not said.
+pub(super) fn title_like(quote: &str) -> bool {
+    let quote = quote.trim_end_matches([',', ' ']);
+    let words: Vec<&str> = quote.split_whitespace().collect();
+    (2..=MAX_TITLE_WORDS).contains(&words.len())
+        && !quote.ends_with(['.', '!', '?'])
+        && words.iter().all(|w| {
+            w.chars().filter(|c| c.is_alphabetic()).count() < 4
+                || w.starts_with(|c: char| c.is_uppercase() || c.is_numeric())
+        })
 }
 
 /// Byte spans of the quotations (content, without the marks) of each paragraph.

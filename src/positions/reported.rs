@@ -163,7 +163,11 @@ fn inverted_quote(
                 .partition_point(|q| q.end <= group_start)
                 .wrapping_sub(1),
         )
-        .filter(|q| q.start >= from && no_words(q.end, group_start))
+        .filter(|q| {
+            q.start >= from
+                && no_words(q.end, group_start)
+                && !quotes::title_like(doc.slice(q.start, q.end))
+        })
         .filter(|q| {
             doc.slice(q.start, q.end)
                 .split_whitespace()
@@ -321,21 +325,25 @@ fn reported_before_quote(f: &Finder, cue: &Cue, quoted: &Quoted, clause: &Range<
         f.is_quote_mark(clause.start) && t.end <= q.start && t.start + 4 >= q.start
     });
     let between = doc.slice(cue_end.min(q.start), q.start);
+    let lead = between
+        .trim_end()
+        .trim_end_matches(QUOTE_MARKS_CHARS)
+        .trim_end();
+    let words = between
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
+    // A quotation starting in lowercase is a fragment of the writer's clause ("said he won
+    // "every single debate"", "said that Ms Lee's "only experience" was ..."): the clause
+    // is the claim once any word of it comes first.
+    let fragment = doc.slice(q.start, q.end).starts_with(char::is_lowercase);
     !quote_after_frame
         && q.start > cue_end
         && !between
             .trim_end_matches(|c: char| !c.is_alphanumeric())
             .is_empty()
-        && !between
-            .trim_end()
-            .trim_end_matches(QUOTE_MARKS_CHARS)
-            .trim_end()
-            .ends_with(':')
-        && between
-            .split_whitespace()
-            .filter(|w| w.chars().any(char::is_alphabetic))
-            .count()
-            >= 3
+        && !lead.ends_with(':')
+        && (words >= 3 || (fragment && !lead.ends_with(',')))
 }
 
 /// The words before the attribution starting at `end`, without the quotation marks and
