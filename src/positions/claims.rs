@@ -388,13 +388,6 @@ pub(super) fn junk_claim(claim: &str, said: bool) -> bool {
     let reflexive = words.first().is_some_and(|(w, _)| {
         matches!(w.as_str(), "himself" | "herself" | "themselves" | "itself")
     });
-    // "what she said when she resigned": a claim cannot open with the circumstance.
-    let circumstance = words.first().is_some_and(|(w, _)| {
-        matches!(
-            w.as_str(),
-            "when" | "while" | "after" | "before" | "until" | "since"
-        )
-    });
     // "offered no proof", "gave no details": the absence of a statement is none.
     let nothing = words.len() <= 3 && words.first().is_some_and(|(w, _)| w == "no");
     pronoun_only

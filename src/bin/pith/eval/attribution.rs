@@ -240,7 +240,9 @@ fn strict_match(r: &StrictRow, g: &AnyGold) -> bool {
         .iter()
         .any(|c| c.start < r.span.end && r.span.start < c.end)
         && token_f1(&r.words, &g.words) >= CLAIM_F1
-        && g.head.as_ref().is_none_or(|h| contains_word(&r.holder, h))
+        && g.head.as_ref().is_none_or(|h| {
+            contains_word(&r.holder, h) || g.co_heads.iter().any(|c| contains_word(&r.holder, c))
+        })
 }
 
 impl Strict {
@@ -313,6 +315,16 @@ fn bare(w: &str) -> &str {
         .trim_matches(|c: char| !c.is_alphanumeric())
 }
 
+/// The heads of the conjuncts after the first of a coordinated Source ("Mr. Grassley and Mr.
+/// Leahy", "Both Mr. King and Mr. Schultz"), each by [`head`]; empty for one name.
+fn co_heads(source: &str) -> Vec<String> {
+    source
+        .split(" and ")
+        .skip(1)
+        .filter_map(head)
+        .collect()
+}
+
 /// The head of a Source when the Source is a name: the Source without parenthesised parts, cut
 /// into segments at commas, semicolons and spaced dashes, each segment cut at its first
 /// post-modifier; the last word of the first segment ending in a capitalised word. A Source
@@ -377,6 +389,9 @@ pub fn head(source: &str) -> Option<String> {
 struct AnyGold {
     /// The Source's head when it is a name.
     head: Option<String>,
+    /// The heads of the Source's other conjuncts when it coordinates names ("Mr. Grassley
+    /// and Mr. Leahy say": "Leahy"): a row for any of them states the attribution.
+    co_heads: Vec<String>,
     content: Vec<Range<usize>>,
     /// The Content's words ([`words`]).
     words: Vec<String>,
@@ -464,6 +479,7 @@ fn parse_all(ann: &str) -> (usize, Vec<(AnyGold, String, String)>) {
         gold.push((
             AnyGold {
                 head: source.and_then(head),
+                co_heads: source.map_or_else(Vec::new, co_heads),
                 content,
                 words: words(&text.join(" ")),
             },
@@ -1026,6 +1042,7 @@ mod tests {
     fn strict_rule_needs_the_claim_and_the_named_holder() {
         let g = AnyGold {
             head: Some("Lamb".into()),
+            co_heads: vec!["Hale".into()],
             content: vec![10..25, 30..40],
             words: words("that the bridge will open in May"),
         };
@@ -1045,6 +1062,11 @@ mod tests {
             &g
         ));
         assert!(!strict_match(&row("Ada Lamb", "Reuters"), &g));
+        // A coordinated Source ("Ms. Lamb and Mr. Hale said"): either name holds it.
+        assert!(strict_match(
+            &row("Tom Hale", "the bridge will open in May"),
+            &g
+        ));
         let unnamed = AnyGold { head: None, ..g };
         assert!(strict_match(
             &row("Officials", "the bridge will open in May"),
