@@ -293,6 +293,8 @@ pub(super) fn clause_like(claim: &str) -> bool {
                 && i > 0
                 && w.len() > 3
                 && w.ends_with('s')
+                && !w.ends_with("'s")
+                && !w.ends_with("’s")
                 && !w.ends_with("ss")
                 && !w.ends_with("us")
                 && !w.ends_with("is")

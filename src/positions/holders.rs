@@ -743,7 +743,19 @@ impl<'a, 'd> Finder<'a, 'd> {
             .split(['\'', '’'])
             .next()
             .is_some_and(|w| w != first && PRONOUNS.contains(&w));
-        let nobody = contraction || matches!(first, "no" | "none" | "nobody" | "neither");
+        // "Everything Trump says is a lie": what X says is the subject of the writer's own
+        // statement.
+        let nobody = contraction
+            || matches!(
+                first,
+                "no" | "none"
+                    | "nobody"
+                    | "neither"
+                    | "everything"
+                    | "anything"
+                    | "nothing"
+                    | "whatever"
+            );
         (!nobody && !self.ambiguous_pronoun(&holder)).then_some(holder)
     }
 

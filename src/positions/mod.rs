@@ -893,4 +893,12 @@ mod tests {
         let r = rows("On Sunday's broadcast of \"Harbour Week Tonight,\" Mayor Ann Varga said the levy would pass.");
         assert_eq!(find(&r, "Ann Varga").claim, "the levy would pass");
     }
+
+    /// A possessive is no verb, so "released video of last week's crash" is no report; what
+    /// "everything X says" is, is the writer's statement.
+    #[test]
+    fn actions_with_possessives_and_free_relatives_are_no_positions() {
+        assert!(rows("Harbour police released video on Monday of last week's crash.").is_empty());
+        assert!(rows("Everything Mr Osei says is a lie unless proven otherwise.").is_empty());
+    }
 }

@@ -318,11 +318,7 @@ fn bare(w: &str) -> &str {
 /// The heads of the conjuncts after the first of a coordinated Source ("Mr. Grassley and Mr.
 /// Leahy", "Both Mr. King and Mr. Schultz"), each by [`head`]; empty for one name.
 fn co_heads(source: &str) -> Vec<String> {
-    source
-        .split(" and ")
-        .skip(1)
-        .filter_map(head)
-        .collect()
+    source.split(" and ").skip(1).filter_map(head).collect()
 }
 
 /// The head of a Source when the Source is a name: the Source without parenthesised parts, cut
