@@ -5,10 +5,10 @@ use super::*;
 
 /// Rows with at least this [`Position::confidence`] are the ones the demo and the
 /// `<pith-summary>` widget show; [`analyze`](crate::analyze) keeps every row. Chosen on PolNeAR
-/// dev as the lowest threshold at which 90% of the rows shown are right by the strict rule of
-/// `pith eval attribution`, to 0.01 (see `pith train positions`; dev P 90.3 / R 49.5 over 890 of
-/// 1052 rows).
-pub const DISPLAY_CONFIDENCE: f64 = 0.77;
+/// dev as the lowest threshold at which 92% of the rows shown are right by the strict rule of
+/// `pith eval attribution`, to 0.01 (see `pith train positions`; dev P 92.3 / R 53.1 over 934 of
+/// 1049 rows).
+pub const DISPLAY_CONFIDENCE: f64 = 0.75;
 
 /// How many features [`confidence_features`] gives.
 pub const CONFIDENCE_FEATURES: usize = 23;
@@ -18,9 +18,9 @@ pub const CONFIDENCE_FEATURES: usize = 23;
 /// ../shared/eval/attribution/dev` (logistic regression on PolNeAR train, a row labelled right
 /// by the strict rule of `pith eval attribution`).
 const CONFIDENCE_WEIGHTS: [f64; CONFIDENCE_FEATURES] = [
-    0.5121, 0.2491, 0.0291, -0.8478, -0.6466, 0.9275, -0.4432, -0.0938, -0.2374, 0.2785, 0.3647,
-    -1.1419, -0.1490, 0.3620, -0.7920, 1.0168, -0.4096, -0.3425, -0.3109, 0.3835, -0.1304, -0.0498,
-    0.0752,
+    0.5235, 0.4501, 0.1219, -0.8350, -0.6092, 0.9741, -0.3655, -0.0569, -0.2139, 0.4044, 0.4266,
+    -0.8266, -0.0538, 0.2134, -0.6497, 0.8418, -0.3867, -0.1838, -0.5150, 0.4032, -0.0318, -0.1029,
+    0.0807,
 ];
 
 /// Plain speech cues, the most reliable ("said", "told", "according to").

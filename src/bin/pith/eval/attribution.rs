@@ -234,7 +234,7 @@ const CLAIM_F1: f64 = 0.5;
 
 /// Whether row `r` states gold `g`: its evidence overlaps the Content, its claim has token F1
 /// of at least [`CLAIM_F1`] with it, and its holder contains the Source's head when the Source
-/// is a name.
+/// is a name (or the head of another of its conjuncts: "Ms. Lamb and Mr. Hale said").
 fn strict_match(r: &StrictRow, g: &AnyGold) -> bool {
     g.content
         .iter()
@@ -985,8 +985,8 @@ pub fn run(args: &Args) -> Result<(), String> {
     );
     println!(
         "strict: a row is right when its claim has token F1 >= {CLAIM_F1} with a gold Content its \
-         evidence overlaps, and its holder contains the Source's head where the Source is a name; \
-         P over all rows, R over name-sourced gold"
+         evidence overlaps, and its holder contains the Source's head (or another conjunct's, \
+         \"X and Y said\") where the Source is a name; P over all rows, R over name-sourced gold"
     );
     println!(
         "{:<16} {:>6} {:>6} {:>6} {:>6} {:>6}",
