@@ -257,7 +257,8 @@ fn interrupted_rest(
     let between = doc.slice(first.end, q.start);
     (q.end <= doc.sentences[si].end
         && between.split_whitespace().count() <= MAX_ASIDE_WORDS + 1
-        && doc.slice(q.start, q.end).split_whitespace().count() >= MIN_QUOTE_WORDS)
+        && doc.slice(q.start, q.end).split_whitespace().count() >= MIN_QUOTE_WORDS
+        && !quotes::title_like(doc.slice(q.start, q.end)))
         .then(|| q.clone())
 }
 
