@@ -90,6 +90,15 @@ impl<'a, 'd> Finder<'a, 'd> {
         {
             from += 1;
         }
+        // "told us it takes a month": the addressee as a pronoun is no part of the claim.
+        let from = if from > range.start
+            && matches!(self.lower(from - 1), "told" | "tells" | "tell" | "telling")
+            && matches!(self.lower(from), "us" | "me" | "him" | "her" | "them")
+        {
+            from + 1
+        } else {
+            from
+        };
         let from = self.skip_frame(range, from);
         if from >= range.end {
             return from..from;
@@ -102,9 +111,19 @@ impl<'a, 'd> Finder<'a, 'd> {
             let and_clause = w == ","
                 && self.lower(k + 1) == "and"
                 && !matches!(self.lower(k + 2), "that" | "\"" | "“");
+            // "condemned the attack and said ...": a second cue of the same holder starts a
+            // row of its own.
+            let next_cue = w == "and"
+                && self
+                    .doc
+                    .tokens
+                    .get(k + 1)
+                    .is_some_and(|t| t.shape == Shape::Lower)
+                && self.is_cue(self.lower(k + 1));
             // "but that" goes on with the report.
             let but_that = w == "but" || (w == "," && self.lower(k + 1) == "but");
             let breaks = matches!(w, ";" | "whereas")
+                || next_cue
                 || (but_that && !self.but_that_continues(k))
                 || and_clause
                 || (w == ","
@@ -403,6 +422,11 @@ pub(super) fn tidy(s: &str) -> String {
     let s = s.trim_matches(|c: char| {
         c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '—' | '–')
     });
+    // A claim cut at its length limit may end on a conjunction ("... on Sudan and").
+    let s = [" and", " or", " but"]
+        .iter()
+        .find_map(|c| s.strip_suffix(c))
+        .map_or(s, |t| t.trim_end_matches([',', ' ']));
     strip_dateline(s)
         .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '—' | '–'))
         .to_string()
@@ -424,4 +448,18 @@ pub(super) fn strip_dateline(s: &str) -> &str {
         }
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    /// A claim cut at its length limit does not end on a conjunction.
+    #[test]
+    fn tidy_drops_a_trailing_conjunction() {
+        assert_eq!(
+            super::tidy("the plan to reverse its position on Sudan and"),
+            "the plan to reverse its position on Sudan"
+        );
+        assert_eq!(super::tidy("rain or shine, "), "rain or shine");
+        assert_eq!(super::tidy("Sand"), "Sand");
+    }
 }

@@ -901,4 +901,20 @@ mod tests {
         assert!(rows("Harbour police released video on Monday of last week's crash.").is_empty());
         assert!(rows("Everything Mr Osei says is a lie unless proven otherwise.").is_empty());
     }
+
+    /// A second cue of the same holder ("condemned X and said Y") is a row of its own; a
+    /// pronoun addressee ("told us") is no part of the claim.
+    #[test]
+    fn coordinated_cues_and_pronoun_addressees() {
+        let r = rows(
+            "Mr Osei condemned the attack and said the council was willing to help the police.",
+        );
+        let claims: Vec<&str> = r.iter().map(|p| p.claim.as_str()).collect();
+        assert_eq!(
+            claims,
+            ["the attack", "the council was willing to help the police"]
+        );
+        let r = rows("Most respondents told us it takes a month to train new staff.");
+        assert_eq!(r[0].claim, "it takes a month to train new staff");
+    }
 }

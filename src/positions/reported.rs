@@ -259,7 +259,7 @@ fn interrupted_rest(
         && between.split_whitespace().count() <= MAX_ASIDE_WORDS + 1
         && doc.slice(q.start, q.end).split_whitespace().count() >= MIN_QUOTE_WORDS
         && !quotes::title_like(doc.slice(q.start, q.end)))
-        .then(|| q.clone())
+    .then(|| q.clone())
 }
 
 /// The claim of a row, by the kind of its cue.
