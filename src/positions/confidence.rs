@@ -6,8 +6,8 @@ use super::*;
 /// Rows with at least this [`Position::confidence`] are the ones the demo and the
 /// `<pith-summary>` widget show; [`analyze`](crate::analyze) keeps every row. Chosen on PolNeAR
 /// dev as the lowest threshold at which 92% of the rows shown are right by the strict rule of
-/// `pith eval attribution`, to 0.01 (see `pith train positions`; dev P 92.3 / R 53.1 over 934 of
-/// 1049 rows).
+/// `pith eval attribution`, to 0.01 (see `pith train positions`; dev P 92.1 / R 52.9 over 941 of
+/// 1062 rows).
 pub const DISPLAY_CONFIDENCE: f64 = 0.75;
 
 /// How many features [`confidence_features`] gives.
@@ -20,9 +20,9 @@ pub const CONFIDENCE_FEATURES: usize = 23;
 // Fitted values: one may come close to a mathematical constant by chance.
 #[allow(clippy::approx_constant)]
 const CONFIDENCE_WEIGHTS: [f64; CONFIDENCE_FEATURES] = [
-    0.5235, 0.4501, 0.1219, -0.8350, -0.6092, 0.9741, -0.3655, -0.0569, -0.2139, 0.4044, 0.4266,
-    -0.8266, -0.0538, 0.2134, -0.6497, 0.8418, -0.3867, -0.1838, -0.5150, 0.4032, -0.0318, -0.1029,
-    0.0807,
+    0.4377, 0.4673, 0.1585, -0.8352, -0.6174, 0.9528, -0.3268, -0.0749, -0.2039, 0.4401, 0.4514,
+    -0.8056, -0.0190, 0.2490, -0.6052, 0.8596, -0.3848, -0.1918, -0.5529, 0.4297, -0.0160, -0.1256,
+    0.0904,
 ];
 
 /// Plain speech cues, the most reliable ("said", "told", "according to").
