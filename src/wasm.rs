@@ -66,6 +66,8 @@ export interface Position {
   stance: "says" | "supports" | "opposes" | "proposes" | "warns" | "threatens" | "rejects" | "offers" | "demands" | null;
   /** The holder as the text names it ("He", "Mr Putin"), in the evidence or, for a quote continued from the paragraph before (cue null), where its speaker was named. */
   mention: string | null;
+  /** How likely the row is right, 0-1 (calibrated on annotated news); displays show rows with confidence >= positionDisplayConfidence(). */
+  confidence: number;
 }
 export interface Analysis {
   language: string;
@@ -247,6 +249,14 @@ pub fn analyze(text: &str, options: Option<JsOptions>) -> Result<JsAnalysis, JsV
 #[wasm_bindgen(js_name = actorDisplayConfidence)]
 pub fn actor_display_confidence() -> f64 {
     crate::actors::DISPLAY_CONFIDENCE
+}
+
+/// The confidence from which a position is shown in a display
+/// ([`DISPLAY_CONFIDENCE`](crate::positions::DISPLAY_CONFIDENCE)): the demo and the
+/// `<pith-summary>` widget show rows with `confidence >= positionDisplayConfidence()`.
+#[wasm_bindgen(js_name = positionDisplayConfidence)]
+pub fn position_display_confidence() -> f64 {
+    crate::positions::DISPLAY_CONFIDENCE
 }
 
 /// The library version.

@@ -333,3 +333,13 @@ fn platforms_keep_the_name_the_text_uses() {
         "{k:?}"
     );
 }
+
+/// A surname that is also a month ("May", "June") stays on the name; a month in a date or a
+/// modal "may" does not join one.
+#[test]
+fn a_month_after_a_given_name_is_a_surname() {
+    let k = kinds("Prime Minister Alice May said on Sunday that the talks would be hard.");
+    assert_eq!(k, [("Alice May".to_string(), ActorKind::Person)]);
+    let k = kinds("The talks with Mr Hale may resume on Thursday May 5, Ms Lee said.");
+    assert!(k.iter().all(|(n, _)| !n.contains("May")), "{k:?}");
+}

@@ -317,3 +317,55 @@ fn positions_of_both_camps_with_evidence() {
         .windows(2)
         .all(|w| w[0].sentence <= w[1].sentence));
 }
+
+/// What a reader sees in the table: a row for each of the six people who speak, no pronoun as
+/// a holder and no junk claim (a bare name, a fragment, a frame left in front).
+#[test]
+fn positions_a_reader_can_trust() {
+    let g = gist();
+    for who in [
+        "Vladimir Putin",
+        "Dmitry Peskov",
+        "Condoleezza Rice",
+        "Robert Gates",
+        "Sergei Lavrov",
+        "Anatoly Serdyukov",
+    ] {
+        // Shown in a display, not only kept.
+        assert!(
+            g.positions
+                .iter()
+                .any(|p| p.actor == who && p.confidence >= pith::positions::DISPLAY_CONFIDENCE),
+            "{who}: {:#?}",
+            g.positions
+        );
+    }
+    let pronouns = [
+        "he", "she", "they", "it", "him", "her", "his", "them", "who",
+    ];
+    for p in &g.positions {
+        assert!(
+            !pronouns.contains(&p.actor.to_lowercase().as_str()),
+            "{p:#?}"
+        );
+        let words: Vec<&str> = p.claim.split_whitespace().collect();
+        let attitude = p.cue.as_deref().is_some_and(|c| c.ends_with("impressed"));
+        assert!(words.len() >= 3 || attitude, "{p:#?}");
+        let name_only = words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) || *w == "the");
+        assert!(!name_only, "{p:#?}");
+        // No frame or addressee in front ("in an interview", "to him"); an infinitive may open
+        // a claim ("threatened to re-target ...").
+        let first = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
+        let second = words.get(1).map(|w| w.to_lowercase()).unwrap_or_default();
+        assert!(
+            !["in", "on", "that", "at", "during"].contains(&first.as_str()),
+            "{p:#?}"
+        );
+        assert!(
+            first != "to" || !["him", "her", "them", "the", "a", "an"].contains(&second.as_str()),
+            "{p:#?}"
+        );
+    }
+}

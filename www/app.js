@@ -2,7 +2,7 @@
 //
 // Every string derived from the input reaches the DOM through textContent / createTextNode /
 // append only. Markup is built with createElement; nothing is ever parsed as HTML.
-import init, { actorDisplayConfidence, analyze, version } from '/pkg/pith.js';
+import init, { actorDisplayConfidence, analyze, positionDisplayConfidence, version } from '/pkg/pith.js';
 
 const SAMPLE_URL = '/fixtures/missile-defence.txt';
 const EMPTY_MESSAGE = 'Paste an article to see its gist.';
@@ -420,13 +420,17 @@ function focusActor(index, { scroll = true } = {}) {
 }
 
 function renderPositions(r) {
-  if (!r.positions.length) {
+  // Only rows the core is confident enough about (pith::positions::DISPLAY_CONFIDENCE);
+  // analyze() keeps them all.
+  const threshold = positionDisplayConfidence();
+  const positions = r.positions.filter((p) => p.confidence >= threshold);
+  if (!positions.length) {
     panels.positions.replaceChildren(h('p', { class: 'empty', text: 'No positions found.' }));
     return;
   }
   // Group by side, in order of first appearance; actors without a side go last under "Other".
   const groups = new Map();
-  for (const p of r.positions) {
+  for (const p of positions) {
     const side = p.side || SIDE_OTHER;
     if (!groups.has(side)) groups.set(side, []);
     groups.get(side).push(p);
@@ -441,7 +445,7 @@ function renderPositions(r) {
     h('th', { scope: 'col', text: c }),
   ));
   const table = h('table', { class: 'data positions-table stack' },
-    h('caption', { text: `${plural(r.positions.length, 'position')}, grouped by side.` }),
+    h('caption', { text: `${plural(positions.length, 'position')}, grouped by side.` }),
     h('thead', {}, head),
   );
   for (const [side, rows] of groups) {

@@ -872,12 +872,16 @@ export class PithSummary extends ElementBase {
   }
 
   #positions(r, highlight, labelId) {
-    if (!r.positions.length) return h('p', { class: 'empty', part: 'message', text: 'No positions found.' });
-    const shown = r.positions.slice(0, MAX_POSITIONS);
+    // Only rows the core is confident enough about (pith::positions::DISPLAY_CONFIDENCE), by the
+    // module's own threshold as for actors.
+    const threshold = api.positionDisplayConfidence();
+    const confident = r.positions.filter((p) => p.confidence >= threshold);
+    if (!confident.length) return h('p', { class: 'empty', part: 'message', text: 'No positions found.' });
+    const shown = confident.slice(0, MAX_POSITIONS);
     const columns = ['Who', 'Stance', 'Claim'];
     if (highlight) columns.push('Evidence');
-    const caption = r.positions.length > shown.length
-      ? `Who holds or said what: the first ${shown.length} of ${r.positions.length} positions`
+    const caption = confident.length > shown.length
+      ? `Who holds or said what: the first ${shown.length} of ${confident.length} positions`
       : `Who holds or said what: ${shown.length} position${shown.length === 1 ? '' : 's'}`;
     const rows = shown.map((p) => {
       const evidence = (r.sentences[p.sentence] && r.sentences[p.sentence].text) || p.evidence;

@@ -12,6 +12,7 @@ use super::spans::Span;
 use super::tagger::{self, Tagged, LABELS, N};
 use super::titles::describe_span;
 use super::typing::party_members;
+use super::words::MONTHS;
 use crate::model::SentenceKind;
 use crate::text::TokenKind;
 use crate::util::FxHashMap as HashMap;
@@ -250,6 +251,9 @@ fn joined(cx: &Ctx, tagged: Vec<Tagged>) -> Vec<Tagged> {
         {
             t.last += 1;
         }
+        if t.label == PER && month_surname(cx, t.last + 1) {
+            t.last += 1;
+        }
         if let Some(prev) = out.last_mut() {
             let between = prev.last + 1..t.first;
             let gap = doc.slice(doc.tokens[prev.last].end, doc.tokens[t.first].start);
@@ -283,6 +287,25 @@ fn joined(cx: &Ctx, tagged: Vec<Tagged>) -> Vec<Tagged> {
         out.push(t);
     }
     out
+}
+
+/// Whether token `i`, right after a person's name, is a surname that is also a month
+/// ("Theresa May", "Brian May"): capitalised, one space after, and no day number after it.
+/// The tagger, reading "may" as a modal and a stopword, ends the name before it.
+fn month_surname(cx: &Ctx, i: usize) -> bool {
+    let doc = cx.doc;
+    let Some(t) = doc.tokens.get(i) else {
+        return false;
+    };
+    let also_name = MONTHS.iter().any(|&(m, name)| name && m == cx.lower(i));
+    also_name
+        && t.shape == crate::text::Shape::Capitalized
+        && doc.tokens[i - 1].sentence == t.sentence
+        && doc.slice(doc.tokens[i - 1].end, t.start) == " "
+        && doc
+            .tokens
+            .get(i + 1)
+            .is_none_or(|n| n.kind != TokenKind::Number)
 }
 
 /// Joins the tagged pieces of a person's name that the rules found whole with evidence ("Its

@@ -425,6 +425,14 @@ pub fn classify(
     // The largest word count asked below is 30.
     let words = count_words(sentence, 31);
     let unpunctuated = count == 1 && !ends_sentence(sentence) && !sentence.ends_with(':');
+    // Disclosures and pleas ("We use affiliate links ...") are furniture at any length; the
+    // byte test first, since most sentences hold none of their words.
+    if contains_ci_hint(sentence) {
+        let lower = crate::case::lowercase(sentence);
+        if disclosure_phrases().any(|p| contains(&lower, p)) {
+            return SentenceKind::Boilerplate;
+        }
+    }
     // Boilerplate is short: most sentences are not lowercased at all.
     if words <= 12 {
         let lower = crate::case::lowercase(sentence);
@@ -442,6 +450,31 @@ pub fn classify(
         return SentenceKind::Heading;
     }
     SentenceKind::Body
+}
+
+fn disclosure_phrases() -> impl Iterator<Item = &'static str> {
+    include_str!("../../data/disclosures.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Whether `sentence` may hold a disclosure phrase: each phrase holds one of these words
+/// (without their first letter, so either case matches), and the sentence is lowercased only
+/// then.
+fn contains_ci_hint(sentence: &str) -> bool {
+    const HINTS: &[&str] = &[
+        "ffiliate",
+        "ommission",
+        "e may earn",
+        "ponsored",
+        "artnership",
+        "ewsletter",
+        "ournalism",
+        "igital access",
+        "redit",
+    ];
+    HINTS.iter().any(|h| contains(sentence, h))
 }
 
 fn boilerplate_phrases() -> impl Iterator<Item = &'static str> {

@@ -27,5 +27,6 @@ pub fn check_contract(text: &str, g: &pith::Analysis) {
     }
     for p in &g.positions {
         assert!(p.sentence < g.sentences.len());
+        assert!((0.0..=1.0).contains(&p.confidence), "confidence in [0, 1]");
     }
 }

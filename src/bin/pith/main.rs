@@ -31,6 +31,8 @@ mod train;
 #[cfg(not(target_arch = "wasm32"))]
 mod train_confidence;
 #[cfg(not(target_arch = "wasm32"))]
+mod train_positions;
+#[cfg(not(target_arch = "wasm32"))]
 mod train_tagger;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -19,6 +19,9 @@
 
 use super::read_text;
 use pith::{analyze, Analysis, Options};
+
+/// The display threshold (rows the demo and the widget show).
+const DISPLAY_CONFIDENCE: f64 = pith::positions::DISPLAY_CONFIDENCE;
 use std::ops::Range;
 use std::path::Path;
 
@@ -206,6 +209,74 @@ impl Score {
     }
 }
 
+/// One row for the strict rule: holder, claim words and evidence span (code points).
+struct StrictRow {
+    holder: String,
+    claim: String,
+    words: Vec<String>,
+    span: Range<usize>,
+    confidence: f64,
+}
+
+/// The strict figures: every row counts, and the claim must match the Content.
+#[derive(Default)]
+struct Strict {
+    /// Name-sourced gold attributions, and how many some row matches.
+    gold: usize,
+    found: usize,
+    /// Rows, and how many are right.
+    rows: usize,
+    correct: usize,
+}
+
+/// Token F1 a claim needs with a gold Content to count as that Content.
+const CLAIM_F1: f64 = 0.5;
+
+/// Whether row `r` states gold `g`: its evidence overlaps the Content, its claim has token F1
+/// of at least [`CLAIM_F1`] with it, and its holder contains the Source's head when the Source
+/// is a name (or the head of another of its conjuncts: "Ms. Lamb and Mr. Hale said").
+fn strict_match(r: &StrictRow, g: &AnyGold) -> bool {
+    g.content
+        .iter()
+        .any(|c| c.start < r.span.end && r.span.start < c.end)
+        && token_f1(&r.words, &g.words) >= CLAIM_F1
+        && g.head.as_ref().is_none_or(|h| {
+            contains_word(&r.holder, h) || g.co_heads.iter().any(|c| contains_word(&r.holder, c))
+        })
+}
+
+impl Strict {
+    /// Adds one article; returns the indexes of the rows that are wrong.
+    fn add(&mut self, gold: &[AnyGold], rows: &[&StrictRow]) -> Vec<usize> {
+        for g in gold.iter().filter(|g| g.head.is_some()) {
+            self.gold += 1;
+            if rows.iter().any(|r| strict_match(r, g)) {
+                self.found += 1;
+            }
+        }
+        let mut wrong = Vec::new();
+        for (i, r) in rows.iter().enumerate() {
+            self.rows += 1;
+            if gold.iter().any(|g| strict_match(r, g)) {
+                self.correct += 1;
+            } else {
+                wrong.push(i);
+            }
+        }
+        wrong
+    }
+
+    fn line(&self, name: &str) -> String {
+        Score {
+            gold: self.gold,
+            found: self.found,
+            rows: self.rows,
+            correct: self.correct,
+        }
+        .line(name)
+    }
+}
+
 fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 {
         0.0
@@ -242,6 +313,12 @@ fn bare(w: &str) -> &str {
         .or_else(|| w.strip_suffix("’s"))
         .unwrap_or(w)
         .trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// The heads of the conjuncts after the first of a coordinated Source ("Mr. Grassley and Mr.
+/// Leahy", "Both Mr. King and Mr. Schultz"), each by [`head`]; empty for one name.
+fn co_heads(source: &str) -> Vec<String> {
+    source.split(" and ").skip(1).filter_map(head).collect()
 }
 
 /// The head of a Source when the Source is a name: the Source without parenthesised parts, cut
@@ -304,8 +381,37 @@ pub fn head(source: &str) -> Option<String> {
     None
 }
 
+/// One annotated attribution, whatever its Source (for the strict precision of rows).
+struct AnyGold {
+    /// The Source's head when it is a name.
+    head: Option<String>,
+    /// The heads of the Source's other conjuncts when it coordinates names ("Mr. Grassley
+    /// and Mr. Leahy say": "Leahy"): a row for any of them states the attribution.
+    co_heads: Vec<String>,
+    content: Vec<Range<usize>>,
+    /// The Content's words ([`words`]).
+    words: Vec<String>,
+}
+
 /// Parses a brat file: the attributions with a Source that is a name.
 fn parse_ann(ann: &str) -> (usize, Vec<Gold>) {
+    let (total, all) = parse_all(ann);
+    let gold = all
+        .into_iter()
+        .filter_map(|(g, source, cue)| {
+            Some(Gold {
+                head: g.head?,
+                content: g.content,
+                source,
+                cue,
+            })
+        })
+        .collect();
+    (total, gold)
+}
+
+/// Parses a brat file: every attribution, with its Source and Cue as written.
+fn parse_all(ann: &str) -> (usize, Vec<(AnyGold, String, String)>) {
     let mut spans: std::collections::HashMap<&str, (Vec<Range<usize>>, &str)> =
         std::collections::HashMap::new();
     for line in ann.lines() {
@@ -356,18 +462,63 @@ fn parse_ann(ann: &str) -> (usize, Vec<Gold>) {
                 content.extend(ranges.iter().cloned());
             }
         }
-        if let Some(s) = source {
-            if let Some(h) = head(s) {
-                gold.push(Gold {
-                    head: h,
-                    content,
-                    source: s.to_string(),
-                    cue: cue.to_string(),
-                });
-            }
-        }
+        let mut ranges: Vec<(usize, &str)> = args
+            .split_whitespace()
+            .filter_map(|a| a.split_once(':'))
+            .filter(|(role, _)| role.starts_with("Content"))
+            .filter_map(|(_, t)| spans.get(t))
+            .map(|(r, text)| (r.first().map_or(0, |r| r.start), *text))
+            .collect();
+        ranges.sort_by_key(|&(start, _)| start);
+        let text: Vec<&str> = ranges.iter().map(|&(_, t)| t).collect();
+        let source_text = source.unwrap_or("");
+        gold.push((
+            AnyGold {
+                head: source.and_then(head),
+                co_heads: source.map_or_else(Vec::new, co_heads),
+                content,
+                words: words(&text.join(" ")),
+            },
+            source_text.to_string(),
+            cue.to_string(),
+        ));
     }
     (total, gold)
+}
+
+/// The lowercased alphanumeric words of `text`, for token F1.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Token F1 between two bags of words.
+fn token_f1(a: &[String], b: &[String]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let mut pool: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for w in b {
+        *pool.entry(w.as_str()).or_default() += 1;
+    }
+    let mut common = 0usize;
+    for w in a {
+        if let Some(n) = pool.get_mut(w.as_str()).filter(|n| **n > 0) {
+            *n -= 1;
+            common += 1;
+        }
+    }
+    let (p, r) = (
+        common as f64 / a.len() as f64,
+        common as f64 / b.len() as f64,
+    );
+    if common == 0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
 }
 
 /// Code-point offset of every UTF-16 offset of `text` (length: UTF-16 length + 1).
@@ -403,6 +554,113 @@ fn pith_rows(g: &Analysis, map: &[usize], through_pronouns: bool) -> Vec<Row> {
             })
         })
         .collect()
+}
+
+/// pith's positions as rows for the strict rule. A row's place is its evidence sentence and,
+/// when the claim reaches beyond it (a quotation ending in the sentence before, or going on
+/// after it), where the claim's first and last words are found in the paragraphs around it.
+fn strict_rows(text: &str, g: &Analysis, map: &[usize]) -> Vec<StrictRow> {
+    let at = |u: usize| map.get(u).copied().unwrap_or(usize::MAX);
+    let units: Vec<u16> = text.encode_utf16().collect();
+    g.positions
+        .iter()
+        .filter_map(|p| {
+            let s = g.sentences.get(p.sentence)?;
+            let mut span = at(s.start)..at(s.end);
+            // The claim as written, searched from the sentence before to the one after.
+            let lo = g
+                .sentences
+                .get(p.sentence.saturating_sub(1))
+                .map_or(s.start, |x| x.start);
+            let hi = g.sentences.get(p.sentence + 1).map_or(s.end, |x| x.end);
+            let around = String::from_utf16_lossy(&units[lo..hi.min(units.len())]);
+            let claim_words: Vec<&str> = p.claim.split_whitespace().collect();
+            if let (Some(first), Some(last)) = (claim_words.first(), claim_words.last()) {
+                if let Some(i) = around.find(first) {
+                    let j = around[i..]
+                        .find(last)
+                        .map_or(i + first.len(), |k| i + k + last.len());
+                    let u16_at = |b: usize| lo + around[..b].encode_utf16().count();
+                    span = span.start.min(at(u16_at(i)))..span.end.max(at(u16_at(j)));
+                }
+            }
+            Some(StrictRow {
+                holder: p.actor.clone(),
+                claim: p.claim.clone(),
+                words: words(&p.claim),
+                span,
+                confidence: p.confidence,
+            })
+        })
+        .collect()
+}
+
+/// One article's rows (with pith's positions) and gold, for fitting and thresholding the
+/// confidence model (`pith train positions`).
+pub struct Article {
+    rows: Vec<(pith::Position, StrictRow)>,
+    gold: Vec<AnyGold>,
+}
+
+impl Article {
+    /// pith's positions with whether each is right by the strict rule.
+    pub fn labelled(&self) -> impl Iterator<Item = (&pith::Position, bool)> {
+        self.rows
+            .iter()
+            .map(|(p, r)| (p, self.gold.iter().any(|g| strict_match(r, g))))
+    }
+}
+
+/// The articles of a PolNeAR folder, analysed.
+pub fn articles(root: &Path) -> Result<Vec<Article>, String> {
+    let (text_dir, ann_dir) = (root.join("text"), root.join("attributions"));
+    let ann_files = sorted_names(&ann_dir)?;
+    let options = Options::new()
+        .language("en")
+        .map_err(|e| format!("options: {e}"))?;
+    let mut out = Vec::new();
+    for file in sorted_names(&text_dir)? {
+        let Some(name) = file.strip_suffix(".txt") else {
+            continue;
+        };
+        let Some(ann_path) = ann_for(&ann_dir, &ann_files, name) else {
+            continue;
+        };
+        let text = read_text(&text_dir.join(&file))?;
+        let gold = parse_all(&read_text(&ann_path)?).1;
+        let g = analyze(&text, &options).map_err(|e| format!("{file}: {e}"))?;
+        let map = utf16_to_chars(&text);
+        let rows = g
+            .positions
+            .iter()
+            .cloned()
+            .zip(strict_rows(&text, &g, &map))
+            .collect();
+        out.push(Article {
+            rows,
+            gold: gold.into_iter().map(|(g, ..)| g).collect(),
+        });
+    }
+    Ok(out)
+}
+
+/// Strict precision, name-sourced recall and rows over `articles`, keeping the rows `keep`
+/// accepts.
+pub fn strict_figures(
+    articles: &[Article],
+    keep: &dyn Fn(&pith::Position) -> bool,
+) -> (f64, f64, usize) {
+    let mut s = Strict::default();
+    for a in articles {
+        let rows: Vec<&StrictRow> = a
+            .rows
+            .iter()
+            .filter(|(p, _)| keep(p))
+            .map(|(_, r)| r)
+            .collect();
+        s.add(&a.gold, &rows);
+    }
+    (ratio(s.correct, s.rows), ratio(s.found, s.gold), s.rows)
 }
 
 /// The quote-only baseline: each quotation of three words or more, given to the nearest
@@ -573,6 +831,8 @@ pub fn run(args: &Args) -> Result<(), String> {
         .map_err(|e| format!("options: {e}"))?;
     let (mut pith, mut base) = (Score::default(), Score::default());
     let mut with_pronouns = Score::default();
+    let (mut strict, mut shown) = (Strict::default(), Strict::default());
+    let mut lenient_shown = Score::default();
     let (mut articles, mut attributions) = (0, 0);
     for file in sorted_names(&text_dir)? {
         let Some(name) = file.strip_suffix(".txt") else {
@@ -582,12 +842,29 @@ pub fn run(args: &Args) -> Result<(), String> {
             continue;
         };
         let text = read_text(&text_dir.join(&file))?;
-        let (total, gold) = parse_ann(&read_text(&ann_path)?);
+        let ann = read_text(&ann_path)?;
+        let (total, gold) = parse_ann(&ann);
+        let parsed = parse_all(&ann).1;
+        let cues: Vec<String> = parsed.iter().map(|(_, _, c)| c.clone()).collect();
+        let all_gold: Vec<AnyGold> = parsed.into_iter().map(|(g, ..)| g).collect();
         let g = analyze(&text, &options).map_err(|e| format!("{file}: {e}"))?;
         let map = utf16_to_chars(&text);
         let rows = pith_rows(&g, &map, false);
         let (missed, wrong) = pith.add(&gold, &rows);
         with_pronouns.add(&gold, &pith_rows(&g, &map, true));
+        let mut confident = g.clone();
+        confident
+            .positions
+            .retain(|p| p.confidence >= DISPLAY_CONFIDENCE);
+        lenient_shown.add(&gold, &pith_rows(&confident, &map, false));
+        let srows = strict_rows(&text, &g, &map);
+        let all: Vec<&StrictRow> = srows.iter().collect();
+        let strict_wrong = strict.add(&all_gold, &all);
+        let displayed: Vec<&StrictRow> = srows
+            .iter()
+            .filter(|r| r.confidence >= DISPLAY_CONFIDENCE)
+            .collect();
+        shown.add(&all_gold, &displayed);
         let base_rows = baseline_rows(&text, &g, &map);
         let (_, base_wrong) = base.add(&gold, &base_rows);
         articles += 1;
@@ -631,6 +908,60 @@ pub fn run(args: &Args) -> Result<(), String> {
                     snippet(&r.span)
                 );
             }
+            for (g, cue) in all_gold.iter().zip(&cues).filter(|(g, _)| g.head.is_some()) {
+                if all.iter().any(|r| strict_match(r, g)) {
+                    continue;
+                }
+                let head = g.head.as_deref().unwrap_or("");
+                let near = all.iter().find(|r| {
+                    g.content
+                        .iter()
+                        .any(|c| c.start < r.span.end && r.span.start < c.end)
+                        && contains_word(&r.holder, head)
+                });
+                let why = match near {
+                    Some(r) => {
+                        format!("claim F1 {:.2} <{}>", token_f1(&r.words, &g.words), r.claim)
+                    }
+                    None => "no row".to_string(),
+                };
+                println!(
+                    "SMISS {name} [{head}] ({cue}) {why} || gold <{}>",
+                    g.words.join(" ")
+                );
+            }
+            for ri in strict_wrong {
+                let r = all[ri];
+                // Why: no gold Content there, the claim off the best one, or the holder.
+                let best = all_gold
+                    .iter()
+                    .filter(|g| {
+                        g.content
+                            .iter()
+                            .any(|c| c.start < r.span.end && r.span.start < c.end)
+                    })
+                    .map(|g| (token_f1(&r.words, &g.words), g))
+                    .max_by(|a, b| a.0.total_cmp(&b.0));
+                let why = match best {
+                    None => "no-gold".to_string(),
+                    Some((f1, _)) if f1 < CLAIM_F1 => format!("claim-{f1:.2}"),
+                    Some((_, g)) => format!("holder-{}", g.head.as_deref().unwrap_or("")),
+                };
+                println!(
+                    "SFP  {name} [{}] {:.2} {why} <{}> {}",
+                    r.holder,
+                    r.confidence,
+                    r.claim,
+                    snippet(&r.span)
+                );
+                if let Some((_, g)) = best {
+                    println!(
+                        "     nearest gold: [{}] <{}>",
+                        g.head.as_deref().unwrap_or("-"),
+                        g.words.join(" ")
+                    );
+                }
+            }
         }
     }
     println!(
@@ -643,10 +974,28 @@ pub fn run(args: &Args) -> Result<(), String> {
         "system", "P", "R", "F1", "rows", "right"
     );
     println!("{}", pith.line("pith"));
+    println!(
+        "{}   (rows with confidence >= {DISPLAY_CONFIDENCE})",
+        lenient_shown.line("pith displayed")
+    );
     println!("{}", base.line("quote baseline"));
     println!(
         "{}   (pith, rows resolved from pronouns counted as named too)",
         with_pronouns.line("pith+pronouns")
+    );
+    println!(
+        "strict: a row is right when its claim has token F1 >= {CLAIM_F1} with a gold Content its \
+         evidence overlaps, and its holder contains the Source's head (or another conjunct's, \
+         \"X and Y said\") where the Source is a name; P over all rows, R over name-sourced gold"
+    );
+    println!(
+        "{:<16} {:>6} {:>6} {:>6} {:>6} {:>6}",
+        "system", "P", "R", "F1", "rows", "right"
+    );
+    println!("{}", strict.line("pith all rows"));
+    println!(
+        "{}   (confidence >= {DISPLAY_CONFIDENCE})",
+        shown.line("pith displayed")
     );
     Ok(())
 }
@@ -683,6 +1032,43 @@ mod tests {
         );
         assert_eq!(h("The New York Post").as_deref(), Some("Post"));
         assert_eq!(h("Clinton — who spoke").as_deref(), Some("Clinton"));
+    }
+
+    #[test]
+    fn strict_rule_needs_the_claim_and_the_named_holder() {
+        let g = AnyGold {
+            head: Some("Lamb".into()),
+            co_heads: vec!["Hale".into()],
+            content: vec![10..25, 30..40],
+            words: words("that the bridge will open in May"),
+        };
+        let row = |holder: &str, claim: &str| StrictRow {
+            holder: holder.into(),
+            claim: claim.into(),
+            words: words(claim),
+            span: 0..50,
+            confidence: 1.0,
+        };
+        assert!(strict_match(
+            &row("Ada Lamb", "the bridge will open in May"),
+            &g
+        ));
+        assert!(!strict_match(
+            &row("Officials", "the bridge will open in May"),
+            &g
+        ));
+        assert!(!strict_match(&row("Ada Lamb", "Reuters"), &g));
+        // A coordinated Source ("Ms. Lamb and Mr. Hale said"): either name holds it.
+        assert!(strict_match(
+            &row("Tom Hale", "the bridge will open in May"),
+            &g
+        ));
+        let unnamed = AnyGold { head: None, ..g };
+        assert!(strict_match(
+            &row("Officials", "the bridge will open in May"),
+            &unnamed
+        ));
+        assert!((token_f1(&words("a b c"), &words("a b d")) - 2.0 / 3.0).abs() < 1e-9);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! same run. These commands read files (the evaluation sets live outside the repository, in
 //! `../shared/eval/`), so they belong to the CLI, not to the I/O-free core.
 
-mod attribution;
+pub mod attribution;
 pub mod entities;
 mod keyphrases;
 pub mod porter;
