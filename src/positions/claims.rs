@@ -60,6 +60,20 @@ impl<'a, 'd> Finder<'a, 'd> {
     /// The tokens of the clause after token `from`: "that" dropped, cut at a clause break,
     /// at most [`MAX_CLAIM`] tokens. Empty when nothing follows.
     pub(super) fn clause_after(&self, range: &Range<usize>, from: usize) -> Range<usize> {
+        let from = self.skip_frame(range, self.claim_start(range, from));
+        if from >= range.end {
+            return from..from;
+        }
+        let limit = range.end.min(from + MAX_CLAIM);
+        let to = (from + 1..limit)
+            .find(|&k| self.clause_ends_at(k, limit) && !self.in_quote(k))
+            .unwrap_or(limit);
+        from..to
+    }
+
+    /// Where a claim starts after token `from`: past "that" (unless a determiner), a
+    /// leading comma or colon, a time word, and an addressee pronoun ("told us it takes").
+    fn claim_start(&self, range: &Range<usize>, from: usize) -> usize {
         let mut from = from;
         // "that" before a noun and then a preposition or a stop is a determiner ("rejected
         // that argument in a ruling"), kept; before a clause it is dropped.
@@ -91,80 +105,63 @@ impl<'a, 'd> Finder<'a, 'd> {
             from += 1;
         }
         // "told us it takes a month": the addressee as a pronoun is no part of the claim.
-        let from = if from > range.start
+        let addressee = from > range.start
             && matches!(self.lower(from - 1), "told" | "tells" | "tell" | "telling")
-            && matches!(self.lower(from), "us" | "me" | "him" | "her" | "them")
-        {
-            from + 1
-        } else {
-            from
-        };
-        let from = self.skip_frame(range, from);
-        if from >= range.end {
-            return from..from;
-        }
-        let limit = range.end.min(from + MAX_CLAIM);
-        let mut to = limit;
-        for k in from + 1..limit {
-            let w = self.lower(k);
-            // ", and" opens a new clause, ", and that" continues the report.
-            let and_clause = w == ","
-                && self.lower(k + 1) == "and"
-                && !matches!(self.lower(k + 2), "that" | "\"" | "“");
-            // "condemned the attack and said ...": a second cue of the same holder starts a
-            // row of its own.
-            let next_cue = w == "and"
-                && self
-                    .doc
-                    .tokens
-                    .get(k + 1)
-                    .is_some_and(|t| t.shape == Shape::Lower)
-                && self.is_cue(self.lower(k + 1));
-            // "but that" goes on with the report.
-            let but_that = w == "but" || (w == "," && self.lower(k + 1) == "but");
-            let breaks = matches!(w, ";" | "whereas")
-                || next_cue
-                || (but_that && !self.but_that_continues(k))
-                || and_clause
-                || (w == ","
-                    && matches!(
-                        self.lower(k + 1),
-                        "while"
-                            | "but"
-                            | "whereas"
-                            | "by"
-                            | "although"
-                            | "though"
-                            | "saying"
-                            | "adding"
-                    ));
-            // ", according to ...", ", officials said": the writer's attribution again.
-            // ", told Reuters": the main clause resumes after a relative one ("the source, who
-            // said he had spoken to them, told Reuters").
-            let resumes = w == ","
+            && matches!(self.lower(from), "us" | "me" | "him" | "her" | "them");
+        from + usize::from(addressee)
+    }
+
+    /// Whether the claim's clause ends before token `k` (`limit` bounds the look-ahead): a
+    /// new clause, a second cue, or the writer's attribution again.
+    fn clause_ends_at(&self, k: usize, limit: usize) -> bool {
+        let w = self.lower(k);
+        let lower_next = self
+            .doc
+            .tokens
+            .get(k + 1)
+            .is_some_and(|t| t.shape == Shape::Lower);
+        // ", and" opens a new clause, ", and that" continues the report.
+        let and_clause = w == ","
+            && self.lower(k + 1) == "and"
+            && !matches!(self.lower(k + 2), "that" | "\"" | "“");
+        // "condemned the attack and said ...": a second cue of the same holder starts a row
+        // of its own.
+        let next_cue = w == "and" && lower_next && self.is_cue(self.lower(k + 1));
+        // "but that" goes on with the report.
+        let but_that = w == "but" || (w == "," && self.lower(k + 1) == "but");
+        let breaks = matches!(w, ";" | "whereas")
+            || next_cue
+            || (but_that && !self.but_that_continues(k))
+            || and_clause
+            || (w == ","
                 && matches!(
                     self.lower(k + 1),
-                    "told" | "tells" | "said" | "says" | "added" | "wrote"
-                )
-                && self
-                    .doc
-                    .tokens
-                    .get(k + 1)
-                    .is_some_and(|t| t.shape == Shape::Lower);
-            let attribution = resumes
-                || w == ","
-                    && (self.lower(k + 1) == "according"
-                        || (k + 2..(k + 5).min(limit)).any(|j| {
-                            self.lx.speech.contains(self.lower(j))
-                                && (k + 1..j)
-                                    .all(|i| self.is_word(i) && !self.is_cue(self.lower(i)))
-                        }));
-            if (breaks || attribution) && !self.in_quote(k) {
-                to = k;
-                break;
-            }
-        }
-        from..to
+                    "while"
+                        | "but"
+                        | "whereas"
+                        | "by"
+                        | "although"
+                        | "though"
+                        | "saying"
+                        | "adding"
+                ));
+        // ", according to ...", ", officials said": the writer's attribution again.
+        // ", told Reuters": the main clause resumes after a relative one ("the source, who
+        // said he had spoken to them, told Reuters").
+        let resumes = w == ","
+            && matches!(
+                self.lower(k + 1),
+                "told" | "tells" | "said" | "says" | "added" | "wrote"
+            )
+            && lower_next;
+        let attribution = resumes
+            || w == ","
+                && (self.lower(k + 1) == "according"
+                    || (k + 2..(k + 5).min(limit)).any(|j| {
+                        self.lx.speech.contains(self.lower(j))
+                            && (k + 1..j).all(|i| self.is_word(i) && !self.is_cue(self.lower(i)))
+                    }));
+        breaks || attribution
     }
 
     /// The object a stance cue takes, without what the writer adds after it: "praised Ms

@@ -541,73 +541,19 @@ pub fn find(doc: &Document, actors: &Actors) -> Vec<Position> {
             continue;
         }
         let range = s.tokens.clone();
-        let mut seen: HashSet<String> = HashSet::default();
-        let mut last_holder: Option<Holder> = None;
-        let mut subject: Option<Option<Holder>> = None;
         let rows_before = out.len();
-        let mut reported = 0..0;
         // "Obama: It's going to be OK", and transcripts ("PENCE: ..."): the speaker's words
         // fill the sentence, so cues inside them are not separate positions.
         if let Some(p) = colon_row(&f, si, &range) {
             out.push(p);
             continue;
         }
+        let mut seen: HashSet<String> = HashSet::default();
         if let Some(p) = signature_row(&f, si, &range) {
             seen.insert(p.actor.clone());
             out.push(p);
         }
-        let mut c = range.start;
-        while c < range.end {
-            let Some(cue) = f.cue_at(c, &range) else {
-                c += 1;
-                continue;
-            };
-            c = cue.last + 1;
-            if f.in_quote(cue.first) || f.not_a_position(&cue) {
-                continue;
-            }
-            let Some(holder) = f.accepted_holder(&cue, &range, &last_holder, &mut subject) else {
-                continue;
-            };
-            // A cue inside the clause another holder reports, with its holder there too, is
-            // part of that report ("Sims said he was undecided until Haley said ...").
-            let (h_first, _) = holder.span();
-            if reported.start <= cue.first.min(h_first) && cue.first < reported.end {
-                continue;
-            }
-            last_holder = Some(holder.clone());
-            if out.len() - rows_before >= MAX_ROWS_PER_SENTENCE {
-                continue;
-            }
-            // "Both Cruz and Fiorina criticized": each name of a coordinated subject.
-            if let Some(co) = f.co_holder(h_first, range.start) {
-                if let Some((p, _)) = row(&f, si, &range, &cue, &co) {
-                    if seen.insert(p.actor.clone()) {
-                        out.push(p);
-                    }
-                }
-            }
-            if let Some((p, clause)) = row(&f, si, &range, &cue, &holder) {
-                reported = clause;
-                // One row per holder and sentence, unless the holder says something else
-                // again in it ("Ann Lee said A, and added that B").
-                let another = out.last().is_some_and(|l: &Position| {
-                    l.sentence == si
-                        && l.actor == p.actor
-                        && !l.claim.contains(&p.claim)
-                        && !p.claim.contains(&l.claim)
-                });
-                if repeats(&mut out, &p) {
-                    continue;
-                }
-                if seen.insert(p.actor.clone()) || another {
-                    if p.quote.is_some() {
-                        last_quoted = Some((holder.clone(), s.paragraph, p.mention.clone()));
-                    }
-                    out.push(p);
-                }
-            }
-        }
+        cue_rows(&f, si, &range, &mut seen, &mut out, &mut last_quoted);
         // A quotation with no cue of its own continues the last speaker's: in the next
         // paragraph a row of its own, in the same paragraph the same statement.
         if out.len() == rows_before {
@@ -624,6 +570,79 @@ pub fn find(doc: &Document, actors: &Actors) -> Vec<Position> {
         p.confidence = (confidence(p) * 1000.0).round() / 1000.0;
     }
     out
+}
+
+/// The rows of the cues of sentence `si` (tokens `range`), appended to `out`; `seen` holds the
+/// holders that have a row in the sentence already.
+fn cue_rows(
+    f: &Finder,
+    si: usize,
+    range: &Range<usize>,
+    seen: &mut HashSet<String>,
+    out: &mut Vec<Position>,
+    last_quoted: &mut Option<(Holder, usize, Option<String>)>,
+) {
+    let rows_before = out.len();
+    let mut last_holder: Option<Holder> = None;
+    let mut subject: Option<Option<Holder>> = None;
+    let mut reported = 0..0;
+    let mut c = range.start;
+    while c < range.end {
+        let Some(cue) = f.cue_at(c, range) else {
+            c += 1;
+            continue;
+        };
+        c = cue.last + 1;
+        if f.in_quote(cue.first) || f.not_a_position(&cue) {
+            continue;
+        }
+        let Some(holder) = f.accepted_holder(&cue, range, &last_holder, &mut subject) else {
+            continue;
+        };
+        // A cue inside the clause another holder reports, with its holder there too, is
+        // part of that report ("Sims said he was undecided until Haley said ...").
+        let (h_first, _) = holder.span();
+        if reported.start <= cue.first.min(h_first) && cue.first < reported.end {
+            continue;
+        }
+        last_holder = Some(holder.clone());
+        if out.len() - rows_before >= MAX_ROWS_PER_SENTENCE {
+            continue;
+        }
+        // "Both Cruz and Fiorina criticized": each name of a coordinated subject.
+        if let Some(co) = f.co_holder(h_first, range.start) {
+            if let Some((p, _)) = row(f, si, range, &cue, &co) {
+                if seen.insert(p.actor.clone()) {
+                    out.push(p);
+                }
+            }
+        }
+        let Some((p, clause)) = row(f, si, range, &cue, &holder) else {
+            continue;
+        };
+        reported = clause;
+        // One row per holder and sentence, unless the holder says something else again in
+        // it ("Ann Lee said A, and added that B").
+        let another = out.last().is_some_and(|l: &Position| {
+            l.sentence == si
+                && l.actor == p.actor
+                && !l.claim.contains(&p.claim)
+                && !p.claim.contains(&l.claim)
+        });
+        if repeats(out, &p) {
+            continue;
+        }
+        if seen.insert(p.actor.clone()) || another {
+            if p.quote.is_some() {
+                *last_quoted = Some((
+                    holder.clone(),
+                    f.doc.sentences[si].paragraph,
+                    p.mention.clone(),
+                ));
+            }
+            out.push(p);
+        }
+    }
 }
 
 /// Whether `p` repeats the last row (same holder, same claim: '"..." he said' and the
