@@ -406,11 +406,14 @@ pub(super) fn junk_claim(claim: &str, said: bool) -> bool {
     let reflexive = words.first().is_some_and(|(w, _)| {
         matches!(w.as_str(), "himself" | "herself" | "themselves" | "itself")
     });
+    // "said, according to a transcript, ...": the source of the report, not what it says.
+    let frame = words.len() >= 2 && words[0].0 == "according" && words[1].0 == "to";
     // "offered no proof", "gave no details": the absence of a statement is none.
     let nothing = words.len() <= 3 && words.first().is_some_and(|(w, _)| w == "no");
     pronoun_only
         || prepositional
         || nothing
+        || frame
         || (said && (words.len() < 3 || name_only || reflexive))
 }
 

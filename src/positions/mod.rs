@@ -936,4 +936,11 @@ mod tests {
         let r = rows("Most respondents told us it takes a month to train new staff.");
         assert_eq!(r[0].claim, "it takes a month to train new staff");
     }
+
+    /// The source of a report is not what it says: "said, according to a transcript, ...".
+    #[test]
+    fn a_source_frame_is_no_claim() {
+        let r = rows("Mr Osei said, according to a transcript reviewed by the Courier.");
+        assert!(r.is_empty(), "{r:#?}");
+    }
 }
