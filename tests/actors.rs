@@ -343,3 +343,19 @@ fn a_month_after_a_given_name_is_a_surname() {
     let k = kinds("The talks with Mr Hale may resume on Thursday May 5, Ms Lee said.");
     assert!(k.iter().all(|(n, _)| !n.contains("May")), "{k:?}");
 }
+
+/// A first name, or the start of a longer name, is the one person whose full name starts with
+/// it; with two such people it stays apart.
+#[test]
+fn the_start_of_one_full_name_is_that_person() {
+    let k = kinds("Amy Churchwell fixed the toolbar. Amy said the fix ships in March.");
+    assert_eq!(k, [("Amy Churchwell".to_string(), ActorKind::Person)]);
+    let k = kinds(
+        "Amy Churchwell fixed the toolbar. Amy Lowe fixed the menu. Amy said both ship in March.",
+    );
+    assert_eq!(
+        k.iter().filter(|(n, _)| n.starts_with("Amy")).count(),
+        3,
+        "{k:?}"
+    );
+}

@@ -17,6 +17,14 @@ const NAME_SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 /// Stages 3 and 4.
 pub(super) fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
     let typing = Typing::new(cx, &spans);
+    let typed: Vec<(Span, Typed)> = spans
+        .into_iter()
+        .filter_map(|s| match typing.decide(&s) {
+            Decision::Typed(t) => Some((s, t)),
+            Decision::Drop => None,
+        })
+        .collect();
+    let fuller = fuller_names(cx, &typed);
     let mut merger = Merger {
         cx,
         out: Actors::default(),
@@ -24,12 +32,52 @@ pub(super) fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
         people: HashMap::default(),
         pending_possessors: Vec::new(),
     };
-    for s in spans {
-        if let Decision::Typed(typed) = typing.decide(&s) {
-            merger.add(&s, typed);
-        }
+    for ((s, t), whole) in typed.into_iter().zip(fuller) {
+        let whole = whole.unwrap_or((s.first, t.last));
+        merger.add(&s, t, whole);
     }
     merger.finish()
+}
+
+/// For each typed span, the tokens of the one fuller person's name that starts with its
+/// words, if exactly one does: "Te Kaurinui" and "Te Kaurinui Robert" are "Te Kaurinui Robert
+/// Parata", and "Amy" is "Amy Churchwell", where no other Amy is named. Grouping people by
+/// surname alone would make each a person of its own.
+fn fuller_names(cx: &Ctx, typed: &[(Span, Typed)]) -> Vec<Option<(usize, usize)>> {
+    let words = |first: usize, last: usize| -> Vec<&str> {
+        (first..=last)
+            .filter(|&k| cx.doc.tokens[k].kind == crate::text::TokenKind::Word)
+            .map(|k| cx.lower(k))
+            .collect()
+    };
+    // Each distinct person's name, with the tokens of one mention of it.
+    let mut names: Vec<(Vec<&str>, (usize, usize))> = Vec::new();
+    for (s, t) in typed.iter().filter(|(_, t)| t.kind == ActorKind::Person) {
+        let w = words(s.first, t.last);
+        if !names.iter().any(|(n, _)| *n == w) {
+            names.push((w, (s.first, t.last)));
+        }
+    }
+    typed
+        .iter()
+        .map(|(s, t)| {
+            if t.kind != ActorKind::Person {
+                return None;
+            }
+            let w = words(s.first, t.last);
+            let longer: Vec<&(Vec<&str>, (usize, usize))> = names
+                .iter()
+                .filter(|(n, _)| n.len() > w.len() && !w.is_empty() && n.starts_with(&w))
+                .collect();
+            // One name, or a chain of them ("Te Kaurinui Robert", then "... Parata"): the
+            // longest, when every other is a start of it.
+            let longest = longer.iter().max_by_key(|(n, _)| n.len())?;
+            longer
+                .iter()
+                .all(|(n, _)| longest.0.starts_with(n))
+                .then_some(longest.1)
+        })
+        .collect()
 }
 
 /// The entities built so far and the indexes that find them.
@@ -45,8 +93,9 @@ struct Merger<'c, 'd, 'a> {
 }
 
 impl Merger<'_, '_, '_> {
-    /// Adds span `s`, typed as `typed`, as a mention of its entity.
-    fn add(&mut self, s: &Span, typed: Typed) {
+    /// Adds span `s`, typed as `typed`, as a mention of its entity; a person is found by the
+    /// name at tokens `whole` (the span's own, or the fuller name it begins).
+    fn add(&mut self, s: &Span, typed: Typed, whole: (usize, usize)) {
         let cx = self.cx;
         let doc = cx.doc;
         let Typed {
@@ -57,7 +106,7 @@ impl Merger<'_, '_, '_> {
             last,
         } = typed;
         let idx = if kind == ActorKind::Person {
-            person_index(cx, s, &mut self.people, &mut self.out.list, &name)
+            person_index(cx, s, whole, &mut self.people, &mut self.out.list, &name)
         } else {
             let list = &mut self.out.list;
             *self.by_key.entry(key.clone()).or_insert_with(|| {
@@ -148,13 +197,14 @@ fn mention_start(cx: &Ctx, first: usize) -> usize {
     start_tok
 }
 
-/// The surname of a person's span, lowercase, with a generational suffix ("trump jr").
-pub(super) fn surname(cx: &Ctx, s: &Span) -> String {
-    let last = cx.lower(s.last);
-    if s.last > s.first && NAME_SUFFIXES.contains(&last) {
-        return format!("{} {last}", cx.lower(s.last - 1));
+/// The surname of the person's name at tokens `first..=last`, lowercase, with a generational
+/// suffix ("trump jr").
+fn surname(cx: &Ctx, first: usize, last: usize) -> String {
+    let word = cx.lower(last);
+    if last > first && NAME_SUFFIXES.contains(&word) {
+        return format!("{} {word}", cx.lower(last - 1));
     }
-    last.to_string()
+    word.to_string()
 }
 
 /// The entity of a person's span. People are grouped by surname; a full name ("Bill
@@ -163,19 +213,20 @@ pub(super) fn surname(cx: &Ctx, s: &Span) -> String {
 fn person_index(
     cx: &Ctx,
     s: &Span,
+    (first, last): (usize, usize),
     people: &mut HashMap<String, Vec<(Option<String>, usize)>>,
     list: &mut Vec<Entity>,
     name: &str,
 ) -> usize {
-    let sur = surname(cx, s);
+    let sur = surname(cx, first, last);
     let sur_first = if sur.contains(' ') {
-        s.last.saturating_sub(1)
+        last.saturating_sub(1)
     } else {
-        s.last
+        last
     };
     // The given name: the first word of more than one letter before the surname, unless the
     // name opens with the surname's particles ("Van der Berg" is the surname alone).
-    let given = (s.first..sur_first)
+    let given = (first..sur_first)
         .take_while(|&k| !super::tagging::PARTICLES.contains(&cx.lower(k)))
         .find(|&k| cx.doc.token_text(&cx.doc.tokens[k]).chars().count() > 1)
         .map(|k| cx.lower(k).to_string());
