@@ -9,17 +9,17 @@
 /// Weights of the confidence model, in `Entity::confidence_features` order.
 #[rustfmt::skip]
 pub const WEIGHTS: [f32; super::confidence::K] = [
-    0.4849, // bias
-    0.5469, // mean log-odds of the mentions' probabilities
-    0.4415, // best mention's log-odds
-    0.3702, // ln(1 + named mentions)
-    -0.2156, // written mid-sentence in body text
-    0.2137, // an honorific, role or party tag
-    0.794, // known to a gazetteer
-    0.2066, // a person
-    0.6372, // an organisation
-    -1.0029, // one word
-    -0.5485, // three letters or fewer
-    -0.1269, // ln(1 + pronoun and role-noun references)
-    -0.6427, // a mention in running text (not a headline or a line in capitals)
+    0.5105, // bias
+    0.5313, // mean log-odds of the mentions' probabilities
+    0.4599, // best mention's log-odds
+    0.325, // ln(1 + named mentions)
+    -0.1826, // written mid-sentence in body text
+    0.1869, // an honorific, role or party tag
+    0.7949, // known to a gazetteer
+    0.2285, // a person
+    0.6377, // an organisation
+    -0.9857, // one word
+    -0.5081, // three letters or fewer
+    -0.0965, // ln(1 + pronoun and role-noun references)
+    -0.6843, // a mention in running text (not a headline or a line in capitals)
 ];
