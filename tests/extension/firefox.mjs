@@ -144,7 +144,11 @@ try {
       else if (Date.now() > deadline) throw new Error('the panel tab did not open');
       else await sleep(100);
     }
-    await until(panel, `document.readyState === 'complete' && document.getElementById('panel').dataset.state === 'idle'`, 'the idle panel');
+    // The notice is written after the panel asks for the command's key (asynchronous), so the
+    // test waits for it rather than reading it as soon as the panel is idle (it raced under
+    // load on a fresh clone).
+    await until(panel, `document.readyState === 'complete' && document.getElementById('panel').dataset.state === 'idle'
+      && document.getElementById('notice').textContent !== ''`, 'the idle panel and its notice');
     // Firefox gives the command its suggested key.
     assertEq(await evaluate(panel, `document.getElementById('notice').textContent`),
       'Press the pith button in the toolbar or Alt+Shift+P on a page to see its gist here. pith reads a page only when you ask, and nothing leaves your browser.', 'idle notice');

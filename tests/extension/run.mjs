@@ -489,7 +489,9 @@ try {
     await panel.until('document.getElementById("set-sentences").value === "4"', 'the change');
     await panel.send('Page.reload');
     await sleep(200);
-    await panel.until('document.readyState === "complete" && document.getElementById("panel").dataset.state === "idle"', 'the reloaded panel');
+    // panel.html starts as data-state="idle" with an empty notice; the script writes the
+    // notice once it knows the command's key, so the test waits for the notice itself.
+    await panel.until('document.readyState === "complete" && document.getElementById("panel").dataset.state === "idle" && document.getElementById("notice").textContent !== ""', 'the reloaded panel and its notice');
     const s = await panelState();
     // The shortcut the browser gave the command: Alt+Shift+P, unless it was taken or, as in
     // this headless profile, not assigned (then the prompt names only the button).
