@@ -943,4 +943,12 @@ mod tests {
         let r = rows("Mr Osei said, according to a transcript reviewed by the Courier.");
         assert!(r.is_empty(), "{r:#?}");
     }
+
+    /// A cue opening the text with its holder after a dash: no token before the group to
+    /// look at (found by the property test: an overflow in a debug build).
+    #[test]
+    fn a_cue_at_the_very_start_is_safe() {
+        let r = rows("said - President Putin \u{2026} \"");
+        assert!(r.iter().all(|p| p.actor == "Putin"), "{r:#?}");
+    }
 }

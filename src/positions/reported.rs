@@ -377,6 +377,7 @@ fn reported_claim(
     let addressee_only = (cue.kind == CueKind::Speech
         || matches!(f.lower(cue.first), "told" | "tells"))
         && h_first > range.start + 2
+        && group.0 > range.start
         && f.text(group.0 - 1) == ","
         && !clause_like(&after);
     // Right after the cue ("said as he left"), not after "that" ("said that while ...").
