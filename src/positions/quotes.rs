@@ -154,20 +154,33 @@ pub(super) fn colon_row(f: &Finder, si: usize, range: &Range<usize>) -> Option<P
     if claim.split_whitespace().count() < MIN_QUOTE_WORDS {
         return None;
     }
+    Some(named_says_row(f, si, l, claim, true, ":"))
+}
+
+/// A "says" row for the name at link `l` in sentence `si`, whose words (`claim`, a quotation
+/// when `quoted`) the layout attributes rather than a cue verb: the two forms above.
+fn named_says_row(
+    f: &Finder,
+    si: usize,
+    l: &Link,
+    claim: String,
+    quoted: bool,
+    cue: &str,
+) -> Position {
     let (actor, resolved, side, mention) = describe(f, &f.actor_of(l));
-    Some(Position {
+    Position {
         actor,
         resolved,
         side,
         sentence: si,
-        evidence: doc.sentence_text(si).to_string(),
-        quote: Some(claim.clone()),
+        evidence: f.doc.sentence_text(si).to_string(),
+        quote: quoted.then(|| claim.clone()),
         claim,
-        cue: Some(":".to_string()),
+        cue: Some(cue.to_string()),
         stance: Some("says".to_string()),
         mention: Some(mention),
         confidence: 0.0,
-    })
+    }
 }
 
 /// Most tokens after a signature's name on its line: "(@SpeakerRyan) July 5, 2016".
@@ -213,20 +226,14 @@ pub(super) fn signature_row(f: &Finder, si: usize, range: &Range<usize>) -> Opti
     if claim.split_whitespace().count() < MIN_QUOTE_WORDS {
         return None;
     }
-    let (actor, resolved, side, mention) = describe(f, &f.actor_of(l));
-    Some(Position {
-        actor,
-        resolved,
-        side,
-        sentence: si,
-        evidence: doc.sentence_text(si).to_string(),
-        quote: quoted.map(|_| claim.clone()),
+    Some(named_says_row(
+        f,
+        si,
+        l,
         claim,
-        cue: Some(f.text(dash).to_string()),
-        stance: Some("says".to_string()),
-        mention: Some(mention),
-        confidence: 0.0,
-    })
+        quoted.is_some(),
+        f.text(dash),
+    ))
 }
 
 /// '"A," Ann Lee said. "B."': a sentence opening with a quotation, naming no one outside it,
