@@ -5,6 +5,7 @@
 //! tests check it); the panic hook only improves diagnostics should that ever fail.
 
 use crate::{Error, Options, OptionsSpec};
+use js_sys::JsString;
 use wasm_bindgen::prelude::*;
 
 /// The module's allocator: talc is about 2 KB smaller gzipped than dlmalloc (the Rust default
@@ -216,19 +217,58 @@ impl serde_json::ser::Formatter for JsonOut {
     }
 }
 
+/// Code units per chunk when [`over_limit`] measures a string: its scratch copy is at most three
+/// times this in bytes, small beside any input near the limit.
+const MEASURE_CHUNK: u32 = 1 << 16;
+
+/// The UTF-8 size of `text` when it is over `limit` bytes, measured without copying the whole
+/// string into the module. A UTF-16 code unit is at most 3 bytes of UTF-8 (a surrogate pair is 4
+/// for 2), so `length × 3 <= limit` accepts at once, and that covers most calls; otherwise the
+/// size is measured a chunk at a time, so that the error gives the exact size as the core's does.
+fn over_limit(text: &JsString, limit: usize) -> Option<usize> {
+    let units = text.length();
+    if (units as usize).saturating_mul(3) <= limit {
+        return None;
+    }
+    let mut bytes = 0usize;
+    let mut start = 0u32;
+    while start < units {
+        let mut end = units.min(start.saturating_add(MEASURE_CHUNK));
+        // Keep a surrogate pair in one chunk: its halves apart would each encode as U+FFFD
+        // (3 bytes), where the whole string has the pair's 4. A lone surrogate is U+FFFD in both.
+        if end < units && (0xD800..0xDC00).contains(&(text.char_code_at(end - 1) as u32)) {
+            end += 1;
+        }
+        bytes += String::from(text.slice(start, end)).len();
+        start = end;
+    }
+    (bytes > limit).then_some(bytes)
+}
+
 /// Analyses `text` and returns the gist (see the `Analysis` type).
 ///
 /// The result crosses the boundary as JSON text (serde_json here, `JSON.parse` in the engine):
 /// one generic serialiser instead of a JS-value one per type, which keeps the module smaller.
 /// Callers still receive a plain object.
+///
+/// The text stays a JS string until its size is known to be within the limit: copying it into
+/// the module first would grow the wasm memory by the size of any input, however large, and a
+/// page never gets that memory back.
 #[wasm_bindgen]
-pub fn analyze(text: &str, options: Option<JsOptions>) -> Result<JsAnalysis, JsValue> {
+pub fn analyze(text: &JsString, options: Option<JsOptions>) -> Result<JsAnalysis, JsValue> {
     let spec = match options.map(JsValue::from) {
         Some(v) if !v.is_undefined() && !v.is_null() => read_options(&v)?,
         _ => OptionsSpec::default(),
     };
     let opts = Options::try_from(spec).map_err(|e: Error| js_error(e))?;
-    let gist = crate::analyze(text, &opts).map_err(js_error)?;
+    let limit = opts.input_limit();
+    if let Some(bytes) = over_limit(text, limit) {
+        return Err(js_error(Error::InputTooLarge { bytes, limit }));
+    }
+    // Within the limit: one copy (the glue encodes it straight into the module's memory).
+    let text = String::from(text);
+    let gist = crate::analyze(&text, &opts).map_err(js_error)?;
+    drop(text);
     let mut json = Vec::with_capacity(4096);
     let mut ser = serde_json::Serializer::with_formatter(&mut json, JsonOut);
     // Neither step can fail (the model serialises to valid JSON in a `Vec`); fixed messages
