@@ -269,17 +269,87 @@ pub fn analyze(text: &JsString, options: Option<JsOptions>) -> Result<JsAnalysis
     let text = String::from(text);
     let gist = crate::analyze(&text, &opts).map_err(js_error)?;
     drop(text);
-    let mut json = Vec::with_capacity(4096);
-    let mut ser = serde_json::Serializer::with_formatter(&mut json, JsonOut);
-    // Neither step can fail (the model serialises to valid JSON in a `Vec`); fixed messages
-    // rather than the errors' own keep serde_json's and std's error texts (io::ErrorKind's
-    // among them, 1 KB gzipped) out of the module.
-    serde::Serialize::serialize(&gist, &mut ser)
-        .map_err(|_| js_error("internal error: unserialisable result"))?;
-    let json = String::from_utf8(json).map_err(|_| js_error("internal error: result not UTF-8"))?;
-    js_sys::JSON::parse(&json)
-        .map(JsCast::unchecked_into)
-        .map_err(|_| js_error("internal error: unparsable result"))
+    // Field by field, each array in pieces of about `JSON_CHUNK` bytes: the JSON of an 8 MiB
+    // article is some 30 MB, and one buffer for all of it grew the wasm memory by as much again
+    // (README "Hostile input"). Destructured without `..`, so that a new field of the output
+    // does not compile until it is added here.
+    let crate::Analysis {
+        language,
+        sentences,
+        summary,
+        keywords,
+        actors,
+        positions,
+    } = gist;
+    let out = js_sys::Object::new();
+    let mut buf = Vec::new();
+    let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&out, &key.into(), value);
+    set("language", &language.into())?;
+    macro_rules! field {
+        ($name:ident) => {{
+            let array = json_array($name.len(), &mut buf, &|i, b| write_json(&$name[i], b))?;
+            drop($name);
+            set(stringify!($name), &array)?;
+        }};
+    }
+    field!(sentences);
+    field!(summary);
+    field!(keywords);
+    field!(actors);
+    field!(positions);
+    Ok(out.unchecked_into())
+}
+
+/// Bytes of JSON parsed at a time by [`json_array`].
+const JSON_CHUNK: usize = 1 << 20;
+
+/// Appends item `i` of a list as JSON to a buffer.
+type WriteItem<'a> = dyn Fn(usize, &mut Vec<u8>) -> Result<(), JsValue> + 'a;
+
+/// The `n` items that `write(i, buf)` serialises as a JS array: written a piece of about
+/// [`JSON_CHUNK`] bytes at a time into `buf`, each piece parsed by the engine (`JSON.parse`).
+/// One loop for every item type (through `dyn`), which keeps the module smaller than a generic
+/// function would.
+fn json_array(n: usize, buf: &mut Vec<u8>, write: &WriteItem) -> Result<JsValue, JsValue> {
+    let pieces = js_sys::Array::new();
+    let mut i = 0;
+    loop {
+        buf.clear();
+        buf.push(b'[');
+        while i < n && buf.len() < JSON_CHUNK {
+            if buf.len() > 1 {
+                buf.push(b',');
+            }
+            write(i, buf)?;
+            i += 1;
+        }
+        buf.push(b']');
+        let json =
+            std::str::from_utf8(buf).map_err(|_| js_error("internal error: result not UTF-8"))?;
+        pieces.push(
+            &js_sys::JSON::parse(json)
+                .map_err(|_| js_error("internal error: unparsable result"))?,
+        );
+        if i >= n {
+            break;
+        }
+    }
+    // One piece (any article of ordinary length) is the array itself.
+    Ok(if pieces.length() == 1 {
+        pieces.get(0)
+    } else {
+        pieces.flat(1).into()
+    })
+}
+
+/// Serialises `item` as JSON at the end of `buf`, floats written by [`JsonOut`].
+fn write_json<T: serde::Serialize>(item: &T, buf: &mut Vec<u8>) -> Result<(), JsValue> {
+    let mut ser = serde_json::Serializer::with_formatter(buf, JsonOut);
+    // Serialising the model into a `Vec` cannot fail; a fixed message rather than the error's
+    // own keeps serde_json's and std's error texts (io::ErrorKind's among them, 1 KB gzipped)
+    // out of the module.
+    serde::Serialize::serialize(item, &mut ser)
+        .map_err(|_| js_error("internal error: unserialisable result"))
 }
 
 /// The confidence at or above which the demo and `<pith-summary>` show an actor (the core's
