@@ -27,8 +27,9 @@ bootstrap-test:
 # --no-default-features leaves out the CLI feature: its dependencies are native-only anyway, but
 # a different feature set changes the crate's metadata hash and with it some bytes of the module
 # (same size); without it the module is byte-identical to one built before the feature existed.
+# --profile wasm-release: the size settings (opt-level "z"); the native release profile is for speed.
 wasm:
-	wasm-pack build --release --target web --mode no-install --out-dir pkg --out-name pith -- --no-default-features
+	wasm-pack build --profile wasm-release --target web --mode no-install --out-dir pkg --out-name pith -- --no-default-features
 	node scripts/strip-glue-docs.mjs pkg/pith.js
 	$(WASM_OPT) -O4 -O4 --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals pkg/pith_bg.wasm -o pkg/pith_bg.wasm
 	@printf 'wasm: %s bytes raw, %s bytes gzipped\n' $$(wc -c < pkg/pith_bg.wasm) $$(gzip -9 -c pkg/pith_bg.wasm | wc -c)
