@@ -5,7 +5,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 WASM_OPT := node_modules/.bin/wasm-opt
 
-.PHONY: demo test bootstrap bootstrap-test wasm serve lint native-test wasm-test e2e a11y e2e-firefox e2e-webdriver package-test build-cli size clean batch-bbc train-ner size-check bench package measure-worker fuzz-corpus spark-demo extension extension-test extension-screenshot
+.PHONY: memory demo test bootstrap bootstrap-test wasm serve lint native-test wasm-test e2e a11y e2e-firefox e2e-webdriver package-test build-cli size clean batch-bbc train-ner size-check bench package measure-worker fuzz-corpus spark-demo extension extension-test extension-screenshot
 
 demo: bootstrap wasm
 	@echo "pith demo: http://127.0.0.1:$(PORT)/"
@@ -27,8 +27,9 @@ bootstrap-test:
 # --no-default-features leaves out the CLI feature: its dependencies are native-only anyway, but
 # a different feature set changes the crate's metadata hash and with it some bytes of the module
 # (same size); without it the module is byte-identical to one built before the feature existed.
+# --profile wasm-release: the size settings (opt-level "z"); the native release profile is for speed.
 wasm:
-	wasm-pack build --release --target web --mode no-install --out-dir pkg --out-name pith -- --no-default-features
+	wasm-pack build --profile wasm-release --target web --mode no-install --out-dir pkg --out-name pith -- --no-default-features
 	node scripts/strip-glue-docs.mjs pkg/pith.js
 	$(WASM_OPT) -O4 -O4 --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals pkg/pith_bg.wasm -o pkg/pith_bg.wasm
 	@printf 'wasm: %s bytes raw, %s bytes gzipped\n' $$(wc -c < pkg/pith_bg.wasm) $$(gzip -9 -c pkg/pith_bg.wasm | wc -c)
@@ -127,6 +128,18 @@ train-ner: build-cli
 	./target/release/pith train tagger --conll ../shared/train/conll2003/eng.train --gum ../shared/train/gum --buckets 4096 --epochs 8
 	cargo build --release --bin pith
 	./target/release/pith train confidence
+
+# The module's sizes, for the README's figures: wasm and JS glue, raw and gzipped (-9), then
+# their sum against the budget.
+size: wasm
+	@printf 'size: wasm %s B raw, %s B gzipped; JS glue %s B raw, %s B gzipped\n' $$(wc -c < pkg/pith_bg.wasm) $$(gzip -9 -c pkg/pith_bg.wasm | wc -c) $$(wc -c < pkg/pith.js) $$(gzip -9 -c pkg/pith.js | wc -c)
+	@bash scripts/size-check.sh
+
+# Peak wasm memory for the largest accepted input (8 MiB: BBC articles and each hostile family)
+# and for one byte over the limit, each in a fresh Node process (scripts/memory.mjs; prints only).
+memory: wasm
+	cargo run --release --quiet --example hostile -- --kb 8192 --out target/hostile-8mb
+	node scripts/memory.mjs
 
 # The size budget: wasm + JS glue gzipped against size-budget.txt (fails when over).
 size-check:

@@ -46,13 +46,16 @@ fi
 for c in rustfmt clippy; do
   rustup component list --installed | grep -q "^$c" || rustup component add "$c"
 done
-if ! command -v wasm-pack >/dev/null; then
-  say "installing wasm-pack"
-  cargo install wasm-pack
+# Tools from crates.io at exact versions, each built with its own Cargo.lock (--locked), and
+# reinstalled only when the version on PATH differs.
+wasm_pack_version=0.15.1 # 0.14 or later: `make wasm` uses --profile wasm-release
+if [ "$(wasm-pack --version 2>/dev/null | awk '{print $2}')" != "$wasm_pack_version" ]; then
+  say "installing wasm-pack $wasm_pack_version"
+  cargo install wasm-pack --version "=$wasm_pack_version" --locked --force
 fi
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb_version" ]; then
   say "installing wasm-bindgen-cli $wb_version (pinned to Cargo.lock)"
-  cargo install wasm-bindgen-cli --version "=$wb_version" --force
+  cargo install wasm-bindgen-cli --version "=$wb_version" --locked --force
 fi
 
 # npm packages (binaryen's wasm-opt, playwright-core, axe-core for `make a11y`, selenium-webdriver
@@ -77,10 +80,10 @@ if [ "$mode" = test ]; then
   fi
   # 0.36 or later: tests/e2e/webdriver.test.mjs starts it with --allow-system-access (to set
   # Firefox's colour-scheme preference).
-  gecko=$(geckodriver --version 2>/dev/null | awk 'NR==1{print $2}')
-  if [ -z "$gecko" ] || [ "$(printf '%s\n' 0.36.0 "$gecko" | sort -V | head -1)" != 0.36.0 ]; then
-    say "installing geckodriver"
-    cargo install geckodriver --force
+  geckodriver_version=0.37.1
+  if [ "$(geckodriver --version 2>/dev/null | awk 'NR==1{print $2}')" != "$geckodriver_version" ]; then
+    say "installing geckodriver $geckodriver_version"
+    cargo install geckodriver --version "=$geckodriver_version" --locked --force
   fi
 fi
 say "ok ($mode)"

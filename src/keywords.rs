@@ -329,59 +329,79 @@ struct Surface<'a> {
     elided: bool,
 }
 
-/// Every token of `doc` as keyphrases see it. In languages with elision (French, Italian) a
-/// word such as "l'ensemble" or "qu'il" is a stopword glued to a word by an apostrophe: the
-/// word after it is what counts, and it is a stopword itself in "qu'il". English is left
-/// alone: its apostrophes are contractions, in its stopword list, and names ("O'Brien").
-fn surfaces<'a>(doc: &Document<'a>) -> Vec<Surface<'a>> {
-    let lang = doc.lang.filter(|&l| l != crate::lang::Lang::English);
-    let stemmer = lang.map(crate::lang::Lang::stemmer);
-    // Stems of words cut out of elisions that occur nowhere on their own get ids of their own,
-    // counted down from the top so they never meet a vocabulary id.
-    let mut extra: HashMap<String, u32> = HashMap::default();
-    let mut seen: HashMap<u32, (usize, u32, bool)> = HashMap::default();
-    doc.tokens
-        .iter()
-        .map(|t| {
-            let text = doc.token_text(t);
-            let plain = Surface {
-                text,
-                stem: t.stem,
-                stop: t.stop,
-                elided: false,
-            };
-            let (Some(lang), Some(stemmer), TokenKind::Word) = (lang, &stemmer, t.kind) else {
-                return plain;
-            };
-            let (cut, stem, stop) = *seen.entry(t.lower).or_insert_with(|| {
-                let lower = doc.vocab.get(t.lower);
-                let Some((p, q)) = lower.char_indices().find(|&(_, c)| c == '\'' || c == '’')
-                else {
-                    return (0, t.stem, t.stop);
-                };
-                let (article, rest) = (&lower[..p], &lower[p + q.len_utf8()..]);
-                if !lang.is_stopword(article) || rest.chars().count() < 2 {
-                    return (0, t.stem, t.stop);
-                }
-                let stem = stemmer.stem(rest);
-                let next = u32::MAX - extra.len() as u32;
-                let id = doc
-                    .vocab
-                    .id(&stem)
-                    .unwrap_or_else(|| *extra.entry(stem.into_owned()).or_insert(next));
-                (p + q.len_utf8(), id, lang.is_stopword(rest))
-            });
-            if cut == 0 {
-                return plain;
+/// Every token of `doc` as keyphrases see it, looked up by token index. In languages with
+/// elision (French, Italian) a word such as "l'ensemble" or "qu'il" is a stopword glued to a
+/// word by an apostrophe: the word after it is what counts, and it is a stopword itself in
+/// "qu'il". English is left alone: its apostrophes are contractions, in its stopword list, and
+/// names ("O'Brien").
+///
+/// Only the elided words are stored, by vocabulary id; every other token is its own surface.
+/// A vector of one surface per token was the largest allocation of an 8 MiB analysis (16 B a
+/// token in wasm, 26 MB there).
+struct Surfaces<'d, 'a> {
+    doc: &'d Document<'a>,
+    /// Per lowercased vocabulary id of an elided word: where the word starts after the
+    /// apostrophe, its stem id and whether it is a stopword.
+    elided: HashMap<u32, (usize, u32, bool)>,
+}
+
+impl<'d, 'a> Surfaces<'d, 'a> {
+    fn new(doc: &'d Document<'a>) -> Self {
+        let mut elided = HashMap::default();
+        let lang = doc.lang.filter(|&l| l != crate::lang::Lang::English);
+        let (Some(lang), Some(stemmer)) = (lang, lang.map(crate::lang::Lang::stemmer)) else {
+            return Surfaces { doc, elided };
+        };
+        // Stems of words cut out of elisions that occur nowhere on their own get ids of their
+        // own, counted down from the top so they never meet a vocabulary id.
+        let mut extra: HashMap<String, u32> = HashMap::default();
+        let mut seen: HashMap<u32, ()> = HashMap::default();
+        for t in &doc.tokens {
+            if t.kind != TokenKind::Word || seen.insert(t.lower, ()).is_some() {
+                continue;
             }
-            Surface {
+            let lower = doc.vocab.get(t.lower);
+            let Some((p, q)) = lower.char_indices().find(|&(_, c)| c == '\'' || c == '’') else {
+                continue;
+            };
+            let (article, rest) = (&lower[..p], &lower[p + q.len_utf8()..]);
+            if !lang.is_stopword(article) || rest.chars().count() < 2 {
+                continue;
+            }
+            let stem = stemmer.stem(rest);
+            let next = u32::MAX - extra.len() as u32;
+            let id = doc
+                .vocab
+                .id(&stem)
+                .unwrap_or_else(|| *extra.entry(stem.into_owned()).or_insert(next));
+            elided.insert(t.lower, (p + q.len_utf8(), id, lang.is_stopword(rest)));
+        }
+        Surfaces { doc, elided }
+    }
+
+    /// Token `i` as keyphrases see it.
+    fn get(&self, i: usize) -> Surface<'a> {
+        let t = &self.doc.tokens[i];
+        let text = self.doc.token_text(t);
+        match self
+            .elided
+            .get(&t.lower)
+            .filter(|_| t.kind == TokenKind::Word)
+        {
+            Some(&(cut, stem, stop)) => Surface {
                 text: text.get(cut..).unwrap_or(text),
                 stem,
                 stop,
                 elided: true,
-            }
-        })
-        .collect()
+            },
+            None => Surface {
+                text,
+                stem: t.stem,
+                stop: t.stop,
+                elided: false,
+            },
+        }
+    }
 }
 
 /// What a word said only once loses in a text of `tokens` tokens: nothing up to
@@ -471,7 +491,7 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
     if k == 0 {
         return Vec::new();
     }
-    let forms = surfaces(doc);
+    let forms = Surfaces::new(doc);
     let facts = TokenFacts::new(doc, &forms);
     let mut cands = Cands::with_room(doc);
     let read = facts.read(&mut cands);
@@ -489,7 +509,7 @@ const STOPISH: u8 = 2;
 /// What keyphrases need to know of each token of a document.
 struct TokenFacts<'d> {
     doc: &'d Document<'d>,
-    forms: &'d [Surface<'d>],
+    forms: &'d Surfaces<'d, 'd>,
     /// Per token: [`USABLE`], [`STOPISH`].
     flags: Vec<u8>,
     /// Per vocabulary id: the word is written in lowercase somewhere. A capitalised
@@ -516,7 +536,7 @@ struct Sentence {
 }
 
 impl<'d> TokenFacts<'d> {
-    fn new(doc: &'d Document<'d>, forms: &'d [Surface<'d>]) -> Self {
+    fn new(doc: &'d Document<'d>, forms: &'d Surfaces<'d, 'd>) -> Self {
         let lx = Lexicon::english();
         let english = doc.lang == Some(crate::lang::Lang::English);
         let mut lower_seen = vec![false; doc.vocab.len()];
@@ -531,8 +551,8 @@ impl<'d> TokenFacts<'d> {
         let flags: Vec<u8> = doc
             .tokens
             .iter()
-            .zip(forms)
-            .map(|(t, f)| {
+            .enumerate()
+            .map(|(i, t)| {
                 if t.shape == Shape::Lower {
                     if let Some(seen) = lower_seen.get_mut(t.lower as usize) {
                         *seen = true;
@@ -541,6 +561,7 @@ impl<'d> TokenFacts<'d> {
                 if t.kind != TokenKind::Word {
                     return 0;
                 }
+                let f = forms.get(i);
                 // A stopword is never usable and always stopish, whatever the lexicon says.
                 if f.stop {
                     return STOPISH;
@@ -595,24 +616,25 @@ impl<'d> TokenFacts<'d> {
 
     /// Token `i` of sentence `s` as a word of a run.
     fn word(&self, i: usize, hyphen: bool, s: &Sentence) -> Word<'d> {
-        let (doc, forms) = (self.doc, self.forms);
+        let doc = self.doc;
+        let form = self.forms.get(i);
         let t = &doc.tokens[i];
         let sentence_initial = i <= s.first_word;
         let text = if (sentence_initial || s.headline)
             && t.shape == Shape::Capitalized
             && self.lower_seen.get(t.lower as usize).is_some_and(|&s| s)
-            && !forms[i].elided
+            && !form.elided
         {
             doc.vocab.get(t.lower)
         } else {
-            forms[i].text
+            form.text
         };
         Word {
             hyphen,
             text,
-            stem: forms[i].stem,
+            stem: form.stem,
             // An elided article ("l'") is a stopword before the word.
-            stop_left: forms[i].elided || (i > s.range.start && self.stopish(i - 1)),
+            stop_left: form.elided || (i > s.range.start && self.stopish(i - 1)),
             stop_right: i + 1 < s.range.end && self.stopish(i + 1),
             punct_right: i + 1 >= s.range.end || doc.tokens[i + 1].kind == TokenKind::Punct,
         }
@@ -686,7 +708,7 @@ impl<'d> TokenFacts<'d> {
             {
                 let before = &doc.tokens[range.start..i];
                 if let Some(len) = expansion(doc, before, doc.token_text(&doc.tokens[i + 1])) {
-                    let e = read.defined.entry(self.forms[i + 1].stem).or_default();
+                    let e = read.defined.entry(self.forms.get(i + 1).stem).or_default();
                     *e = (*e).max(len);
                 }
                 read.words.push(self.word(i + 1, false, s));
@@ -946,21 +968,27 @@ mod tests {
     #[test]
     fn elided_articles_are_cut_off_in_french_and_italian_only() {
         let fr = Document::new("Il évoque l'économie et qu'il part.", Some(Lang::French));
-        let s = surfaces(&fr);
+        let s = Surfaces::new(&fr);
         let by_text = |doc: &Document, w: &str| {
             doc.tokens
                 .iter()
                 .position(|t| doc.token_text(t) == w)
                 .expect("token")
         };
-        let eco = &s[by_text(&fr, "l'économie")];
+        let eco = s.get(by_text(&fr, "l'économie"));
         assert_eq!((eco.text, eco.elided, eco.stop), ("économie", true, false));
-        let il = &s[by_text(&fr, "qu'il")];
+        let il = s.get(by_text(&fr, "qu'il"));
         assert!(il.elided && il.stop);
         let it = Document::new("Cresce l'economia italiana.", Some(Lang::Italian));
-        assert_eq!(surfaces(&it)[by_text(&it, "l'economia")].text, "economia");
+        assert_eq!(
+            Surfaces::new(&it).get(by_text(&it, "l'economia")).text,
+            "economia"
+        );
         let en = Document::new("Mr O'Brien spoke.", Some(Lang::English));
-        assert_eq!(surfaces(&en)[by_text(&en, "O'Brien")].text, "O'Brien");
+        assert_eq!(
+            Surfaces::new(&en).get(by_text(&en, "O'Brien")).text,
+            "O'Brien"
+        );
     }
 
     #[test]

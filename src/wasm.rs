@@ -5,6 +5,7 @@
 //! tests check it); the panic hook only improves diagnostics should that ever fail.
 
 use crate::{Error, Options, OptionsSpec};
+use js_sys::JsString;
 use wasm_bindgen::prelude::*;
 
 /// The module's allocator: talc is about 2 KB smaller gzipped than dlmalloc (the Rust default
@@ -216,30 +217,140 @@ impl serde_json::ser::Formatter for JsonOut {
     }
 }
 
+/// Code units per chunk when [`over_limit`] measures a string: its scratch copy is at most three
+/// times this in bytes, small beside any input near the limit.
+const MEASURE_CHUNK: u32 = 1 << 16;
+
+/// The UTF-8 size of `text` when it is over `limit` bytes, measured without copying the whole
+/// string into the module. A UTF-16 code unit is at most 3 bytes of UTF-8 (a surrogate pair is 4
+/// for 2), so `length × 3 <= limit` accepts at once, and that covers most calls; otherwise the
+/// size is measured a chunk at a time, so that the error gives the exact size as the core's does.
+fn over_limit(text: &JsString, limit: usize) -> Option<usize> {
+    let units = text.length();
+    if (units as usize).saturating_mul(3) <= limit {
+        return None;
+    }
+    let mut bytes = 0usize;
+    let mut start = 0u32;
+    while start < units {
+        let mut end = units.min(start.saturating_add(MEASURE_CHUNK));
+        // Keep a surrogate pair in one chunk: its halves apart would each encode as U+FFFD
+        // (3 bytes), where the whole string has the pair's 4. A lone surrogate is U+FFFD in both.
+        if end < units && (0xD800..0xDC00).contains(&(text.char_code_at(end - 1) as u32)) {
+            end += 1;
+        }
+        bytes += String::from(text.slice(start, end)).len();
+        start = end;
+    }
+    (bytes > limit).then_some(bytes)
+}
+
 /// Analyses `text` and returns the gist (see the `Analysis` type).
 ///
 /// The result crosses the boundary as JSON text (serde_json here, `JSON.parse` in the engine):
 /// one generic serialiser instead of a JS-value one per type, which keeps the module smaller.
 /// Callers still receive a plain object.
+///
+/// The text stays a JS string until its size is known to be within the limit: copying it into
+/// the module first would grow the wasm memory by the size of any input, however large, and a
+/// page never gets that memory back.
 #[wasm_bindgen]
-pub fn analyze(text: &str, options: Option<JsOptions>) -> Result<JsAnalysis, JsValue> {
+pub fn analyze(text: &JsString, options: Option<JsOptions>) -> Result<JsAnalysis, JsValue> {
     let spec = match options.map(JsValue::from) {
         Some(v) if !v.is_undefined() && !v.is_null() => read_options(&v)?,
         _ => OptionsSpec::default(),
     };
     let opts = Options::try_from(spec).map_err(|e: Error| js_error(e))?;
-    let gist = crate::analyze(text, &opts).map_err(js_error)?;
-    let mut json = Vec::with_capacity(4096);
-    let mut ser = serde_json::Serializer::with_formatter(&mut json, JsonOut);
-    // Neither step can fail (the model serialises to valid JSON in a `Vec`); fixed messages
-    // rather than the errors' own keep serde_json's and std's error texts (io::ErrorKind's
-    // among them, 1 KB gzipped) out of the module.
-    serde::Serialize::serialize(&gist, &mut ser)
-        .map_err(|_| js_error("internal error: unserialisable result"))?;
-    let json = String::from_utf8(json).map_err(|_| js_error("internal error: result not UTF-8"))?;
-    js_sys::JSON::parse(&json)
-        .map(JsCast::unchecked_into)
-        .map_err(|_| js_error("internal error: unparsable result"))
+    let limit = opts.input_limit();
+    if let Some(bytes) = over_limit(text, limit) {
+        return Err(js_error(Error::InputTooLarge { bytes, limit }));
+    }
+    // Within the limit: one copy (the glue encodes it straight into the module's memory).
+    let text = String::from(text);
+    let gist = crate::analyze(&text, &opts).map_err(js_error)?;
+    drop(text);
+    // Field by field, each array in pieces of about `JSON_CHUNK` bytes, rather than one buffer
+    // of JSON for all of it (30 MB for 8 MiB of articles): an 8 MiB sentence peaked at 386 MiB
+    // of wasm memory with one buffer and at 202 MiB in pieces (README "Hostile input").
+    // Destructured without `..`, so that a new field of the output does not compile until it is
+    // added here.
+    let crate::Analysis {
+        language,
+        sentences,
+        summary,
+        keywords,
+        actors,
+        positions,
+    } = gist;
+    let out = js_sys::Object::new();
+    let mut buf = Vec::new();
+    let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&out, &key.into(), value);
+    set("language", &language.into())?;
+    macro_rules! field {
+        ($name:ident) => {{
+            let array = json_array($name.len(), &mut buf, &|i, b| write_json(&$name[i], b))?;
+            drop($name);
+            set(stringify!($name), &array)?;
+        }};
+    }
+    field!(sentences);
+    field!(summary);
+    field!(keywords);
+    field!(actors);
+    field!(positions);
+    Ok(out.unchecked_into())
+}
+
+/// Bytes of JSON parsed at a time by [`json_array`].
+const JSON_CHUNK: usize = 1 << 20;
+
+/// Appends item `i` of a list as JSON to a buffer.
+type WriteItem<'a> = dyn Fn(usize, &mut Vec<u8>) -> Result<(), JsValue> + 'a;
+
+/// The `n` items that `write(i, buf)` serialises as a JS array: written a piece of about
+/// [`JSON_CHUNK`] bytes at a time into `buf`, each piece parsed by the engine (`JSON.parse`).
+/// One loop for every item type (through `dyn`), which keeps the module smaller than a generic
+/// function would.
+fn json_array(n: usize, buf: &mut Vec<u8>, write: &WriteItem) -> Result<JsValue, JsValue> {
+    let pieces = js_sys::Array::new();
+    let mut i = 0;
+    loop {
+        buf.clear();
+        buf.push(b'[');
+        while i < n && buf.len() < JSON_CHUNK {
+            if buf.len() > 1 {
+                buf.push(b',');
+            }
+            write(i, buf)?;
+            i += 1;
+        }
+        buf.push(b']');
+        let json =
+            std::str::from_utf8(buf).map_err(|_| js_error("internal error: result not UTF-8"))?;
+        pieces.push(
+            &js_sys::JSON::parse(json)
+                .map_err(|_| js_error("internal error: unparsable result"))?,
+        );
+        if i >= n {
+            break;
+        }
+    }
+    // One piece (any article of ordinary length) is the array itself.
+    Ok(if pieces.length() == 1 {
+        pieces.get(0)
+    } else {
+        pieces.flat(1).into()
+    })
+}
+
+/// Serialises `item` as JSON at the end of `buf`, floats written by [`JsonOut`].
+fn write_json<T: serde::Serialize>(item: &T, buf: &mut Vec<u8>) -> Result<(), JsValue> {
+    let mut ser = serde_json::Serializer::with_formatter(buf, JsonOut);
+    // Serialising the model into a `Vec` cannot fail; a fixed message rather than the error's
+    // own keeps serde_json's and std's error texts (io::ErrorKind's among them, 1 KB gzipped)
+    // out of the module.
+    serde::Serialize::serialize(item, &mut ser)
+        .map_err(|_| js_error("internal error: unserialisable result"))
 }
 
 /// The confidence at or above which the demo and `<pith-summary>` show an actor (the core's

@@ -181,7 +181,11 @@ impl<'a> Document<'a> {
             lang,
             paragraphs: Vec::with_capacity(paragraphs.len()),
             sentences: Vec::new(),
-            tokens: Vec::new(),
+            // News averages some 5 bytes a token (spaces and punctuation included): room for
+            // one every 4 bytes up front, so that a long text does not regrow the largest
+            // vector of the analysis by doubling, which holds the old and the new one at once
+            // (8 MiB of articles: 137.8 -> 135.5 MiB of wasm memory).
+            tokens: Vec::with_capacity(text.len() / 4),
             vocab: Vocab::default(),
         };
         let mut tokenizer = tokens::Tokenizer::new(lang);

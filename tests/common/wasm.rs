@@ -2,11 +2,16 @@
 // binding, called as JavaScript would call it.
 
 use js_sys::{Array, JsString, Reflect, JSON};
-use pith::wasm::{actor_display_confidence, analyze, JsOptions};
+use pith::wasm::{actor_display_confidence, JsAnalysis, JsOptions};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 const ARTICLE: &str = include_str!("../fixtures/missile-defence.txt");
+
+/// The binding called with a JS string, as JavaScript calls it.
+fn analyze(text: &str, options: Option<JsOptions>) -> Result<JsAnalysis, JsValue> {
+    pith::wasm::analyze(&JsString::from(text), options)
+}
 
 fn opts(json: &str) -> Option<JsOptions> {
     Some(JSON::parse(json).expect("valid JSON").unchecked_into())
@@ -157,5 +162,85 @@ fn hostile_input_never_traps() {
         "Президент Путин заявил. Переговоры продолжались.".to_string(),
     ] {
         assert!(analyze(&text, None).is_ok());
+    }
+}
+
+/// The module's linear memory in bytes (it only grows).
+fn memory_bytes() -> u32 {
+    wasm_bindgen::memory()
+        .unchecked_into::<js_sys::WebAssembly::Memory>()
+        .buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length()
+}
+
+#[wasm_bindgen_test]
+fn over_limit_strings_are_rejected_before_they_are_copied() {
+    // 16 MiB of ASCII against the default 8 MiB limit, built in JavaScript: the binding must
+    // reject it from its length, without copying it into the module's memory first (which would
+    // grow it by 16 MiB). What may grow is the allocator's scratch (a 64 Ki-unit chunk measured
+    // at a time), far under 1 MiB.
+    let big = JsString::from("a").repeat(16 * 1024 * 1024 + 1);
+    let before = memory_bytes();
+    let err = pith::wasm::analyze(&big, None).err().expect("rejected");
+    assert_eq!(
+        error_message(err),
+        "input is 16777217 bytes, over the limit of 8388608 bytes (raise maxInputBytes to analyse it)"
+    );
+    assert!(
+        memory_bytes() - before <= 1024 * 1024,
+        "memory grew from {before} to {} bytes",
+        memory_bytes()
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_limit_counts_utf8_bytes_exactly() {
+    // Between length / 3 and length units the binding measures the UTF-8 size a chunk at a time:
+    // it must agree with the core's count, surrogate pairs split across a chunk boundary
+    // included ("a" first puts a high surrogate at the end of the first 65,536 units).
+    let limit = r#"{"maxInputBytes": 300000}"#;
+    let msg = |text: &JsString| {
+        error_message(
+            pith::wasm::analyze(text, opts(limit))
+                .err()
+                .expect("rejected"),
+        )
+    };
+    let rockets = |n: i32| JsString::from("a").concat(&JsString::from("\u{1F680}").repeat(n));
+    assert_eq!(
+        msg(&rockets(75_000)),
+        "input is 300001 bytes, over the limit of 300000 bytes (raise maxInputBytes to analyse it)"
+    );
+    assert!(pith::wasm::analyze(&rockets(74_999), opts(limit)).is_ok());
+    // A lone surrogate crosses as U+FFFD, 3 bytes, as the copy into the module would encode it.
+    let lone = JsString::from_char_code1(0xD800).repeat(100_001);
+    assert_eq!(
+        msg(&lone),
+        "input is 300003 bytes, over the limit of 300000 bytes (raise maxInputBytes to analyse it)"
+    );
+    // Two bytes a unit: 150,000 units of "é" are exactly the limit, one more is over.
+    assert!(pith::wasm::analyze(&JsString::from("\u{E9}").repeat(150_000), opts(limit)).is_ok());
+    assert_eq!(
+        msg(&JsString::from("\u{E9}").repeat(150_001)),
+        "input is 300002 bytes, over the limit of 300000 bytes (raise maxInputBytes to analyse it)"
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_result_is_the_cores_json_in_pieces_or_whole() {
+    // The binding hands the result over an array piece (about 1 MiB of JSON) at a time; put back
+    // together it must be exactly the core's JSON, field order included (both through
+    // JSON.parse, so that numbers print alike). The article repeated 400 times (1.3 MB, some
+    // 4 MB of JSON) needs several pieces; the article alone, one.
+    let long = format!("{ARTICLE}\n\n").repeat(400);
+    for text in [ARTICLE, long.as_str()] {
+        let gist = pith::analyze(text, &pith::Options::default()).expect("analysis");
+        let core = JSON::parse(&serde_json::to_string(&gist).expect("json")).expect("parsed");
+        let js: JsValue = analyze(text, None).expect("analysis").into();
+        assert_eq!(
+            String::from(JSON::stringify(&js).expect("stringified")),
+            String::from(JSON::stringify(&core).expect("stringified"))
+        );
     }
 }
