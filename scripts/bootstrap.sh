@@ -65,7 +65,11 @@ fi
 missing_npm=0
 for bin in wasm-opt vite webpack esbuild web-ext; do [ -e "node_modules/.bin/$bin" ] || missing_npm=1; done
 for dir in axe-core selenium-webdriver; do [ -d "node_modules/$dir" ] || missing_npm=1; done
-if [ "$missing_npm" = 1 ] || [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ] || [ package.json -nt node_modules/.package-lock.json ]; then
+if [ -L node_modules ]; then
+  # A worktree that links another checkout's node_modules: `npm ci` would empty the shared copy
+  # through the link, so a linked tree is left as it is.
+  say "node_modules is a link; not reinstalling through it"
+elif [ "$missing_npm" = 1 ] || [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ] || [ package.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages"
   if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
 fi
