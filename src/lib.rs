@@ -19,6 +19,7 @@
 
 pub mod actors;
 mod case;
+pub mod extract;
 pub mod keywords;
 pub mod lang;
 pub mod lexicon;
@@ -33,6 +34,8 @@ pub mod util;
 
 #[cfg(target_arch = "wasm32")]
 pub mod dom;
+#[cfg(all(feature = "html", not(target_arch = "wasm32")))]
+pub mod html;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 

@@ -23,7 +23,9 @@ const CHUNK_BYTES: usize = 64 << 20;
 #[derive(clap::Args)]
 #[command(
     after_help = "Output: one JSON line per record, in input order: {\"id\", ...analysis} \
-or {\"id\"|\"line\", \"error\"}. A bad record (invalid JSON, no \"text\", over --max-bytes) is an \
+or {\"id\"|\"line\", \"error\"}. A record of a web page ({\"id\",\"html\"}, or an .html file) is \
+analysed as the article found in it, and its row adds the page's \"metadata\". A bad record \
+(invalid JSON, no \"text\" or \"html\", over --max-bytes) is an \
 error line and the run goes on. A progress bar is drawn on stderr when it is a terminal; a \
 one-line summary (records, errors, seconds) ends every run."
 )]
@@ -32,7 +34,8 @@ pub struct BatchArgs {
     /// stdin when absent or -.
     #[arg(value_name = "DIR|FILE", conflicts_with = "input")]
     path: Option<PathBuf>,
-    /// A JSON lines file of {"id","text"} records, plain or gzip (detected); - for stdin.
+    /// A JSON lines file of {"id","text"} or {"id","html"} records, plain or gzip (detected); -
+    /// for stdin.
     #[arg(long, short, value_name = "FILE")]
     input: Option<PathBuf>,
     /// Worker threads [default: all cores].
@@ -105,8 +108,8 @@ impl Job {
                 "line": n,
                 "error": format!("line is {len} bytes, too long for a text under --max-bytes {limit}"),
             })),
-            Job::File { id, path } => file_record(id, path, limit).and_then(|text| {
-                analysis(&text, id.as_str().into(), options)
+            Job::File { id, path } => file_record(id, path, limit).and_then(|input| {
+                analysis(&input, id.as_str().into(), options)
                     .map_err(|e| json!({"id": id, "error": e}))
             }),
         };
@@ -117,20 +120,33 @@ impl Job {
     }
 }
 
+/// A record's input: plain text, or a web page whose article is analysed.
+enum Input<'a> {
+    Text(&'a str),
+    Html(&'a str),
+}
+
 /// The analysis of one JSON line, or its error line (with the line number, and the id when
 /// the line has one).
 fn line_record(n: usize, bytes: &[u8], options: &Options) -> Result<Value, Value> {
     let record: Value = serde_json::from_slice(bytes)
         .map_err(|e| json!({"line": n, "error": format!("invalid JSON: {e}")}))?;
     let id = record.get("id").cloned().unwrap_or(Value::Null);
-    let Some(text) = record.get("text").and_then(Value::as_str) else {
-        return Err(json!({"id": id, "line": n, "error": "missing string field \"text\""}));
+    let field = |k: &str| record.get(k).and_then(Value::as_str);
+    let input = match (field("text"), field("html")) {
+        (Some(text), _) => Input::Text(text),
+        (None, Some(html)) => Input::Html(html),
+        (None, None) => {
+            let e = "missing string field \"text\" (or \"html\")";
+            return Err(json!({"id": id, "line": n, "error": e}));
+        }
     };
-    analysis(text, id.clone(), options).map_err(|e| json!({"id": id, "line": n, "error": e}))
+    analysis(input, id.clone(), options).map_err(|e| json!({"id": id, "line": n, "error": e}))
 }
 
-/// The text of one file of a directory input (HTML reduced to its text), or its error line.
-fn file_record(id: &str, path: &Path, limit: usize) -> Result<String, Value> {
+/// The contents of one file of a directory input, or its error line. Files named `.html` or
+/// `.htm`, or opening as a page does, are pages.
+fn file_record(id: &str, path: &Path, limit: usize) -> Result<FileInput, Value> {
     let fail = |e: String| json!({"id": id, "error": e});
     let mut bytes = Vec::new();
     // Read one byte past the limit: enough to know the file is over it, and no more.
@@ -142,26 +158,51 @@ fn file_record(id: &str, path: &Path, limit: usize) -> Result<String, Value> {
         return Err(fail(over_limit(size as usize, limit)));
     }
     // One BBC article is not valid UTF-8: replace, as `pith analyze` does.
-    let text = String::from_utf8_lossy(&bytes);
-    let html = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
-    Ok(if html {
-        crate::html::to_text(&text)
-    } else {
-        text.into_owned()
-    })
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let html = crate::cli::is_html_name(path) || pith::html::looks_like_html(&text);
+    Ok(FileInput { text, html })
 }
 
-/// `{"id", ...analysis}`, or the error message.
-fn analysis(text: &str, id: Value, options: &Options) -> Result<Value, String> {
-    if text.len() > options.input_limit() {
-        return Err(over_limit(text.len(), options.input_limit()));
+/// A file's contents and whether it is a page.
+struct FileInput {
+    text: String,
+    html: bool,
+}
+
+impl<'a> From<&'a FileInput> for Input<'a> {
+    fn from(f: &'a FileInput) -> Self {
+        if f.html {
+            Input::Html(&f.text)
+        } else {
+            Input::Text(&f.text)
+        }
     }
+}
+
+/// `{"id", ...analysis}` (with `"metadata"` for a page), or the error message.
+fn analysis<'a>(
+    input: impl Into<Input<'a>>,
+    id: Value,
+    options: &Options,
+) -> Result<Value, String> {
+    let (raw, html) = match input.into() {
+        Input::Text(text) => (text, false),
+        Input::Html(page) => (page, true),
+    };
+    // The limit is on what the record holds, page or text, before any work on it.
+    if raw.len() > options.input_limit() {
+        return Err(over_limit(raw.len(), options.input_limit()));
+    }
+    let page = html.then(|| pith::html::extract(raw));
+    let text = page.as_ref().map_or(raw, |p| p.text.as_str());
     let gist = analyze(text, options).map_err(|e| e.to_string())?;
     let mut row = serde_json::to_value(&gist).map_err(|e| e.to_string())?;
     if let Some(obj) = row.as_object_mut() {
         obj.insert("id".into(), id);
+        if let Some(page) = page {
+            let meta = serde_json::to_value(&page.metadata).map_err(|e| e.to_string())?;
+            obj.insert("metadata".into(), meta);
+        }
     }
     Ok(row)
 }

@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! pith analyze [FILE|-] [--format text|json] [--sentences N|--ratio R|--words N] [--keywords N] [--lang CODE]
-//! pith batch [DIR|FILE|-] [--input FILE] [--threads N] [--max-bytes N] ...   ({"id","text"} JSON lines)
+//! pith batch [DIR|FILE|-] [--input FILE] [--threads N] [--max-bytes N] ...   ({"id","text"|"html"} JSON lines)
+//! pith extract [FILE|-] [--format text|json]                  (a web page's article and metadata)
 //! pith eval summaries|keyphrases|attribution|entities ...     (quality on annotated data)
 //! pith train tagger|confidence ...                            (regenerates the model weights)
 //! pith completions bash|zsh|fish|elvish|powershell
@@ -22,8 +23,6 @@ fn main() {
 mod batch;
 #[cfg(not(target_arch = "wasm32"))]
 mod eval;
-#[cfg(not(target_arch = "wasm32"))]
-mod html;
 #[cfg(not(target_arch = "wasm32"))]
 mod report;
 #[cfg(not(target_arch = "wasm32"))]
@@ -51,8 +50,12 @@ mod cli {
 
     #[derive(Subcommand)]
     enum Command {
-        /// Analyse one article (a file or stdin) and print a report or the JSON contract.
+        /// Analyse one article (a file or stdin) and print a report or the JSON contract. A web
+        /// page (named .html/.htm, or opening with a doctype or <html>) is analysed as the
+        /// article found in it.
         Analyze(AnalyzeArgs),
+        /// Find the article in a web page (a file or stdin) and print its text and metadata.
+        Extract(ExtractArgs),
         /// Analyse many articles on every core: {"id","text"} JSON lines (plain or gzip) or a
         /// directory of .txt/.html files in, one JSON line per record out, in input order.
         Batch(crate::batch::BatchArgs),
@@ -125,6 +128,26 @@ mod cli {
         analysis: AnalysisArgs,
     }
 
+    #[derive(Args)]
+    struct ExtractArgs {
+        /// The page: an HTML file, or - (the default) for stdin.
+        #[arg(value_name = "FILE")]
+        input: Option<String>,
+        /// Output: the metadata as "key: value" lines, a blank line and the text; or JSON
+        /// {"text", "metadata"}.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Largest page accepted, in UTF-8 bytes.
+        #[arg(long, value_name = "N", value_parser = number, default_value_t = Options::default().input_limit())]
+        max_bytes: usize,
+    }
+
+    /// Whether a file's name says it is a web page.
+    pub fn is_html_name(path: &std::path::Path) -> bool {
+        path.extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
+    }
+
     #[derive(Clone, Copy, ValueEnum)]
     enum Format {
         Text,
@@ -151,6 +174,7 @@ mod cli {
         let cli = Cli::parse();
         let result = match cli.command {
             Command::Analyze(a) => analyze_cmd(&a),
+            Command::Extract(a) => extract_cmd(&a),
             Command::Batch(a) => crate::batch::run(&a),
             Command::Eval(c) => crate::eval::run(&c),
             Command::Train(c) => crate::train::run(&c),
@@ -174,6 +198,18 @@ mod cli {
 
     /// Reads a file or stdin as text; invalid UTF-8 is replaced, with a warning.
     fn read_input(path: Option<&str>, limit: usize) -> Result<String, String> {
+        let text = read_bytes(path, limit)?;
+        if text.len() > limit {
+            let e = pith::Error::InputTooLarge {
+                bytes: text.len(),
+                limit,
+            };
+            return Err(e.to_string());
+        }
+        Ok(text)
+    }
+
+    fn read_bytes(path: Option<&str>, limit: usize) -> Result<String, String> {
         let mut bytes = Vec::new();
         // Read one byte past the limit so an oversize input is reported, not truncated.
         let cap = limit as u64 + 1;
@@ -198,7 +234,12 @@ mod cli {
 
     fn analyze_cmd(a: &AnalyzeArgs) -> Result<(), String> {
         let options = a.analysis.options()?;
-        let text = read_input(a.input.as_deref(), options.input_limit())?;
+        let path = a.input.as_deref();
+        let mut text = read_input(path, options.input_limit())?;
+        let named = path.is_some_and(|p| is_html_name(std::path::Path::new(p)));
+        if named || pith::html::looks_like_html(&text) {
+            text = pith::html::extract(&text).text;
+        }
         let gist = analyze(&text, &options).map_err(|e| e.to_string())?;
         let mut out = std::io::stdout().lock();
         let written = match a.format {
@@ -207,6 +248,36 @@ mod cli {
                 .and_then(|_| writeln!(out).map_err(|e| e.to_string())),
             Format::Text => {
                 write!(out, "{}", crate::report::report(&gist)).map_err(|e| e.to_string())
+            }
+        };
+        written.map_err(|e| format!("cannot write output: {e}"))
+    }
+
+    fn extract_cmd(a: &ExtractArgs) -> Result<(), String> {
+        let html = read_input(a.input.as_deref(), a.max_bytes)?;
+        let page = pith::html::extract(&html);
+        let mut out = std::io::stdout().lock();
+        let written = match a.format {
+            Format::Json => serde_json::to_writer_pretty(&mut out, &page)
+                .map_err(|e| e.to_string())
+                .and_then(|_| writeln!(out).map_err(|e| e.to_string())),
+            Format::Text => {
+                let m = &page.metadata;
+                let fields = [
+                    ("title", &m.title),
+                    ("byline", &m.byline),
+                    ("published", &m.published),
+                    ("site", &m.site_name),
+                    ("lang", &m.lang),
+                ];
+                let mut head = String::new();
+                for (key, value) in fields {
+                    if let Some(v) = value {
+                        head.push_str(&format!("{key}: {v}\n"));
+                    }
+                }
+                let sep = if head.is_empty() { "" } else { "\n" };
+                writeln!(out, "{head}{sep}{}", page.text).map_err(|e| e.to_string())
             }
         };
         written.map_err(|e| format!("cannot write output: {e}"))

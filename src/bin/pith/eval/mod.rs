@@ -4,6 +4,7 @@
 
 pub mod attribution;
 pub mod entities;
+mod extraction;
 mod keyphrases;
 pub mod porter;
 mod summaries;
@@ -19,6 +20,8 @@ pub enum EvalCommand {
     Attribution(attribution::Args),
     /// Named-entity spans and types against CoNLL-2003 or GUM.
     Entities(entities::Args),
+    /// Article extraction from web pages against reference extractions (shingle P/R/F1).
+    Extraction(extraction::Args),
 }
 
 /// Runs `pith eval <set> ...`.
@@ -28,6 +31,7 @@ pub fn run(command: &EvalCommand) -> Result<(), String> {
         EvalCommand::Keyphrases(a) => keyphrases::run(a),
         EvalCommand::Attribution(a) => attribution::run(a),
         EvalCommand::Entities(a) => entities::run(a),
+        EvalCommand::Extraction(a) => extraction::run(a),
     }
 }
 

@@ -1,0 +1,343 @@
+//! The page's metadata: title, byline, published date, site name, language and excerpt, from
+//! JSON-LD, meta tags (OpenGraph, Dublin Core, Twitter, Parse.ly), the document title and a
+//! byline element in the page, in Readability's order of preference.
+
+use super::json::{self, Value};
+use super::{NodeKind, Tree};
+use serde::Serialize;
+
+/// What a page says about its article. Every field is optional: pages say little or nothing.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Metadata {
+    /// The article's title.
+    pub title: Option<String>,
+    /// The author(s), as the page names them.
+    pub byline: Option<String>,
+    /// When it was published, as the page writes it (usually ISO 8601).
+    pub published: Option<String>,
+    /// The site or publication.
+    pub site_name: Option<String>,
+    /// The page's language tag (`<html lang>`).
+    pub lang: Option<String>,
+    /// The page's own description of the article.
+    pub excerpt: Option<String>,
+}
+
+/// What one walk over the page collects.
+#[derive(Default)]
+struct Found {
+    /// Meta tags: normalised name (`og:title`) and content, first one kept.
+    meta: Vec<(String, String)>,
+    title: Option<String>,
+    lang: Option<String>,
+    json_ld: Vec<String>,
+    byline: Option<String>,
+}
+
+impl Found {
+    fn meta(&self, names: &[&str]) -> Option<String> {
+        names.iter().find_map(|n| {
+            self.meta
+                .iter()
+                .find(|(k, v)| k == n && !v.trim().is_empty())
+                .map(|(_, v)| clean(v))
+        })
+    }
+}
+
+/// Whitespace runs collapsed, ends trimmed.
+fn clean(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Reads the metadata of the page under `root` (its `<html>` element).
+pub fn read<T: Tree>(tree: &T, root: &T::Node) -> Metadata {
+    let found = collect(tree, root);
+    let ld = found
+        .json_ld
+        .iter()
+        .find_map(|t| json_ld(t))
+        .unwrap_or_default();
+    let or = |a: Option<String>, b: Option<String>| a.or(b);
+    Metadata {
+        title: or(
+            ld.title,
+            found.meta(&[
+                "dc:title",
+                "dcterm:title",
+                "og:title",
+                "weibo:article:title",
+                "weibo:webpage:title",
+                "title",
+                "twitter:title",
+                "parsely-title",
+            ]),
+        )
+        .or_else(|| found.title.as_deref().map(document_title)),
+        byline: or(
+            ld.byline,
+            found.meta(&["dc:creator", "dcterm:creator", "author", "parsely-author"]),
+        )
+        .or_else(|| {
+            found
+                .meta(&["article:author"])
+                .filter(|a| !a.contains("://"))
+        })
+        .or(found.byline.clone()),
+        published: or(
+            ld.published,
+            found.meta(&["article:published_time", "parsely-pub-date"]),
+        ),
+        site_name: or(ld.site_name, found.meta(&["og:site_name"])),
+        lang: found.lang.clone().filter(|l| !l.is_empty()),
+        excerpt: or(
+            ld.excerpt,
+            found.meta(&[
+                "dc:description",
+                "dcterm:description",
+                "og:description",
+                "weibo:article:description",
+                "weibo:webpage:description",
+                "description",
+                "twitter:description",
+            ]),
+        ),
+    }
+}
+
+/// One walk over the whole page for `<html lang>`, `<title>`, meta tags, JSON-LD scripts and
+/// the first byline element.
+fn collect<T: Tree>(tree: &T, root: &T::Node) -> Found {
+    let mut found = Found {
+        lang: tree.attr(root, "lang").map(|l| l.trim().to_string()),
+        ..Found::default()
+    };
+    let mut stack = vec![root.clone()];
+    while let Some(node) = stack.pop() {
+        if tree.kind(&node) != NodeKind::Element {
+            continue;
+        }
+        let tag = tree.tag(&node);
+        match tag.as_str() {
+            "title" if found.title.is_none() => found.title = Some(text_of(tree, &node)),
+            "meta" => read_meta(tree, &node, &mut found.meta),
+            "script" => {
+                let ld = tree
+                    .attr(&node, "type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+                if ld {
+                    found.json_ld.push(text_of(tree, &node));
+                }
+                continue;
+            }
+            "style" | "template" | "svg" => continue,
+            _ => {}
+        }
+        if found.byline.is_none() && is_byline(tree, &node) {
+            let text = clean(&text_of(tree, &node));
+            if !text.is_empty() && text.chars().count() < 100 {
+                found.byline = Some(text);
+                continue;
+            }
+        }
+        let mut children = Vec::new();
+        let mut child = tree.first_child(&node);
+        while let Some(c) = child {
+            child = tree.next_sibling(&c);
+            children.push(c);
+        }
+        stack.extend(children.into_iter().rev());
+    }
+    found
+}
+
+/// A meta tag's names (`property` may hold several, space-separated) and content.
+fn read_meta<T: Tree>(tree: &T, node: &T::Node, out: &mut Vec<(String, String)>) {
+    let Some(content) = tree.attr(node, "content") else {
+        return;
+    };
+    let names = [tree.attr(node, "property"), tree.attr(node, "name")];
+    for name in names.iter().flatten() {
+        for n in name.split_whitespace() {
+            let n = n.to_ascii_lowercase().replace('.', ":");
+            if !out.iter().any(|(k, _)| *k == n) {
+                out.push((n, content.clone()));
+            }
+        }
+    }
+}
+
+/// Readability's byline element: `rel="author"`, `itemprop` with "author", or a class or id
+/// naming a byline.
+fn is_byline<T: Tree>(tree: &T, node: &T::Node) -> bool {
+    if !tree.has_attributes(node) {
+        return false;
+    }
+    if tree.attr(node, "rel").as_deref() == Some("author")
+        || tree
+            .attr(node, "itemprop")
+            .is_some_and(|p| p.contains("author"))
+    {
+        return true;
+    }
+    let words = ["byline", "author", "dateline", "writtenby", "p-author"];
+    [tree.attr(node, "class"), tree.attr(node, "id")]
+        .iter()
+        .flatten()
+        .any(|n| {
+            let n = n.to_ascii_lowercase();
+            words.iter().any(|w| n.contains(w))
+        })
+}
+
+/// All character data under `node`.
+fn text_of<T: Tree>(tree: &T, node: &T::Node) -> String {
+    let mut out = String::new();
+    let mut stack = vec![node.clone()];
+    while let Some(n) = stack.pop() {
+        if let Some(t) = tree.text(&n) {
+            out.push_str(&t);
+            continue;
+        }
+        let mut children = Vec::new();
+        let mut child = tree.first_child(&n);
+        while let Some(c) = child {
+            child = tree.next_sibling(&c);
+            children.push(c);
+        }
+        stack.extend(children.into_iter().rev());
+    }
+    out
+}
+
+/// The document title without the site's name: Readability keeps the part before the last
+/// separator (" | ", " - ", " » "...) when it has three words or more, else the part after the
+/// first.
+fn document_title(raw: &str) -> String {
+    let title = clean(raw);
+    let seps = [" | ", " - ", " – ", " — ", " \\ ", " / ", " > ", " » "];
+    let last = seps.iter().filter_map(|s| title.rfind(s)).max();
+    let Some(at) = last else { return title };
+    let before = &title[..at];
+    if before.split_whitespace().count() >= 3 {
+        return before.trim().to_string();
+    }
+    let first = seps
+        .iter()
+        .filter_map(|s| title.find(s))
+        .min()
+        .unwrap_or(at);
+    let after = title[first + 1..]
+        .trim_start_matches(|c: char| c != ' ')
+        .trim();
+    if after.split_whitespace().count() >= 3 {
+        after.to_string()
+    } else {
+        title
+    }
+}
+
+/// The metadata a JSON-LD block gives, from its first article-like object.
+fn json_ld(text: &str) -> Option<Metadata> {
+    let value = json::parse(text.trim())?;
+    let article = find_article(&value, 0)?;
+    let string = |key: &str| article.get(key).and_then(Value::as_str).map(clean);
+    let names = |v: &Value| -> Option<String> {
+        let one = |v: &Value| v.as_str().or_else(|| v.get("name")?.as_str()).map(clean);
+        match v {
+            Value::Arr(items) => {
+                let all: Vec<String> = items.iter().filter_map(one).collect();
+                (!all.is_empty()).then(|| all.join(", "))
+            }
+            v => one(v),
+        }
+    };
+    Some(Metadata {
+        title: string("headline").or_else(|| string("name")),
+        byline: article.get("author").and_then(names),
+        published: string("datePublished"),
+        site_name: article.get("publisher").and_then(names),
+        lang: None,
+        excerpt: string("description"),
+    })
+}
+
+/// Types of schema.org objects that are articles.
+const ARTICLE_TYPES: &[&str] = &[
+    "Article",
+    "NewsArticle",
+    "BlogPosting",
+    "ReportageNews",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "ReviewNewsArticle",
+    "BackgroundNewsArticle",
+    "AdvertiserContentArticle",
+    "SatiricalArticle",
+    "ScholarlyArticle",
+    "MedicalScholarlyArticle",
+    "SocialMediaPosting",
+    "LiveBlogPosting",
+    "DiscussionForumPosting",
+    "TechArticle",
+    "Report",
+];
+
+/// The first object of an article type, searched in arrays and `@graph`.
+fn find_article(v: &Value, depth: usize) -> Option<&Value> {
+    if depth > 4 {
+        return None;
+    }
+    match v {
+        Value::Arr(items) => items.iter().find_map(|i| find_article(i, depth + 1)),
+        Value::Obj(_) => {
+            let typed = |t: &Value| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(&t));
+            let is_article = match v.get("@type") {
+                Some(Value::Arr(ts)) => ts.iter().any(typed),
+                Some(t) => typed(t),
+                None => false,
+            };
+            if is_article {
+                return Some(v);
+            }
+            v.get("@graph").and_then(|g| find_article(g, depth + 1))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn document_titles_lose_the_site_name() {
+        assert_eq!(
+            document_title("Rain floods the old town | The Daily Courier"),
+            "Rain floods the old town"
+        );
+        assert_eq!(
+            document_title("Courier - Rain floods the old town"),
+            "Rain floods the old town"
+        );
+        assert_eq!(document_title("Short - Title"), "Short - Title");
+        assert_eq!(document_title("  A   plain title "), "A plain title");
+    }
+
+    #[test]
+    fn json_ld_article_in_a_graph() {
+        let text = r#"{"@context":"https://schema.org","@graph":[
+            {"@type":"WebSite","name":"The Courier"},
+            {"@type":["NewsArticle"],"headline":"Rain floods the town",
+             "author":[{"@type":"Person","name":"Ana Ruiz"},{"name":"Li Wei"}],
+             "datePublished":"2024-03-01T10:00:00Z","publisher":{"name":"The Courier"}}]}"#;
+        let m = json_ld(text).unwrap();
+        assert_eq!(m.title.as_deref(), Some("Rain floods the town"));
+        assert_eq!(m.byline.as_deref(), Some("Ana Ruiz, Li Wei"));
+        assert_eq!(m.published.as_deref(), Some("2024-03-01T10:00:00Z"));
+        assert_eq!(m.site_name.as_deref(), Some("The Courier"));
+        assert_eq!(json_ld(r#"{"@type":"Person","name":"X"}"#), None);
+        assert_eq!(json_ld("not json"), None);
+    }
+}

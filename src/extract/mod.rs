@@ -1,0 +1,158 @@
+//! Article extraction from a web page: which part of a page is the article, and its text.
+//!
+//! One algorithm for two DOMs. It is written against [`Tree`], a small read-only view of a
+//! document (children, tag, attributes, text, hidden-or-not where known). In the browser the
+//! page's own DOM implements it (`src/dom.rs`, wasm only); natively the CLI implements it over
+//! an HTML5 parser. So a saved page gives the same article in `pith extract` as in the widget.
+//!
+//! The recipe, one file per step, in the manner of Mozilla's Readability:
+//! - [`rules`]: which elements never hold article text, and class/id weights;
+//! - [`walk`]: one pass over the page, one record per kept element with its text, link text
+//!   and comma counts summed over its subtree;
+//! - [`score`]: paragraphs give points to their ancestors, discounted by link density, and the
+//!   best container wins;
+//! - [`select`]: the container's siblings that belong to the article, and its leaf blocks;
+//! - [`render`]: the blocks' text, whitespace collapsed as HTML renders it, with UTF-16 spans;
+//! - [`metadata`]: title, byline, date, site name and language from meta tags, OpenGraph and
+//!   JSON-LD.
+
+mod json;
+pub mod metadata;
+mod render;
+mod rules;
+mod score;
+mod select;
+mod walk;
+
+pub use metadata::Metadata;
+pub use render::Piece;
+
+/// What a node of a [`Tree`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NodeKind {
+    /// An element (its tag and attributes are read).
+    Element,
+    /// Character data: a text node or a CDATA section.
+    Text,
+    /// Anything else (comments, doctypes, processing instructions): never text.
+    Other,
+}
+
+/// A read-only view of an HTML document, as the extractor needs it.
+///
+/// Implementations are thin: the browser's DOM (`Node`), or a parsed tree natively. Nothing is
+/// ever modified.
+pub trait Tree {
+    /// A handle to one node (cheap to clone).
+    type Node: Clone;
+    /// Whether `node` is an element, text or neither.
+    fn kind(&self, node: &Self::Node) -> NodeKind;
+    /// The first child of `node`, in document order.
+    fn first_child(&self, node: &Self::Node) -> Option<Self::Node>;
+    /// The next sibling of `node`.
+    fn next_sibling(&self, node: &Self::Node) -> Option<Self::Node>;
+    /// The parent of `node` (an element or the document).
+    fn parent(&self, node: &Self::Node) -> Option<Self::Node>;
+    /// The element's local name, lowercase ASCII; empty for other nodes.
+    fn tag(&self, node: &Self::Node) -> String;
+    /// The value of the element's attribute `name` (lowercase), if present.
+    fn attr(&self, node: &Self::Node, name: &str) -> Option<String>;
+    /// Whether the element has any attribute (most paragraphs have none: a fast path).
+    fn has_attributes(&self, node: &Self::Node) -> bool;
+    /// The character data of a text node; `None` for other nodes.
+    fn text(&self, node: &Self::Node) -> Option<String>;
+    /// Whether a renderer hides the element by its style sheets (`display: none`,
+    /// `visibility: hidden`). Only a browser knows; the `hidden` attribute and inline styles
+    /// are read by the extractor itself, so the default is `false`.
+    fn hidden_by_style(&self, _node: &Self::Node) -> bool {
+        false
+    }
+}
+
+/// A block of the extracted text: its element and its UTF-16 span in [`Extracted::text`].
+#[derive(Clone, Debug)]
+pub struct Block<N> {
+    /// The block's element.
+    pub node: N,
+    /// Start of the block's text in [`Extracted::text`], in UTF-16 code units.
+    pub start: usize,
+    /// End (exclusive), in UTF-16 code units.
+    pub end: usize,
+}
+
+/// The readable text of a page or element.
+#[derive(Clone, Debug)]
+pub struct Extracted<N> {
+    /// The blocks' text joined by blank lines (`"\n\n"`), a `<br>` kept as a line break.
+    pub text: String,
+    /// The blocks, in document order.
+    pub blocks: Vec<Block<N>>,
+    /// The element the text was taken from (the detected container, or the element given).
+    pub container: Option<N>,
+}
+
+impl<N> Default for Extracted<N> {
+    fn default() -> Self {
+        Extracted {
+            text: String::new(),
+            blocks: Vec::new(),
+            container: None,
+        }
+    }
+}
+
+/// Finds the main article under `root` (a document's root element, or any element) and
+/// returns its text and blocks. A page with no paragraph at all gives every readable block; a
+/// page with no text gives empty text.
+pub fn article<T: Tree>(tree: &T, root: &T::Node) -> Extracted<T::Node> {
+    let mut walk = walk::walk(tree, root, false);
+    match select::article_blocks(tree, &mut walk) {
+        Some((blocks, container)) => render::build(&walk, &blocks, Some(container)),
+        None => {
+            // No paragraph anywhere: every readable block of the root.
+            let blocks = select::leaf_blocks(&walk.recs, &[0], true);
+            render::build(&walk, &blocks, Some(0))
+        }
+    }
+}
+
+/// Every readable block of the element `root` (no article detection).
+pub fn text<T: Tree>(tree: &T, root: &T::Node) -> Extracted<T::Node> {
+    let walk = walk::walk(tree, root, false);
+    let blocks = select::leaf_blocks(&walk.recs, &[0], false);
+    render::build(&walk, &blocks, Some(0))
+}
+
+/// A point in a text node: the node and an offset in it (UTF-16 units).
+pub type Place<N> = (N, usize);
+
+/// Where a span of extracted text starts and ends in the page's text nodes.
+pub type Span<N> = (Place<N>, Place<N>);
+
+/// For a span `[start, end)` (UTF-16 units) of the text that extraction gave for the block
+/// `block`: the text node and offset (UTF-16, within that node) where it starts and where it
+/// ends, for a DOM range. `None` when the block no longer has that text. The block is walked
+/// exactly as extraction walked it, so the offsets agree.
+pub fn span_in_nodes<T: Tree>(
+    tree: &T,
+    block: &T::Node,
+    start: usize,
+    end: usize,
+) -> Option<Span<T::Node>> {
+    let end = end.max(start);
+    let walk = walk::walk(tree, block, true);
+    let mut from: Option<(T::Node, usize)> = None;
+    let mut to: Option<(T::Node, usize)> = None;
+    render::normalise(&walk.pieces, |pos, c, place| {
+        let Some((node, s, e)) = place else { return };
+        if from.is_none() && pos >= start {
+            from = Some((node.clone(), s));
+        }
+        if pos + c.len_utf16() <= end && pos >= start {
+            to = Some((node.clone(), e));
+        }
+    });
+    let from = from?;
+    let to = to.unwrap_or_else(|| from.clone());
+    Some((from, to))
+}
