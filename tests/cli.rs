@@ -136,7 +136,10 @@ fn batch_writes_one_line_per_record() {
     assert!(rows[2]["error"]
         .as_str()
         .is_some_and(|e| e.starts_with("invalid JSON")));
-    assert_eq!(rows[3]["error"], "missing string field \"text\"");
+    assert_eq!(
+        rows[3]["error"],
+        "missing string field \"text\" (or \"html\")"
+    );
 }
 
 /// The JSON lines of `pith` output.
@@ -306,5 +309,107 @@ fn a_directory_of_text_and_html_files() {
     assert_eq!(
         rows[1]["summary"][0]["text"],
         "Farmers said the rain came too late & too hard."
+    );
+}
+
+/// A saved news page of my own writing: navigation, a byline, the article, related links,
+/// comments and a footer; meta tags and JSON-LD give the metadata.
+const PAGE: &str = r#"<!doctype html>
+<html lang="en-GB"><head><meta charset="utf-8">
+<title>Ferry fares rise again | The Harbour Times</title>
+<meta property="og:site_name" content="The Harbour Times">
+<meta name="description" content="The ferry company blames fuel costs.">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
+ "headline":"Ferry fares rise for the third time this year","datePublished":"2025-06-02T08:00:00Z",
+ "author":{"@type":"Person","name":"Mara Quint"}}</script>
+<script>window.track = 1;</script></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
+<div class="content"><article>
+<h1>Ferry fares rise for the third time this year</h1>
+<p class="byline">By Mara Quint</p>
+<p>The island ferry company raised its fares on Monday, the third rise this year, and said fuel costs had doubled since the spring.</p>
+<p>Commuters said the new prices, which add four pounds to a return ticket, would force some families to move to the mainland.</p>
+<p>"We have no choice but to pass on what we pay," the company's director, Owen Pryce, said in a statement on Monday.</p>
+</article>
+<aside class="related"><h2>Related</h2><ul><li><a href="/a">Harbour wall plans approved</a></li><li><a href="/b">Bus route cut</a></li></ul></aside>
+<div class="comments"><p>Comment: this is a disgrace, says a reader with a long comment here.</p></div>
+</div><footer><p>Copyright The Harbour Times. All rights reserved.</p></footer></body></html>"#;
+
+/// The article of `PAGE` as a reader would copy it.
+const PAGE_TEXT: &str = "Ferry fares rise for the third time this year\n\n\
+The island ferry company raised its fares on Monday, the third rise this year, and said fuel costs had doubled since the spring.\n\n\
+Commuters said the new prices, which add four pounds to a return ticket, would force some families to move to the mainland.\n\n\
+\"We have no choice but to pass on what we pay,\" the company's director, Owen Pryce, said in a statement on Monday.";
+
+#[test]
+fn extract_prints_the_article_and_its_metadata() {
+    let out = pith(&["extract", "--format", "json", "-"], PAGE.as_bytes());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let page: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(page["text"], PAGE_TEXT);
+    assert_eq!(
+        page["metadata"],
+        serde_json::json!({
+            "title": "Ferry fares rise for the third time this year",
+            "byline": "Mara Quint",
+            "published": "2025-06-02T08:00:00Z",
+            "siteName": "The Harbour Times",
+            "lang": "en-GB",
+            "excerpt": "The ferry company blames fuel costs.",
+        })
+    );
+    let out = pith(&["extract", "-"], PAGE.as_bytes());
+    let report = text(&out.stdout);
+    assert!(
+        report.starts_with(
+            "title: Ferry fares rise for the third time this year\nbyline: Mara Quint\n"
+        ),
+        "{report}"
+    );
+    assert!(report.ends_with(&format!("\n\n{PAGE_TEXT}\n")), "{report}");
+}
+
+#[test]
+fn a_saved_page_is_analysed_as_its_article() {
+    let dir = scratch("saved-page");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    let file = dir.join("ferry.html");
+    std::fs::write(&file, PAGE).expect("write");
+    let args = |input: &str| ["analyze", "--format", "json", input].map(str::to_string);
+    let from_page = pith(
+        &args(file.to_str().expect("path"))
+            .each_ref()
+            .map(|s| s.as_str()),
+        b"",
+    );
+    let from_text = pith(
+        &args("-").each_ref().map(|s| s.as_str()),
+        PAGE_TEXT.as_bytes(),
+    );
+    assert!(from_page.status.success(), "{}", text(&from_page.stderr));
+    assert_eq!(text(&from_page.stdout), text(&from_text.stdout));
+    // Named otherwise, the page is still told by its content.
+    let from_stdin = pith(&args("-").each_ref().map(|s| s.as_str()), PAGE.as_bytes());
+    assert_eq!(text(&from_stdin.stdout), text(&from_text.stdout));
+}
+
+#[test]
+fn batch_reads_html_records_and_adds_their_metadata() {
+    let lines = format!(
+        "{}\n{}\n{}\n",
+        serde_json::json!({"id": "page", "html": PAGE}),
+        serde_json::json!({"id": "text", "text": PAGE_TEXT}),
+        serde_json::json!({"id": "none", "body": "x"}),
+    );
+    let out = pith(&["batch", "-"], lines.as_bytes());
+    let rows = rows(&out);
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0]["metadata"]["byline"], "Mara Quint");
+    assert_eq!(rows[0]["summary"], rows[1]["summary"]);
+    assert_eq!(rows[0]["positions"], rows[1]["positions"]);
+    assert!(rows[1].get("metadata").is_none());
+    assert_eq!(
+        rows[2]["error"],
+        "missing string field \"text\" (or \"html\")"
     );
 }

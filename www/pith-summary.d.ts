@@ -1,5 +1,5 @@
 // Types of the <pith-summary> element (www/pith-summary.js; "pith/element" in the package).
-import type { Analysis } from './pkg/pith.js';
+import type { Analysis, ArticleMetadata } from './pkg/pith.js';
 
 /** Texts from this many UTF-16 code units up are analysed in the worker by default. */
 export declare const WORKER_THRESHOLD: number;
@@ -24,6 +24,8 @@ export interface PithAnalysedDetail {
   text: string;
   /** The element the text was taken from (detected, or named by `for` / `selector`). */
   container: Element | null;
+  /** The page's title, byline, date, site name, language and excerpt (null where it gives none). */
+  metadata: ArticleMetadata;
   /** Where analyze() ran. */
   mode: 'main' | 'worker';
   /** Time of the analysis in milliseconds, as the page saw it (worker round trip included). */

@@ -317,6 +317,23 @@ function countWords(text) {
 }
 
 const number = new Intl.NumberFormat('en');
+const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
+// A date without a time is a calendar day, not UTC midnight (which is the day before in the
+// Americas).
+const dayFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
+
+/**
+ * A page's publication date for a reader: "5 Mar 2024" from an ISO date, else the page's own
+ * text when it is short enough to be a date, else nothing.
+ */
+function publishedDate(published) {
+  if (!published) return '';
+  const text = published.trim();
+  const iso = /^\d{4}-\d{2}-\d{2}/.test(text);
+  const when = iso ? new Date(text) : null;
+  if (when && !Number.isNaN(when.getTime())) return (text.length === 10 ? dayFormat : dateFormat).format(when);
+  return published.length <= 32 ? published.trim() : '';
+}
 
 /** The `lang` of text quoted from the article: its analysed language, '' (unknown) for und. */
 function quoted(analysis) {
@@ -438,6 +455,7 @@ export class PithSummary extends ElementBase {
   #selected = null;
   #analysis = null;
   #extracted = null;
+  #about = null;
   #info = null;
   #run = 0;
   #latest = Promise.resolve(null);
@@ -451,6 +469,9 @@ export class PithSummary extends ElementBase {
     const titleId = `${this.#ids}-title`;
     this.#status = h('p', { class: 'status', part: 'status', role: 'status', 'aria-live': 'polite' });
     this.#body = h('div', { class: 'body', part: 'body' });
+    // The page's own title, byline and date (from its metadata), so a reader sees which article
+    // the gist is of.
+    this.#about = h('p', { class: 'about', part: 'about', hidden: true });
     this.#hint = h('p', {
       class: 'hint', part: 'hint', id: `${this.#ids}-hint`,
       text: 'Select a sentence to show it in the article.',
@@ -460,7 +481,8 @@ export class PithSummary extends ElementBase {
     this.#box = h('section', { class: 'box', part: 'box', lang: 'en', 'aria-labelledby': titleId, hidden: true },
       h('header', { class: 'head', part: 'header' },
         h('h2', { class: 'title', part: 'title', id: titleId, text: 'The gist' }),
-        this.#status),
+        this.#status,
+        this.#about),
       this.#body,
       h('p', { class: 'foot', part: 'footer', text: 'Summarised in your browser by pith. Nothing leaves this page.' }),
     );
@@ -632,7 +654,8 @@ export class PithSummary extends ElementBase {
         bubbles: true,
         composed: true,
         detail: {
-          analysis, text: extracted.text, container: extracted.container, mode: used, ms, extractMs,
+          analysis, text: extracted.text, container: extracted.container, metadata: extracted.metadata,
+          mode: used, ms, extractMs,
           ...(workerError ? { workerError } : {}),
         },
       }));
@@ -787,6 +810,7 @@ export class PithSummary extends ElementBase {
     this.#analysis = null;
     this.#extracted = null;
     this.#info = null;
+    this.#about.hidden = true;
     this.#body.replaceChildren(h('p', { class: 'message', part: 'message', text: message }));
     const status = { error: 'Something went wrong.', timeout: 'The analysis took too long.' };
     this.#say(status[reason] || 'Nothing to summarise.');
@@ -808,8 +832,23 @@ export class PithSummary extends ElementBase {
       sections.unshift(this.#hint);
     }
     this.#body.replaceChildren(...sections);
+    this.#renderAbout(r);
     const ms = info.ms < 10 ? info.ms.toFixed(1) : String(Math.round(info.ms));
     this.#say(`${number.format(info.words)} words · ${languageName(r.language)} · ${ms} ms`);
+  }
+
+  /** The article's title, byline and date, where the page gives them; hidden otherwise. */
+  #renderAbout(r) {
+    const meta = (this.#extracted && this.#extracted.metadata) || {};
+    const date = publishedDate(meta.published);
+    const parts = [
+      meta.title ? h('cite', { class: 'about-title', part: 'about-title', lang: quoted(r), text: meta.title }) : null,
+      meta.byline ? h('span', { class: 'about-byline', part: 'about-byline', lang: quoted(r), text: meta.byline }) : null,
+      date ? h('time', { class: 'about-date', part: 'about-date', datetime: meta.published, text: date }) : null,
+    ].filter(Boolean);
+    const joined = parts.flatMap((p, i) => (i ? [' · ', p] : [p]));
+    this.#about.replaceChildren(...joined);
+    this.#about.hidden = parts.length === 0;
   }
 
   #section(name, r, highlight) {

@@ -212,11 +212,13 @@ fn text_of<T: Tree>(tree: &T, node: &T::Node) -> String {
 }
 
 /// The document title without the site's name: Readability keeps the part before the last
-/// separator (" | ", " - ", " » "...) when it has three words or more, else the part after the
+/// separator (" | ", " - ", " » ", and " · " too, which Readability leaves) when it has three words or more, else the part after the
 /// first.
 fn document_title(raw: &str) -> String {
     let title = clean(raw);
-    let seps = [" | ", " - ", " – ", " — ", " \\ ", " / ", " > ", " » "];
+    let seps = [
+        " | ", " - ", " – ", " — ", " \\ ", " / ", " > ", " » ", " · ",
+    ];
     let last = seps.iter().filter_map(|s| title.rfind(s)).max();
     let Some(at) = last else { return title };
     let before = &title[..at];
@@ -322,6 +324,10 @@ mod tests {
             "Rain floods the old town"
         );
         assert_eq!(document_title("Short - Title"), "Short - Title");
+        assert_eq!(
+            document_title("Ferry fares rise again · The Harbour Times"),
+            "Ferry fares rise again"
+        );
         assert_eq!(document_title("  A   plain title "), "A plain title");
     }
 
