@@ -3,6 +3,7 @@
 //! byline element in the page, in Readability's order of preference.
 
 use super::json::{self, Value};
+use super::rules::by_attributes;
 use super::{NodeKind, Tree};
 use serde::Serialize;
 
@@ -27,7 +28,7 @@ pub struct Metadata {
 /// What one walk over the page collects.
 #[derive(Default)]
 struct Found {
-    /// Meta tags: normalised name (`og:title`) and content, first one kept.
+    /// Meta tags: normalised name (`og:title`) and content, the last of a name kept.
     meta: Vec<(String, String)>,
     title: Option<String>,
     lang: Option<String>,
@@ -54,10 +55,15 @@ fn clean(s: &str) -> String {
 /// Reads the metadata of the page under `root` (its `<html>` element).
 pub fn read<T: Tree>(tree: &T, root: &T::Node) -> Metadata {
     let found = collect(tree, root);
+    let page_title = found
+        .title
+        .as_deref()
+        .map(document_title)
+        .unwrap_or_default();
     let ld = found
         .json_ld
         .iter()
-        .find_map(|t| json_ld(t))
+        .find_map(|t| json_ld(t, &page_title))
         .unwrap_or_default();
     let or = |a: Option<String>, b: Option<String>| a.or(b);
     Metadata {
@@ -107,20 +113,25 @@ pub fn read<T: Tree>(tree: &T, root: &T::Node) -> Metadata {
 }
 
 /// One walk over the whole page for `<html lang>`, `<title>`, meta tags, JSON-LD scripts and
-/// the first byline element.
+/// the first byline element. Meta tags and scripts count wherever they are; a byline only
+/// outside hidden and unlikely blocks (by their attributes: a header or footer tag may hold
+/// it), as Readability checks bylines on its way through the page.
 fn collect<T: Tree>(tree: &T, root: &T::Node) -> Found {
     let mut found = Found {
         lang: tree.attr(root, "lang").map(|l| l.trim().to_string()),
         ..Found::default()
     };
-    let mut stack = vec![root.clone()];
-    while let Some(node) = stack.pop() {
+    // (node, readable: no ancestor is hidden or unlikely by its attributes)
+    let mut stack = vec![(root.clone(), true)];
+    while let Some((node, readable)) = stack.pop() {
         if tree.kind(&node) != NodeKind::Element {
             continue;
         }
         let tag = tree.tag(&node);
         match tag.as_str() {
-            "title" if found.title.is_none() => found.title = Some(text_of(tree, &node)),
+            "title" if found.title.is_none() => {
+                found.title = Some(text_of(tree, &node));
+            }
             "meta" => read_meta(tree, &node, &mut found.meta),
             "script" => {
                 let ld = tree
@@ -134,22 +145,85 @@ fn collect<T: Tree>(tree: &T, root: &T::Node) -> Found {
             "style" | "template" | "svg" => continue,
             _ => {}
         }
-        if found.byline.is_none() && is_byline(tree, &node) {
-            let text = clean(&text_of(tree, &node));
-            if !text.is_empty() && text.chars().count() < 100 {
+        if readable && found.byline.is_none() && is_byline(tree, &node) {
+            if let Some(text) = byline_text(tree, &node) {
                 found.byline = Some(text);
                 continue;
             }
         }
+        let readable = readable && by_attributes(tree, &node, &tag).is_some();
         let mut children = Vec::new();
         let mut child = tree.first_child(&node);
+        while let Some(c) = child {
+            child = tree.next_sibling(&c);
+            children.push((c, readable));
+        }
+        stack.extend(children.into_iter().rev());
+    }
+    found
+}
+
+/// A byline element's text: its `itemprop="name"` descendant's when it has one (the name
+/// without "By" and the date), else its own; none when empty or 100 characters or more (a
+/// block, not a byline).
+fn byline_text<T: Tree>(tree: &T, node: &T::Node) -> Option<String> {
+    let own = small_text(tree, node)?;
+    if clean(&own).chars().count() >= 100 {
+        return None;
+    }
+    let named = descendants(tree, node)
+        .into_iter()
+        .find(|n| tree.attr(n, "itemprop").is_some_and(|p| p.contains("name")));
+    let text = clean(&named.and_then(|n| small_text(tree, &n)).unwrap_or(own));
+    // A separator left dangling where a date was cut off ("Ann Lee —").
+    let text = text.trim_end_matches([' ', '—', '–', '-', '|', '·', ',', '•']);
+    (!text.is_empty()).then(|| text.to_string())
+}
+
+/// The text of a small subtree: `None` past 400 bytes of text or 256 nodes. A block that only
+/// looks like a byline (a whole page whose class says "byline", or thousands of nested ones)
+/// costs a bounded read, so the walk stays linear.
+fn small_text<T: Tree>(tree: &T, node: &T::Node) -> Option<String> {
+    let mut out = String::new();
+    let mut stack = vec![node.clone()];
+    let mut visited = 0;
+    while let Some(n) = stack.pop() {
+        visited += 1;
+        if visited > 256 || out.len() > 400 {
+            return None;
+        }
+        if let Some(t) = tree.text(&n) {
+            out.push_str(&t);
+            continue;
+        }
+        let mut child = tree.first_child(&n);
+        let mut children = Vec::new();
         while let Some(c) = child {
             child = tree.next_sibling(&c);
             children.push(c);
         }
         stack.extend(children.into_iter().rev());
     }
-    found
+    Some(out)
+}
+
+/// The elements under `node`, in document order (for small subtrees: a byline's).
+fn descendants<T: Tree>(tree: &T, node: &T::Node) -> Vec<T::Node> {
+    let mut out = Vec::new();
+    let mut stack = vec![node.clone()];
+    while let Some(n) = stack.pop() {
+        let mut children = Vec::new();
+        let mut child = tree.first_child(&n);
+        while let Some(c) = child {
+            child = tree.next_sibling(&c);
+            if tree.kind(&c) == NodeKind::Element {
+                children.push(c);
+            }
+        }
+        out.extend(children.iter().cloned());
+        stack.extend(children.into_iter().rev());
+    }
+    out
 }
 
 /// A meta tag's names (`property` may hold several, space-separated) and content.
@@ -161,9 +235,9 @@ fn read_meta<T: Tree>(tree: &T, node: &T::Node, out: &mut Vec<(String, String)>)
     for name in names.iter().flatten() {
         for n in name.split_whitespace() {
             let n = n.to_ascii_lowercase().replace('.', ":");
-            if !out.iter().any(|(k, _)| *k == n) {
-                out.push((n, content.clone()));
-            }
+            // The last tag of a name wins, as in Readability.
+            out.retain(|(k, _)| *k != n);
+            out.push((n, content.clone()));
         }
     }
 }
@@ -241,7 +315,11 @@ fn document_title(raw: &str) -> String {
 }
 
 /// The metadata a JSON-LD block gives, from its first article-like object.
-fn json_ld(text: &str) -> Option<Metadata> {
+fn json_ld(text: &str, page_title: &str) -> Option<Metadata> {
+    // Some pages wrap the JSON in a CDATA section, as XHTML once needed.
+    let text = text.trim();
+    let text = text.strip_prefix("<![CDATA[").unwrap_or(text);
+    let text = text.strip_suffix("]]>").unwrap_or(text);
     let value = json::parse(text.trim())?;
     let article = find_article(&value, 0)?;
     let string = |key: &str| article.get(key).and_then(Value::as_str).map(clean);
@@ -256,13 +334,67 @@ fn json_ld(text: &str) -> Option<Metadata> {
         }
     };
     Some(Metadata {
-        title: string("headline").or_else(|| string("name")),
+        title: ld_title(string("name"), string("headline"), page_title),
         byline: article.get("author").and_then(names),
         published: string("datePublished"),
         site_name: article.get("publisher").and_then(names),
         lang: None,
         excerpt: string("description"),
     })
+}
+
+/// The title of a JSON-LD article: its `name`, unless its `headline` differs and only the
+/// headline resembles the page's own title (Wikipedia's headline is a description: "matrix
+/// equal to its conjugate-transpose" for "Hermitian matrix").
+fn ld_title(name: Option<String>, headline: Option<String>, page_title: &str) -> Option<String> {
+    match (name, headline) {
+        (Some(n), Some(h)) if n != h => {
+            let like = |t: &str| similarity(t, page_title) > 0.75;
+            Some(if like(&h) && !like(&n) { h } else { n })
+        }
+        (n, h) => n.or(h),
+    }
+}
+
+/// Readability's text similarity: the share of `b`'s word characters in words that `a` has
+/// too (lowercase words, punctuation dropped).
+fn similarity(a: &str, b: &str) -> f64 {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric() && c != '_')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    if wa.is_empty() || wb.is_empty() {
+        return 0.0;
+    }
+    let unique: Vec<&String> = wb.iter().filter(|w| !wa.contains(w)).collect();
+    let len = |ws: &[&String]| {
+        ws.iter()
+            .map(|w| w.len() + 1)
+            .sum::<usize>()
+            .saturating_sub(1)
+    };
+    let all: Vec<&String> = wb.iter().collect();
+    1.0 - len(&unique) as f64 / len(&all).max(1) as f64
+}
+
+/// Whether an object's `@context` (its own, or none: inside a graph) is schema.org: a URL, or
+/// an object whose `@vocab` is one. Another vocabulary's "headline" is not a title.
+fn schema_org(v: &Value) -> bool {
+    let is_schema = |s: &str| {
+        let s = s.trim_end_matches('/');
+        s == "http://schema.org" || s == "https://schema.org"
+    };
+    match v.get("@context") {
+        None => true,
+        Some(Value::Str(s)) => is_schema(s),
+        Some(c) => c
+            .get("@vocab")
+            .and_then(Value::as_str)
+            .is_some_and(is_schema),
+    }
 }
 
 /// Types of schema.org objects that are articles.
@@ -300,7 +432,7 @@ fn find_article(v: &Value, depth: usize) -> Option<&Value> {
                 Some(t) => typed(t),
                 None => false,
             };
-            if is_article {
+            if is_article && schema_org(v) {
                 return Some(v);
             }
             v.get("@graph").and_then(|g| find_article(g, depth + 1))
@@ -338,12 +470,41 @@ mod tests {
             {"@type":["NewsArticle"],"headline":"Rain floods the town",
              "author":[{"@type":"Person","name":"Ana Ruiz"},{"name":"Li Wei"}],
              "datePublished":"2024-03-01T10:00:00Z","publisher":{"name":"The Courier"}}]}"#;
-        let m = json_ld(text).unwrap();
+        let m = json_ld(text, "").unwrap();
         assert_eq!(m.title.as_deref(), Some("Rain floods the town"));
         assert_eq!(m.byline.as_deref(), Some("Ana Ruiz, Li Wei"));
         assert_eq!(m.published.as_deref(), Some("2024-03-01T10:00:00Z"));
         assert_eq!(m.site_name.as_deref(), Some("The Courier"));
-        assert_eq!(json_ld(r#"{"@type":"Person","name":"X"}"#), None);
-        assert_eq!(json_ld("not json"), None);
+        assert_eq!(json_ld(r#"{"@type":"Person","name":"X"}"#, ""), None);
+        assert_eq!(json_ld("not json", ""), None);
+        // Another vocabulary's article is not schema.org's; CDATA around the JSON is fine.
+        let other = r#"{"@context":"https://example.org/vocab","@type":"Article","headline":"X"}"#;
+        assert_eq!(json_ld(other, ""), None);
+        let cdata = r#"<![CDATA[ {"@context":{"@vocab":"http://schema.org/"},"@type":"Article","headline":"Y"} ]]>"#;
+        assert_eq!(
+            json_ld(cdata, "").and_then(|m| m.title).as_deref(),
+            Some("Y")
+        );
+    }
+
+    #[test]
+    fn json_ld_title_is_the_name_unless_only_the_headline_fits_the_page() {
+        let ld = |n: &str, h: &str, page: &str| {
+            let t = format!(r#"{{"@type":"Article","name":"{n}","headline":"{h}"}}"#);
+            json_ld(&t, page).and_then(|m| m.title)
+        };
+        assert_eq!(
+            ld("Tidal power", "energy from the sea's tides", "Tidal power").as_deref(),
+            Some("Tidal power")
+        );
+        assert_eq!(
+            ld(
+                "The Courier",
+                "Rain floods the old town",
+                "Rain floods the old town"
+            )
+            .as_deref(),
+            Some("Rain floods the old town")
+        );
     }
 }

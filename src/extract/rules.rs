@@ -174,6 +174,12 @@ pub(super) fn check<T: Tree>(tree: &T, node: &T::Node, tag: &str, in_section: bo
     if SKIP_TAGS.contains(&tag) || (tag == "header" && !in_section) {
         return None;
     }
+    by_attributes(tree, node, tag)
+}
+
+/// The part of [`check`] that reads attributes and style, not the tag: `None` for hidden
+/// elements, non-article landmarks and unlikely class names, else the class weight.
+pub(super) fn by_attributes<T: Tree>(tree: &T, node: &T::Node, tag: &str) -> Option<f64> {
     let mut weight = 0.0;
     // Most paragraphs have no attributes: then there is nothing more to read.
     if tree.has_attributes(node) {
