@@ -52,9 +52,12 @@ wasm-test:
 	wasm-pack test --headless --firefox --mode no-install -- --test web
 	wasm-pack test --node --mode no-install -- --test node
 
-e2e:
+e2e: build-cli
 	node tests/e2e/demo.test.mjs
 	node tests/e2e/widget.test.mjs
+	# The browser's extractArticle() and the native `pith extract` agree on every page (the
+	# example pages, and the 130 development pages when ../shared is present).
+	node tests/e2e/extract.test.mjs
 
 # axe-core (WCAG 2.1 A and AA, best practice) on the demo and every page in www/examples/, light
 # and dark, 375 and 1280 px wide; the contrast of every stance and kind colour; Tab through

@@ -209,18 +209,20 @@ function declaredLanguage(extracted, root) {
 }
 
 /**
- * Title, byline, date and site. extractArticle() wins where it returns them (it does not yet:
- * these are Readability's names, which it would use); until then the headline it kept (an
- * <h1> first block), then the page's standard meta tags and title.
+ * Title, byline, date and site. extractArticle()'s metadata wins where it has them (the
+ * snapshot carries the page's body, so mostly a byline element of the article); then the
+ * headline it kept (an <h1> first block), then the page's standard meta tags and title, which
+ * content.js reads from the live page.
  */
 function detailsOf(extracted, snap) {
+  const m = extracted.metadata || {};
   const first = extracted.blocks[0];
   const headline = first && first.element.localName === 'h1' ? extracted.text.slice(first.start, first.end).trim() : '';
   return {
-    title: extracted.title || headline || snap.meta.title || snap.title,
-    byline: extracted.byline || snap.meta.byline,
-    published: extracted.publishedTime || snap.meta.published,
-    site: extracted.siteName || snap.meta.site,
+    title: m.title || headline || snap.meta.title || snap.title,
+    byline: m.byline || snap.meta.byline,
+    published: m.published || snap.meta.published,
+    site: m.siteName || snap.meta.site,
   };
 }
 
