@@ -25,7 +25,6 @@ mod select;
 mod walk;
 
 pub use metadata::Metadata;
-pub use render::Piece;
 
 /// What a node of a [`Tree`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -7,7 +7,7 @@ use super::{Block, Extracted};
 /// One piece of the walked text: a text node's data (with the node itself when the walk keeps
 /// nodes, for ranges) or a line break.
 #[derive(Clone, Debug)]
-pub enum Piece<N> {
+pub(crate) enum Piece<N> {
     /// Character data, with its node when kept.
     Text(Option<N>, String),
     /// A `<br>`.
