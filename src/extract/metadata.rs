@@ -49,7 +49,20 @@ impl Found {
 
 /// Whitespace runs collapsed, ends trimmed.
 fn clean(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    joined(s.split_whitespace())
+}
+
+/// Words joined by single spaces (a loop: `join` is a generic copy routine the wasm module
+/// would carry only for this).
+fn joined<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for w in words {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// Reads the metadata of the page under `root` (its `<html>` element).
@@ -286,32 +299,25 @@ fn text_of<T: Tree>(tree: &T, node: &T::Node) -> String {
 }
 
 /// The document title without the site's name: Readability keeps the part before the last
-/// separator (" | ", " - ", " » ", and " · " too, which Readability leaves) when it has three words or more, else the part after the
-/// first.
+/// separator (" | ", " - ", " » "; " · " too, which Readability leaves) when it has three
+/// words or more, else the part after the first when that has three or more.
 fn document_title(raw: &str) -> String {
-    let title = clean(raw);
-    let seps = [
-        " | ", " - ", " – ", " — ", " \\ ", " / ", " > ", " » ", " · ",
-    ];
-    let last = seps.iter().filter_map(|s| title.rfind(s)).max();
-    let Some(at) = last else { return title };
-    let before = &title[..at];
-    if before.split_whitespace().count() >= 3 {
-        return before.trim().to_string();
+    const SEPARATORS: [&str; 9] = ["|", "-", "–", "—", "\\", "/", ">", "»", "·"];
+    let words: Vec<&str> = raw.split_whitespace().collect();
+    let is_sep = |w: &&str| SEPARATORS.contains(w);
+    let (Some(first), Some(last)) = (
+        words.iter().position(is_sep),
+        words.iter().rposition(is_sep),
+    ) else {
+        return joined(words);
+    };
+    if last >= 3 {
+        return joined(words[..last].iter().copied());
     }
-    let first = seps
-        .iter()
-        .filter_map(|s| title.find(s))
-        .min()
-        .unwrap_or(at);
-    let after = title[first + 1..]
-        .trim_start_matches(|c: char| c != ' ')
-        .trim();
-    if after.split_whitespace().count() >= 3 {
-        after.to_string()
-    } else {
-        title
+    if words.len() - first - 1 >= 3 {
+        return joined(words[first + 1..].iter().copied());
     }
+    joined(words)
 }
 
 /// The metadata a JSON-LD block gives, from its first article-like object.
@@ -328,7 +334,14 @@ fn json_ld(text: &str, page_title: &str) -> Option<Metadata> {
         match v {
             Value::Arr(items) => {
                 let all: Vec<String> = items.iter().filter_map(one).collect();
-                (!all.is_empty()).then(|| all.join(", "))
+                let mut list = String::new();
+                for name in &all {
+                    if !list.is_empty() {
+                        list.push_str(", ");
+                    }
+                    list.push_str(name);
+                }
+                (!list.is_empty()).then_some(list)
             }
             v => one(v),
         }
