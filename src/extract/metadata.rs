@@ -314,7 +314,7 @@ fn document_title(raw: &str) -> String {
     if last >= 3 {
         return joined(words[..last].iter().copied());
     }
-    if words.len() - first - 1 >= 3 {
+    if words.len() - first > 3 {
         return joined(words[first + 1..].iter().copied());
     }
     joined(words)
