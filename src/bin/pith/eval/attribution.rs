@@ -667,7 +667,31 @@ pub fn strict_figures(
 /// capitalised name (outside quotes) in its sentence, else in the sentence before or after.
 fn baseline_rows(text: &str, g: &Analysis, map: &[usize]) -> Vec<Row> {
     let chars: Vec<char> = text.chars().collect();
-    // Quotations, in code points: curly pairs, straight pairs, reset at line breaks.
+    let quotes = quotations(&chars);
+    let inside = inside_quotes(&quotes, chars.len());
+    let at = |u: usize| map.get(u).copied().unwrap_or(usize::MAX);
+    let sentences: Vec<Range<usize>> = g.sentences.iter().map(|s| at(s.start)..at(s.end)).collect();
+    let names = name_runs(&chars, &inside, &sentences);
+    let mut rows = Vec::new();
+    for q in &quotes {
+        let Some(s) = sentence_of(&sentences, q.start) else {
+            continue;
+        };
+        if let Some(r) = nearest_name(&names, q, s) {
+            rows.push(Row {
+                holder: chars[r].iter().collect(),
+                cue: String::new(),
+                span: sentences[s].clone(),
+                named: true,
+            });
+        }
+    }
+    rows
+}
+
+/// The baseline's quotations of three words or more, in code points: curly pairs, straight
+/// pairs, reset at line breaks.
+fn quotations(chars: &[char]) -> Vec<Range<usize>> {
     let mut quotes: Vec<Range<usize>> = Vec::new();
     let mut open: Option<usize> = None;
     for (i, &c) in chars.iter().enumerate() {
@@ -681,7 +705,7 @@ fn baseline_rows(text: &str, g: &Analysis, map: &[usize]) -> Vec<Row> {
             _ => {}
         }
     }
-    let quotes: Vec<Range<usize>> = quotes
+    quotes
         .into_iter()
         .filter(|q| {
             chars[q.clone()]
@@ -691,18 +715,40 @@ fn baseline_rows(text: &str, g: &Analysis, map: &[usize]) -> Vec<Row> {
                 .count()
                 >= 3
         })
-        .collect();
-    let mut inside = vec![false; chars.len()];
-    for q in &quotes {
-        for f in &mut inside[q.start.saturating_sub(1)..(q.end + 1).min(chars.len())] {
+        .collect()
+}
+
+/// Per code point of a text `len` long, whether it lies in one of `quotes` or on its marks.
+fn inside_quotes(quotes: &[Range<usize>], len: usize) -> Vec<bool> {
+    let mut inside = vec![false; len];
+    for q in quotes {
+        for f in &mut inside[q.start.saturating_sub(1)..(q.end + 1).min(len)] {
             *f = true;
         }
     }
-    // Capitalised name runs outside quotes, with the sentence holding them.
-    let at = |u: usize| map.get(u).copied().unwrap_or(usize::MAX);
-    let sentences: Vec<Range<usize>> = g.sentences.iter().map(|s| at(s.start)..at(s.end)).collect();
-    let sentence_of = |i: usize| sentences.iter().position(|s| s.start <= i && i < s.end);
+    inside
+}
+
+/// The index of the sentence (of `sentences`, in code points) holding code point `i`.
+fn sentence_of(sentences: &[Range<usize>], i: usize) -> Option<usize> {
+    sentences.iter().position(|s| s.start <= i && i < s.end)
+}
+
+/// Runs of capitalised words outside quotes (`inside`) that the baseline takes for names, with
+/// the sentence holding each; runs outside every sentence are dropped.
+fn name_runs(
+    chars: &[char],
+    inside: &[bool],
+    sentences: &[Range<usize>],
+) -> Vec<(Range<usize>, usize)> {
     let mut names: Vec<(Range<usize>, usize)> = Vec::new();
+    let mut end_run = |run: &mut Option<Range<usize>>| {
+        if let Some(r) = run.take() {
+            if let Some(s) = sentence_of(sentences, r.start) {
+                names.push((r, s));
+            }
+        }
+    };
     let mut i = 0;
     let mut run: Option<Range<usize>> = None;
     while i < chars.len() {
@@ -710,74 +756,61 @@ fn baseline_rows(text: &str, g: &Analysis, map: &[usize]) -> Vec<Row> {
         while i < chars.len() && (chars[i].is_alphanumeric() || matches!(chars[i], '-' | '.')) {
             i += 1;
         }
-        if i > start {
-            let word: String = chars[start..i].iter().collect();
-            let w = word.trim_end_matches('.');
-            let lower = w.to_lowercase();
-            let name_like = w.chars().next().is_some_and(char::is_uppercase)
-                && w.chars().count() > 1
-                && !inside[start]
-                && !NOT_NAMES.contains(&lower.as_str())
-                && !pith::lexicon::WEEKDAYS.contains(&lower.as_str());
-            match (&mut run, name_like) {
-                (Some(r), true) if chars[r.end..start].iter().all(|&c| c == ' ') => {
-                    r.end = start + w.chars().count()
-                }
-                (_, true) => {
-                    if let Some(r) = run.take() {
-                        if let Some(s) = sentence_of(r.start) {
-                            names.push((r, s));
-                        }
-                    }
-                    run = Some(start..start + w.chars().count());
-                }
-                (_, false) => {
-                    if let Some(r) = run.take() {
-                        if let Some(s) = sentence_of(r.start) {
-                            names.push((r, s));
-                        }
-                    }
-                }
-            }
-        } else {
+        if i == start {
             i += 1;
-        }
-    }
-    if let Some(r) = run.take() {
-        if let Some(s) = sentence_of(r.start) {
-            names.push((r, s));
-        }
-    }
-    let mut rows = Vec::new();
-    for q in &quotes {
-        let Some(s) = sentence_of(q.start) else {
             continue;
-        };
-        let distance = |r: &Range<usize>| {
-            if r.end <= q.start {
-                q.start - r.end
-            } else {
-                r.start.saturating_sub(q.end)
+        }
+        let word: String = chars[start..i].iter().collect();
+        let w = word.trim_end_matches('.');
+        let name_like = !inside[start] && is_name_like(w);
+        match (&mut run, name_like) {
+            // A capitalised word after another, spaces between: the run goes on.
+            (Some(r), true) if chars[r.end..start].iter().all(|&c| c == ' ') => {
+                r.end = start + w.chars().count()
             }
-        };
-        let pick = |want: &dyn Fn(usize) -> bool| {
-            names
-                .iter()
-                .filter(|(_, ns)| want(*ns))
-                .min_by_key(|(r, _)| distance(r))
-                .map(|(r, _)| r.clone())
-        };
-        let best = pick(&|ns| ns == s).or_else(|| pick(&|ns| ns + 1 == s || ns == s + 1));
-        if let Some(r) = best {
-            rows.push(Row {
-                holder: chars[r].iter().collect(),
-                cue: String::new(),
-                span: sentences[s].clone(),
-                named: true,
-            });
+            (_, true) => {
+                end_run(&mut run);
+                run = Some(start..start + w.chars().count());
+            }
+            (_, false) => end_run(&mut run),
         }
     }
-    rows
+    end_run(&mut run);
+    names
+}
+
+/// Whether the baseline takes word `w` (a trailing period trimmed) for part of a name:
+/// capitalised, longer than a letter, neither in [`NOT_NAMES`] nor a weekday.
+fn is_name_like(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    w.chars().next().is_some_and(char::is_uppercase)
+        && w.chars().count() > 1
+        && !NOT_NAMES.contains(&lower.as_str())
+        && !pith::lexicon::WEEKDAYS.contains(&lower.as_str())
+}
+
+/// The name run of `names` nearest quotation `q` (in sentence `s`): in its sentence, else in
+/// the sentence before or after.
+fn nearest_name(
+    names: &[(Range<usize>, usize)],
+    q: &Range<usize>,
+    s: usize,
+) -> Option<Range<usize>> {
+    let distance = |r: &Range<usize>| {
+        if r.end <= q.start {
+            q.start - r.end
+        } else {
+            r.start.saturating_sub(q.end)
+        }
+    };
+    let pick = |want: &dyn Fn(usize) -> bool| {
+        names
+            .iter()
+            .filter(|(_, ns)| want(*ns))
+            .min_by_key(|(r, _)| distance(r))
+            .map(|(r, _)| r.clone())
+    };
+    pick(&|ns| ns == s).or_else(|| pick(&|ns| ns + 1 == s || ns == s + 1))
 }
 
 /// The annotation file of article `name`: the first `name_ANNOTATOR.ann` in sorted order.
