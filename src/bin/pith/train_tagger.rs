@@ -295,75 +295,25 @@ pub fn run(args: &Args) -> Result<(), String> {
         return Ok(());
     }
     let (buckets, epochs, out) = (args.buckets, args.epochs, args.out.as_str());
-    let train_conll = load_conll(conll)?;
-    let train_gum = load_gum(gum, "train")?;
-    let dev_conll = load_conll(dev)?;
-    let dev_gum = load_gum(gum, "dev")?;
-    let test_gum = load_gum(gum, "test")?;
-    let mut order: Vec<&Labelled> = train_conll.iter().collect();
+    let data = Corpora::load(conll, gum, dev)?;
+    let mut order: Vec<&Labelled> = data.train_conll.iter().collect();
     for _ in 0..GUM_REPEAT {
-        order.extend(train_gum.iter());
+        order.extend(data.train_gum.iter());
     }
     eprintln!(
         "pith train tagger: {} CoNLL + {} GUM (x{GUM_REPEAT}) train documents; {buckets} buckets, {epochs} epochs",
-        train_conll.len(),
-        train_gum.len()
+        data.train_conll.len(),
+        data.train_gum.len()
     );
-    // First the full table, to learn which features matter; then, with the features that win
-    // their compact row, the compact table itself, so the weights are learnt without the rest.
-    let mut m = Model::new(buckets << CHECK_BITS, Vec::new());
-    let mut rng = 0x9e37_79b9_7f4a_7c15u64;
-    for e in 0..epochs {
-        shuffle(&mut order, &mut rng);
-        let mistakes = epoch(&mut m, &order);
-        eprintln!("  full table, epoch {:>2}: {mistakes} mistakes", e + 1);
-    }
-    let (_, check) = compact(&m.averaged(), buckets);
-    let mut m = Model::new(buckets, check);
-    for e in 0..epochs {
-        shuffle(&mut order, &mut rng);
-        let mistakes = epoch(&mut m, &order);
-        eprintln!("  compact table, epoch {:>2}: {mistakes} mistakes", e + 1);
-    }
-    let check = m.check.clone();
-    let w = m.averaged();
-    // Quantise to the integers -7..=7 of the largest weight's scale: most weights round to
-    // zero and the table gzips to 40% of its 127-level size for little loss (by hand, at 4096
-    // rows: testa F1 81.4 against 82.0, 12.9 against 21.4 KB gzipped).
-    let max = w.iter().fold(0f32, |m, v| m.max(v.abs()));
-    let scale = if max > 0.0 { max / LEVELS } else { 1.0 };
-    let q: Vec<i8> = w
-        .iter()
-        .map(|v| (v / scale).round().clamp(-LEVELS, LEVELS) as i8)
-        .collect();
+    let (w, check) = train(&mut order, buckets, epochs);
+    let (q, scale) = quantise(&w);
     let dq: Vec<f32> = q.iter().map(|&v| f32::from(v) * scale).collect();
     let table = Table {
         w: &dq,
         check: &check,
         rows: buckets,
     };
-    let temperatures: Vec<f32> = (1..=40).map(|k| k as f32 * 0.25).collect();
-    let mut best_t = 1.0f32;
-    {
-        let (p, r, f, nll) = evaluate(&dev_conll, &table, &temperatures);
-        eprintln!("  CoNLL testa: P {p:.1} R {r:.1} F1 {f:.1}");
-        let (p, r, f, nll_g) = evaluate(&dev_gum, &table, &temperatures);
-        eprintln!("  GUM dev:     P {p:.1} R {r:.1} F1 {f:.1}");
-        let (p, r, f, _) = evaluate(&test_gum, &table, &temperatures);
-        eprintln!("  GUM test:    P {p:.1} R {r:.1} F1 {f:.1}");
-        let mut best_nll = f64::MAX;
-        for (k, &t) in temperatures.iter().enumerate() {
-            let n = nll[k] + nll_g[k];
-            if n < best_nll {
-                best_nll = n;
-                best_t = t;
-            }
-        }
-        eprintln!(
-            "  temperature {best_t} (dev NLL per token {:.4})",
-            best_nll / 2.0
-        );
-    }
+    let best_t = fit_temperature(&data, &table);
     let zeros = q.iter().filter(|&&v| v == 0).count();
     eprintln!("  {} weights, {zeros} zero", q.len());
     write_or_check(
@@ -375,9 +325,95 @@ pub fn run(args: &Args) -> Result<(), String> {
         epochs,
         scale,
         best_t,
-        train_conll.len(),
-        train_gum.len(),
+        data.train_conll.len(),
+        data.train_gum.len(),
     )
+}
+
+/// The documents training reads: CoNLL and GUM train to learn from, CoNLL testa and GUM dev
+/// to fit the temperature on, GUM test only to score.
+struct Corpora {
+    train_conll: Vec<Labelled>,
+    train_gum: Vec<Labelled>,
+    dev_conll: Vec<Labelled>,
+    dev_gum: Vec<Labelled>,
+    test_gum: Vec<Labelled>,
+}
+
+impl Corpora {
+    fn load(conll: &Path, gum: &Path, dev: &Path) -> Result<Corpora, String> {
+        Ok(Corpora {
+            train_conll: load_conll(conll)?,
+            train_gum: load_gum(gum, "train")?,
+            dev_conll: load_conll(dev)?,
+            dev_gum: load_gum(gum, "dev")?,
+            test_gum: load_gum(gum, "test")?,
+        })
+    }
+}
+
+/// Trains on `order` (shuffled in place each epoch) and returns the averaged weights of the
+/// compact table of `buckets` rows and its check bytes. First the full table, to learn which
+/// features matter; then, with the features that win their compact row, the compact table
+/// itself, so the weights are learnt without the rest.
+fn train(order: &mut [&Labelled], buckets: usize, epochs: usize) -> (Vec<f32>, Vec<u8>) {
+    let mut rng = 0x9e37_79b9_7f4a_7c15u64;
+    let mut m = Model::new(buckets << CHECK_BITS, Vec::new());
+    train_epochs(&mut m, order, &mut rng, epochs, "full table");
+    let (_, check) = compact(&m.averaged(), buckets);
+    let mut m = Model::new(buckets, check);
+    train_epochs(&mut m, order, &mut rng, epochs, "compact table");
+    let check = m.check.clone();
+    (m.averaged(), check)
+}
+
+/// `epochs` epochs of `m` over `order`, reshuffled with `rng` before each; reports the
+/// mistakes of each as `table`'s.
+fn train_epochs(m: &mut Model, order: &mut [&Labelled], rng: &mut u64, epochs: usize, table: &str) {
+    for e in 0..epochs {
+        shuffle(order, rng);
+        let mistakes = epoch(m, order);
+        eprintln!("  {table}, epoch {:>2}: {mistakes} mistakes", e + 1);
+    }
+}
+
+/// Weights `w` quantised to the integers -7..=7 of the largest weight's scale, and that scale:
+/// most weights round to zero and the table gzips to 40% of its 127-level size for little loss
+/// (by hand, at 4096 rows: testa F1 81.4 against 82.0, 12.9 against 21.4 KB gzipped).
+fn quantise(w: &[f32]) -> (Vec<i8>, f32) {
+    let max = w.iter().fold(0f32, |m, v| m.max(v.abs()));
+    let scale = if max > 0.0 { max / LEVELS } else { 1.0 };
+    let q: Vec<i8> = w
+        .iter()
+        .map(|v| (v / scale).round().clamp(-LEVELS, LEVELS) as i8)
+        .collect();
+    (q, scale)
+}
+
+/// Scores `table` on the development and test documents, and returns the softmax temperature
+/// (0.25 to 10 by 0.25) with the least negative log-likelihood on the development ones.
+fn fit_temperature(data: &Corpora, table: &Table) -> f32 {
+    let temperatures: Vec<f32> = (1..=40).map(|k| k as f32 * 0.25).collect();
+    let mut best_t = 1.0f32;
+    let (p, r, f, nll) = evaluate(&data.dev_conll, table, &temperatures);
+    eprintln!("  CoNLL testa: P {p:.1} R {r:.1} F1 {f:.1}");
+    let (p, r, f, nll_g) = evaluate(&data.dev_gum, table, &temperatures);
+    eprintln!("  GUM dev:     P {p:.1} R {r:.1} F1 {f:.1}");
+    let (p, r, f, _) = evaluate(&data.test_gum, table, &temperatures);
+    eprintln!("  GUM test:    P {p:.1} R {r:.1} F1 {f:.1}");
+    let mut best_nll = f64::MAX;
+    for (k, &t) in temperatures.iter().enumerate() {
+        let n = nll[k] + nll_g[k];
+        if n < best_nll {
+            best_nll = n;
+            best_t = t;
+        }
+    }
+    eprintln!(
+        "  temperature {best_t} (dev NLL per token {:.4})",
+        best_nll / 2.0
+    );
+    best_t
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -667,7 +667,31 @@ pub fn strict_figures(
 /// capitalised name (outside quotes) in its sentence, else in the sentence before or after.
 fn baseline_rows(text: &str, g: &Analysis, map: &[usize]) -> Vec<Row> {
     let chars: Vec<char> = text.chars().collect();
-    // Quotations, in code points: curly pairs, straight pairs, reset at line breaks.
+    let quotes = quotations(&chars);
+    let inside = inside_quotes(&quotes, chars.len());
+    let at = |u: usize| map.get(u).copied().unwrap_or(usize::MAX);
+    let sentences: Vec<Range<usize>> = g.sentences.iter().map(|s| at(s.start)..at(s.end)).collect();
+    let names = name_runs(&chars, &inside, &sentences);
+    let mut rows = Vec::new();
+    for q in &quotes {
+        let Some(s) = sentence_of(&sentences, q.start) else {
+            continue;
+        };
+        if let Some(r) = nearest_name(&names, q, s) {
+            rows.push(Row {
+                holder: chars[r].iter().collect(),
+                cue: String::new(),
+                span: sentences[s].clone(),
+                named: true,
+            });
+        }
+    }
+    rows
+}
+
+/// The baseline's quotations of three words or more, in code points: curly pairs, straight
+/// pairs, reset at line breaks.
+fn quotations(chars: &[char]) -> Vec<Range<usize>> {
     let mut quotes: Vec<Range<usize>> = Vec::new();
     let mut open: Option<usize> = None;
     for (i, &c) in chars.iter().enumerate() {
@@ -681,7 +705,7 @@ fn baseline_rows(text: &str, g: &Analysis, map: &[usize]) -> Vec<Row> {
             _ => {}
         }
     }
-    let quotes: Vec<Range<usize>> = quotes
+    quotes
         .into_iter()
         .filter(|q| {
             chars[q.clone()]
@@ -691,18 +715,40 @@ fn baseline_rows(text: &str, g: &Analysis, map: &[usize]) -> Vec<Row> {
                 .count()
                 >= 3
         })
-        .collect();
-    let mut inside = vec![false; chars.len()];
-    for q in &quotes {
-        for f in &mut inside[q.start.saturating_sub(1)..(q.end + 1).min(chars.len())] {
+        .collect()
+}
+
+/// Per code point of a text `len` long, whether it lies in one of `quotes` or on its marks.
+fn inside_quotes(quotes: &[Range<usize>], len: usize) -> Vec<bool> {
+    let mut inside = vec![false; len];
+    for q in quotes {
+        for f in &mut inside[q.start.saturating_sub(1)..(q.end + 1).min(len)] {
             *f = true;
         }
     }
-    // Capitalised name runs outside quotes, with the sentence holding them.
-    let at = |u: usize| map.get(u).copied().unwrap_or(usize::MAX);
-    let sentences: Vec<Range<usize>> = g.sentences.iter().map(|s| at(s.start)..at(s.end)).collect();
-    let sentence_of = |i: usize| sentences.iter().position(|s| s.start <= i && i < s.end);
+    inside
+}
+
+/// The index of the sentence (of `sentences`, in code points) holding code point `i`.
+fn sentence_of(sentences: &[Range<usize>], i: usize) -> Option<usize> {
+    sentences.iter().position(|s| s.start <= i && i < s.end)
+}
+
+/// Runs of capitalised words outside quotes (`inside`) that the baseline takes for names, with
+/// the sentence holding each; runs outside every sentence are dropped.
+fn name_runs(
+    chars: &[char],
+    inside: &[bool],
+    sentences: &[Range<usize>],
+) -> Vec<(Range<usize>, usize)> {
     let mut names: Vec<(Range<usize>, usize)> = Vec::new();
+    let mut end_run = |run: &mut Option<Range<usize>>| {
+        if let Some(r) = run.take() {
+            if let Some(s) = sentence_of(sentences, r.start) {
+                names.push((r, s));
+            }
+        }
+    };
     let mut i = 0;
     let mut run: Option<Range<usize>> = None;
     while i < chars.len() {
@@ -710,74 +756,61 @@ fn baseline_rows(text: &str, g: &Analysis, map: &[usize]) -> Vec<Row> {
         while i < chars.len() && (chars[i].is_alphanumeric() || matches!(chars[i], '-' | '.')) {
             i += 1;
         }
-        if i > start {
-            let word: String = chars[start..i].iter().collect();
-            let w = word.trim_end_matches('.');
-            let lower = w.to_lowercase();
-            let name_like = w.chars().next().is_some_and(char::is_uppercase)
-                && w.chars().count() > 1
-                && !inside[start]
-                && !NOT_NAMES.contains(&lower.as_str())
-                && !pith::lexicon::WEEKDAYS.contains(&lower.as_str());
-            match (&mut run, name_like) {
-                (Some(r), true) if chars[r.end..start].iter().all(|&c| c == ' ') => {
-                    r.end = start + w.chars().count()
-                }
-                (_, true) => {
-                    if let Some(r) = run.take() {
-                        if let Some(s) = sentence_of(r.start) {
-                            names.push((r, s));
-                        }
-                    }
-                    run = Some(start..start + w.chars().count());
-                }
-                (_, false) => {
-                    if let Some(r) = run.take() {
-                        if let Some(s) = sentence_of(r.start) {
-                            names.push((r, s));
-                        }
-                    }
-                }
-            }
-        } else {
+        if i == start {
             i += 1;
-        }
-    }
-    if let Some(r) = run.take() {
-        if let Some(s) = sentence_of(r.start) {
-            names.push((r, s));
-        }
-    }
-    let mut rows = Vec::new();
-    for q in &quotes {
-        let Some(s) = sentence_of(q.start) else {
             continue;
-        };
-        let distance = |r: &Range<usize>| {
-            if r.end <= q.start {
-                q.start - r.end
-            } else {
-                r.start.saturating_sub(q.end)
+        }
+        let word: String = chars[start..i].iter().collect();
+        let w = word.trim_end_matches('.');
+        let name_like = !inside[start] && is_name_like(w);
+        match (&mut run, name_like) {
+            // A capitalised word after another, spaces between: the run goes on.
+            (Some(r), true) if chars[r.end..start].iter().all(|&c| c == ' ') => {
+                r.end = start + w.chars().count()
             }
-        };
-        let pick = |want: &dyn Fn(usize) -> bool| {
-            names
-                .iter()
-                .filter(|(_, ns)| want(*ns))
-                .min_by_key(|(r, _)| distance(r))
-                .map(|(r, _)| r.clone())
-        };
-        let best = pick(&|ns| ns == s).or_else(|| pick(&|ns| ns + 1 == s || ns == s + 1));
-        if let Some(r) = best {
-            rows.push(Row {
-                holder: chars[r].iter().collect(),
-                cue: String::new(),
-                span: sentences[s].clone(),
-                named: true,
-            });
+            (_, true) => {
+                end_run(&mut run);
+                run = Some(start..start + w.chars().count());
+            }
+            (_, false) => end_run(&mut run),
         }
     }
-    rows
+    end_run(&mut run);
+    names
+}
+
+/// Whether the baseline takes word `w` (a trailing period trimmed) for part of a name:
+/// capitalised, longer than a letter, neither in [`NOT_NAMES`] nor a weekday.
+fn is_name_like(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    w.chars().next().is_some_and(char::is_uppercase)
+        && w.chars().count() > 1
+        && !NOT_NAMES.contains(&lower.as_str())
+        && !pith::lexicon::WEEKDAYS.contains(&lower.as_str())
+}
+
+/// The name run of `names` nearest quotation `q` (in sentence `s`): in its sentence, else in
+/// the sentence before or after.
+fn nearest_name(
+    names: &[(Range<usize>, usize)],
+    q: &Range<usize>,
+    s: usize,
+) -> Option<Range<usize>> {
+    let distance = |r: &Range<usize>| {
+        if r.end <= q.start {
+            q.start - r.end
+        } else {
+            r.start.saturating_sub(q.end)
+        }
+    };
+    let pick = |want: &dyn Fn(usize) -> bool| {
+        names
+            .iter()
+            .filter(|(_, ns)| want(*ns))
+            .min_by_key(|(r, _)| distance(r))
+            .map(|(r, _)| r.clone())
+    };
+    pick(&|ns| ns == s).or_else(|| pick(&|ns| ns + 1 == s || ns == s + 1))
 }
 
 /// The annotation file of article `name`: the first `name_ANNOTATOR.ann` in sorted order.
@@ -815,7 +848,6 @@ pub struct Args {
 
 /// Runs the evaluation.
 pub fn run(args: &Args) -> Result<(), String> {
-    let errors = args.errors;
     let root = args.data.as_path();
     let (text_dir, ann_dir) = (root.join("text"), root.join("attributions"));
     if !text_dir.is_dir() || !ann_dir.is_dir() {
@@ -829,11 +861,7 @@ pub fn run(args: &Args) -> Result<(), String> {
     let options = Options::new()
         .language("en")
         .map_err(|e| format!("options: {e}"))?;
-    let (mut pith, mut base) = (Score::default(), Score::default());
-    let mut with_pronouns = Score::default();
-    let (mut strict, mut shown) = (Strict::default(), Strict::default());
-    let mut lenient_shown = Score::default();
-    let (mut articles, mut attributions) = (0, 0);
+    let mut tallies = Tallies::default();
     for file in sorted_names(&text_dir)? {
         let Some(name) = file.strip_suffix(".txt") else {
             continue;
@@ -843,161 +871,264 @@ pub fn run(args: &Args) -> Result<(), String> {
         };
         let text = read_text(&text_dir.join(&file))?;
         let ann = read_text(&ann_path)?;
-        let (total, gold) = parse_ann(&ann);
-        let parsed = parse_all(&ann).1;
+        let g = analyze(&text, &options).map_err(|e| format!("{file}: {e}"))?;
+        let scored = tallies.add(&text, &ann, &g);
+        if args.errors {
+            scored.print_errors(name);
+        }
+    }
+    tallies.print(root);
+    Ok(())
+}
+
+/// The figures of a run, summed over its articles.
+#[derive(Default)]
+struct Tallies {
+    /// pith's rows, by the lenient rule (holder and evidence).
+    pith: Score,
+    /// The same rows at or above [`DISPLAY_CONFIDENCE`].
+    lenient_shown: Score,
+    /// The quote-only baseline's rows.
+    base: Score,
+    /// pith's rows, those whose holder the text gives as a pronoun counted as named too.
+    with_pronouns: Score,
+    /// pith's rows, by the strict rule (holder and claim).
+    strict: Strict,
+    /// The same rows at or above [`DISPLAY_CONFIDENCE`].
+    shown: Strict,
+    articles: usize,
+    /// Every annotated attribution, named Source or not.
+    attributions: usize,
+}
+
+impl Tallies {
+    /// Scores one article (its text, brat annotations and pith's analysis `g`) by every rule
+    /// and system; returns what `--errors` lists of it.
+    fn add<'t>(&mut self, text: &'t str, ann: &str, g: &Analysis) -> Scored<'t> {
+        let (total, gold) = parse_ann(ann);
+        let parsed = parse_all(ann).1;
         let cues: Vec<String> = parsed.iter().map(|(_, _, c)| c.clone()).collect();
         let all_gold: Vec<AnyGold> = parsed.into_iter().map(|(g, ..)| g).collect();
-        let g = analyze(&text, &options).map_err(|e| format!("{file}: {e}"))?;
-        let map = utf16_to_chars(&text);
-        let rows = pith_rows(&g, &map, false);
-        let (missed, wrong) = pith.add(&gold, &rows);
-        with_pronouns.add(&gold, &pith_rows(&g, &map, true));
+        let map = utf16_to_chars(text);
+        let rows = pith_rows(g, &map, false);
+        let (missed, wrong) = self.pith.add(&gold, &rows);
+        self.with_pronouns.add(&gold, &pith_rows(g, &map, true));
         let mut confident = g.clone();
         confident
             .positions
             .retain(|p| p.confidence >= DISPLAY_CONFIDENCE);
-        lenient_shown.add(&gold, &pith_rows(&confident, &map, false));
-        let srows = strict_rows(&text, &g, &map);
-        let all: Vec<&StrictRow> = srows.iter().collect();
-        let strict_wrong = strict.add(&all_gold, &all);
-        let displayed: Vec<&StrictRow> = srows
+        self.lenient_shown
+            .add(&gold, &pith_rows(&confident, &map, false));
+        let strict_rows = strict_rows(text, g, &map);
+        let all: Vec<&StrictRow> = strict_rows.iter().collect();
+        let strict_wrong = self.strict.add(&all_gold, &all);
+        let displayed: Vec<&StrictRow> = strict_rows
             .iter()
             .filter(|r| r.confidence >= DISPLAY_CONFIDENCE)
             .collect();
-        shown.add(&all_gold, &displayed);
-        let base_rows = baseline_rows(&text, &g, &map);
-        let (_, base_wrong) = base.add(&gold, &base_rows);
-        articles += 1;
-        attributions += total;
-        if errors {
-            let chars: Vec<char> = text.chars().collect();
-            let snippet = |r: &Range<usize>| -> String {
-                let r = r.start.min(chars.len())..r.end.min(chars.len());
-                chars[r].iter().collect::<String>().replace('\n', " ")
-            };
-            for gi in missed {
-                let gd = &gold[gi];
-                let c = gd.content.first().cloned().unwrap_or(0..0);
-                let near: Vec<&str> = rows
-                    .iter()
-                    .filter(|r| {
-                        gd.content
-                            .iter()
-                            .any(|c| c.start < r.span.end && r.span.start < c.end)
-                    })
-                    .map(|r| r.holder.as_str())
-                    .collect();
-                println!(
-                    "MISS {name} [{}] <{}> ({}) {} || rows: {near:?}",
-                    gd.head,
-                    gd.source,
-                    gd.cue,
-                    snippet(&c)
-                );
+        self.shown.add(&all_gold, &displayed);
+        let base_rows = baseline_rows(text, g, &map);
+        let (_, base_wrong) = self.base.add(&gold, &base_rows);
+        self.articles += 1;
+        self.attributions += total;
+        Scored {
+            text,
+            gold,
+            all_gold,
+            cues,
+            rows,
+            base_rows,
+            strict_rows,
+            missed,
+            wrong,
+            base_wrong,
+            strict_wrong,
+        }
+    }
+
+    /// Prints the report: the lenient table, then the strict one.
+    fn print(&self, root: &Path) {
+        println!(
+            "attribution: {} articles in {}, {} attributions, {} with a named source",
+            self.articles,
+            root.display(),
+            self.attributions,
+            self.pith.gold
+        );
+        print_header();
+        println!("{}", self.pith.line("pith"));
+        println!(
+            "{}   (rows with confidence >= {DISPLAY_CONFIDENCE})",
+            self.lenient_shown.line("pith displayed")
+        );
+        println!("{}", self.base.line("quote baseline"));
+        println!(
+            "{}   (pith, rows resolved from pronouns counted as named too)",
+            self.with_pronouns.line("pith+pronouns")
+        );
+        println!(
+            "strict: a row is right when its claim has token F1 >= {CLAIM_F1} with a gold Content its \
+             evidence overlaps, and its holder contains the Source's head (or another conjunct's, \
+             \"X and Y said\") where the Source is a name; P over all rows, R over name-sourced gold"
+        );
+        print_header();
+        println!("{}", self.strict.line("pith all rows"));
+        println!(
+            "{}   (confidence >= {DISPLAY_CONFIDENCE})",
+            self.shown.line("pith displayed")
+        );
+    }
+}
+
+/// The column heads of a report table.
+fn print_header() {
+    println!(
+        "{:<16} {:>6} {:>6} {:>6} {:>6} {:>6}",
+        "system", "P", "R", "F1", "rows", "right"
+    );
+}
+
+/// One article as [`Tallies::add`] scored it: its gold, every system's rows, and the indexes
+/// of the gold each rule misses and of the rows it finds wrong.
+struct Scored<'t> {
+    text: &'t str,
+    /// Name-sourced gold attributions (the lenient rule's).
+    gold: Vec<Gold>,
+    /// Every gold attribution, and its Cue as written (the strict rule's).
+    all_gold: Vec<AnyGold>,
+    cues: Vec<String>,
+    /// pith's rows for the lenient rule.
+    rows: Vec<Row>,
+    base_rows: Vec<Row>,
+    strict_rows: Vec<StrictRow>,
+    /// Indexes into `gold` that no row of `rows` finds.
+    missed: Vec<usize>,
+    /// Indexes into `rows`, `base_rows` and `strict_rows` of the rows found wrong.
+    wrong: Vec<usize>,
+    base_wrong: Vec<usize>,
+    strict_wrong: Vec<usize>,
+}
+
+/// Whether evidence `span` overlaps any fragment of a gold Content.
+fn overlaps(content: &[Range<usize>], span: &Range<usize>) -> bool {
+    content
+        .iter()
+        .any(|c| c.start < span.end && span.start < c.end)
+}
+
+/// Code points `r` of `chars` (clamped to them), on one line.
+fn snippet(chars: &[char], r: &Range<usize>) -> String {
+    let r = r.start.min(chars.len())..r.end.min(chars.len());
+    chars[r].iter().collect::<String>().replace('\n', " ")
+}
+
+impl Scored<'_> {
+    /// Prints the `--errors` lines of article `name`: MISS, BASE-FP and FP by the lenient
+    /// rule, then SMISS and SFP by the strict one.
+    fn print_errors(&self, name: &str) {
+        let chars: Vec<char> = self.text.chars().collect();
+        self.print_lenient_errors(name, &chars);
+        self.print_strict_misses(name);
+        self.print_strict_false(name, &chars);
+    }
+
+    /// Gold pith misses (with the holders of the rows over its Content), then the baseline's
+    /// wrong rows, then pith's.
+    fn print_lenient_errors(&self, name: &str, chars: &[char]) {
+        for &gi in &self.missed {
+            let gd = &self.gold[gi];
+            let c = gd.content.first().cloned().unwrap_or(0..0);
+            let near: Vec<&str> = self
+                .rows
+                .iter()
+                .filter(|r| overlaps(&gd.content, &r.span))
+                .map(|r| r.holder.as_str())
+                .collect();
+            println!(
+                "MISS {name} [{}] <{}> ({}) {} || rows: {near:?}",
+                gd.head,
+                gd.source,
+                gd.cue,
+                snippet(chars, &c)
+            );
+        }
+        for &ri in &self.base_wrong {
+            let r = &self.base_rows[ri];
+            println!("BASE-FP {name} [{}] {}", r.holder, snippet(chars, &r.span));
+        }
+        for &ri in &self.wrong {
+            let r = &self.rows[ri];
+            println!(
+                "FP   {name} [{}] ({}) {}",
+                r.holder,
+                r.cue,
+                snippet(chars, &r.span)
+            );
+        }
+    }
+
+    /// Name-sourced gold no row states by the strict rule, with the claim F1 of the row over
+    /// its Content that names its holder, if any.
+    fn print_strict_misses(&self, name: &str) {
+        let named = self
+            .all_gold
+            .iter()
+            .zip(&self.cues)
+            .filter(|(g, _)| g.head.is_some());
+        for (g, cue) in named {
+            if self.strict_rows.iter().any(|r| strict_match(r, g)) {
+                continue;
             }
-            for ri in base_wrong {
-                let r = &base_rows[ri];
-                println!("BASE-FP {name} [{}] {}", r.holder, snippet(&r.span));
-            }
-            for ri in wrong {
-                let r = &rows[ri];
-                println!(
-                    "FP   {name} [{}] ({}) {}",
-                    r.holder,
-                    r.cue,
-                    snippet(&r.span)
-                );
-            }
-            for (g, cue) in all_gold.iter().zip(&cues).filter(|(g, _)| g.head.is_some()) {
-                if all.iter().any(|r| strict_match(r, g)) {
-                    continue;
+            let head = g.head.as_deref().unwrap_or("");
+            let near = self
+                .strict_rows
+                .iter()
+                .find(|r| overlaps(&g.content, &r.span) && contains_word(&r.holder, head));
+            let why = match near {
+                Some(r) => {
+                    format!("claim F1 {:.2} <{}>", token_f1(&r.words, &g.words), r.claim)
                 }
-                let head = g.head.as_deref().unwrap_or("");
-                let near = all.iter().find(|r| {
-                    g.content
-                        .iter()
-                        .any(|c| c.start < r.span.end && r.span.start < c.end)
-                        && contains_word(&r.holder, head)
-                });
-                let why = match near {
-                    Some(r) => {
-                        format!("claim F1 {:.2} <{}>", token_f1(&r.words, &g.words), r.claim)
-                    }
-                    None => "no row".to_string(),
-                };
+                None => "no row".to_string(),
+            };
+            println!(
+                "SMISS {name} [{head}] ({cue}) {why} || gold <{}>",
+                g.words.join(" ")
+            );
+        }
+    }
+
+    /// Rows wrong by the strict rule, each with why and the gold nearest it.
+    fn print_strict_false(&self, name: &str, chars: &[char]) {
+        for &ri in &self.strict_wrong {
+            let r = &self.strict_rows[ri];
+            // Why: no gold Content there, the claim off the best one, or the holder.
+            let best = self
+                .all_gold
+                .iter()
+                .filter(|g| overlaps(&g.content, &r.span))
+                .map(|g| (token_f1(&r.words, &g.words), g))
+                .max_by(|a, b| a.0.total_cmp(&b.0));
+            let why = match best {
+                None => "no-gold".to_string(),
+                Some((f1, _)) if f1 < CLAIM_F1 => format!("claim-{f1:.2}"),
+                Some((_, g)) => format!("holder-{}", g.head.as_deref().unwrap_or("")),
+            };
+            println!(
+                "SFP  {name} [{}] {:.2} {why} <{}> {}",
+                r.holder,
+                r.confidence,
+                r.claim,
+                snippet(chars, &r.span)
+            );
+            if let Some((_, g)) = best {
                 println!(
-                    "SMISS {name} [{head}] ({cue}) {why} || gold <{}>",
+                    "     nearest gold: [{}] <{}>",
+                    g.head.as_deref().unwrap_or("-"),
                     g.words.join(" ")
                 );
             }
-            for ri in strict_wrong {
-                let r = all[ri];
-                // Why: no gold Content there, the claim off the best one, or the holder.
-                let best = all_gold
-                    .iter()
-                    .filter(|g| {
-                        g.content
-                            .iter()
-                            .any(|c| c.start < r.span.end && r.span.start < c.end)
-                    })
-                    .map(|g| (token_f1(&r.words, &g.words), g))
-                    .max_by(|a, b| a.0.total_cmp(&b.0));
-                let why = match best {
-                    None => "no-gold".to_string(),
-                    Some((f1, _)) if f1 < CLAIM_F1 => format!("claim-{f1:.2}"),
-                    Some((_, g)) => format!("holder-{}", g.head.as_deref().unwrap_or("")),
-                };
-                println!(
-                    "SFP  {name} [{}] {:.2} {why} <{}> {}",
-                    r.holder,
-                    r.confidence,
-                    r.claim,
-                    snippet(&r.span)
-                );
-                if let Some((_, g)) = best {
-                    println!(
-                        "     nearest gold: [{}] <{}>",
-                        g.head.as_deref().unwrap_or("-"),
-                        g.words.join(" ")
-                    );
-                }
-            }
         }
     }
-    println!(
-        "attribution: {articles} articles in {}, {attributions} attributions, {} with a named source",
-        root.display(),
-        pith.gold
-    );
-    println!(
-        "{:<16} {:>6} {:>6} {:>6} {:>6} {:>6}",
-        "system", "P", "R", "F1", "rows", "right"
-    );
-    println!("{}", pith.line("pith"));
-    println!(
-        "{}   (rows with confidence >= {DISPLAY_CONFIDENCE})",
-        lenient_shown.line("pith displayed")
-    );
-    println!("{}", base.line("quote baseline"));
-    println!(
-        "{}   (pith, rows resolved from pronouns counted as named too)",
-        with_pronouns.line("pith+pronouns")
-    );
-    println!(
-        "strict: a row is right when its claim has token F1 >= {CLAIM_F1} with a gold Content its \
-         evidence overlaps, and its holder contains the Source's head (or another conjunct's, \
-         \"X and Y said\") where the Source is a name; P over all rows, R over name-sourced gold"
-    );
-    println!(
-        "{:<16} {:>6} {:>6} {:>6} {:>6} {:>6}",
-        "system", "P", "R", "F1", "rows", "right"
-    );
-    println!("{}", strict.line("pith all rows"));
-    println!(
-        "{}   (confidence >= {DISPLAY_CONFIDENCE})",
-        shown.line("pith displayed")
-    );
-    Ok(())
 }
 
 #[cfg(test)]

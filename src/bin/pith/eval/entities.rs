@@ -185,53 +185,21 @@ fn name_tokens<'t>(mut a: usize, mut b: usize, word: impl Fn(usize) -> &'t str) 
 /// One CoNLL-U document: text (tokens joined by spaces unless `SpaceAfter=No`, sentences by
 /// newlines) and its named person / organization / place mentions.
 fn parse_gum(conllu: &str, misc: bool) -> Doc {
-    struct Tok {
-        start: usize,
-        end: usize,
-        upos: String,
-        head: usize,
-    }
-    let mut doc = Doc {
-        text: String::new(),
-        gold: Vec::new(),
+    let mut reader = GumReader {
+        doc: Doc {
+            text: String::new(),
+            gold: Vec::new(),
+        },
+        misc,
+        sentence: Vec::new(),
+        open: Vec::new(),
+        spans: Vec::new(),
+        space_pending: false,
     };
-    let mut sentence: Vec<Tok> = Vec::new();
-    // Open mentions: (entity id, type, first token index in sentence).
-    let mut open: Vec<(String, String, usize)> = Vec::new();
-    let mut spans: Vec<(usize, usize, String)> = Vec::new(); // token range (inclusive), type
-    let mut space_pending = false;
-    let flush =
-        |doc: &mut Doc, sentence: &mut Vec<Tok>, spans: &mut Vec<(usize, usize, String)>| {
-            for (a, b, kind) in spans.drain(..) {
-                let label = match kind.as_str() {
-                    "person" => "PER",
-                    "organization" => "ORG",
-                    "place" => "LOC",
-                    "event" | "object" | "abstract" | "substance" | "plant" | "animal" if misc => {
-                        "MISC"
-                    }
-                    _ => continue,
-                };
-                // The head is the token whose syntactic head lies outside the mention.
-                let head = (a..=b).find(|&i| {
-                    let h = sentence[i].head;
-                    h == 0 || h - 1 < a || h - 1 > b
-                });
-                if head.is_some_and(|h| sentence[h].upos == "PROPN") {
-                    let word = |i: usize| &doc.text[sentence[i].start..sentence[i].end];
-                    let (a, b) = name_tokens(a, b, word);
-                    doc.gold.push((sentence[a].start, sentence[b].end, label));
-                }
-            }
-            if !sentence.is_empty() {
-                doc.text.push('\n');
-            }
-            sentence.clear();
-        };
     for line in conllu.lines() {
         if line.trim().is_empty() {
-            flush(&mut doc, &mut sentence, &mut spans);
-            space_pending = false;
+            reader.end_sentence();
+            reader.space_pending = false;
             continue;
         }
         if line.starts_with('#') {
@@ -241,51 +209,119 @@ fn parse_gum(conllu: &str, misc: bool) -> Doc {
         if cols.len() < 10 || !cols[0].chars().all(|c| c.is_ascii_digit()) {
             continue; // multi-word token ranges and empty nodes
         }
-        if space_pending {
-            doc.text.push(' ');
+        reader.token(&cols);
+    }
+    reader.end_sentence();
+    reader.doc
+}
+
+/// A token of the GUM sentence being read: byte span in the text, part of speech, and its
+/// syntactic head (1-based in the sentence, 0 for the root).
+struct GumToken {
+    start: usize,
+    end: usize,
+    upos: String,
+    head: usize,
+}
+
+/// [`parse_gum`]'s state, line after line.
+struct GumReader {
+    doc: Doc,
+    /// Whether GUM's other types are kept, as "MISC".
+    misc: bool,
+    sentence: Vec<GumToken>,
+    /// Open mentions: (entity id, type, first token index in sentence).
+    open: Vec<(String, String, usize)>,
+    /// Closed mentions of the sentence: token range (inclusive), type.
+    spans: Vec<(usize, usize, String)>,
+    /// Whether the next token follows a space.
+    space_pending: bool,
+}
+
+impl GumReader {
+    /// Appends one token line (its ten columns) to the text, and opens and closes the
+    /// mentions its `Entity=` annotation marks.
+    fn token(&mut self, cols: &[&str]) {
+        let text = &mut self.doc.text;
+        if self.space_pending {
+            text.push(' ');
         }
-        let start = doc.text.len();
-        doc.text.push_str(cols[1]);
-        let index = sentence.len();
-        sentence.push(Tok {
+        let start = text.len();
+        text.push_str(cols[1]);
+        let index = self.sentence.len();
+        self.sentence.push(GumToken {
             start,
-            end: doc.text.len(),
+            end: text.len(),
             upos: cols[3].to_string(),
             head: cols[6].parse().unwrap_or(0),
         });
         let misc = cols[9];
-        space_pending = !misc.split('|').any(|m| m == "SpaceAfter=No");
+        self.space_pending = !misc.split('|').any(|m| m == "SpaceAfter=No");
         if let Some(ent) = misc.split('|').find_map(|m| m.strip_prefix("Entity=")) {
-            // "(3-organization-...(4-person-...)" opens; "3)" closes.
-            let mut rest = ent;
-            while !rest.is_empty() {
-                if let Some(r) = rest.strip_prefix('(') {
-                    let end = r.find(['(', ')']).unwrap_or(r.len());
-                    let body = &r[..end];
-                    let mut parts = body.split('-');
-                    let id = parts.next().unwrap_or("").to_string();
-                    let kind = parts.next().unwrap_or("").to_string();
-                    if r[end..].starts_with(')') {
-                        spans.push((index, index, kind));
-                        rest = &r[end + 1..];
-                    } else {
-                        open.push((id, kind, index));
-                        rest = &r[end..];
-                    }
+            self.entities(ent, index);
+        }
+    }
+
+    /// Reads the `Entity=` value of token `index`: "(3-organization-...(4-person-...)" opens
+    /// mentions 3 and 4 (4 closing on the same token); "3)" closes 3.
+    fn entities(&mut self, ent: &str, index: usize) {
+        let mut rest = ent;
+        while !rest.is_empty() {
+            if let Some(r) = rest.strip_prefix('(') {
+                let end = r.find(['(', ')']).unwrap_or(r.len());
+                let body = &r[..end];
+                let mut parts = body.split('-');
+                let id = parts.next().unwrap_or("").to_string();
+                let kind = parts.next().unwrap_or("").to_string();
+                if r[end..].starts_with(')') {
+                    self.spans.push((index, index, kind));
+                    rest = &r[end + 1..];
                 } else {
-                    let end = rest.find(')').unwrap_or(rest.len());
-                    let id = &rest[..end];
-                    if let Some(k) = open.iter().rposition(|o| o.0 == id) {
-                        let (_, kind, first) = open.remove(k);
-                        spans.push((first, index, kind));
-                    }
-                    rest = rest.get(end + 1..).unwrap_or("");
+                    self.open.push((id, kind, index));
+                    rest = &r[end..];
                 }
+            } else {
+                let end = rest.find(')').unwrap_or(rest.len());
+                let id = &rest[..end];
+                if let Some(k) = self.open.iter().rposition(|o| o.0 == id) {
+                    let (_, kind, first) = self.open.remove(k);
+                    self.spans.push((first, index, kind));
+                }
+                rest = rest.get(end + 1..).unwrap_or("");
             }
         }
     }
-    flush(&mut doc, &mut sentence, &mut spans);
-    doc
+
+    /// Ends the sentence: its closed mentions of the types kept, headed by a proper noun,
+    /// become gold names, and a newline follows its text.
+    fn end_sentence(&mut self) {
+        let (doc, sentence) = (&mut self.doc, &self.sentence);
+        for (a, b, kind) in self.spans.drain(..) {
+            let label = match kind.as_str() {
+                "person" => "PER",
+                "organization" => "ORG",
+                "place" => "LOC",
+                "event" | "object" | "abstract" | "substance" | "plant" | "animal" if self.misc => {
+                    "MISC"
+                }
+                _ => continue,
+            };
+            // The head is the token whose syntactic head lies outside the mention.
+            let head = (a..=b).find(|&i| {
+                let h = sentence[i].head;
+                h == 0 || h - 1 < a || h - 1 > b
+            });
+            if head.is_some_and(|h| sentence[h].upos == "PROPN") {
+                let word = |i: usize| &doc.text[sentence[i].start..sentence[i].end];
+                let (a, b) = name_tokens(a, b, word);
+                doc.gold.push((sentence[a].start, sentence[b].end, label));
+            }
+        }
+        if !self.sentence.is_empty() {
+            self.doc.text.push('\n');
+        }
+        self.sentence.clear();
+    }
 }
 
 /// A mention: byte start, byte end, type.

@@ -50,15 +50,10 @@ pub fn run(args: &Args) -> Result<(), String> {
         );
         return Ok(());
     }
-    let mut cutoffs = CUTOFFS.to_vec();
-    if !cutoffs.contains(&k) {
-        cutoffs.push(k);
-        cutoffs.sort_unstable();
-    }
+    let cutoffs = cutoffs(k);
     let most = cutoffs.iter().copied().max().unwrap_or(k);
     let options = pith::Options::new().keywords(most);
-    // Sums over documents of (P, R, F1), per system and cutoff.
-    let mut sums: HashMap<(&str, usize), [f64; 3]> = HashMap::new();
+    let mut sums = Sums::default();
     for (n, (txt, key)) in docs.iter().enumerate() {
         let text = read_text(txt)?;
         let gold = dedup(read_text(key)?.lines().map(str::to_string));
@@ -66,65 +61,103 @@ pub fn run(args: &Args) -> Result<(), String> {
         let ours = dedup(analysis.keywords.into_iter().map(|kw| kw.phrase));
         let base = dedup(frequent_words(&text).into_iter());
         if n < show {
-            let hit = |p: &String| if gold.contains(p) { "+" } else { "-" };
-            let list = |v: &[String]| {
-                v.iter()
-                    .map(|p| format!("{}{p}", hit(p)))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
-            println!("{}", txt.display());
-            println!("  pith: {}", list(&ours));
-            println!("  freq: {}", list(&base[..base.len().min(most)]));
+            print_document(txt, &gold, &ours, &base[..base.len().min(most)]);
         }
-        for &c in &cutoffs {
-            for (name, predicted) in [("pith", &ours), ("frequency", &base)] {
-                let s = sums.entry((name, c)).or_default();
-                let [p, r, f] = score(&predicted[..predicted.len().min(c)], &gold);
+        sums.add(
+            &cutoffs,
+            &[("pith", ours.as_slice()), ("frequency", base.as_slice())],
+            &gold,
+        );
+    }
+    println!(
+        "keyphrases: {} documents in {} (Porter-stemmed exact match, macro-averaged, x100)",
+        docs.len(),
+        dir.display()
+    );
+    sums.print(&cutoffs, docs.len() as f64, k);
+    Ok(())
+}
+
+/// [`CUTOFFS`], with `k` among them in order.
+fn cutoffs(k: usize) -> Vec<usize> {
+    let mut cutoffs = CUTOFFS.to_vec();
+    if !cutoffs.contains(&k) {
+        cutoffs.push(k);
+        cutoffs.sort_unstable();
+    }
+    cutoffs
+}
+
+/// `--show`: one document's phrases of each system, `+` marking those in the gold.
+fn print_document(txt: &Path, gold: &[String], ours: &[String], base: &[String]) {
+    let hit = |p: &String| if gold.contains(p) { "+" } else { "-" };
+    let list = |v: &[String]| {
+        v.iter()
+            .map(|p| format!("{}{p}", hit(p)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    println!("{}", txt.display());
+    println!("  pith: {}", list(ours));
+    println!("  freq: {}", list(base));
+}
+
+/// Sums over documents of (P, R, F1), per system and cutoff.
+#[derive(Default)]
+struct Sums(HashMap<(&'static str, usize), [f64; 3]>);
+
+impl Sums {
+    /// Adds one document's scores: each system's phrases, cut at each cutoff, against `gold`.
+    fn add(&mut self, cutoffs: &[usize], systems: &[(&'static str, &[String])], gold: &[String]) {
+        for &c in cutoffs {
+            for &(name, predicted) in systems {
+                let s = self.0.entry((name, c)).or_default();
+                let [p, r, f] = score(&predicted[..predicted.len().min(c)], gold);
                 s[0] += p;
                 s[1] += r;
                 s[2] += f;
             }
         }
     }
-    let docs_n = docs.len() as f64;
-    println!(
-        "keyphrases: {} documents in {} (Porter-stemmed exact match, macro-averaged, x100)",
-        docs.len(),
-        dir.display()
-    );
-    let mut header = format!("{:<10}", "system");
-    for c in &cutoffs {
-        header.push_str(&format!(
-            " | {:>5} {:>5} {:>5}",
-            format!("P@{c}"),
-            format!("R@{c}"),
-            format!("F1@{c}")
-        ));
-    }
-    println!("{header}");
-    println!("{}", "-".repeat(header.len()));
-    for name in ["pith", "frequency"] {
-        let mut line = format!("{name:<10}");
-        for &c in &cutoffs {
-            let s = sums.get(&(name, c)).copied().unwrap_or_default();
-            line.push_str(&format!(
-                " | {:>5.1} {:>5.1} {:>5.1}",
-                100.0 * s[0] / docs_n,
-                100.0 * s[1] / docs_n,
-                100.0 * s[2] / docs_n
+
+    /// Prints the table of macro-averages over `docs_n` documents, and the F1 margin at `k`.
+    fn print(&self, cutoffs: &[usize], docs_n: f64, k: usize) {
+        let mut header = format!("{:<10}", "system");
+        for c in cutoffs {
+            header.push_str(&format!(
+                " | {:>5} {:>5} {:>5}",
+                format!("P@{c}"),
+                format!("R@{c}"),
+                format!("F1@{c}")
             ));
         }
-        println!("{line}");
+        println!("{header}");
+        println!("{}", "-".repeat(header.len()));
+        for name in ["pith", "frequency"] {
+            let mut line = format!("{name:<10}");
+            for &c in cutoffs {
+                let s = self.0.get(&(name, c)).copied().unwrap_or_default();
+                line.push_str(&format!(
+                    " | {:>5.1} {:>5.1} {:>5.1}",
+                    100.0 * s[0] / docs_n,
+                    100.0 * s[1] / docs_n,
+                    100.0 * s[2] / docs_n
+                ));
+            }
+            println!("{line}");
+        }
+        let f1 = |name: &str| {
+            self.0
+                .get(&(name, k))
+                .map_or(0.0, |s| 100.0 * s[2] / docs_n)
+        };
+        println!(
+            "F1@{k}: pith {:.1}, frequency {:.1}, margin {:+.1}",
+            f1("pith"),
+            f1("frequency"),
+            f1("pith") - f1("frequency")
+        );
     }
-    let f1 = |name: &str| sums.get(&(name, k)).map_or(0.0, |s| 100.0 * s[2] / docs_n);
-    println!(
-        "F1@{k}: pith {:.1}, frequency {:.1}, margin {:+.1}",
-        f1("pith"),
-        f1("frequency"),
-        f1("pith") - f1("frequency")
-    );
-    Ok(())
 }
 
 /// `(ID.txt, ID.key)` pairs of `dir`, sorted by name so runs are reproducible.

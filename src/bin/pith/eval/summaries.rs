@@ -243,7 +243,6 @@ pub fn run(args: &Args) -> Result<(), String> {
     if let Some(n) = args.limit {
         docs.truncate(n);
     }
-    // [setting][system] sums
     let mut sums = [[Rouge::default(); 3]; 2];
     let mut counted = 0usize;
     for doc in &docs {
@@ -251,49 +250,62 @@ pub fn run(args: &Args) -> Result<(), String> {
             continue;
         }
         counted += 1;
-        let base =
-            analyze(&doc.article, &Options::new().sentences(3)).map_err(|e| e.to_string())?;
-        let mut by_k: HashMap<usize, Vec<usize>> = HashMap::new();
-        by_k.insert(3, base.summary.iter().map(|s| s.sentence).collect());
-        for (setting, sum) in sums.iter_mut().enumerate() {
-            let mut best = [Rouge::default(); 3];
-            for reference in &doc.references {
-                let k = if setting == 0 {
-                    3
-                } else {
-                    let n = analyze(reference, &Options::new().sentences(0))
-                        .map(|r| r.sentences.len())
-                        .unwrap_or(3);
-                    n.max(1)
-                };
-                let pith_pick = match by_k.get(&k) {
-                    Some(p) => p.clone(),
-                    None => {
-                        let a = analyze(&doc.article, &Options::new().sentences(k))
-                            .map_err(|e| e.to_string())?;
-                        let p: Vec<usize> = a.summary.iter().map(|s| s.sentence).collect();
-                        by_k.insert(k, p.clone());
-                        p
-                    }
-                };
-                let picks = [pith_pick, lead(&base, k), textrank(&base, k)];
-                for (b, p) in best.iter_mut().zip(&picks) {
-                    // Best reference per document, for each measure.
-                    let r = rouge(&join(&base, p), reference);
-                    b.r1 = b.r1.max(r.r1);
-                    b.r2 = b.r2.max(r.r2);
-                    b.rl = b.rl.max(r.rl);
+        add_document(doc, &mut sums)?;
+    }
+    print_tables(data, counted, &sums, args.decimals);
+    Ok(())
+}
+
+/// Adds one document's best-reference ROUGE, per setting (3 sentences, length matched to the
+/// reference) and system, to `sums` (`[setting][system]`).
+fn add_document(doc: &Doc, sums: &mut [[Rouge; 3]; 2]) -> Result<(), String> {
+    let base = analyze(&doc.article, &Options::new().sentences(3)).map_err(|e| e.to_string())?;
+    // pith's picks per summary length, each analysed once.
+    let mut by_k: HashMap<usize, Vec<usize>> = HashMap::new();
+    by_k.insert(3, base.summary.iter().map(|s| s.sentence).collect());
+    for (setting, sum) in sums.iter_mut().enumerate() {
+        let mut best = [Rouge::default(); 3];
+        for reference in &doc.references {
+            let k = if setting == 0 {
+                3
+            } else {
+                let n = analyze(reference, &Options::new().sentences(0))
+                    .map(|r| r.sentences.len())
+                    .unwrap_or(3);
+                n.max(1)
+            };
+            let pith_pick = match by_k.get(&k) {
+                Some(p) => p.clone(),
+                None => {
+                    let a = analyze(&doc.article, &Options::new().sentences(k))
+                        .map_err(|e| e.to_string())?;
+                    let p: Vec<usize> = a.summary.iter().map(|s| s.sentence).collect();
+                    by_k.insert(k, p.clone());
+                    p
                 }
-            }
-            for (s, b) in sum.iter_mut().zip(best) {
-                s.r1 += b.r1;
-                s.r2 += b.r2;
-                s.rl += b.rl;
+            };
+            let picks = [pith_pick, lead(&base, k), textrank(&base, k)];
+            for (b, p) in best.iter_mut().zip(&picks) {
+                // Best reference per document, for each measure.
+                let r = rouge(&join(&base, p), reference);
+                b.r1 = b.r1.max(r.r1);
+                b.r2 = b.r2.max(r.r2);
+                b.rl = b.rl.max(r.rl);
             }
         }
+        for (s, b) in sum.iter_mut().zip(best) {
+            s.r1 += b.r1;
+            s.r2 += b.r2;
+            s.rl += b.rl;
+        }
     }
+    Ok(())
+}
+
+/// Prints one table per setting: each system's mean ROUGE over the `counted` documents, with
+/// `d` decimals.
+fn print_tables(data: &str, counted: usize, sums: &[[Rouge; 3]; 2], d: usize) {
     let n = counted.max(1) as f64;
-    let d = args.decimals;
     println!("pith eval summaries: {data} ({counted} documents; ROUGE F1 x100, best reference per document)");
     for (setting, name) in ["3 sentences", "length matched to the reference"]
         .iter()
@@ -312,7 +324,6 @@ pub fn run(args: &Args) -> Result<(), String> {
             );
         }
     }
-    Ok(())
 }
 
 #[cfg(test)]
