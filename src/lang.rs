@@ -433,7 +433,7 @@ impl Lang {
     }
 
     /// ISO 639-1 codes of all supported languages.
-    pub fn codes() -> Vec<&'static str> {
+    pub(crate) fn codes() -> Vec<&'static str> {
         TABLE.iter().map(|t| t.1).collect()
     }
 
@@ -598,7 +598,7 @@ impl Lang {
     }
 
     /// The Snowball stemmer.
-    pub fn stemmer(self) -> Stemmer {
+    pub(crate) fn stemmer(self) -> Stemmer {
         let algorithm = match self {
             Lang::Arabic => Algorithm::Arabic,
             Lang::Danish => Algorithm::Danish,
@@ -623,7 +623,7 @@ impl Lang {
     }
 
     /// Whether `lower` (a lowercased word) is a stopword of this language.
-    pub fn is_stopword(self, lower: &str) -> bool {
+    pub(crate) fn is_stopword(self, lower: &str) -> bool {
         let t = tables();
         let words = usize::from(FIRST[self as usize])..usize::from(FIRST[self as usize + 1]);
         let same = |id: usize| words.contains(&id) && t.word(id) == lower.as_bytes();

@@ -17,29 +17,90 @@
 //! Offsets in the output are UTF-16 code units (JavaScript string indexes); see [`model`].
 #![warn(missing_docs)]
 
-pub mod actors;
+// Everything but the contract is the crate's own (`pub(crate)` in effect: the modules are
+// private). The command line, tests, benches and the fuzzer reach them through [`internal`].
+mod actors;
 mod case;
-pub mod keywords;
-pub mod lang;
-pub mod lexicon;
-pub mod model;
-pub mod options;
-pub mod positions;
-pub mod stem;
-pub mod summary;
-pub mod text;
-pub mod utf16;
-pub mod util;
+mod keywords;
+mod lang;
+mod lexicon;
+mod model;
+mod options;
+mod positions;
+mod stem;
+mod summary;
+mod text;
+mod utf16;
+mod util;
 
 #[cfg(target_arch = "wasm32")]
-pub mod dom;
+mod dom;
 #[cfg(target_arch = "wasm32")]
-pub mod wasm;
+mod wasm;
 
+pub use actors::DISPLAY_CONFIDENCE as ACTOR_DISPLAY_CONFIDENCE;
 pub use lang::Lang;
 pub use model::*;
 pub use options::{Error, Length, Options, OptionsSpec};
+pub use positions::DISPLAY_CONFIDENCE as POSITION_DISPLAY_CONFIDENCE;
 pub use utf16::utf16_to_byte;
+
+/// Not part of the API: the crate's internals for its own command line (evaluation and
+/// training), tests, benches and fuzzer, which are built from this package.
+///
+/// **No semver guarantee**: anything here may change or disappear in any release, patch
+/// releases included. Use the items at the crate root instead.
+#[doc(hidden)]
+pub mod internal {
+    /// The actor finder (`find`, the tagger, the confidence model).
+    pub mod actors {
+        pub use crate::actors::*;
+    }
+    /// Keyword extraction.
+    pub mod keywords {
+        pub use crate::keywords::*;
+    }
+    /// Word lists (`Lexicon`, weekdays).
+    pub mod lexicon {
+        pub use crate::lexicon::*;
+    }
+    /// The positions table and its confidence model.
+    pub mod positions {
+        pub use crate::positions::*;
+    }
+    /// The vendored Snowball stemmers.
+    pub mod stem {
+        pub use crate::stem::*;
+    }
+    /// Summary ranking and selection.
+    pub mod summary {
+        pub use crate::summary::*;
+    }
+    /// Segmentation and tokens (`Document`).
+    pub mod text {
+        pub use crate::text::*;
+    }
+    /// The DOM article extractor.
+    #[cfg(target_arch = "wasm32")]
+    pub mod dom {
+        pub use crate::dom::*;
+    }
+    /// The WebAssembly binding.
+    #[cfg(target_arch = "wasm32")]
+    pub mod wasm {
+        pub use crate::wasm::*;
+    }
+
+    /// Whether `lower` (a lowercased word) is a stopword of `lang`.
+    pub fn is_stopword(lang: crate::Lang, lower: &str) -> bool {
+        lang.is_stopword(lower)
+    }
+
+    /// The Snowball stemmer of `lang`.
+    pub fn stemmer(lang: crate::Lang) -> crate::stem::Stemmer {
+        lang.stemmer()
+    }
+}
 
 use text::Document;
 use utf16::Utf16Map;

@@ -152,6 +152,6 @@ pub struct Position {
     /// How likely the row is right (holder and claim as a careful reader would accept them),
     /// in `[0, 1]`: a logistic model over the row's features, calibrated on annotated news.
     /// Displays show rows at or above
-    /// [`DISPLAY_CONFIDENCE`](crate::positions::DISPLAY_CONFIDENCE); every row is kept here.
+    /// [`POSITION_DISPLAY_CONFIDENCE`](crate::POSITION_DISPLAY_CONFIDENCE); every row is kept here.
     pub confidence: f64,
 }

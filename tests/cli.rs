@@ -1,6 +1,7 @@
 //! The `pith` command line: reports, JSON, batch mode (order, inputs, bad records), help,
 //! version, completions and one-line errors.
-#![cfg(not(target_arch = "wasm32"))]
+// The binary needs the `cli` feature (`--no-default-features` builds no binary to run).
+#![cfg(all(not(target_arch = "wasm32"), feature = "cli"))]
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

@@ -112,7 +112,7 @@ fn six_people_each_once_with_a_role() {
         assert_eq!(found[0].role.as_deref(), Some(role), "{name}");
         // Shown to the reader, not only returned.
         assert!(
-            found[0].confidence >= pith::actors::DISPLAY_CONFIDENCE,
+            found[0].confidence >= pith::ACTOR_DISPLAY_CONFIDENCE,
             "{name}: {}",
             found[0].confidence
         );
@@ -121,7 +121,7 @@ fn six_people_each_once_with_a_role() {
     for a in g
         .actors
         .iter()
-        .filter(|a| a.confidence >= pith::actors::DISPLAY_CONFIDENCE)
+        .filter(|a| a.confidence >= pith::ACTOR_DISPLAY_CONFIDENCE)
     {
         assert!(
             !matches!(a.name.as_str(), "Bush" | "Nuclear" | "INF"),
@@ -335,7 +335,7 @@ fn positions_a_reader_can_trust() {
         assert!(
             g.positions
                 .iter()
-                .any(|p| p.actor == who && p.confidence >= pith::positions::DISPLAY_CONFIDENCE),
+                .any(|p| p.actor == who && p.confidence >= pith::POSITION_DISPLAY_CONFIDENCE),
             "{who}: {:#?}",
             g.positions
         );

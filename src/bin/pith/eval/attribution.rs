@@ -21,7 +21,7 @@ use super::read_text;
 use pith::{analyze, Analysis, Options};
 
 /// The display threshold (rows the demo and the widget show).
-const DISPLAY_CONFIDENCE: f64 = pith::positions::DISPLAY_CONFIDENCE;
+const DISPLAY_CONFIDENCE: f64 = pith::POSITION_DISPLAY_CONFIDENCE;
 use std::ops::Range;
 use std::path::Path;
 
@@ -718,7 +718,7 @@ fn baseline_rows(text: &str, g: &Analysis, map: &[usize]) -> Vec<Row> {
                 && w.chars().count() > 1
                 && !inside[start]
                 && !NOT_NAMES.contains(&lower.as_str())
-                && !pith::lexicon::WEEKDAYS.contains(&lower.as_str());
+                && !pith::internal::lexicon::WEEKDAYS.contains(&lower.as_str());
             match (&mut run, name_like) {
                 (Some(r), true) if chars[r.end..start].iter().all(|&c| c == ' ') => {
                     r.end = start + w.chars().count()

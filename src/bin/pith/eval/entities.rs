@@ -163,7 +163,7 @@ fn gum_split_genre(
 /// "Mr. Tedeschi", "Justice Kagan") and the possessive after it ("Gloria 's"). GUM marks whole noun phrases; pith
 /// and CoNLL mark the name.
 fn name_tokens<'t>(mut a: usize, mut b: usize, word: impl Fn(usize) -> &'t str) -> (usize, usize) {
-    let lx = pith::lexicon::Lexicon::english();
+    let lx = pith::internal::lexicon::Lexicon::english();
     let opens_name = |w: &str| {
         w.chars()
             .next()
@@ -328,7 +328,7 @@ fn predict(text: &str) -> Result<(Analysis, Vec<Span>), String> {
 const SHOWN: usize = 10;
 
 /// Of the actors a reader is shown (the first [`SHOWN`] at or above
-/// [`pith::actors::DISPLAY_CONFIDENCE`], in the order listed), how many, and how many are right:
+/// [`pith::ACTOR_DISPLAY_CONFIDENCE`], in the order listed), how many, and how many are right:
 /// their name, or one of their mentions, is a gold entity of the same type in the document.
 /// With `errors`, prints `shown-wrong TYPE name confidence mentions` for each one that is not.
 fn shown_actors(doc: &Doc, g: &Analysis, errors: bool) -> (usize, usize) {
@@ -341,7 +341,7 @@ fn shown_actors(doc: &Doc, g: &Analysis, errors: bool) -> (usize, usize) {
     for a in g
         .actors
         .iter()
-        .filter(|a| a.confidence >= pith::actors::DISPLAY_CONFIDENCE)
+        .filter(|a| a.confidence >= pith::ACTOR_DISPLAY_CONFIDENCE)
         .take(SHOWN)
     {
         let t = type_of(a.kind);
@@ -505,7 +505,7 @@ pub fn run(args: &Args) -> Result<(), String> {
     );
     println!(
         "  shown actors (top {SHOWN} per document, confidence >= {}): precision {:.1}% ({shown_right} of {shown}), {:.2} per document",
-        pith::actors::DISPLAY_CONFIDENCE,
+        pith::ACTOR_DISPLAY_CONFIDENCE,
         100.0 * shown_right as f64 / shown.max(1) as f64,
         shown as f64 / docs.len().max(1) as f64
     );
