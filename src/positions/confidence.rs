@@ -55,7 +55,7 @@ pub fn confidence_features(p: &Position) -> [f64; CONFIDENCE_FEATURES] {
     let evidence_words = p.evidence.split_whitespace().count().max(1);
     let quoted = p.quote.as_deref() == Some(p.claim.as_str());
     let cue = p.cue.as_deref().map(crate::case::lowercase);
-    let stance = p.stance.as_deref().unwrap_or("says");
+    let stance = p.stance.map_or("says", crate::model::Stance::as_str);
     let mention = crate::case::lowercase(p.mention.as_deref().unwrap_or(""));
     let pronoun = matches!(mention.as_str(), "he" | "she" | "they" | "i" | "we" | "it");
     let actor_lower = crate::case::lowercase(&p.actor);

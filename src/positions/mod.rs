@@ -663,7 +663,27 @@ fn repeats(out: &mut [Position], p: &Position) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::{analyze, Options, Position};
+    use crate::{analyze, Options, Position, Stance};
+
+    #[test]
+    fn every_stance_of_the_cue_lexicon_is_a_stance() {
+        // `Stance::from_name` reads an unknown name as `Says`: a typo in cues.txt would
+        // otherwise pass silently.
+        let lx = crate::lexicon::Lexicon::english();
+        let names = (lx.cues.values())
+            .chain(lx.noun_cues.values())
+            .chain(lx.states.values())
+            .chain(lx.reactions.values())
+            .chain(lx.phrases.values().flatten().map(|p| &p.stance));
+        let mut seen = std::collections::BTreeSet::new();
+        for &name in names {
+            assert_eq!(Stance::from_name(name).as_str(), name);
+            seen.insert(name);
+        }
+        // Every stance but "opposes" from a negated support, and "says" of quotations, comes
+        // straight from the lexicon.
+        assert_eq!(seen.len(), Stance::ALL.len(), "{seen:?}");
+    }
 
     fn rows(text: &str) -> Vec<Position> {
         analyze(text, &Options::new().language("en").expect("en"))
@@ -682,7 +702,7 @@ mod tests {
         let r = rows("\"We will win this state,\" said Virginia delegate Beau Correll.");
         let p = find(&r, "Beau Correll");
         assert_eq!(p.quote.as_deref(), Some("We will win this state"));
-        assert_eq!(p.stance.as_deref(), Some("says"));
+        assert_eq!(p.stance, Some(Stance::Says));
     }
 
     #[test]
@@ -734,7 +754,7 @@ mod tests {
             "{r:#?}"
         );
         let r = rows("Mr Lee said nothing. Mr Lee was accused by Mr Kim of lying.");
-        assert_eq!(find(&r, "Kim").stance.as_deref(), Some("opposes"));
+        assert_eq!(find(&r, "Kim").stance, Some(Stance::Opposes));
     }
 
     #[test]
@@ -756,7 +776,7 @@ mod tests {
     #[test]
     fn stance_from_cue_and_negation() {
         let r = rows("Senator Warren did not support the bill. Senator Warren said so twice.");
-        assert_eq!(find(&r, "Warren").stance.as_deref(), Some("opposes"));
+        assert_eq!(find(&r, "Warren").stance, Some(Stance::Opposes));
         let r = rows("Mr Putin did not mention other states by name. Mr Putin left.");
         assert!(r.is_empty(), "{r:#?}");
     }
@@ -765,7 +785,7 @@ mod tests {
     fn party_members_are_a_group_on_the_party_side() {
         let r = rows("Republicans warned that the deal was a mistake.");
         let p = find(&r, "Republicans");
-        assert_eq!(p.stance.as_deref(), Some("warns"));
+        assert_eq!(p.stance, Some(Stance::Warns));
         assert_eq!(p.side.as_deref(), Some("Republican Party"));
     }
 

@@ -60,7 +60,7 @@ pub(super) fn row(
             doc.slice(doc.tokens[cue.first].start, doc.tokens[cue.last].end)
                 .to_string(),
         ),
-        stance: Some(stance.to_string()),
+        stance: Some(crate::model::Stance::from_name(stance)),
         mention: Some(mention),
         confidence: 0.0,
     };

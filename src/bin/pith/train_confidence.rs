@@ -41,7 +41,8 @@ fn rows(docs: &[Doc], first_doc: usize, out: &mut Vec<Row>) {
             let t = match e.kind {
                 ActorKind::Person => "PER",
                 ActorKind::Organization => "ORG",
-                ActorKind::Place | ActorKind::Group => "LOC",
+                // Places, groups and any later kind: CoNLL has no finer type.
+                _ => "LOC",
             };
             let mentioned = e.mentions.iter().any(|&(s, end)| {
                 let s = s + HONORIFICS
