@@ -43,7 +43,7 @@ pub use lang::Lang;
 pub use model::*;
 pub use options::{Error, Length, Options, OptionsSpec};
 pub use positions::DISPLAY_CONFIDENCE as POSITION_DISPLAY_CONFIDENCE;
-pub use utf16::utf16_to_byte;
+pub use utf16::Utf16Map;
 
 /// Not part of the API: the crate's internals for its own command line (evaluation and
 /// training), tests, benches and fuzzer, which are built from this package.
@@ -103,7 +103,6 @@ pub mod internal {
 }
 
 use text::Document;
-use utf16::Utf16Map;
 
 /// Analyses `text`: segmentation once, then summary, keywords, actors and positions.
 ///

@@ -12,7 +12,7 @@
 //! spans exclude titles.
 
 use super::read_text;
-use pith::{analyze, utf16_to_byte, ActorKind, Analysis, Options};
+use pith::{analyze, ActorKind, Analysis, Options, Utf16Map};
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -296,14 +296,16 @@ fn type_of(kind: ActorKind) -> &'static str {
     match kind {
         ActorKind::Person => "PER",
         ActorKind::Organization => "ORG",
-        ActorKind::Place | ActorKind::Group => "LOC",
+        // Places, groups and any later kind: CoNLL has no finer type.
+        _ => "LOC",
     }
 }
 
 /// The byte span of mention `m` of `text`, without a leading honorific.
-fn mention_span(text: &str, m: &pith::Mention) -> (usize, usize) {
-    let mut s = utf16_to_byte(text, m.start);
-    let e = utf16_to_byte(text, m.end);
+fn mention_span(text: &str, map: &Utf16Map, m: &pith::Mention) -> (usize, usize) {
+    // Output offsets are character boundaries, within the text.
+    let mut s = map.byte(m.start).unwrap_or(text.len());
+    let e = map.byte(m.end).unwrap_or(text.len());
     if let Some(h) = HONORIFICS.iter().find(|h| text[s..e].starts_with(*h)) {
         s += h.len();
     }
@@ -315,9 +317,10 @@ fn mention_span(text: &str, m: &pith::Mention) -> (usize, usize) {
 fn predict(text: &str) -> Result<(Analysis, Vec<Span>), String> {
     let g = analyze(text, &Options::new().sentences(0).keywords(0)).map_err(|e| e.to_string())?;
     let mut out = Vec::new();
+    let map = Utf16Map::new(text);
     for a in &g.actors {
         for m in &a.mentions {
-            let (s, e) = mention_span(text, m);
+            let (s, e) = mention_span(text, &map, m);
             out.push((s, e, type_of(a.kind)));
         }
     }
@@ -338,6 +341,7 @@ fn shown_actors(doc: &Doc, g: &Analysis, errors: bool) -> (usize, usize) {
     let gold: HashSet<(usize, usize, &str)> = doc.gold.iter().copied().collect();
     let mut shown = 0;
     let mut right = 0;
+    let map = Utf16Map::new(text);
     for a in g
         .actors
         .iter()
@@ -348,7 +352,7 @@ fn shown_actors(doc: &Doc, g: &Analysis, errors: bool) -> (usize, usize) {
         shown += 1;
         let named = gold_names.contains(&(a.name.as_str(), t));
         let mentioned = a.mentions.iter().any(|m| {
-            let (s, e) = mention_span(text, m);
+            let (s, e) = mention_span(text, &map, m);
             gold.contains(&(s, e, t))
         });
         right += usize::from(named || mentioned);
