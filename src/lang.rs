@@ -265,6 +265,7 @@ fn packed_word(id: usize) -> &'static [u8] {
 /// A language pith can stem. The order matches the generated `STOPWORDS` table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[allow(missing_docs)] // the variant names are the languages
+#[non_exhaustive]
 pub enum Lang {
     Arabic,
     Danish,

@@ -14,7 +14,15 @@
 //! # }
 //! ```
 //!
-//! Offsets in the output are UTF-16 code units (JavaScript string indexes); see [`model`].
+//! ## The output contract
+//!
+//! The same shape is produced everywhere: these Rust types, the JavaScript object returned by
+//! the wasm module (TypeScript declarations generated from these types) and the CLI's JSON.
+//! Field names are part of the contract; new fields and values may be added, none renamed or
+//! removed, which is why every output type is `#[non_exhaustive]`.
+//!
+//! **Offsets** (`start`, `end`) are UTF-16 code units into the input text, as JavaScript's
+//! `String.prototype.slice` counts them. In Rust, [`Utf16Map`] slices the text with them.
 #![warn(missing_docs)]
 
 // Everything but the contract is the crate's own (`pub(crate)` in effect: the modules are
@@ -30,6 +38,8 @@ mod positions;
 mod stem;
 mod summary;
 mod text;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod typescript;
 mod utf16;
 mod util;
 
@@ -106,9 +116,10 @@ use text::Document;
 
 /// Analyses `text`: segmentation once, then summary, keywords, actors and positions.
 ///
-/// Any string is accepted; the only error is input over [`Options::max_input_bytes`]. Empty or
-/// unanalysable text gives an empty [`Analysis`].
+/// Any string is accepted. The errors are options out of range ([`Options::check`]) and input
+/// over [`Options::max_input_bytes`]. Empty or unanalysable text gives an empty [`Analysis`].
 pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
+    options.check()?;
     if text.len() > options.input_limit() {
         return Err(Error::InputTooLarge {
             bytes: text.len(),

@@ -129,11 +129,26 @@ fn options_are_applied_and_bad_ones_throw_errors() {
     assert!(msg(r#"{"sentences": "three"}"#).contains("invalid options"));
     assert!(msg(r#"{"sentence": 2}"#).contains("unknown field `sentence`"));
     assert!(msg(r#"{"lang": "xx"}"#).contains("unknown language \"xx\""));
-    assert!(msg(r#"{"sentences": 5000}"#).contains("sentences must be between 0 and 1000"));
+    // Ranges: the core's one check (`Options::check`), with the builder's and the CLI's message.
+    assert_eq!(
+        msg(r#"{"sentences": 5000}"#),
+        "sentences must be between 0 and 1000, got 5000"
+    );
+    assert_eq!(
+        msg(r#"{"keywords": 1001}"#),
+        "keywords must be between 0 and 1000, got 1001"
+    );
+    assert_eq!(
+        msg(r#"{"ratio": -0.25}"#),
+        "ratio must be between 0 and 1, got -0.25"
+    );
     assert!(msg(r#"{"maxInputBytes": 3}"#).contains("over the limit of 3 bytes"));
     assert!(msg("42").contains("options must be an object"));
     assert!(msg(r#"{"sentences": 2, "words": 40}"#).contains("give one summary length"));
-    assert!(msg(r#"{"ratio": 1.5}"#).contains("ratio must be between 0 and 1, got 1.5"));
+    assert_eq!(
+        msg(r#"{"ratio": 1.5}"#),
+        "ratio must be between 0 and 1, got 1.5"
+    );
     assert!(msg(r#"{"ratio": "half"}"#).contains("invalid options"));
     assert!(msg(r#"{"keywords": 2.5}"#).contains("invalid options"));
     assert!(msg(r#"{"lang": "en", "language": "en"}"#).contains("invalid options"));
