@@ -118,23 +118,19 @@ impl Options {
     /// [`analyze`](crate::analyze) runs it first; call it to report bad options before reading
     /// any input.
     pub fn check(&self) -> Result<(), Error> {
-        let count = |name: &str, n: usize| {
-            if n > MAX_COUNT {
-                return Err(Error::InvalidOption(format!(
-                    "{name} must be between 0 and {MAX_COUNT}, got {n}"
-                )));
-            }
-            Ok(())
-        };
-        match self.length {
-            Length::Sentences(n) => count("sentences", n)?,
+        // One message for both counts: each `format!` site costs the wasm module bytes.
+        let (name, n) = match self.length {
             // Also refuses NaN.
             Length::Ratio(r) if !(0.0..=1.0).contains(&r) => {
                 return Err(Error::InvalidOption(ratio_message(r)))
             }
-            _ => {}
-        }
-        count("keywords", self.keywords)
+            Length::Sentences(n) if n > MAX_COUNT => ("sentences", n),
+            _ if self.keywords > MAX_COUNT => ("keywords", self.keywords),
+            _ => return Ok(()),
+        };
+        Err(Error::InvalidOption(format!(
+            "{name} must be between 0 and {MAX_COUNT}, got {n}"
+        )))
     }
 }
 
