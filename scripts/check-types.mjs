@@ -21,7 +21,7 @@ const article = fs.readFileSync(path.join(ROOT, 'tests', 'fixtures', 'missile-de
 const cases = [
   [article, {}],
   [article, { sentences: 1, keywords: 3, lang: 'en', maxInputBytes: 1 << 20 }],
-  [article, { ratio: 0.2, language: 'auto' }],
+  [article, { ratio: 0.2, lang: 'auto' }],
   [article, { words: 60, sentences: null }],
   ['Der Präsident sagte, der Plan sei gefährlich. Die Verhandlungen dauerten fünf Stunden.', { lang: 'de' }],
   ['', undefined],
