@@ -5,13 +5,13 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 WASM_OPT := node_modules/.bin/wasm-opt
 
-.PHONY: memory demo test bootstrap bootstrap-test wasm serve lint native-test wasm-test e2e a11y e2e-firefox e2e-webdriver package-test build-cli size clean batch-bbc train-ner size-check bench package measure-worker fuzz-corpus spark-demo extension extension-test extension-screenshot
+.PHONY: memory demo test bootstrap bootstrap-test wasm serve lint native-test types-test public-api wasm-test e2e a11y e2e-firefox e2e-webdriver package-test build-cli size clean batch-bbc train-ner size-check bench package measure-worker fuzz-corpus spark-demo extension extension-test extension-screenshot
 
 demo: bootstrap wasm
 	@echo "pith demo: http://127.0.0.1:$(PORT)/"
 	node scripts/serve.mjs --port $(PORT)
 
-test: bootstrap-test lint native-test wasm size-check wasm-test e2e a11y e2e-webdriver package-test extension-test
+test: bootstrap-test lint native-test wasm size-check types-test wasm-test e2e a11y e2e-webdriver package-test extension-test
 	@echo "make test: all suites passed"
 
 bootstrap:
@@ -45,6 +45,21 @@ native-test:
 	# GUM (skips when the data is absent).
 	cargo run --release --quiet --bin pith -- train tagger --conll ../shared/train/conll2003/eng.train --gum ../shared/train/gum --check
 	cargo run --release --quiet --bin pith -- train confidence --check
+
+# The TypeScript declarations: src/contract.d.ts is what the Rust types generate now (ts-rs, a
+# native dev-dependency; `PITH_BLESS=1 cargo test --lib typescript` regenerates it), and real
+# analyze() results of the wasm module type-check against pkg/pith.d.ts with `tsc --noEmit
+# --strict` (npm typescript; scripts/check-types.mjs). After `make wasm`.
+types-test:
+	cargo test --quiet --lib typescript
+	node scripts/check-types.mjs
+
+# The library's public items, one a line (prints only; not part of `make test`): rustdoc's JSON
+# output walked by scripts/public-api.py. rustdoc's JSON needs a nightly toolchain (`rustup
+# toolchain install nightly`); `pith::internal` is #[doc(hidden)] and so left out.
+public-api:
+	cargo +nightly rustdoc --quiet --lib -- -Z unstable-options --output-format json
+	python3 scripts/public-api.py target/doc/pith.json
 
 # wasm-bindgen tests in tests/ run in headless Chrome, Firefox and Node.
 wasm-test:

@@ -11,7 +11,8 @@
 //! for the wasm module, and reads the hostile families from the files examples/hostile.rs
 //! writes.
 
-use pith::{actors, keywords, positions, summary, text::Document, Lang, Options};
+use pith::internal::{actors, keywords, positions, summary, text::Document};
+use pith::{Lang, Options};
 use std::time::{Duration, Instant};
 
 #[path = "../tests/common/hostile.rs"]

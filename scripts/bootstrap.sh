@@ -60,10 +60,10 @@ fi
 
 # npm packages (binaryen's wasm-opt, playwright-core, axe-core for `make a11y`, selenium-webdriver
 # for `make e2e-webdriver`, for `make package-test` the bundlers vite, webpack and esbuild, and
-# for `make extension-test` web-ext, pinned exactly in package.json): reinstall only when the
-# lock changed or one is missing.
+# for `make extension-test` web-ext, for `make types-test` typescript's tsc, pinned exactly in
+# package.json): reinstall only when the lock changed or one is missing.
 missing_npm=0
-for bin in wasm-opt vite webpack esbuild web-ext; do [ -e "node_modules/.bin/$bin" ] || missing_npm=1; done
+for bin in wasm-opt vite webpack esbuild web-ext tsc; do [ -e "node_modules/.bin/$bin" ] || missing_npm=1; done
 for dir in axe-core selenium-webdriver; do [ -d "node_modules/$dir" ] || missing_npm=1; done
 if [ -L node_modules ]; then
   # A worktree that links another checkout's node_modules: `npm ci` would empty the shared copy

@@ -265,6 +265,7 @@ fn packed_word(id: usize) -> &'static [u8] {
 /// A language pith can stem. The order matches the generated `STOPWORDS` table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[allow(missing_docs)] // the variant names are the languages
+#[non_exhaustive]
 pub enum Lang {
     Arabic,
     Danish,
@@ -433,7 +434,7 @@ impl Lang {
     }
 
     /// ISO 639-1 codes of all supported languages.
-    pub fn codes() -> Vec<&'static str> {
+    pub(crate) fn codes() -> Vec<&'static str> {
         TABLE.iter().map(|t| t.1).collect()
     }
 
@@ -598,7 +599,7 @@ impl Lang {
     }
 
     /// The Snowball stemmer.
-    pub fn stemmer(self) -> Stemmer {
+    pub(crate) fn stemmer(self) -> Stemmer {
         let algorithm = match self {
             Lang::Arabic => Algorithm::Arabic,
             Lang::Danish => Algorithm::Danish,
@@ -623,7 +624,7 @@ impl Lang {
     }
 
     /// Whether `lower` (a lowercased word) is a stopword of this language.
-    pub fn is_stopword(self, lower: &str) -> bool {
+    pub(crate) fn is_stopword(self, lower: &str) -> bool {
         let t = tables();
         let words = usize::from(FIRST[self as usize])..usize::from(FIRST[self as usize + 1]);
         let same = |id: usize| words.contains(&id) && t.word(id) == lower.as_bytes();

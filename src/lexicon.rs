@@ -3,6 +3,7 @@
 //! source and licence in its header (build.rs compiles in copies without the comments).
 
 use crate::case::lowercase;
+use crate::model::Stance;
 use crate::util::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::hash_map::Entry;
 use std::sync::OnceLock;
@@ -84,7 +85,7 @@ pub struct Phrase {
     /// Lowercase words that must follow the cue token, in order.
     pub rest: Vec<&'static str>,
     /// The stance it expresses.
-    pub stance: &'static str,
+    pub stance: Stance,
 }
 
 /// Gender (or number) carried by an honorific or pronoun.
@@ -126,7 +127,7 @@ pub struct Lexicon {
     /// Subject and object pronouns.
     pub pronouns: HashMap<&'static str, Gender>,
     /// Verb forms that are cues, to stance ("said" to says). Keyphrases skip these words.
-    pub cues: HashMap<&'static str, &'static str>,
+    pub cues: HashMap<&'static str, Stance>,
     /// Frequent given names, lowercase ("vladimir"): a capitalised pair starting with one is a
     /// person's name.
     pub given_names: HashSet<&'static str>,
@@ -134,13 +135,13 @@ pub struct Lexicon {
     pub speech: HashSet<&'static str>,
     /// Cue verb forms that are just as often nouns ("calls", "reports"), to stance; kept apart
     /// from [`Lexicon::cues`] so that keyphrases may still use them.
-    pub noun_cues: HashMap<&'static str, &'static str>,
+    pub noun_cues: HashMap<&'static str, Stance>,
     /// Multi-word cues by first word ("called" to "for", demands).
     pub phrases: HashMap<&'static str, Vec<Phrase>>,
     /// Attitude adjectives after a copula ("unimpressed"), to stance.
-    pub states: HashMap<&'static str, &'static str>,
+    pub states: HashMap<&'static str, Stance>,
     /// Adjectives of a reaction noun ("a cool response"), to the stance of whoever reacts.
-    pub reactions: HashMap<&'static str, &'static str>,
+    pub reactions: HashMap<&'static str, Stance>,
     /// Hashes of the beginnings of place and organisation keys that end where a token can end
     /// (before or after a character that is not alphanumeric: "bank" of "bank of england",
     /// "al" of "al-qaeda"). Whether a word starts a longer name is then one lookup, and name
@@ -396,6 +397,8 @@ impl Lexicon {
                 [forms, stance, kind] => (forms, stance, kind),
                 _ => continue,
             };
+            // Read once here, so that the positions compare stances, not strings.
+            let stance = Stance::from_name(stance);
             for f in forms.split_whitespace() {
                 let mut words = f.split('_');
                 let Some(first) = words.next() else { continue };
@@ -480,7 +483,7 @@ impl Lexicon {
     }
 
     /// The stance of a one-word cue verb ("said", "calls"), if `lower` is one.
-    pub fn cue(&self, lower: &str) -> Option<&'static str> {
+    pub fn cue(&self, lower: &str) -> Option<Stance> {
         self.cues
             .get(lower)
             .or_else(|| self.noun_cues.get(lower))
@@ -543,6 +546,19 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_stance_of_the_cues_file_is_a_stance() {
+        // `Stance::from_name` reads an unknown name as `Says`: a typo in cues.txt would
+        // otherwise pass silently.
+        let cues = records(include_str!(concat!(env!("OUT_DIR"), "/en-cues.txt")));
+        let mut rows = 0;
+        for r in cues.filter(|r| r.len() >= 2) {
+            assert_eq!(Stance::from_name(r[1]).as_str(), r[1], "{r:?}");
+            rows += 1;
+        }
+        assert!(rows > 100, "{rows} rows");
+    }
 
     /// The compact copies build.rs compiles in expand to the files' lines, comments dropped.
     #[test]

@@ -14,44 +14,115 @@
 //! # }
 //! ```
 //!
-//! Offsets in the output are UTF-16 code units (JavaScript string indexes); see [`model`].
+//! ## The output contract
+//!
+//! The same shape is produced everywhere: these Rust types, the JavaScript object returned by
+//! the wasm module (TypeScript declarations generated from these types) and the CLI's JSON.
+//! Field names are part of the contract; new fields and values may be added, none renamed or
+//! removed, which is why every output type is `#[non_exhaustive]`.
+//!
+//! **Offsets** (`start`, `end`) are UTF-16 code units into the input text, as JavaScript's
+//! `String.prototype.slice` counts them. In Rust, [`Utf16Map`] slices the text with them.
 #![warn(missing_docs)]
 
-pub mod actors;
+// Everything but the contract is the crate's own (`pub(crate)` in effect: the modules are
+// private). The command line, tests, benches and the fuzzer reach them through [`internal`].
+mod actors;
 mod case;
 pub mod extract;
-pub mod keywords;
-pub mod lang;
-pub mod lexicon;
-pub mod model;
-pub mod options;
-pub mod positions;
-pub mod stem;
-pub mod summary;
-pub mod text;
-pub mod utf16;
-pub mod util;
+mod keywords;
+mod lang;
+mod lexicon;
+mod model;
+mod options;
+mod positions;
+mod stem;
+mod summary;
+mod text;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod typescript;
+mod utf16;
+mod util;
 
 #[cfg(target_arch = "wasm32")]
-pub mod dom;
+mod dom;
 #[cfg(all(feature = "html", not(target_arch = "wasm32")))]
 pub mod html;
 #[cfg(target_arch = "wasm32")]
-pub mod wasm;
+mod wasm;
 
+pub use actors::DISPLAY_CONFIDENCE as ACTOR_DISPLAY_CONFIDENCE;
 pub use lang::Lang;
 pub use model::*;
 pub use options::{Error, Length, Options, OptionsSpec};
-pub use utf16::utf16_to_byte;
+pub use positions::DISPLAY_CONFIDENCE as POSITION_DISPLAY_CONFIDENCE;
+pub use utf16::Utf16Map;
+
+/// Not part of the API: the crate's internals for its own command line (evaluation and
+/// training), tests, benches and fuzzer, which are built from this package.
+///
+/// **No semver guarantee**: anything here may change or disappear in any release, patch
+/// releases included. Use the items at the crate root instead.
+#[doc(hidden)]
+pub mod internal {
+    /// The actor finder (`find`, the tagger, the confidence model).
+    pub mod actors {
+        pub use crate::actors::*;
+    }
+    /// Keyword extraction.
+    pub mod keywords {
+        pub use crate::keywords::*;
+    }
+    /// Word lists (`Lexicon`, weekdays).
+    pub mod lexicon {
+        pub use crate::lexicon::*;
+    }
+    /// The positions table and its confidence model.
+    pub mod positions {
+        pub use crate::positions::*;
+    }
+    /// The vendored Snowball stemmers.
+    pub mod stem {
+        pub use crate::stem::*;
+    }
+    /// Summary ranking and selection.
+    pub mod summary {
+        pub use crate::summary::*;
+    }
+    /// Segmentation and tokens (`Document`).
+    pub mod text {
+        pub use crate::text::*;
+    }
+    /// The DOM article extractor.
+    #[cfg(target_arch = "wasm32")]
+    pub mod dom {
+        pub use crate::dom::*;
+    }
+    /// The WebAssembly binding.
+    #[cfg(target_arch = "wasm32")]
+    pub mod wasm {
+        pub use crate::wasm::*;
+    }
+
+    /// Whether `lower` (a lowercased word) is a stopword of `lang`.
+    pub fn is_stopword(lang: crate::Lang, lower: &str) -> bool {
+        lang.is_stopword(lower)
+    }
+
+    /// The Snowball stemmer of `lang`.
+    pub fn stemmer(lang: crate::Lang) -> crate::stem::Stemmer {
+        lang.stemmer()
+    }
+}
 
 use text::Document;
-use utf16::Utf16Map;
 
 /// Analyses `text`: segmentation once, then summary, keywords, actors and positions.
 ///
-/// Any string is accepted; the only error is input over [`Options::max_input_bytes`]. Empty or
-/// unanalysable text gives an empty [`Analysis`].
+/// Any string is accepted. The errors are options out of range ([`Options::check`]) and input
+/// over [`Options::max_input_bytes`]. Empty or unanalysable text gives an empty [`Analysis`].
 pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
+    options.check()?;
     if text.len() > options.input_limit() {
         return Err(Error::InputTooLarge {
             bytes: text.len(),

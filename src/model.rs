@@ -6,12 +6,14 @@
 //!
 //! **Offsets** (`start`, `end`) are UTF-16 code units into the input text, as JavaScript's
 //! `String.prototype.slice` counts them, so `text.slice(start, end)` in JS gives the span.
-//! In Rust, convert with [`utf16_to_byte`](crate::utf16_to_byte) if you need `&str` slices.
+//! In Rust, [`Utf16Map`](crate::Utf16Map) converts them to byte offsets to slice the text.
 
 use serde::Serialize;
 
 /// The gist of one text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
+#[non_exhaustive]
 pub struct Analysis {
     /// ISO 639-1 code of the language the text was analysed as (`"en"`), or `"und"` when the
     /// language is not one pith has a stemmer for (tokens are then only lowercased).
@@ -31,6 +33,8 @@ pub struct Analysis {
 /// What a sentence is, as far as summaries are concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
+#[non_exhaustive]
 pub enum SentenceKind {
     /// Running text.
     Body,
@@ -44,6 +48,8 @@ pub enum SentenceKind {
 
 /// One sentence of the input.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
+#[non_exhaustive]
 pub struct Sentence {
     /// The sentence as written.
     pub text: String,
@@ -59,6 +65,8 @@ pub struct Sentence {
 
 /// One sentence of the summary.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
+#[non_exhaustive]
 pub struct SummarySentence {
     /// Index into [`Analysis::sentences`].
     pub sentence: usize,
@@ -70,6 +78,8 @@ pub struct SummarySentence {
 
 /// A keyphrase.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
+#[non_exhaustive]
 pub struct Keyword {
     /// The phrase in its most frequent written form.
     pub phrase: String,
@@ -80,6 +90,8 @@ pub struct Keyword {
 /// The kind of an actor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
+#[non_exhaustive]
 pub enum ActorKind {
     /// A named person.
     Person,
@@ -91,8 +103,90 @@ pub enum ActorKind {
     Group,
 }
 
+/// What a position's holder does with the claim, as its cue says ("said" says, "warned"
+/// warns, "did not support" opposes). Serialised in lowercase (`"says"`), as [`Stance::as_str`]
+/// writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), ts(rename_all = "lowercase"))]
+#[non_exhaustive]
+pub enum Stance {
+    /// Says, tells, reports: speech without an attitude.
+    Says,
+    /// Supports, backs, welcomes.
+    Supports,
+    /// Opposes, criticises; also a negated support, proposal, offer or demand.
+    Opposes,
+    /// Proposes, suggests, plans.
+    Proposes,
+    /// Warns, cautions.
+    Warns,
+    /// Threatens.
+    Threatens,
+    /// Rejects, denies, dismisses.
+    Rejects,
+    /// Offers, promises.
+    Offers,
+    /// Demands, calls for, urges.
+    Demands,
+}
+
+/// The names of the stances, in declaration order: one table for [`Stance::as_str`], the
+/// serialiser and [`Stance::from_name`] (a derived `Serialize` and a `match` each would add
+/// their own copy of the strings and a branch per stance to the wasm module).
+const STANCE_NAMES: [&str; 9] = [
+    "says",
+    "supports",
+    "opposes",
+    "proposes",
+    "warns",
+    "threatens",
+    "rejects",
+    "offers",
+    "demands",
+];
+
+impl Stance {
+    /// Every stance, in declaration order.
+    pub const ALL: [Stance; 9] = [
+        Stance::Says,
+        Stance::Supports,
+        Stance::Opposes,
+        Stance::Proposes,
+        Stance::Warns,
+        Stance::Threatens,
+        Stance::Rejects,
+        Stance::Offers,
+        Stance::Demands,
+    ];
+
+    /// The name as the JSON output writes it (`"says"`).
+    pub fn as_str(self) -> &'static str {
+        STANCE_NAMES[self as usize]
+    }
+
+    /// The stance named `name` (as [`Stance::as_str`] writes it). The cue lexicon keeps its
+    /// stances as these names; one it does not know is a bug there, which a test catches, and
+    /// reads as plain speech rather than a made-up attitude.
+    pub(crate) fn from_name(name: &str) -> Stance {
+        STANCE_NAMES
+            .iter()
+            .position(|&n| n == name)
+            .map_or(Stance::Says, |i| Stance::ALL[i])
+    }
+}
+
+impl Serialize for Stance {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
 /// A span of the input text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), ts(rename = "Span"))]
+#[non_exhaustive]
 pub struct Mention {
     /// Start offset, UTF-16 code units.
     pub start: usize,
@@ -104,6 +198,8 @@ pub struct Mention {
 
 /// A person, organisation, place or group taking part in the story.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
+#[non_exhaustive]
 pub struct Actor {
     /// Display name: the fullest name the text uses ("Vladimir Putin").
     pub name: String,
@@ -116,7 +212,9 @@ pub struct Actor {
     /// Importance in `[0, 1]` relative to the most salient actor.
     pub salience: f64,
     /// How sure pith is that this actor is a real name of the right kind, in `[0, 1]`;
-    /// calibrated on the development data.
+    /// calibrated on the development data. Displays show actors at or above
+    /// [`ACTOR_DISPLAY_CONFIDENCE`](crate::ACTOR_DISPLAY_CONFIDENCE) (`actorDisplayConfidence()`
+    /// in JavaScript); every actor is kept here.
     pub confidence: f64,
     /// Named mentions, as written ("Mr Putin", "Vladimir Putin"), in document order.
     pub mentions: Vec<Mention>,
@@ -126,6 +224,8 @@ pub struct Actor {
 
 /// One row of the positions table: a holder, what they hold or said, and the evidence.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
+#[non_exhaustive]
 pub struct Position {
     /// The holder: an actor's display name, or the words of the text when unresolved.
     pub actor: String,
@@ -143,8 +243,8 @@ pub struct Position {
     pub quote: Option<String>,
     /// The cue word as written ("said", "warned", "opposed").
     pub cue: Option<String>,
-    /// One of says, supports, opposes, proposes, warns, threatens, rejects, offers, demands.
-    pub stance: Option<String>,
+    /// What the holder does with the claim, from the cue and a negation before it.
+    pub stance: Option<Stance>,
     /// The holder as the text names it ("He", "Mr Putin", "a spokesman for the campaign"): in
     /// the evidence, or, for a quotation continued from the paragraph before (`cue` is then
     /// `None`), where its speaker was named.
@@ -152,6 +252,7 @@ pub struct Position {
     /// How likely the row is right (holder and claim as a careful reader would accept them),
     /// in `[0, 1]`: a logistic model over the row's features, calibrated on annotated news.
     /// Displays show rows at or above
-    /// [`DISPLAY_CONFIDENCE`](crate::positions::DISPLAY_CONFIDENCE); every row is kept here.
+    /// [`POSITION_DISPLAY_CONFIDENCE`](crate::POSITION_DISPLAY_CONFIDENCE)
+    /// (`positionDisplayConfidence()` in JavaScript); every row is kept here.
     pub confidence: f64,
 }

@@ -1,4 +1,8 @@
-//! Analysis options: defaults first, chainable setters, validated deserialisation for JS/CLI.
+//! Analysis options: defaults first, chainable setters, and one validation ([`Options::check`])
+//! for every way of giving them. The builder, the wasm binding (which fills an [`OptionsSpec`]
+//! from the JS object) and the command line (which fills one from its flags) all end in
+//! `analyze`, which runs [`Options::check`] first, so a value out of range is the same clear
+//! error everywhere (the CLI also checks before reading its input).
 
 use crate::lang::Lang;
 use serde::Deserialize;
@@ -43,20 +47,16 @@ impl Options {
         Self::default()
     }
 
-    /// Summary length as a number of sentences.
+    /// Summary length as a number of sentences (0 to 1000; more is an error of `analyze`).
     pub fn sentences(mut self, n: usize) -> Self {
         self.length = Length::Sentences(n);
         self
     }
 
     /// Summary length as a share of the article's candidate sentences (0 to 1, at least one
-    /// sentence for any non-empty article). Values outside 0–1 are clamped.
+    /// sentence for any non-empty article). A value outside 0–1 is an error of `analyze`.
     pub fn ratio(mut self, r: f64) -> Self {
-        self.length = Length::Ratio(if r.is_finite() {
-            r.clamp(0.0, 1.0)
-        } else {
-            0.0
-        });
+        self.length = Length::Ratio(r);
         self
     }
 
@@ -66,7 +66,7 @@ impl Options {
         self
     }
 
-    /// Number of keywords to return.
+    /// Number of keywords to return (0 to 1000; more is an error of `analyze`).
     pub fn keywords(mut self, n: usize) -> Self {
         self.keywords = n;
         self
@@ -112,10 +112,31 @@ impl Options {
     pub fn input_limit(&self) -> usize {
         self.max_input_bytes
     }
+
+    /// The one validation of option values, whoever set them (this builder, the wasm binding or
+    /// the command line): counts of sentences and keywords from 0 to 1000, a ratio from 0 to 1.
+    /// [`analyze`](crate::analyze) runs it first; call it to report bad options before reading
+    /// any input.
+    pub fn check(&self) -> Result<(), Error> {
+        // One message for both counts: each `format!` site costs the wasm module bytes.
+        let (name, n) = match self.length {
+            // Also refuses NaN.
+            Length::Ratio(r) if !(0.0..=1.0).contains(&r) => {
+                return Err(Error::InvalidOption(ratio_message(r)))
+            }
+            Length::Sentences(n) if n > MAX_COUNT => ("sentences", n),
+            _ if self.keywords > MAX_COUNT => ("keywords", self.keywords),
+            _ => return Ok(()),
+        };
+        Err(Error::InvalidOption(format!(
+            "{name} must be between 0 and {MAX_COUNT}, got {n}"
+        )))
+    }
 }
 
 /// How long a summary should be.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
 pub enum Length {
     /// This many sentences.
     Sentences(usize),
@@ -125,28 +146,39 @@ pub enum Length {
     Words(usize),
 }
 
-/// Options as JavaScript and JSON callers spell them. Unknown fields are an error, so that a
-/// typo (`sentence: 2`) is reported instead of silently ignored.
-#[derive(Debug, Default, Deserialize)]
+/// Options as JavaScript, JSON and command-line callers spell them, every field optional (the
+/// TypeScript `AnalyzeOptions`). Unknown fields are an error, so that a typo (`sentence: 2`)
+/// is reported instead of silently ignored. [`Options::try_from`] turns it into [`Options`]
+/// through the builder (an unknown language or two summary lengths are errors there); the
+/// ranges are [`Options::check`]'s, which `analyze` runs.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
+#[cfg_attr(
+    all(test, not(target_arch = "wasm32")),
+    ts(rename = "AnalyzeOptions", optional_fields = nullable)
+)]
+#[non_exhaustive]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct OptionsSpec {
-    /// Number of summary sentences (0–1000).
+    /// Summary length in sentences, 0 to 1000 (default 3). Give at most one of `sentences`,
+    /// `ratio` and `words`.
     pub sentences: Option<u32>,
-    /// Summary length as a share of the sentences (0–1).
+    /// Summary length as a share of the candidate sentences, 0 to 1.
     pub ratio: Option<f64>,
-    /// Summary length as a word budget.
+    /// Summary length as a word budget: the best sentences that fit (at least one).
     pub words: Option<u32>,
-    /// Number of keywords (0–1000).
+    /// Number of keywords, 0 to 1000 (default 10).
     pub keywords: Option<u32>,
-    /// Language code or `"auto"`.
+    /// ISO 639-1 code such as "en", an English name, or "auto" (the default: detect);
+    /// `language` is accepted too.
     #[serde(alias = "language")]
     pub lang: Option<String>,
-    /// Input limit in bytes.
+    /// Largest input accepted, in UTF-8 bytes (default 8 MiB).
     pub max_input_bytes: Option<u32>,
 }
 
 /// Upper bound on counts asked for, so a bad option cannot ask for absurd work.
-const MAX_COUNT: u32 = 1000;
+const MAX_COUNT: usize = 1000;
 
 impl TryFrom<OptionsSpec> for Options {
     type Error = Error;
@@ -164,28 +196,15 @@ impl TryFrom<OptionsSpec> for Options {
             ));
         }
         if let Some(r) = spec.ratio {
-            if !(0.0..=1.0).contains(&r) {
-                return Err(Error::InvalidOption(ratio_message(r)));
-            }
             o = o.ratio(r);
         }
         if let Some(w) = spec.words {
             o = o.words(w as usize);
         }
         if let Some(n) = spec.sentences {
-            if n > MAX_COUNT {
-                return Err(Error::InvalidOption(format!(
-                    "sentences must be between 0 and {MAX_COUNT}, got {n}"
-                )));
-            }
             o = o.sentences(n as usize);
         }
         if let Some(n) = spec.keywords {
-            if n > MAX_COUNT {
-                return Err(Error::InvalidOption(format!(
-                    "keywords must be between 0 and {MAX_COUNT}, got {n}"
-                )));
-            }
             o = o.keywords(n as usize);
         }
         if let Some(code) = spec.lang {
@@ -198,21 +217,18 @@ impl TryFrom<OptionsSpec> for Options {
     }
 }
 
-/// The message for a ratio out of range. In wasm the binding checks the range first and
-/// prints the number with JavaScript's `String(x)`: formatting an `f64` in Rust would add
-/// 10 KB (gzipped) of float-printing code to the module for this one message.
-#[cfg(not(target_arch = "wasm32"))]
+/// The message for a ratio out of range. In wasm the number is printed by JavaScript's
+/// `String(x)`: formatting an `f64` in Rust would add 10 KB (gzipped) of float-printing code to
+/// the module for this one message.
 fn ratio_message(r: f64) -> String {
+    #[cfg(target_arch = "wasm32")]
+    let r = crate::wasm::js_number(r);
     format!("ratio must be between 0 and 1, got {r}")
-}
-
-#[cfg(target_arch = "wasm32")]
-fn ratio_message(_: f64) -> String {
-    "ratio must be between 0 and 1".to_string()
 }
 
 /// Why an analysis could not run.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Error {
     /// The input is longer than [`Options::max_input_bytes`].
     InputTooLarge {

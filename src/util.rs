@@ -286,6 +286,8 @@ impl<'a> Ranked<'a> {
 /// does. Its shortest decimal is then those digits, which [`write_thousandths`] prints as
 /// JavaScript does; the wasm binding writes the scores so, without a call out to the engine per
 /// float (that was 2% of the time in Node).
+// Natively only the tests call it: the binding is its one user.
+#[cfg(any(target_arch = "wasm32", test))]
 pub fn thousandths(x: f64) -> Option<i64> {
     let n = (x * 1000.0).round();
     (n.abs() < 1e15 && n / 1000.0 == x && !(x == 0.0 && x.is_sign_negative())).then_some(n as i64)
@@ -293,6 +295,7 @@ pub fn thousandths(x: f64) -> Option<i64> {
 
 /// Writes `n` thousandths as JavaScript's `String` would: "0.25", "-1.5", "3", "0.007". By
 /// hand rather than with `write!`, which would bring integer formatting into the wasm module.
+#[cfg(any(target_arch = "wasm32", test))]
 pub fn write_thousandths<W: ?Sized + std::io::Write>(w: &mut W, n: i64) -> std::io::Result<()> {
     let abs = n.unsigned_abs();
     let (mut whole, mut frac, mut len) = (abs / 1000, abs % 1000, 3);

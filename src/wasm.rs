@@ -14,71 +14,11 @@ use wasm_bindgen::prelude::*;
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
+// The declarations of the options and the output contract, generated from the Rust types
+// (src/typescript.rs checks the file is current); wasm-bindgen copies them into pkg/pith.d.ts
+// and strips the section from the module.
 #[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &str = r#"
-/** Options for analyze(); every field is optional. */
-export interface AnalyzeOptions {
-  /** Summary length in sentences (default 3, 0-1000). Give at most one of sentences, ratio, words. */
-  sentences?: number;
-  /** Summary length as a share of the sentences, 0-1. */
-  ratio?: number;
-  /** Summary length as a word budget: the best sentences that fit (at least one). */
-  words?: number;
-  /** Number of keywords (default 10, 0-1000). */
-  keywords?: number;
-  /** ISO 639-1 code such as "en", an English name, or "auto" (default: detect). */
-  lang?: string;
-  /** Largest input accepted, in UTF-8 bytes (default 8 MiB). */
-  maxInputBytes?: number;
-}
-
-/** Offsets are UTF-16 code units: text.slice(start, end) is the span. */
-export interface Span { start: number; end: number; text: string; }
-
-export interface Sentence {
-  text: string; start: number; end: number; paragraph: number;
-  kind: "body" | "headline" | "heading" | "boilerplate";
-}
-export interface SummarySentence { sentence: number; text: string; score: number; }
-export interface Keyword { phrase: string; score: number; }
-export interface Actor {
-  name: string;
-  kind: "person" | "organization" | "place" | "group";
-  role: string | null;
-  affiliation: string | null;
-  salience: number;
-  /** How sure pith is that this is a real name of the right kind, in [0, 1]. The demo and
-   * <pith-summary> show an actor only when this is at least actorDisplayConfidence(). */
-  confidence: number;
-  /** Named mentions as written ("Mr Putin"). */
-  mentions: Span[];
-  /** Pronouns and role nouns resolved to this actor ("He", "the Russian President"). */
-  references: Span[];
-}
-export interface Position {
-  actor: string;
-  resolved: boolean;
-  side: string | null;
-  sentence: number;
-  evidence: string;
-  claim: string;
-  quote: string | null;
-  cue: string | null;
-  stance: "says" | "supports" | "opposes" | "proposes" | "warns" | "threatens" | "rejects" | "offers" | "demands" | null;
-  /** The holder as the text names it ("He", "Mr Putin"), in the evidence or, for a quote continued from the paragraph before (cue null), where its speaker was named. */
-  mention: string | null;
-  /** How likely the row is right, 0-1 (calibrated on annotated news); displays show rows with confidence >= positionDisplayConfidence(). */
-  confidence: number;
-}
-export interface Analysis {
-  language: string;
-  sentences: Sentence[];
-  summary: SummarySentence[];
-  keywords: Keyword[];
-  actors: Actor[];
-  positions: Position[];
-}
-"#;
+const TS_TYPES: &str = include_str!("contract.d.ts");
 
 #[wasm_bindgen]
 extern "C" {
@@ -158,16 +98,10 @@ fn read_options(v: &JsValue) -> Result<OptionsSpec, JsValue> {
             "keywords" => spec.keywords = Some(count()?),
             "maxInputBytes" => spec.max_input_bytes = Some(count()?),
             "ratio" => {
-                let r = value.as_f64().ok_or_else(|| {
+                // The range is checked with the others, by `Options::check`.
+                spec.ratio = Some(value.as_f64().ok_or_else(|| {
                     js_error("invalid options: `ratio` must be a number from 0 to 1")
-                })?;
-                if !(0.0..=1.0).contains(&r) {
-                    return Err(js_error(format!(
-                        "ratio must be between 0 and 1, got {}",
-                        js_number(r)
-                    )));
-                }
-                spec.ratio = Some(r);
+                })?);
             }
             _ => {
                 if spec.lang.is_some() {
@@ -188,7 +122,7 @@ fn read_options(v: &JsValue) -> Result<OptionsSpec, JsValue> {
 extern "C" {
     /// JavaScript's `String(x)` for a number: the shortest decimal that reads back as `x`.
     #[wasm_bindgen(js_name = String)]
-    fn js_number(x: f64) -> String;
+    pub(crate) fn js_number(x: f64) -> String;
 }
 
 /// serde_json's output with floats written by the engine ([`js_number`], so `JSON.parse` gives
@@ -354,7 +288,7 @@ fn write_json<T: serde::Serialize>(item: &T, buf: &mut Vec<u8>) -> Result<(), Js
 }
 
 /// The confidence at or above which the demo and `<pith-summary>` show an actor (the core's
-/// `pith::actors::DISPLAY_CONFIDENCE`). `analyze` returns every actor with its `confidence`, so
+/// `pith::ACTOR_DISPLAY_CONFIDENCE`). `analyze` returns every actor with its `confidence`, so
 /// callers may show fewer or more. Exported rather than copied into the JavaScript, so that the
 /// pages follow the core when it is recalibrated.
 #[wasm_bindgen(js_name = actorDisplayConfidence)]
@@ -363,7 +297,7 @@ pub fn actor_display_confidence() -> f64 {
 }
 
 /// The confidence from which a position is shown in a display
-/// ([`DISPLAY_CONFIDENCE`](crate::positions::DISPLAY_CONFIDENCE)): the demo and the
+/// ([`POSITION_DISPLAY_CONFIDENCE`](crate::POSITION_DISPLAY_CONFIDENCE)): the demo and the
 /// `<pith-summary>` widget show rows with `confidence >= positionDisplayConfidence()`.
 #[wasm_bindgen(js_name = positionDisplayConfidence)]
 pub fn position_display_confidence() -> f64 {

@@ -190,7 +190,7 @@ fn shown(text: &str) -> Vec<(String, ActorKind)> {
         .expect("analysable")
         .actors
         .into_iter()
-        .filter(|a| a.confidence >= pith::actors::DISPLAY_CONFIDENCE)
+        .filter(|a| a.confidence >= pith::ACTOR_DISPLAY_CONFIDENCE)
         .map(|a| (a.name, a.kind))
         .collect()
 }

@@ -1,6 +1,7 @@
 //! The `pith` command line: reports, JSON, batch mode (order, inputs, bad records), help,
 //! version, completions and one-line errors.
-#![cfg(not(target_arch = "wasm32"))]
+// The binary needs the `cli` feature (`--no-default-features` builds no binary to run).
+#![cfg(all(not(target_arch = "wasm32"), feature = "cli"))]
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
@@ -99,6 +100,27 @@ fn errors_are_one_line_and_non_zero() {
     let bad = pith(&["analyze", "--sentences", "many"], b"");
     assert_eq!(bad.status.code(), Some(2));
     assert!(text(&bad.stderr).contains("expected a whole number"));
+
+    // Out of range: the library's one check, with the message the builder and the wasm module
+    // give, before any input is read.
+    for (flags, message) in [
+        (
+            ["--sentences", "1001"],
+            "sentences must be between 0 and 1000, got 1001",
+        ),
+        (
+            ["--keywords", "5000"],
+            "keywords must be between 0 and 1000, got 5000",
+        ),
+        (["--ratio", "1.5"], "ratio must be between 0 and 1, got 1.5"),
+    ] {
+        for command in ["analyze", "batch"] {
+            let out = pith(&[command, flags[0], flags[1]], b"Some text.");
+            assert_eq!(out.status.code(), Some(2), "{command} {flags:?}");
+            assert_eq!(text(&out.stderr), format!("pith: {message}\n"));
+            assert!(out.stdout.is_empty());
+        }
+    }
     assert_eq!(
         pith(&["analyze", "--lang", "xx"], b"").status.code(),
         Some(2)

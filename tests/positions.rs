@@ -2,7 +2,7 @@
 //! (issue 16). Every sentence is written for these tests, in the shape of the errors seen.
 #![cfg(not(target_arch = "wasm32"))]
 
-use pith::{analyze, Options, Position, SentenceKind};
+use pith::{analyze, Options, Position, SentenceKind, Stance};
 
 fn rows(text: &str) -> Vec<Position> {
     analyze(text, &Options::new().language("en").expect("en"))
@@ -28,7 +28,7 @@ fn actions_and_no_comment_are_not_positions() {
     assert!(r.is_empty(), "{r:#?}");
     // A stance verb with an infinitive is still one.
     let r = rows("Ms Olsen refused to back the levy.");
-    assert_eq!(row(&r, "Olsen").stance.as_deref(), Some("rejects"));
+    assert_eq!(row(&r, "Olsen").stance, Some(Stance::Rejects));
 }
 
 /// Family 2: a holder is never a fragment of a name; the name beats a descriptor.
@@ -114,9 +114,9 @@ fn negation_turns_proposals_into_opposition() {
         "The members do not want to send the police into the square. \
          Mr Brandt never proposed to sell the port.",
     );
-    assert_eq!(row(&r, "The members").stance.as_deref(), Some("opposes"));
-    assert_eq!(row(&r, "Brandt").stance.as_deref(), Some("opposes"));
-    assert!(r.iter().all(|p| p.stance.as_deref() != Some("proposes")));
+    assert_eq!(row(&r, "The members").stance, Some(Stance::Opposes));
+    assert_eq!(row(&r, "Brandt").stance, Some(Stance::Opposes));
+    assert!(r.iter().all(|p| p.stance != Some(Stance::Proposes)));
 }
 
 /// Family 7: a site's disclosure is furniture: no position, no summary sentence.

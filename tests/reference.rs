@@ -2,7 +2,7 @@
 //! expects pith to find. The fixture is compiled in, so this also runs under wasm.
 #![cfg(not(target_arch = "wasm32"))]
 
-use pith::{analyze, ActorKind, Analysis, Options, SentenceKind};
+use pith::{analyze, ActorKind, Analysis, Options, SentenceKind, Stance};
 
 const ARTICLE: &str = include_str!("fixtures/missile-defence.txt");
 
@@ -112,7 +112,7 @@ fn six_people_each_once_with_a_role() {
         assert_eq!(found[0].role.as_deref(), Some(role), "{name}");
         // Shown to the reader, not only returned.
         assert!(
-            found[0].confidence >= pith::actors::DISPLAY_CONFIDENCE,
+            found[0].confidence >= pith::ACTOR_DISPLAY_CONFIDENCE,
             "{name}: {}",
             found[0].confidence
         );
@@ -121,7 +121,7 @@ fn six_people_each_once_with_a_role() {
     for a in g
         .actors
         .iter()
-        .filter(|a| a.confidence >= pith::actors::DISPLAY_CONFIDENCE)
+        .filter(|a| a.confidence >= pith::ACTOR_DISPLAY_CONFIDENCE)
     {
         assert!(
             !matches!(a.name.as_str(), "Bush" | "Nuclear" | "INF"),
@@ -190,11 +190,11 @@ fn positions_of_both_camps_with_evidence() {
             .unwrap_or_else(|| panic!("{actor} {cue}: {:#?}", g.positions))
     };
     let p = row("Vladimir Putin", "warned");
-    assert_eq!(p.stance.as_deref(), Some("warns"));
+    assert_eq!(p.stance, Some(Stance::Warns));
     assert!(p.claim.starts_with("Moscow might pull out of the 1987"));
     assert_eq!(p.evidence, g.sentences[p.sentence].text);
     let r = row("Condoleezza Rice", "rebuffed");
-    assert_eq!(r.stance.as_deref(), Some("rejects"));
+    assert_eq!(r.stance, Some(Stance::Rejects));
     assert_eq!(r.side.as_deref(), Some("United States"));
     let q = row("Condoleezza Rice", "said");
     assert!(q
@@ -218,8 +218,8 @@ fn positions_of_both_camps_with_evidence() {
         .quote
         .as_deref()
         .is_some_and(|q| q.starts_with("The principal thing")));
-    assert_eq!(row("Russia", "opposed").stance.as_deref(), Some("opposes"));
-    assert_eq!(row("Russia", "offering").stance.as_deref(), Some("offers"));
+    assert_eq!(row("Russia", "opposed").stance, Some(Stance::Opposes));
+    assert_eq!(row("Russia", "offering").stance, Some(Stance::Offers));
     assert_eq!(
         row("United States", "says").side.as_deref(),
         Some("United States")
@@ -228,14 +228,14 @@ fn positions_of_both_camps_with_evidence() {
     assert_eq!(p.mention.as_deref(), Some("He"));
     let lead = row("Vladimir Putin", "stepped up pressure");
     assert_eq!(lead.mention.as_deref(), Some("The Russian President"));
-    assert_eq!(lead.stance.as_deref(), Some("demands"));
+    assert_eq!(lead.stance, Some(Stance::Demands));
     assert_eq!(lead.sentence, 2);
     // Attitudes: "the Russians were unimpressed", "a cool response in Washington".
     let unimpressed = row("Russia", "unimpressed");
-    assert_eq!(unimpressed.stance.as_deref(), Some("rejects"));
+    assert_eq!(unimpressed.stance, Some(Stance::Rejects));
     assert_eq!(unimpressed.mention.as_deref(), Some("the Russians"));
     let cool = row("Washington", "cool response");
-    assert_eq!(cool.stance.as_deref(), Some("rejects"));
+    assert_eq!(cool.stance, Some(Stance::Rejects));
     assert_eq!(cool.side.as_deref(), Some("United States"));
     assert!(
         cool.claim.contains("radar station in Azerbaijan"),
@@ -335,7 +335,7 @@ fn positions_a_reader_can_trust() {
         assert!(
             g.positions
                 .iter()
-                .any(|p| p.actor == who && p.confidence >= pith::positions::DISPLAY_CONFIDENCE),
+                .any(|p| p.actor == who && p.confidence >= pith::POSITION_DISPLAY_CONFIDENCE),
             "{who}: {:#?}",
             g.positions
         );

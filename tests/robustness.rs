@@ -164,6 +164,56 @@ fn languages_are_detected_or_chosen() {
     ));
 }
 
+#[test]
+fn options_out_of_range_are_errors_with_the_value() {
+    // The builder's values go through the same check as the wasm binding's and the CLI's
+    // (tests/common/wasm.rs, tests/cli.rs): errors, neither caps nor clamping.
+    let err = |o: Options| match analyze("Some text.", &o) {
+        Err(Error::InvalidOption(m)) => m,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        err(Options::new().sentences(1001)),
+        "sentences must be between 0 and 1000, got 1001"
+    );
+    assert_eq!(
+        err(Options::new().keywords(5000)),
+        "keywords must be between 0 and 1000, got 5000"
+    );
+    assert_eq!(
+        err(Options::new().ratio(1.5)),
+        "ratio must be between 0 and 1, got 1.5"
+    );
+    assert_eq!(
+        err(Options::new().ratio(-0.25)),
+        "ratio must be between 0 and 1, got -0.25"
+    );
+    assert_eq!(
+        err(Options::new().ratio(f64::NAN)),
+        "ratio must be between 0 and 1, got NaN"
+    );
+    assert_eq!(Options::new().sentences(1000).keywords(0).check(), Ok(()));
+    assert_eq!(Options::new().ratio(1.0).check(), Ok(()));
+    assert_eq!(Options::default().check(), Ok(()));
+    // The spelled form (JSON, JS, the CLI's flags) ends in the same check.
+    let mut spec = pith::OptionsSpec::default();
+    spec.keywords = Some(1001);
+    assert_eq!(
+        Options::try_from(spec).and_then(|o| o.check()),
+        Err(Error::InvalidOption(
+            "keywords must be between 0 and 1000, got 1001".into()
+        ))
+    );
+    let mut two = pith::OptionsSpec::default();
+    (two.sentences, two.words) = (Some(2), Some(40));
+    assert_eq!(
+        Options::try_from(two),
+        Err(Error::InvalidOption(
+            "give one summary length: sentences, ratio or words".into()
+        ))
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 

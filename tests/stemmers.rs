@@ -1,4 +1,4 @@
-//! The vendored stemmers (`pith::stem`, rust-stemmers 1.2.0 with its `Among` tables stored
+//! The vendored stemmers (`pith::internal::stem`, rust-stemmers 1.2.0 with its `Among` tables stored
 //! compactly) stem every word exactly as rust-stemmers 1.2.0 does, in the 17 languages other
 //! than English (English is src/stem/porter2.rs, which has its own equivalence tests).
 //!
@@ -8,7 +8,7 @@
 //! table entry alone and the words of the reference article.
 #![cfg(not(target_arch = "wasm32"))]
 
-use pith::stem::{Algorithm, Stemmer};
+use pith::internal::stem::{Algorithm, Stemmer};
 
 const CASES_PER_LANGUAGE: usize = 20_000;
 

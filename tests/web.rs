@@ -9,7 +9,7 @@ mod shared;
 /// The DOM article extractor (`src/dom.rs`), browser only.
 mod dom {
     use js_sys::{Array, JsString, Reflect};
-    use pith::dom::{extract_article, extract_text, text_range};
+    use pith::internal::dom::{extract_article, extract_text, text_range};
     use wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_test::wasm_bindgen_test;
     use web_sys::Element;

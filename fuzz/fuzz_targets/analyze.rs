@@ -22,7 +22,8 @@ fn options(head: &[u8]) -> Options {
     let [a, b, c, d] = [head[0], head[1], head[2], head[3]];
     let opts = match a % 4 {
         0 => Options::new().sentences(usize::from(b % 8)),
-        1 => Options::new().ratio(f64::from(b) / 200.0),
+        // 0 to 1: a ratio outside it is an error (`Options::check`).
+        1 => Options::new().ratio(f64::from(b) / 255.0),
         2 => Options::new().words(usize::from(b)),
         _ => Options::new(),
     };

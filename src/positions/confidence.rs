@@ -55,7 +55,7 @@ pub fn confidence_features(p: &Position) -> [f64; CONFIDENCE_FEATURES] {
     let evidence_words = p.evidence.split_whitespace().count().max(1);
     let quoted = p.quote.as_deref() == Some(p.claim.as_str());
     let cue = p.cue.as_deref().map(crate::case::lowercase);
-    let stance = p.stance.as_deref().unwrap_or("says");
+    let stance = p.stance.unwrap_or(Stance::Says);
     let mention = crate::case::lowercase(p.mention.as_deref().unwrap_or(""));
     let pronoun = matches!(mention.as_str(), "he" | "she" | "they" | "i" | "we" | "it");
     let actor_lower = crate::case::lowercase(&p.actor);
@@ -79,11 +79,11 @@ pub fn confidence_features(p: &Position) -> [f64; CONFIDENCE_FEATURES] {
         b(cue.is_none()),
         b(cue.as_deref() == Some(":")),
         b(cue.as_deref().is_some_and(|c| PLAIN_CUES.contains(&c))),
-        b(matches!(stance, "supports" | "opposes")),
-        b(stance == "rejects"),
+        b(matches!(stance, Stance::Supports | Stance::Opposes)),
+        b(stance == Stance::Rejects),
         b(matches!(
             stance,
-            "proposes" | "demands" | "offers" | "warns" | "threatens"
+            Stance::Proposes | Stance::Demands | Stance::Offers | Stance::Warns | Stance::Threatens
         )),
         b(p.resolved),
         b(pronoun),

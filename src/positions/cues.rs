@@ -69,13 +69,7 @@ impl<'a, 'd> Finder<'a, 'd> {
     /// A one-word cue verb at token `c` with its lexicon `stance`, unless it is a noun ("the
     /// support", "his claims"), part of a name (capitalised mid-sentence) or another verb with
     /// a particle ("called off", "backed down").
-    fn verb_cue(
-        &self,
-        c: usize,
-        lower: &str,
-        stance: &'static str,
-        range: &Range<usize>,
-    ) -> Option<Cue> {
+    fn verb_cue(&self, c: usize, lower: &str, stance: Stance, range: &Range<usize>) -> Option<Cue> {
         let t = self.doc.tokens.get(c)?;
         let noun_before = c > range.start
             && (DETERMINERS.contains(&self.lower(c - 1)) || self.is_possessive(c - 1));
@@ -100,7 +94,7 @@ impl<'a, 'd> Finder<'a, 'd> {
         let refusal = matches!(lower, "declined" | "declines" | "refused" | "refuses");
         if self.lower(c + 1) == "to" && c + 2 < range.end && !refusal {
             if let Some(&inner) = self.lx.cues.get(self.lower(c + 2)) {
-                let stance = if inner == "says" { stance } else { inner };
+                let stance = if inner == Stance::Says { stance } else { inner };
                 return Some(Cue {
                     first: c,
                     last: c + 2,

@@ -40,7 +40,7 @@
 
 use crate::actors::{Actors, Link};
 use crate::lexicon::{word, Lexicon};
-use crate::model::{ActorKind, Position, SentenceKind};
+use crate::model::{ActorKind, Position, SentenceKind, Stance};
 use crate::text::{Document, Shape, TokenKind};
 use crate::util::FxHashSet as HashSet;
 use std::ops::Range;
@@ -412,7 +412,7 @@ enum CueKind {
 struct Cue {
     first: usize,
     last: usize,
-    stance: &'static str,
+    stance: Stance,
     kind: CueKind,
 }
 
@@ -663,7 +663,20 @@ fn repeats(out: &mut [Position], p: &Position) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::{analyze, Options, Position};
+    use crate::{analyze, Options, Position, Stance};
+
+    #[test]
+    fn the_cue_lexicon_gives_every_stance() {
+        let lx = crate::lexicon::Lexicon::english();
+        let stances: std::collections::HashSet<Stance> = (lx.cues.values())
+            .chain(lx.noun_cues.values())
+            .chain(lx.states.values())
+            .chain(lx.reactions.values())
+            .chain(lx.phrases.values().flatten().map(|p| &p.stance))
+            .copied()
+            .collect();
+        assert_eq!(stances.len(), Stance::ALL.len(), "{stances:?}");
+    }
 
     fn rows(text: &str) -> Vec<Position> {
         analyze(text, &Options::new().language("en").expect("en"))
@@ -682,7 +695,7 @@ mod tests {
         let r = rows("\"We will win this state,\" said Virginia delegate Beau Correll.");
         let p = find(&r, "Beau Correll");
         assert_eq!(p.quote.as_deref(), Some("We will win this state"));
-        assert_eq!(p.stance.as_deref(), Some("says"));
+        assert_eq!(p.stance, Some(Stance::Says));
     }
 
     #[test]
@@ -734,7 +747,7 @@ mod tests {
             "{r:#?}"
         );
         let r = rows("Mr Lee said nothing. Mr Lee was accused by Mr Kim of lying.");
-        assert_eq!(find(&r, "Kim").stance.as_deref(), Some("opposes"));
+        assert_eq!(find(&r, "Kim").stance, Some(Stance::Opposes));
     }
 
     #[test]
@@ -756,7 +769,7 @@ mod tests {
     #[test]
     fn stance_from_cue_and_negation() {
         let r = rows("Senator Warren did not support the bill. Senator Warren said so twice.");
-        assert_eq!(find(&r, "Warren").stance.as_deref(), Some("opposes"));
+        assert_eq!(find(&r, "Warren").stance, Some(Stance::Opposes));
         let r = rows("Mr Putin did not mention other states by name. Mr Putin left.");
         assert!(r.is_empty(), "{r:#?}");
     }
@@ -765,7 +778,7 @@ mod tests {
     fn party_members_are_a_group_on_the_party_side() {
         let r = rows("Republicans warned that the deal was a mistake.");
         let p = find(&r, "Republicans");
-        assert_eq!(p.stance.as_deref(), Some("warns"));
+        assert_eq!(p.stance, Some(Stance::Warns));
         assert_eq!(p.side.as_deref(), Some("Republican Party"));
     }
 

@@ -177,7 +177,7 @@ fn named_says_row(
         quote: quoted.then(|| claim.clone()),
         claim,
         cue: Some(cue.to_string()),
-        stance: Some("says".to_string()),
+        stance: Some(crate::model::Stance::Says),
         mention: Some(mention),
         confidence: 0.0,
     }
@@ -317,7 +317,7 @@ pub(super) fn continued(
         claim: quote.clone(),
         quote: Some(quote),
         cue: None,
-        stance: Some("says".to_string()),
+        stance: Some(crate::model::Stance::Says),
         mention,
         confidence: 0.0,
     })

@@ -31,7 +31,7 @@ pub(super) fn row(
     if subordinate.is_some() && clause.is_empty() && quoted.text.is_none() {
         return None;
     }
-    let clause = if cue.stance == "says" {
+    let clause = if cue.stance == Stance::Says {
         clause
     } else {
         f.object_phrase(clause)
@@ -60,7 +60,7 @@ pub(super) fn row(
             doc.slice(doc.tokens[cue.first].start, doc.tokens[cue.last].end)
                 .to_string(),
         ),
-        stance: Some(stance.to_string()),
+        stance: Some(stance),
         mention: Some(mention),
         confidence: 0.0,
     };
@@ -97,10 +97,10 @@ fn acceptable(f: &Finder, cue: &Cue, claim: &str, quoted: bool) -> bool {
         // What someone did ("added her third goal", "testified before the committee") is
         // not what they said: a "says" cue reports a clause.
         let object_cue = OBJECT_CUES.contains(&f.lower(cue.first));
-        if cue.stance == "says" && !object_cue && !clause_like(claim) {
+        if cue.stance == Stance::Says && !object_cue && !clause_like(claim) {
             return false;
         }
-        if junk_claim(claim, cue.stance == "says" && !object_cue) {
+        if junk_claim(claim, cue.stance == Stance::Says && !object_cue) {
             return false;
         }
     }

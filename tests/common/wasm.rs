@@ -2,7 +2,7 @@
 // binding, called as JavaScript would call it.
 
 use js_sys::{Array, JsString, Reflect, JSON};
-use pith::wasm::{actor_display_confidence, JsAnalysis, JsOptions};
+use pith::internal::wasm::{actor_display_confidence, JsAnalysis, JsOptions};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -10,7 +10,7 @@ const ARTICLE: &str = include_str!("../fixtures/missile-defence.txt");
 
 /// The binding called with a JS string, as JavaScript calls it.
 fn analyze(text: &str, options: Option<JsOptions>) -> Result<JsAnalysis, JsValue> {
-    pith::wasm::analyze(&JsString::from(text), options)
+    pith::internal::wasm::analyze(&JsString::from(text), options)
 }
 
 fn opts(json: &str) -> Option<JsOptions> {
@@ -88,7 +88,7 @@ fn scores_are_the_numbers_of_the_core() {
 fn the_display_threshold_is_the_core_constant() {
     // The demo and <pith-summary> filter with this export; it must be the core's value exactly,
     // not a copy that could drift.
-    assert_eq!(actor_display_confidence(), pith::actors::DISPLAY_CONFIDENCE);
+    assert_eq!(actor_display_confidence(), pith::ACTOR_DISPLAY_CONFIDENCE);
 }
 
 #[wasm_bindgen_test]
@@ -129,11 +129,26 @@ fn options_are_applied_and_bad_ones_throw_errors() {
     assert!(msg(r#"{"sentences": "three"}"#).contains("invalid options"));
     assert!(msg(r#"{"sentence": 2}"#).contains("unknown field `sentence`"));
     assert!(msg(r#"{"lang": "xx"}"#).contains("unknown language \"xx\""));
-    assert!(msg(r#"{"sentences": 5000}"#).contains("sentences must be between 0 and 1000"));
+    // Ranges: the core's one check (`Options::check`), with the builder's and the CLI's message.
+    assert_eq!(
+        msg(r#"{"sentences": 5000}"#),
+        "sentences must be between 0 and 1000, got 5000"
+    );
+    assert_eq!(
+        msg(r#"{"keywords": 1001}"#),
+        "keywords must be between 0 and 1000, got 1001"
+    );
+    assert_eq!(
+        msg(r#"{"ratio": -0.25}"#),
+        "ratio must be between 0 and 1, got -0.25"
+    );
     assert!(msg(r#"{"maxInputBytes": 3}"#).contains("over the limit of 3 bytes"));
     assert!(msg("42").contains("options must be an object"));
     assert!(msg(r#"{"sentences": 2, "words": 40}"#).contains("give one summary length"));
-    assert!(msg(r#"{"ratio": 1.5}"#).contains("ratio must be between 0 and 1, got 1.5"));
+    assert_eq!(
+        msg(r#"{"ratio": 1.5}"#),
+        "ratio must be between 0 and 1, got 1.5"
+    );
     assert!(msg(r#"{"ratio": "half"}"#).contains("invalid options"));
     assert!(msg(r#"{"keywords": 2.5}"#).contains("invalid options"));
     assert!(msg(r#"{"lang": "en", "language": "en"}"#).contains("invalid options"));
@@ -182,7 +197,9 @@ fn over_limit_strings_are_rejected_before_they_are_copied() {
     // at a time), far under 1 MiB.
     let big = JsString::from("a").repeat(16 * 1024 * 1024 + 1);
     let before = memory_bytes();
-    let err = pith::wasm::analyze(&big, None).err().expect("rejected");
+    let err = pith::internal::wasm::analyze(&big, None)
+        .err()
+        .expect("rejected");
     assert_eq!(
         error_message(err),
         "input is 16777217 bytes, over the limit of 8388608 bytes (raise maxInputBytes to analyse it)"
@@ -202,7 +219,7 @@ fn the_limit_counts_utf8_bytes_exactly() {
     let limit = r#"{"maxInputBytes": 300000}"#;
     let msg = |text: &JsString| {
         error_message(
-            pith::wasm::analyze(text, opts(limit))
+            pith::internal::wasm::analyze(text, opts(limit))
                 .err()
                 .expect("rejected"),
         )
@@ -212,7 +229,7 @@ fn the_limit_counts_utf8_bytes_exactly() {
         msg(&rockets(75_000)),
         "input is 300001 bytes, over the limit of 300000 bytes (raise maxInputBytes to analyse it)"
     );
-    assert!(pith::wasm::analyze(&rockets(74_999), opts(limit)).is_ok());
+    assert!(pith::internal::wasm::analyze(&rockets(74_999), opts(limit)).is_ok());
     // A lone surrogate crosses as U+FFFD, 3 bytes, as the copy into the module would encode it.
     let lone = JsString::from_char_code1(0xD800).repeat(100_001);
     assert_eq!(
@@ -220,7 +237,10 @@ fn the_limit_counts_utf8_bytes_exactly() {
         "input is 300003 bytes, over the limit of 300000 bytes (raise maxInputBytes to analyse it)"
     );
     // Two bytes a unit: 150,000 units of "é" are exactly the limit, one more is over.
-    assert!(pith::wasm::analyze(&JsString::from("\u{E9}").repeat(150_000), opts(limit)).is_ok());
+    assert!(
+        pith::internal::wasm::analyze(&JsString::from("\u{E9}").repeat(150_000), opts(limit))
+            .is_ok()
+    );
     assert_eq!(
         msg(&JsString::from("\u{E9}").repeat(150_001)),
         "input is 300002 bytes, over the limit of 300000 bytes (raise maxInputBytes to analyse it)"

@@ -49,18 +49,17 @@ if (JSON.stringify(examples) !== JSON.stringify(EXAMPLES)) {
   bail(`www/examples/ has ${examples.join(', ')}: give the new page its ready condition in EXAMPLES and below`);
 }
 
-/** The string literals of `field: "a" | "b" | ...` in interface `name` of pkg/pith.d.ts. */
-function union(name, field) {
+/** The string literals of `export type name = "a" | "b" | ...;` in pkg/pith.d.ts (generated from the Rust enums). */
+function union(name) {
   const types = fs.readFileSync(path.join(ROOT, 'pkg', 'pith.d.ts'), 'utf8');
-  const body = types.match(new RegExp(`export interface ${name} \\{([\\s\\S]*?)\\n\\}`));
-  const line = body && body[1].match(new RegExp(`\\b${field}: ([^;]+);`));
-  if (!line) bail(`pkg/pith.d.ts: no ${name}.${field}`);
+  const line = types.match(new RegExp(`export type ${name} = ([^;]+);`));
+  if (!line) bail(`pkg/pith.d.ts: no type ${name}`);
   return [...line[1].matchAll(/"([a-z-]+)"/g)].map((m) => m[1]);
 }
 const KINDS = {
-  stances: union('Position', 'stance'),
-  actorKinds: union('Actor', 'kind'),
-  sentenceKinds: union('Sentence', 'kind'),
+  stances: union('Stance'),
+  actorKinds: union('ActorKind'),
+  sentenceKinds: union('SentenceKind'),
 };
 
 const { chromium } = await import('playwright-core');

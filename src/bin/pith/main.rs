@@ -72,47 +72,46 @@ mod cli {
         },
     }
 
-    /// The analysis options shared by `analyze` and `batch`.
+    /// The analysis options shared by `analyze` and `batch`: the fields of
+    /// [`pith::OptionsSpec`], as the wasm module's options object has them. Clap reads each as a
+    /// number or a string; their ranges are the library's one check ([`Options::check`]), so a
+    /// flag out of range gets the message a JavaScript caller or the builder gets.
     #[derive(Args)]
     pub struct AnalysisArgs {
-        /// Summary length in sentences [default: 3].
-        #[arg(long, value_name = "N", value_parser = number, group = "length")]
-        sentences: Option<usize>,
+        /// Summary length in sentences, 0 to 1000 [default: 3].
+        #[arg(long, value_name = "N", value_parser = count, group = "length")]
+        sentences: Option<u32>,
         /// Summary length as a share of the candidate sentences, 0 to 1.
-        #[arg(long, value_name = "R", value_parser = ratio, group = "length")]
+        #[arg(long, value_name = "R", group = "length")]
         ratio: Option<f64>,
         /// Summary length as a word budget: the best sentences that fit, at least one.
-        #[arg(long, value_name = "N", value_parser = number, group = "length")]
-        words: Option<usize>,
-        /// Number of keywords.
-        #[arg(long, value_name = "N", value_parser = number, default_value_t = 10)]
-        keywords: usize,
+        #[arg(long, value_name = "N", value_parser = count, group = "length")]
+        words: Option<u32>,
+        /// Number of keywords, 0 to 1000.
+        #[arg(long, value_name = "N", value_parser = count, default_value_t = default().keyword_count() as u32)]
+        keywords: u32,
         /// Language: an ISO 639-1 code (en), an English name (german) or auto (detect).
         #[arg(long, value_name = "CODE", default_value = "auto")]
         lang: String,
         /// Largest input accepted (per record in batch), in UTF-8 bytes.
-        #[arg(long, value_name = "N", value_parser = number, default_value_t = Options::default().input_limit())]
-        pub max_bytes: usize,
+        #[arg(long, value_name = "N", value_parser = count, default_value_t = default().input_limit() as u32)]
+        max_bytes: u32,
     }
 
     impl AnalysisArgs {
-        /// The library options these flags ask for; fails on an unknown language.
+        /// The library options these flags ask for, through the one validation.
         pub fn options(&self) -> Result<Options, String> {
-            let mut o = Options::new()
-                .keywords(self.keywords)
-                .max_input_bytes(self.max_bytes)
-                .language(&self.lang)
-                .map_err(|e| e.to_string())?;
-            if let Some(n) = self.sentences {
-                o = o.sentences(n);
-            }
-            if let Some(r) = self.ratio {
-                o = o.ratio(r);
-            }
-            if let Some(n) = self.words {
-                o = o.words(n);
-            }
-            Ok(o)
+            let mut spec = pith::OptionsSpec::default();
+            spec.sentences = self.sentences;
+            spec.ratio = self.ratio;
+            spec.words = self.words;
+            spec.keywords = Some(self.keywords);
+            spec.lang = Some(self.lang.clone());
+            spec.max_input_bytes = Some(self.max_bytes);
+            // `analyze` checks too; checking here reports bad flags before any input is read.
+            let options = Options::try_from(spec).map_err(|e| e.to_string())?;
+            options.check().map_err(|e| e.to_string())?;
+            Ok(options)
         }
     }
 
@@ -138,8 +137,8 @@ mod cli {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
         /// Largest page accepted, in UTF-8 bytes.
-        #[arg(long, value_name = "N", value_parser = number, default_value_t = Options::default().input_limit())]
-        max_bytes: usize,
+        #[arg(long, value_name = "N", value_parser = count, default_value_t = Options::default().input_limit() as u32)]
+        max_bytes: u32,
     }
 
     /// Whether a file's name says it is a web page.
@@ -154,17 +153,16 @@ mod cli {
         Json,
     }
 
-    /// A whole number flag value; the message says what was expected.
-    pub fn number(s: &str) -> Result<usize, String> {
-        s.parse()
-            .map_err(|_| format!("expected a whole number, got {s:?}"))
+    /// The library's defaults, which the flags' defaults show.
+    fn default() -> Options {
+        Options::default()
     }
 
-    fn ratio(s: &str) -> Result<f64, String> {
+    /// An option's whole number, as the wasm module reads one (0 to 2^32 - 1); its range is
+    /// [`Options::check`]'s.
+    fn count(s: &str) -> Result<u32, String> {
         s.parse()
-            .ok()
-            .filter(|r| (0.0..=1.0).contains(r))
-            .ok_or_else(|| format!("expected a number between 0 and 1, got {s:?}"))
+            .map_err(|_| format!("expected a whole number from 0 to {}, got {s:?}", u32::MAX))
     }
 
     /// Parses the command line and runs it; returns the exit code (2 on any error).
@@ -254,7 +252,7 @@ mod cli {
     }
 
     fn extract_cmd(a: &ExtractArgs) -> Result<(), String> {
-        let html = read_input(a.input.as_deref(), a.max_bytes)?;
+        let html = read_input(a.input.as_deref(), a.max_bytes as usize)?;
         let page = pith::html::extract(&html);
         let mut out = std::io::stdout().lock();
         let written = match a.format {

@@ -64,7 +64,7 @@ pub fn report(g: &Analysis) -> String {
                     format!("{} (unresolved)", p.actor)
                 },
                 p.side.clone().unwrap_or_else(|| "-".into()),
-                p.stance.clone().unwrap_or_default(),
+                p.stance.map_or("", pith::Stance::as_str).to_string(),
                 clip(&p.claim, 70),
                 format!("#{}", p.sentence),
             ]

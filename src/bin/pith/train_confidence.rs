@@ -1,18 +1,18 @@
 //! `pith train confidence [--conll FILE] [--gum DIR] [--out FILE] [--check]`: fits the actor
-//! confidence model of `pith::actors::confidence` (a logistic regression over a dozen facts of
+//! confidence model of `pith::internal::actors::confidence` (a logistic regression over a dozen facts of
 //! each actor) on the development data, CoNLL-2003 testa and GUM's dev split, and writes its
 //! weights (by default to `src/actors/confidence_weights.rs`); with `--check`, fails instead
 //! when that file differs from what fitting makes. It also prints, per display threshold, the
 //! shown-actor precision that `pith eval entities` reports, from which
-//! `pith::actors::DISPLAY_CONFIDENCE` is chosen.
+//! `pith::ACTOR_DISPLAY_CONFIDENCE` is chosen.
 //!
 //! An actor counts as right when its name, or one of its mentions, is a gold PER, ORG or LOC
 //! entity of the same type in its document (the question a reader asks of a row).
 
 use crate::eval::entities::{gum_split_with, parse_conll, Doc};
 use crate::eval::read_text;
-use pith::actors::confidence::{logistic, K};
-use pith::text::Document;
+use pith::internal::actors::confidence::{logistic, K};
+use pith::internal::text::Document;
 use pith::ActorKind;
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -33,7 +33,7 @@ fn rows(docs: &[Doc], first_doc: usize, out: &mut Vec<Row>) {
     for (d, doc) in docs.iter().enumerate() {
         let text = &doc.text;
         let document = Document::new(text, Some(pith::Lang::English));
-        let actors = pith::actors::find(&document);
+        let actors = pith::internal::actors::find(&document);
         let gold: HashSet<(usize, usize, &str)> = doc.gold.iter().copied().collect();
         let names: HashSet<(&str, &str)> =
             doc.gold.iter().map(|&(s, e, t)| (&text[s..e], t)).collect();
@@ -41,7 +41,8 @@ fn rows(docs: &[Doc], first_doc: usize, out: &mut Vec<Row>) {
             let t = match e.kind {
                 ActorKind::Person => "PER",
                 ActorKind::Organization => "ORG",
-                ActorKind::Place | ActorKind::Group => "LOC",
+                // Places, groups and any later kind: CoNLL has no finer type.
+                _ => "LOC",
             };
             let mentioned = e.mentions.iter().any(|&(s, end)| {
                 let s = s + HONORIFICS

@@ -1,15 +1,17 @@
 //! `pith train positions --data TRAIN --dev DEV`: fits the positions table's confidence model
-//! (`pith::positions::confidence`) and prints its weights as the Rust array to paste into
+//! (`pith::internal::positions::confidence`) and prints its weights as the Rust array to paste into
 //! `src/positions`, then the threshold table on dev and the model's calibration there.
 //!
 //! A row is labelled right by the strict rule of `pith eval attribution` (claim token F1 of at
 //! least 0.5 with a gold Content, holder containing a named Source's head). The model is a
-//! logistic regression over `pith::positions::confidence_features`, fitted by full-batch
+//! logistic regression over `pith::internal::positions::confidence_features`, fitted by full-batch
 //! gradient descent from zero with a small L2 penalty: deterministic, no shuffling. Only
 //! train is fitted on; dev chooses the display threshold.
 
 use crate::eval::attribution::{articles, strict_figures, Article};
-use pith::positions::{confidence_features, confidence_with, sigmoid, CONFIDENCE_FEATURES};
+use pith::internal::positions::{
+    confidence_features, confidence_with, sigmoid, CONFIDENCE_FEATURES,
+};
 use std::path::PathBuf;
 
 /// Gradient steps, step size and L2 penalty.

@@ -1,5 +1,5 @@
 //! `pith train tagger --conll FILE --gum DIR [--dev FILE] [--out FILE] [--buckets N]
-//! [--epochs N] [--check]`: trains the name tagger of `pith::actors::tagger` on CoNLL-2003's
+//! [--epochs N] [--check]`: trains the name tagger of `pith::internal::actors::tagger` on CoNLL-2003's
 //! training split and GUM's train split, and writes its weights (by default
 //! `src/actors/tagger_weights.bin`, with the header `src/actors/tagger_weights.rs` beside it);
 //! with `--check`, fails instead when the shipped files differ from what training makes.
@@ -10,10 +10,10 @@
 
 use crate::eval::entities::{gum_split_with, parse_conll, Doc};
 use crate::eval::read_text;
-use pith::actors::tagger::{
+use pith::internal::actors::tagger::{
     best, pack_checks, probability, scores, spans_of, Facts, Table, CHECK_BITS, LABELS, N, O,
 };
-use pith::text::Document;
+use pith::internal::text::Document;
 use std::path::{Path, PathBuf};
 
 /// GUM's commit, as `../shared/train/README.md` records it.
@@ -44,7 +44,7 @@ fn token_labels(doc: &Document, gold: &[(usize, usize, &'static str)]) -> Vec<us
             if t.start < s || t.end > e {
                 continue;
             }
-            if opening && t.shape == pith::text::Shape::Lower {
+            if opening && t.shape == pith::internal::text::Shape::Lower {
                 continue;
             }
             opening = false;
@@ -211,17 +211,17 @@ fn evaluate(docs: &[Labelled], table: &Table, temperatures: &[f32]) -> (f64, f64
             })
             .collect();
         // Gold spans trimmed as the labels are (no opening lowercase words).
-        let gold: std::collections::HashSet<(usize, usize, &str)> =
-            d.gold
-                .iter()
-                .filter(|g| keep(g.2))
-                .filter_map(|&(s, e, kind)| {
-                    let first = doc.tokens.iter().find(|t| {
-                        t.start >= s && t.end <= e && t.shape != pith::text::Shape::Lower
-                    })?;
-                    Some((first.start, e, kind))
-                })
-                .collect();
+        let gold: std::collections::HashSet<(usize, usize, &str)> = d
+            .gold
+            .iter()
+            .filter(|g| keep(g.2))
+            .filter_map(|&(s, e, kind)| {
+                let first = doc.tokens.iter().find(|t| {
+                    t.start >= s && t.end <= e && t.shape != pith::internal::text::Shape::Lower
+                })?;
+                Some((first.start, e, kind))
+            })
+            .collect();
         right += pred.intersection(&gold).count();
         predicted += pred.len();
         gold_n += gold.len();

@@ -21,7 +21,7 @@ use super::read_text;
 use pith::{analyze, Analysis, Options};
 
 /// The display threshold (rows the demo and the widget show).
-const DISPLAY_CONFIDENCE: f64 = pith::positions::DISPLAY_CONFIDENCE;
+const DISPLAY_CONFIDENCE: f64 = pith::POSITION_DISPLAY_CONFIDENCE;
 use std::ops::Range;
 use std::path::Path;
 
@@ -786,7 +786,7 @@ fn is_name_like(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
         && w.chars().count() > 1
         && !NOT_NAMES.contains(&lower.as_str())
-        && !pith::lexicon::WEEKDAYS.contains(&lower.as_str())
+        && !pith::internal::lexicon::WEEKDAYS.contains(&lower.as_str())
 }
 
 /// The name run of `names` nearest quotation `q` (in sentence `s`): in its sentence, else in

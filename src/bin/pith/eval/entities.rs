@@ -12,7 +12,7 @@
 //! spans exclude titles.
 
 use super::read_text;
-use pith::{analyze, utf16_to_byte, ActorKind, Analysis, Options};
+use pith::{analyze, ActorKind, Analysis, Options, Utf16Map};
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -163,7 +163,7 @@ fn gum_split_genre(
 /// "Mr. Tedeschi", "Justice Kagan") and the possessive after it ("Gloria 's"). GUM marks whole noun phrases; pith
 /// and CoNLL mark the name.
 fn name_tokens<'t>(mut a: usize, mut b: usize, word: impl Fn(usize) -> &'t str) -> (usize, usize) {
-    let lx = pith::lexicon::Lexicon::english();
+    let lx = pith::internal::lexicon::Lexicon::english();
     let opens_name = |w: &str| {
         w.chars()
             .next()
@@ -332,14 +332,16 @@ fn type_of(kind: ActorKind) -> &'static str {
     match kind {
         ActorKind::Person => "PER",
         ActorKind::Organization => "ORG",
-        ActorKind::Place | ActorKind::Group => "LOC",
+        // Places, groups and any later kind: CoNLL has no finer type.
+        _ => "LOC",
     }
 }
 
 /// The byte span of mention `m` of `text`, without a leading honorific.
-fn mention_span(text: &str, m: &pith::Mention) -> (usize, usize) {
-    let mut s = utf16_to_byte(text, m.start);
-    let e = utf16_to_byte(text, m.end);
+fn mention_span(text: &str, map: &Utf16Map, m: &pith::Mention) -> (usize, usize) {
+    // Output offsets are character boundaries, within the text.
+    let mut s = map.byte(m.start).unwrap_or(text.len());
+    let e = map.byte(m.end).unwrap_or(text.len());
     if let Some(h) = HONORIFICS.iter().find(|h| text[s..e].starts_with(*h)) {
         s += h.len();
     }
@@ -351,9 +353,10 @@ fn mention_span(text: &str, m: &pith::Mention) -> (usize, usize) {
 fn predict(text: &str) -> Result<(Analysis, Vec<Span>), String> {
     let g = analyze(text, &Options::new().sentences(0).keywords(0)).map_err(|e| e.to_string())?;
     let mut out = Vec::new();
+    let map = Utf16Map::new(text);
     for a in &g.actors {
         for m in &a.mentions {
-            let (s, e) = mention_span(text, m);
+            let (s, e) = mention_span(text, &map, m);
             out.push((s, e, type_of(a.kind)));
         }
     }
@@ -364,7 +367,7 @@ fn predict(text: &str) -> Result<(Analysis, Vec<Span>), String> {
 const SHOWN: usize = 10;
 
 /// Of the actors a reader is shown (the first [`SHOWN`] at or above
-/// [`pith::actors::DISPLAY_CONFIDENCE`], in the order listed), how many, and how many are right:
+/// [`pith::ACTOR_DISPLAY_CONFIDENCE`], in the order listed), how many, and how many are right:
 /// their name, or one of their mentions, is a gold entity of the same type in the document.
 /// With `errors`, prints `shown-wrong TYPE name confidence mentions` for each one that is not.
 fn shown_actors(doc: &Doc, g: &Analysis, errors: bool) -> (usize, usize) {
@@ -374,17 +377,18 @@ fn shown_actors(doc: &Doc, g: &Analysis, errors: bool) -> (usize, usize) {
     let gold: HashSet<(usize, usize, &str)> = doc.gold.iter().copied().collect();
     let mut shown = 0;
     let mut right = 0;
+    let map = Utf16Map::new(text);
     for a in g
         .actors
         .iter()
-        .filter(|a| a.confidence >= pith::actors::DISPLAY_CONFIDENCE)
+        .filter(|a| a.confidence >= pith::ACTOR_DISPLAY_CONFIDENCE)
         .take(SHOWN)
     {
         let t = type_of(a.kind);
         shown += 1;
         let named = gold_names.contains(&(a.name.as_str(), t));
         let mentioned = a.mentions.iter().any(|m| {
-            let (s, e) = mention_span(text, m);
+            let (s, e) = mention_span(text, &map, m);
             gold.contains(&(s, e, t))
         });
         right += usize::from(named || mentioned);
@@ -541,7 +545,7 @@ pub fn run(args: &Args) -> Result<(), String> {
     );
     println!(
         "  shown actors (top {SHOWN} per document, confidence >= {}): precision {:.1}% ({shown_right} of {shown}), {:.2} per document",
-        pith::actors::DISPLAY_CONFIDENCE,
+        pith::ACTOR_DISPLAY_CONFIDENCE,
         100.0 * shown_right as f64 / shown.max(1) as f64,
         shown as f64 / docs.len().max(1) as f64
     );

@@ -216,7 +216,10 @@ fn frequent_words(text: &str) -> Vec<String> {
     let lower = text.to_lowercase();
     let words = lower
         .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .filter(|w| w.chars().any(char::is_alphabetic) && !pith::Lang::English.is_stopword(w));
+        .filter(|w| {
+            w.chars().any(char::is_alphabetic)
+                && !pith::internal::is_stopword(pith::Lang::English, w)
+        });
     for (i, w) in words.enumerate() {
         counts.entry(w.to_string()).or_insert((0, i)).0 += 1;
     }

@@ -174,7 +174,9 @@ fn textrank(a: &Analysis, k: usize) -> Vec<usize> {
             let mut w: Vec<String> = a.sentences[i]
                 .text
                 .split(|c: char| !c.is_alphanumeric())
-                .filter(|t| !t.is_empty() && !Lang::English.is_stopword(&t.to_lowercase()))
+                .filter(|t| {
+                    !t.is_empty() && !pith::internal::is_stopword(Lang::English, &t.to_lowercase())
+                })
                 .flat_map(word_stems)
                 .collect();
             w.sort();
