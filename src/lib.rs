@@ -25,7 +25,8 @@ pub mod lexicon;
 pub mod model;
 pub mod options;
 pub mod positions;
-pub mod stem;
+/// The stemmers: the workspace crate `pith-stemmers` (crates/pith-stemmers), under its old path.
+pub use pith_stemmers as stem;
 pub mod summary;
 pub mod text;
 pub mod utf16;
