@@ -10,6 +10,9 @@
 //! `src/lexicon.rs` compiles in the copies, a few kilobytes less in the wasm module. The two
 //! tables and the list of given names are copied in forms that gzip better (2 KB less in the
 //! module), which `src/lexicon.rs` expands on first use: see [`ditto`] and [`front_code`].
+//!
+//! Writes the name tagger's weights (`src/actors/tagger_weights.bin`) range-coded, which
+//! `src/actors/tagger.rs` decodes on first use: see [`write_tagger_weights`].
 
 use std::io::Write;
 
@@ -59,6 +62,7 @@ fn main() {
         std::fs::write(dest, kept).expect("write a lexicon file");
     }
     write_lowercase(&out.join("lowercase.rs"));
+    write_tagger_weights(&out);
     let mut f = std::fs::File::create(out.join("stopwords.rs")).expect("create stopwords.rs");
     writeln!(
         f,
@@ -232,4 +236,105 @@ fn front_code(text: &str) -> Vec<u8> {
         previous = line;
     }
     out
+}
+
+/// The name tagger's weights file (`src/actors/tagger_weights.bin`, written by `pith train
+/// tagger`: 4,096 rows of five `i8` weights, then the rows' packed check bits) for
+/// `src/actors/tagger.rs`, in two files:
+/// - `tagger-weights.rc`: the weights range-coded (gzip leaves 8.1 KB of the 20 KB of raw
+///   weights; this is 6.1 KB, and gzip cannot shrink it further). Each weight is its zigzag
+///   code (0, -1, 1, -2, ... as 0, 1, 2, 3, ...; below 16) in four bits, high bit first, each
+///   bit with an adaptive probability (LZMA's range coder: 11-bit probabilities moved by a
+///   sixteenth) chosen by the bits before it, the weight's column, and the sum of the row's
+///   weights before it clamped to -3..3: a row's weights nearly cancel out, so the sum says
+///   much about the next one. `tagger::decode_weights` is the decoder, tested against the file.
+/// - `tagger-checks.bin`: the check bits as they are (they do not compress).
+fn write_tagger_weights(out: &std::path::Path) {
+    const COLUMNS: usize = 5;
+    let src = std::path::Path::new("src/actors/tagger_weights.bin");
+    println!("cargo:rerun-if-changed={}", src.display());
+    let data = std::fs::read(src).expect("read the tagger weights");
+    // The file's checks are 4 bits a row; the rest, five weights a row.
+    let rows = data.len() * 2 / (2 * COLUMNS + 1);
+    let (weights, checks) = data.split_at(rows * COLUMNS);
+    assert_eq!(
+        checks.len() * 2,
+        rows,
+        "tagger_weights.bin: unexpected length"
+    );
+    let mut rc = RangeEncoder {
+        low: 0,
+        range: u32::MAX,
+        cache: 0,
+        pending: 1,
+        out: Vec::new(),
+    };
+    let mut probs = vec![[1024u16; 16]; COLUMNS * 7];
+    for row in weights.chunks(COLUMNS) {
+        let mut sum = 0i32;
+        for (j, &w) in row.iter().enumerate() {
+            let v = i32::from(w as i8);
+            let zigzag = if v >= 0 { 2 * v } else { -2 * v - 1 };
+            assert!(zigzag < 16, "tagger weight {v} out of the coder's range");
+            let p = &mut probs[j * 7 + (sum.clamp(-3, 3) + 3) as usize];
+            let mut node = 1;
+            for k in (0..4).rev() {
+                let bit = (zigzag >> k) & 1 == 1;
+                rc.encode(&mut p[node], bit);
+                node = node * 2 + usize::from(bit);
+            }
+            sum += v;
+        }
+    }
+    for _ in 0..5 {
+        rc.shift_low();
+    }
+    std::fs::write(out.join("tagger-weights.rc"), rc.out).expect("write tagger-weights.rc");
+    std::fs::write(out.join("tagger-checks.bin"), checks).expect("write tagger-checks.bin");
+}
+
+/// LZMA's range encoder (Igor Pavlov's public-domain LZMA SDK, `RangeEnc_EncodeBit` and
+/// `RangeEnc_ShiftLow`), for [`write_tagger_weights`].
+struct RangeEncoder {
+    low: u64,
+    range: u32,
+    cache: u8,
+    pending: u64,
+    out: Vec<u8>,
+}
+
+impl RangeEncoder {
+    fn encode(&mut self, prob: &mut u16, bit: bool) {
+        let bound = (self.range >> 11) * u32::from(*prob);
+        if bit {
+            self.low += u64::from(bound);
+            self.range -= bound;
+            *prob -= *prob >> 4;
+        } else {
+            self.range = bound;
+            *prob += (2048 - *prob) >> 4;
+        }
+        while self.range < 1 << 24 {
+            self.range <<= 8;
+            self.shift_low();
+        }
+    }
+
+    fn shift_low(&mut self) {
+        if self.low < 0xFF00_0000 || self.low >= 1 << 32 {
+            let carry = (self.low >> 32) as u8;
+            let mut byte = self.cache;
+            loop {
+                self.out.push(byte.wrapping_add(carry));
+                byte = 0xFF;
+                self.pending -= 1;
+                if self.pending == 0 {
+                    break;
+                }
+            }
+            self.cache = (self.low >> 24) as u8;
+        }
+        self.pending += 1;
+        self.low = (self.low & 0x00FF_FFFF) << 8;
+    }
 }

@@ -36,7 +36,8 @@ mod lexicon;
 mod model;
 mod options;
 mod positions;
-mod stem;
+/// The stemmers: the workspace crate `pith-stemmers` (crates/pith-stemmers), under its old path.
+use pith_stemmers as stem;
 mod summary;
 mod text;
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -475,11 +475,78 @@ fn gazetteer_matches(doc: &Document, lx: &Lexicon) -> Vec<u8> {
     out
 }
 
-/// The checks, one byte per row, unpacked on first use from [`CHECK`], where they are stored
-/// [`CHECK_BITS`] to a row, low bits first.
+/// The checks, one byte per row, unpacked on first use from the copy of [`CHECK`] that
+/// `build.rs` writes beside the coded weights, where they are stored [`CHECK_BITS`] to a row,
+/// low bits first.
 fn checks() -> &'static [u8] {
     static C: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
-    C.get_or_init(|| unpack_checks(CHECK, ROWS))
+    C.get_or_init(|| {
+        unpack_checks(
+            include_bytes!(concat!(env!("OUT_DIR"), "/tagger-checks.bin")),
+            ROWS,
+        )
+    })
+}
+
+/// The weights ([`WEIGHTS`]), decoded on first use from the range-coded copy `build.rs` writes
+/// (`write_tagger_weights` there): 2 KB less in the wasm module, gzipped, than the raw bytes.
+fn weights() -> &'static [u8] {
+    static W: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    W.get_or_init(|| {
+        decode_weights(
+            include_bytes!(concat!(env!("OUT_DIR"), "/tagger-weights.rc")),
+            ROWS * N,
+        )
+    })
+}
+
+/// `n` weights from `coded`, the decoder of `build.rs`'s `write_tagger_weights` (which says
+/// how they are modelled): LZMA's range decoder, with the same adaptive probabilities.
+fn decode_weights(coded: &[u8], n: usize) -> Vec<u8> {
+    let mut at = 0;
+    let mut next = || {
+        at += 1;
+        u32::from(coded.get(at - 1).copied().unwrap_or(0))
+    };
+    // The encoder's first byte is always 0: five bytes fill the 32-bit code.
+    let mut code = 0u32;
+    for _ in 0..5 {
+        code = code << 8 | next();
+    }
+    let mut range = u32::MAX;
+    let mut probs = vec![[1024u16; 16]; N * 7];
+    let mut out = Vec::with_capacity(n);
+    let mut sum = 0i32;
+    for i in 0..n {
+        if i % N == 0 {
+            sum = 0;
+        }
+        let p = &mut probs[i % N * 7 + (sum.clamp(-3, 3) + 3) as usize];
+        let mut node = 1;
+        while node < 16 {
+            let bound = (range >> 11) * u32::from(p[node]);
+            let bit = code >= bound;
+            if bit {
+                code -= bound;
+                range -= bound;
+                p[node] -= p[node] >> 4;
+            } else {
+                range = bound;
+                p[node] += (2048 - p[node]) >> 4;
+            }
+            while range < 1 << 24 {
+                range <<= 8;
+                code = code << 8 | next();
+            }
+            node = node * 2 + usize::from(bit);
+        }
+        // The zigzag code: 0, 1, 2, 3, ... for 0, -1, 1, -2, ...
+        let z = node as i32 - 16;
+        let v = if z % 2 == 0 { z / 2 } else { -(z + 1) / 2 };
+        sum += v;
+        out.push(v as i8 as u8);
+    }
+    out
 }
 
 /// `rows` checks of [`CHECK_BITS`] bits from `packed`, low bits first.
@@ -619,7 +686,7 @@ fn label_sentence(facts: &Facts, t: &Table<u8>, lo: usize, hi: usize) -> Vec<(us
 pub fn tag(doc: &Document) -> Vec<Tagged> {
     let facts = Facts::new(doc);
     let table = Table {
-        w: WEIGHTS,
+        w: weights(),
         check: checks(),
         rows: ROWS,
     };
@@ -654,5 +721,18 @@ pub fn spans_of(labels: &[(usize, f32)], lo: usize, out: &mut Vec<Tagged>) {
             });
         }
         k = end + 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The module's coded copies of the weights and checks (`build.rs`) give back exactly what
+    /// training wrote to `tagger_weights.bin`.
+    #[test]
+    fn coded_weights_decode_to_the_trained_file() {
+        assert_eq!(weights(), WEIGHTS);
+        assert_eq!(checks(), unpack_checks(CHECK, ROWS));
     }
 }

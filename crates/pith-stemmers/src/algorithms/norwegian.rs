@@ -5,8 +5,8 @@
 #![allow(non_snake_case)]
 #![allow(unused_variables)]
 #![allow(unused_mut)]
-use crate::stem::env::Among;
-use crate::stem::env::SnowballEnv;
+use crate::env::Among;
+use crate::env::SnowballEnv;
 use std::sync::OnceLock;
 
 static A_0: Among<Context> = Among {

@@ -1,6 +1,6 @@
-//! The vendored stemmers (`pith::internal::stem`, rust-stemmers 1.2.0 with its `Among` tables stored
+//! The vendored stemmers (this crate, rust-stemmers 1.2.0 with its `Among` tables stored
 //! compactly) stem every word exactly as rust-stemmers 1.2.0 does, in the 17 languages other
-//! than English (English is src/stem/porter2.rs, which has its own equivalence tests).
+//! than English (English is src/porter2.rs, which has its own equivalence tests).
 //!
 //! Words are built to reach the algorithms' suffix rules: a random stem of letters followed by
 //! up to three entries of the language's own `Among` tables (read from the generated sources at
@@ -8,7 +8,7 @@
 //! table entry alone and the words of the reference article.
 #![cfg(not(target_arch = "wasm32"))]
 
-use pith::internal::stem::{Algorithm, Stemmer};
+use pith_stemmers::{Algorithm, Stemmer};
 
 const CASES_PER_LANGUAGE: usize = 20_000;
 
@@ -18,7 +18,7 @@ fn languages() -> Vec<(Algorithm, rust_stemmers::Algorithm, &'static str)> {
     use Algorithm as A;
     macro_rules! src {
         ($f:literal) => {
-            include_str!(concat!("../src/stem/algorithms/", $f, ".rs"))
+            include_str!(concat!("../src/algorithms/", $f, ".rs"))
         };
     }
     vec![
@@ -116,9 +116,9 @@ impl Rng {
 
 #[test]
 fn every_language_stems_as_rust_stemmers_does() {
-    let reference = include_str!("fixtures/missile-defence.txt");
+    let reference = include_str!("../../../tests/fixtures/missile-defence.txt");
     // Every entry of rust-stemmers 1.2.0's tables is read back (so none is missed below), all
-    // but English's 110: English is src/stem/porter2.rs, whose tests compare it the same way.
+    // but English's 110: English is src/porter2.rs, whose tests compare it the same way.
     let total: usize = languages().iter().map(|l| among_entries(l.2).len()).sum();
     assert_eq!(total, 3103 - 110);
     for (ours, theirs, src) in languages() {

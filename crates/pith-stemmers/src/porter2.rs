@@ -210,7 +210,7 @@ const OTHER: u8 = 0xFF;
 
 /// Buffers reused from word to word.
 #[derive(Default)]
-pub(crate) struct Buffers {
+pub struct Buffers {
     /// The word being stemmed, one byte per character.
     bytes: Vec<u8>,
     /// The non-ASCII characters of the word, in order.

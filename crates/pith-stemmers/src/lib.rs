@@ -1,5 +1,6 @@
-//! Snowball stemmers for the 18 languages of [`crate::Lang`], vendored from rust-stemmers 1.2.0
-//! (MIT licence, Jakob Demler; algorithms from snowballstem.org, BSD licence).
+//! Snowball stemmers for the 18 languages pith analyses (`pith::Lang`), vendored from
+//! rust-stemmers 1.2.0 (MIT licence, Jakob Demler; algorithms from snowballstem.org, BSD
+//! licence; both notices in LICENSE.txt).
 //!
 //! Why vendored: the algorithms are rust-stemmers' generated code unchanged, but its `Among`
 //! tables (3103 entries: a string slice, two `i32` and an optional trait object each) were the
@@ -9,11 +10,14 @@
 //! stems exactly as rust-stemmers does. English, the language of most input and where
 //! stemming was the costliest step of segmentation, is a port on bytes instead ([`porter2`],
 //! with its own equivalence tests), so its generated code is not included.
+//!
+//! Why a crate of its own: this is vendored and generated code with its own licence, tests and
+//! regeneration script, apart from pith's analysis; pith re-exports it as `pith::stem`.
 
 mod env;
 mod porter2;
 
-pub(crate) use porter2::Buffers;
+pub use porter2::Buffers;
 #[allow(clippy::all, dead_code)]
 mod algorithms {
     pub mod arabic;
@@ -127,11 +131,7 @@ impl Stemmer {
     }
 
     /// The stem of `input`, reusing `buffers` for English (no allocation per word).
-    pub(crate) fn stem_reusing<'a>(
-        &self,
-        input: &'a str,
-        buffers: &'a mut Buffers,
-    ) -> Cow<'a, str> {
+    pub fn stem_reusing<'a>(&self, input: &'a str, buffers: &'a mut Buffers) -> Cow<'a, str> {
         match self.stemmer {
             Some(_) => self.stem(input),
             None => Cow::Borrowed(porter2::stem(input, buffers)),
