@@ -95,3 +95,28 @@ fn reported_questions_and_short_sentences_stay_in_the_lead() {
         ]
     );
 }
+
+/// Page furniture around a story: a greeting, a captioned picture, a teaser for another
+/// story, an aside and a newsletter plea. None is a summary sentence, though each stands
+/// above or among the story's own.
+#[test]
+fn furniture_is_never_a_summary_sentence() {
+    let text = "Good morning, and welcome to the coast briefing.\n\n\
+        Harbour crews clear the quay on Sunday. (Jane Roe/Coastal Trust photo via AP)\n\n\
+        Related: Ferry operator fined over late sailings.\n\n\
+        Ferries to the northern islands resumed on Monday after a storm closed the port for three days, the harbour authority said.\n\n\
+        (The operator did not say what the extra sailings would cost.)\n\n\
+        About 2,000 passengers had been stranded on the mainland since Friday, and the operator added two extra sailings to clear the backlog.\n\n\
+        Sign up for our morning briefing to get the day's news from the coast before breakfast.\n\n\
+        Engineers will inspect the storm damage to the outer breakwater this week before the winter timetable begins.";
+    let g = analyze(text, &Options::new().sentences(3)).expect("analysable");
+    let picked: Vec<&str> = g.summary.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(
+        picked,
+        [
+            "Ferries to the northern islands resumed on Monday after a storm closed the port for three days, the harbour authority said.",
+            "About 2,000 passengers had been stranded on the mainland since Friday, and the operator added two extra sailings to clear the backlog.",
+            "Engineers will inspect the storm damage to the outer breakwater this week before the winter timetable begins.",
+        ]
+    );
+}

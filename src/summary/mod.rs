@@ -8,9 +8,12 @@
 //! is linear in the number of tokens, not quadratic in sentences. A position prior favours the
 //! top of the article, as news writing does; redundancy is controlled when picking (MMR).
 
+mod furniture;
+
 use crate::model::SentenceKind;
 use crate::options::Length;
 use crate::text::{Document, TokenKind};
+use furniture::Furniture;
 
 /// A sentence with fewer content words than this is a fragment, not a summary candidate. Short
 /// sentences that carry the lead on ("Cigars are welcome no more.") are not fragments: with 4,
@@ -125,10 +128,11 @@ fn cosine(a: &SparseVec, b: &SparseVec) -> f64 {
     acc
 }
 
-/// Whether sentence `i` can be a summary sentence.
-fn is_candidate(doc: &Document, i: usize) -> bool {
+/// Whether sentence `i` can be a summary sentence; `furniture` is its family if it is page
+/// furniture (a caption, a greeting, ...) rather than the story.
+fn is_candidate(doc: &Document, i: usize, furniture: Option<Furniture>) -> bool {
     let s = &doc.sentences[i];
-    if s.kind != SentenceKind::Body {
+    if s.kind != SentenceKind::Body || furniture.is_some() {
         return false;
     }
     // A question teases rather than tells; but a statement that ends by quoting one ("the sign
@@ -170,7 +174,10 @@ pub fn rank(doc: &Document) -> Vec<Scored> {
         backward[i] = dot(&vecs[i], &running);
         add(&mut running, &vecs[i]);
     }
-    let candidates: Vec<usize> = (0..n).filter(|&i| is_candidate(doc, i)).collect();
+    let furniture = furniture::furniture(doc);
+    let candidates: Vec<usize> = (0..n)
+        .filter(|&i| is_candidate(doc, i, furniture[i]))
+        .collect();
     let centrality: Vec<f64> = candidates
         .iter()
         .map(|&i| FORWARD * forward[i] + BACKWARD * backward[i])
