@@ -120,3 +120,17 @@ fn furniture_is_never_a_summary_sentence() {
         ]
     );
 }
+
+/// A news story's dateline marks its lead: what the page prints above it (here a caption
+/// without a credit, which no rule recognises) comes after the lead and what follows it.
+#[test]
+fn the_dateline_lead_opens_the_summary() {
+    let text = "A container ship waits at the quay in the evening light.\n\n\
+        Cranes stood idle along the river front for most of the day.\n\n\
+        LISBON — Dock workers at the port of Lisbon walked out on Monday over pay, halting container traffic for the first time in a decade.\n\n\
+        The union said the strike would last 48 hours and could be repeated every week until the employers improve their offer.\n\n\
+        Shipping lines diverted several vessels to the ports of Sines and Leixões, where crews worked extra shifts.";
+    let g = analyze(text, &Options::new().sentences(3)).expect("analysable");
+    let picked: Vec<usize> = g.summary.iter().map(|s| s.sentence).collect();
+    assert_eq!(picked, [2, 3, 4]);
+}

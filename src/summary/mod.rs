@@ -9,6 +9,7 @@
 //! top of the article, as news writing does; redundancy is controlled when picking (MMR).
 
 mod furniture;
+mod lead;
 
 use crate::model::SentenceKind;
 use crate::options::Length;
@@ -151,6 +152,30 @@ fn is_candidate(doc: &Document, i: usize, furniture: Option<Furniture>) -> bool 
         >= MIN_CONTENT_WORDS
 }
 
+/// A dateline more than this many candidates down is not the lead (a quoted wire report, a
+/// second story on the page).
+const LEAD_REACH: usize = 5;
+
+/// Index among `candidates` of the story's lead when a dateline marks it below other
+/// candidates (captions, notes, a standfirst the rules let through).
+fn dateline_lead(doc: &Document, candidates: &[usize]) -> Option<usize> {
+    candidates
+        .iter()
+        .take(LEAD_REACH + 1)
+        .position(|&i| lead::is_dateline(doc.sentence_text(i)))
+        .filter(|&l| l > 0)
+}
+
+/// Rank of candidate `c` of `n` for the position prior: counted from the dateline `lead` when
+/// there is one, the candidates above it coming last.
+fn position(c: usize, lead: Option<usize>, n: usize) -> usize {
+    match lead {
+        Some(l) if c >= l => c - l,
+        Some(l) => n - l + c,
+        None => c,
+    }
+}
+
 /// Scores every candidate; the result is sorted best first.
 pub fn rank(doc: &Document) -> Vec<Scored> {
     let vecs = vectors(doc);
@@ -183,11 +208,13 @@ pub fn rank(doc: &Document) -> Vec<Scored> {
         .map(|&i| FORWARD * forward[i] + BACKWARD * backward[i])
         .collect();
     let max = centrality.iter().cloned().fold(0.0, f64::max);
+    let lead = dateline_lead(doc, &candidates);
     let mut scored: Vec<Scored> = candidates
         .iter()
         .zip(&centrality)
         .enumerate()
-        .map(|(rank, (&i, &c))| {
+        .map(|(k, (&i, &c))| {
+            let rank = position(k, lead, candidates.len());
             let prior = 1.0 / (1.0 + rank as f64).powf(PRIOR_DECAY);
             let cent = if max > 0.0 { c / max } else { 0.0 };
             let words = doc
