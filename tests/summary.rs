@@ -95,3 +95,42 @@ fn reported_questions_and_short_sentences_stay_in_the_lead() {
         ]
     );
 }
+
+/// Page furniture around a story: a greeting, a captioned picture, a teaser for another
+/// story, an aside and a newsletter plea. None is a summary sentence, though each stands
+/// above or among the story's own.
+#[test]
+fn furniture_is_never_a_summary_sentence() {
+    let text = "Good morning, and welcome to the coast briefing.\n\n\
+        Harbour crews clear the quay on Sunday. (Jane Roe/Coastal Trust photo via AP)\n\n\
+        Related: Ferry operator fined over late sailings.\n\n\
+        Ferries to the northern islands resumed on Monday after a storm closed the port for three days, the harbour authority said.\n\n\
+        (The operator did not say what the extra sailings would cost.)\n\n\
+        About 2,000 passengers had been stranded on the mainland since Friday, and the operator added two extra sailings to clear the backlog.\n\n\
+        Sign up for our morning briefing to get the day's news from the coast before breakfast.\n\n\
+        Engineers will inspect the storm damage to the outer breakwater this week before the winter timetable begins.";
+    let g = analyze(text, &Options::new().sentences(3)).expect("analysable");
+    let picked: Vec<&str> = g.summary.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(
+        picked,
+        [
+            "Ferries to the northern islands resumed on Monday after a storm closed the port for three days, the harbour authority said.",
+            "About 2,000 passengers had been stranded on the mainland since Friday, and the operator added two extra sailings to clear the backlog.",
+            "Engineers will inspect the storm damage to the outer breakwater this week before the winter timetable begins.",
+        ]
+    );
+}
+
+/// A news story's dateline marks its lead: what the page prints above it (here a caption
+/// without a credit, which no rule recognises) comes after the lead and what follows it.
+#[test]
+fn the_dateline_lead_opens_the_summary() {
+    let text = "A container ship waits at the quay in the evening light.\n\n\
+        Cranes stood idle along the river front for most of the day.\n\n\
+        LISBON — Dock workers at the port of Lisbon walked out on Monday over pay, halting container traffic for the first time in a decade.\n\n\
+        The union said the strike would last 48 hours and could be repeated every week until the employers improve their offer.\n\n\
+        Shipping lines diverted several vessels to the ports of Sines and Leixões, where crews worked extra shifts.";
+    let g = analyze(text, &Options::new().sentences(3)).expect("analysable");
+    let picked: Vec<usize> = g.summary.iter().map(|s| s.sentence).collect();
+    assert_eq!(picked, [2, 3, 4]);
+}

@@ -8,9 +8,13 @@
 //! is linear in the number of tokens, not quadratic in sentences. A position prior favours the
 //! top of the article, as news writing does; redundancy is controlled when picking (MMR).
 
+mod furniture;
+mod lead;
+
 use crate::model::SentenceKind;
 use crate::options::Length;
 use crate::text::{Document, TokenKind};
+use furniture::Furniture;
 
 /// A sentence with fewer content words than this is a fragment, not a summary candidate. Short
 /// sentences that carry the lead on ("Cigars are welcome no more.") are not fragments: with 4,
@@ -125,10 +129,11 @@ fn cosine(a: &SparseVec, b: &SparseVec) -> f64 {
     acc
 }
 
-/// Whether sentence `i` can be a summary sentence.
-fn is_candidate(doc: &Document, i: usize) -> bool {
+/// Whether sentence `i` can be a summary sentence; `furniture` is its family if it is page
+/// furniture (a caption, a greeting, ...) rather than the story.
+fn is_candidate(doc: &Document, i: usize, furniture: Option<Furniture>) -> bool {
     let s = &doc.sentences[i];
-    if s.kind != SentenceKind::Body {
+    if s.kind != SentenceKind::Body || furniture.is_some() {
         return false;
     }
     // A question teases rather than tells; but a statement that ends by quoting one ("the sign
@@ -145,6 +150,30 @@ fn is_candidate(doc: &Document, i: usize) -> bool {
         .filter(|t| doc.is_content(t))
         .count()
         >= MIN_CONTENT_WORDS
+}
+
+/// A dateline more than this many candidates down is not the lead (a quoted wire report, a
+/// second story on the page).
+const LEAD_REACH: usize = 5;
+
+/// Index among `candidates` of the story's lead when a dateline marks it below other
+/// candidates (captions, notes, a standfirst the rules let through).
+fn dateline_lead(doc: &Document, candidates: &[usize]) -> Option<usize> {
+    candidates
+        .iter()
+        .take(LEAD_REACH + 1)
+        .position(|&i| lead::is_dateline(doc.sentence_text(i)))
+        .filter(|&l| l > 0)
+}
+
+/// Rank of candidate `c` of `n` for the position prior: counted from the dateline `lead` when
+/// there is one, the candidates above it coming last.
+fn position(c: usize, lead: Option<usize>, n: usize) -> usize {
+    match lead {
+        Some(l) if c >= l => c - l,
+        Some(l) => n - l + c,
+        None => c,
+    }
 }
 
 /// Scores every candidate; the result is sorted best first.
@@ -170,17 +199,22 @@ pub fn rank(doc: &Document) -> Vec<Scored> {
         backward[i] = dot(&vecs[i], &running);
         add(&mut running, &vecs[i]);
     }
-    let candidates: Vec<usize> = (0..n).filter(|&i| is_candidate(doc, i)).collect();
+    let furniture = furniture::furniture(doc);
+    let candidates: Vec<usize> = (0..n)
+        .filter(|&i| is_candidate(doc, i, furniture[i]))
+        .collect();
     let centrality: Vec<f64> = candidates
         .iter()
         .map(|&i| FORWARD * forward[i] + BACKWARD * backward[i])
         .collect();
     let max = centrality.iter().cloned().fold(0.0, f64::max);
+    let lead = dateline_lead(doc, &candidates);
     let mut scored: Vec<Scored> = candidates
         .iter()
         .zip(&centrality)
         .enumerate()
-        .map(|(rank, (&i, &c))| {
+        .map(|(k, (&i, &c))| {
+            let rank = position(k, lead, candidates.len());
             let prior = 1.0 / (1.0 + rank as f64).powf(PRIOR_DECAY);
             let cent = if max > 0.0 { c / max } else { 0.0 };
             let words = doc
