@@ -16,6 +16,8 @@
 //! - [`metadata`]: title, byline, date, site name and language from meta tags, OpenGraph and
 //!   JSON-LD.
 
+mod clean;
+mod grab;
 mod json;
 pub mod metadata;
 mod render;
@@ -23,6 +25,8 @@ mod rules;
 mod score;
 mod select;
 mod walk;
+
+use grab::Flags;
 
 pub use metadata::Metadata;
 pub use render::Piece;
@@ -101,25 +105,76 @@ impl<N> Default for Extracted<N> {
     }
 }
 
+/// Readability's attempts: all rules, then without removing unlikely candidates, then also
+/// without class weights, then also without conditional cleaning.
+const ATTEMPTS: [Flags; 4] = [
+    Flags {
+        strip: true,
+        weight: true,
+        clean: true,
+    },
+    Flags {
+        strip: false,
+        weight: true,
+        clean: true,
+    },
+    Flags {
+        strip: false,
+        weight: false,
+        clean: true,
+    },
+    Flags {
+        strip: false,
+        weight: false,
+        clean: false,
+    },
+];
+
+/// An article shorter than this (characters) is retried with looser rules (Readability's).
+const MIN_ARTICLE_CHARS: usize = 500;
+
 /// Finds the main article under `root` (a document's root element, or any element) and
-/// returns its text and blocks. A page with no paragraph at all gives every readable block; a
-/// page with no text gives empty text.
+/// returns its text and blocks. Readability's algorithm on the walk's records: attempts with
+/// looser rules while the article is short, the longest kept; the tree is walked once.
 pub fn article<T: Tree>(tree: &T, root: &T::Node) -> Extracted<T::Node> {
     let mut walk = walk::walk(tree, root, false);
-    match select::article_blocks(tree, &mut walk) {
-        Some((blocks, container)) => render::build(&walk, &blocks, Some(container)),
-        None => {
-            // No paragraph anywhere: every readable block of the root.
-            let blocks = select::leaf_blocks(&walk.recs, &[0], true);
-            render::build(&walk, &blocks, Some(0))
+    clean::mark_data_tables(&mut walk);
+    let mut byline = false;
+    let mut best: Option<(usize, Vec<usize>, Vec<bool>, usize)> = None;
+    for flags in ATTEMPTS {
+        let mut att = grab::attempt(&walk, flags, &mut byline);
+        let top = score::best_container(&walk, &mut att);
+        let roots = select::roots(tree, &walk, &att, top);
+        clean::prep(&walk, &mut att, &roots);
+        grab::settle(&walk, &mut att);
+        let len: usize = roots.iter().map(|&r| att.text[r]).sum();
+        let container = match (roots.len(), top) {
+            (1, _) => roots[0],
+            (_, Some(t)) => walk.recs[t].up.unwrap_or(t),
+            (_, None) => roots
+                .first()
+                .and_then(|&r| walk.recs[r].parent)
+                .unwrap_or(0),
+        };
+        if best.as_ref().is_none_or(|b| len > b.0) {
+            best = Some((len, roots, att.alive, container));
+        }
+        if len >= MIN_ARTICLE_CHARS {
+            break;
         }
     }
+    let Some((_, roots, alive, container)) = best else {
+        return Extracted::default();
+    };
+    let blocks = select::blocks(&walk, &alive, &roots);
+    render::build(&walk, &blocks, Some(container))
 }
 
 /// Every readable block of the element `root` (no article detection).
 pub fn text<T: Tree>(tree: &T, root: &T::Node) -> Extracted<T::Node> {
     let walk = walk::walk(tree, root, false);
-    let blocks = select::leaf_blocks(&walk.recs, &[0], false);
+    let alive = grab::local_alive(&walk);
+    let blocks = select::blocks(&walk, &alive, &[0]);
     render::build(&walk, &blocks, Some(0))
 }
 
@@ -141,9 +196,14 @@ pub fn span_in_nodes<T: Tree>(
 ) -> Option<Span<T::Node>> {
     let end = end.max(start);
     let walk = walk::walk(tree, block, true);
+    let alive = grab::local_alive(&walk);
+    // The block's own text, as extraction took it: not that of blocks nested in it.
+    let pieces = (0..walk.pieces.len())
+        .filter(|&k| alive[walk.owner[k]] && walk.recs[walk.owner[k]].block == 0)
+        .map(|k| &walk.pieces[k]);
     let mut from: Option<(T::Node, usize)> = None;
     let mut to: Option<(T::Node, usize)> = None;
-    render::normalise(&walk.pieces, |pos, c, place| {
+    render::normalise(pieces, |pos, c, place| {
         let Some((node, s, e)) = place else { return };
         if from.is_none() && pos >= start {
             from = Some((node.clone(), s));
