@@ -102,7 +102,8 @@ pub(super) fn prep<N>(walk: &Walk<N>, att: &mut Attempt, roots: &[usize]) {
 /// and the chosen siblings that are no div, article, section or paragraph became divs.
 fn clean_tag<'a, N>(walk: &'a Walk<N>, roots: &[usize], i: usize) -> &'a str {
     let r = &walk.recs[i];
-    if r.shape & COLLAPSED != 0 {
+    // The body stands for Readability's new container of all its children: never cleaned.
+    if r.shape & COLLAPSED != 0 || r.tag == "body" {
         return "";
     }
     let tag = r.etag();

@@ -16,12 +16,9 @@ pub(super) fn roots<T: Tree>(
 ) -> Vec<usize> {
     let recs = &walk.recs;
     let Some(top) = top else {
-        // No container: every child of the body (or of the root) is the article.
+        // No container: the body (or the root) is the article.
         let body = (0..recs.len()).find(|&i| recs[i].tag == "body" && att.alive[i]);
-        let body = body.unwrap_or(0);
-        return (body + 1..recs[body].end)
-            .filter(|&i| att.alive[i] && recs[i].parent == Some(body))
-            .collect();
+        return vec![body.unwrap_or(0)];
     };
     let Some(parent) = recs[top].up else {
         return vec![top];
@@ -69,28 +66,42 @@ fn ends_sentence<'a, N: 'a>(pieces: impl Iterator<Item = &'a Piece<N>>) -> bool 
 }
 
 /// The blocks of text under the `roots`: each root's own text and that of every block-level
-/// element under it (its text outside nested blocks), in document order, as (element, its
-/// pieces). Linear: every piece is looked at once.
+/// element under it (its text outside nested blocks), as (element, its pieces), in the order
+/// their text starts. Linear: every piece is looked at once.
 pub(super) fn blocks<N>(
     walk: &Walk<N>,
     alive: &[bool],
     roots: &[usize],
 ) -> Vec<(usize, Vec<usize>)> {
     let recs = &walk.recs;
-    let mut out: Vec<(usize, Vec<usize>)> = Vec::new();
+    // Per block element: its pieces, and where its first visible text is (the order).
+    let mut slot = vec![usize::MAX; recs.len()];
+    let mut out: Vec<(usize, usize, Vec<usize>)> = Vec::new();
     for &r in roots {
-        let mut found: Vec<(usize, usize)> = walk
-            .piece_range(r)
-            .filter(|&k| alive[walk.owner[k]])
-            .map(|k| (recs[walk.owner[k]].block.max(r), k))
-            .collect();
-        crate::util::sort_by(&mut found, |a, b| a.cmp(b));
-        for (block, k) in found {
-            match out.last_mut() {
-                Some((b, pieces)) if *b == block => pieces.push(k),
-                _ => out.push((block, vec![k])),
+        for k in walk.piece_range(r) {
+            let owner = walk.owner[k];
+            if !alive[owner] {
+                continue;
             }
+            let block = recs[owner].block.max(r);
+            if slot[block] == usize::MAX {
+                slot[block] = out.len();
+                out.push((usize::MAX, block, Vec::new()));
+            }
+            let entry = &mut out[slot[block]];
+            if entry.0 == usize::MAX && !is_blank(&walk.pieces[k]) {
+                entry.0 = k;
+            }
+            entry.2.push(k);
         }
     }
-    out
+    crate::util::sort_by(&mut out, |a, b| a.0.cmp(&b.0));
+    out.into_iter().map(|(_, b, p)| (b, p)).collect()
+}
+
+fn is_blank<N>(piece: &Piece<N>) -> bool {
+    match piece {
+        Piece::Text(_, t) => t.trim().is_empty(),
+        Piece::Break => true,
+    }
 }
