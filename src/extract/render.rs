@@ -122,13 +122,13 @@ fn utf16_len(s: &str) -> usize {
 /// is an element and the indices of its pieces.
 pub(super) fn build<N: Clone>(
     walk: &Walk<N>,
-    blocks: &[(usize, Vec<usize>)],
+    blocks: &[(usize, bool, Vec<usize>)],
     container: Option<usize>,
 ) -> Extracted<N> {
     let mut text = String::new();
     let mut pos = 0usize;
     let mut out = Vec::with_capacity(blocks.len());
-    for (i, pieces) in blocks {
+    for (i, first, pieces) in blocks {
         let i = *i;
         let t = collapse(pieces.iter().map(|&k| &walk.pieces[k]));
         if t.is_empty() {
@@ -139,11 +139,15 @@ pub(super) fn build<N: Clone>(
             pos += 2;
         }
         let len = utf16_len(&t);
-        out.push(Block {
-            node: walk.recs[i].node.clone(),
-            start: pos,
-            end: pos + len,
-        });
+        // A later run of an element's text is text, not a block: a block's spans count from
+        // the start of the element's own text, which only its first run shares.
+        if *first {
+            out.push(Block {
+                node: walk.recs[i].node.clone(),
+                start: pos,
+                end: pos + len,
+            });
+        }
         text.push_str(&t);
         pos += len;
     }

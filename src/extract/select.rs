@@ -66,37 +66,43 @@ fn ends_sentence<'a, N: 'a>(pieces: impl Iterator<Item = &'a Piece<N>>) -> bool 
 }
 
 /// The blocks of text under the `roots`: each root's own text and that of every block-level
-/// element under it (its text outside nested blocks), as (element, its pieces), in the order
-/// their text starts. Linear: every piece is looked at once.
+/// element under it (its text outside nested blocks), in document order, as (element, whether
+/// it is the element's first run of text, its pieces). An element's text interrupted by a
+/// nested block goes on in a later run: a page reads its text in that order. Linear: every
+/// piece is looked at once.
 pub(super) fn blocks<N>(
     walk: &Walk<N>,
     alive: &[bool],
     roots: &[usize],
-) -> Vec<(usize, Vec<usize>)> {
+) -> Vec<(usize, bool, Vec<usize>)> {
     let recs = &walk.recs;
-    // Per block element: its pieces, and where its first visible text is (the order).
-    let mut slot = vec![usize::MAX; recs.len()];
-    let mut out: Vec<(usize, usize, Vec<usize>)> = Vec::new();
+    let mut seen = vec![false; recs.len()];
+    let mut out: Vec<(usize, bool, Vec<usize>)> = Vec::new();
     for &r in roots {
+        let mut current = usize::MAX;
         for k in walk.piece_range(r) {
             let owner = walk.owner[k];
             if !alive[owner] {
                 continue;
             }
             let block = recs[owner].block.max(r);
-            if slot[block] == usize::MAX {
-                slot[block] = out.len();
-                out.push((usize::MAX, block, Vec::new()));
+            if block != current {
+                current = block;
+                // A run that is only whitespace is no block: it only separates.
+                if matches!(out.last(), Some((_, _, p)) if p.iter().all(|&k| is_blank(&walk.pieces[k])))
+                {
+                    let (b, first, _) = out.pop().unwrap_or_default();
+                    seen[b] &= !first;
+                }
+                out.push((block, !seen[block], Vec::new()));
+                seen[block] = true;
             }
-            let entry = &mut out[slot[block]];
-            if entry.0 == usize::MAX && !is_blank(&walk.pieces[k]) {
-                entry.0 = k;
+            if let Some(last) = out.last_mut() {
+                last.2.push(k);
             }
-            entry.2.push(k);
         }
     }
-    crate::util::sort_by(&mut out, |a, b| a.0.cmp(&b.0));
-    out.into_iter().map(|(_, b, p)| (b, p)).collect()
+    out
 }
 
 fn is_blank<N>(piece: &Piece<N>) -> bool {
