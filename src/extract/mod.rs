@@ -216,3 +216,90 @@ pub fn span_in_nodes<T: Tree>(
     let to = to.unwrap_or_else(|| from.clone());
     Some((from, to))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A tree in vectors: (tag or text, parent), children in order.
+    struct Vecs {
+        nodes: Vec<(bool, String, Option<usize>)>,
+        kids: Vec<Vec<usize>>,
+    }
+
+    impl Vecs {
+        fn add(&mut self, element: bool, s: &str, parent: Option<usize>) -> usize {
+            let id = self.nodes.len();
+            self.nodes.push((element, s.to_string(), parent));
+            self.kids.push(Vec::new());
+            if let Some(p) = parent {
+                self.kids[p].push(id);
+            }
+            id
+        }
+    }
+
+    impl Tree for Vecs {
+        type Node = usize;
+        fn kind(&self, n: &usize) -> NodeKind {
+            if self.nodes[*n].0 {
+                NodeKind::Element
+            } else {
+                NodeKind::Text
+            }
+        }
+        fn first_child(&self, n: &usize) -> Option<usize> {
+            self.kids[*n].first().copied()
+        }
+        fn next_sibling(&self, n: &usize) -> Option<usize> {
+            let p = self.nodes[*n].2?;
+            let at = self.kids[p].iter().position(|k| k == n)?;
+            self.kids[p].get(at + 1).copied()
+        }
+        fn parent(&self, n: &usize) -> Option<usize> {
+            self.nodes[*n].2
+        }
+        fn tag(&self, n: &usize) -> String {
+            if self.nodes[*n].0 {
+                self.nodes[*n].1.clone()
+            } else {
+                String::new()
+            }
+        }
+        fn attr(&self, _: &usize, _: &str) -> Option<String> {
+            None
+        }
+        fn has_attributes(&self, _: &usize) -> bool {
+            false
+        }
+        fn text(&self, n: &usize) -> Option<String> {
+            (!self.nodes[*n].0).then(|| self.nodes[*n].1.clone())
+        }
+    }
+
+    /// Hostile nesting: 100,000 divs deep, a paragraph at the bottom and one at each of the
+    /// first levels. Every step is linear in the records (no per-ancestor re-walk).
+    #[test]
+    fn deep_nesting_is_linear() {
+        let mut t = Vecs {
+            nodes: Vec::new(),
+            kids: Vec::new(),
+        };
+        let html = t.add(true, "html", None);
+        let mut at = t.add(true, "body", Some(html));
+        let words = "Words of a paragraph, with commas, long enough to be scored here.";
+        for level in 0..100_000 {
+            at = t.add(true, "div", Some(at));
+            if level < 50 {
+                let p = t.add(true, "p", Some(at));
+                t.add(false, words, Some(p));
+            }
+        }
+        let p = t.add(true, "p", Some(at));
+        t.add(false, words, Some(p));
+        let start = std::time::Instant::now();
+        let out = article(&t, &html);
+        assert!(out.text.contains("Words of a paragraph"));
+        assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
+    }
+}
