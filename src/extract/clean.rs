@@ -70,7 +70,6 @@ struct Counts {
     video: usize,
     data: usize,
     heading: usize,
-    textish: usize,
     list: usize,
 }
 
@@ -136,7 +135,6 @@ fn conditionally<N>(walk: &Walk<N>, att: &mut Attempt, roots: &[usize], tag: &st
             c.commas += r.own_commas;
             if r.shape & SYNTH_P != 0 {
                 c.p += 1;
-                c.textish += att.loose[i].0;
             }
             let etag = clean_tag(walk, roots, i);
             if etag == tag && remove(walk, att, &c, i, tag, in_data[i]) {
@@ -166,22 +164,6 @@ fn add(parent: &mut Counts, c: &Counts, etag: &str, marks: u8, text: usize) {
     parent.data += c.data + usize::from(marks & DATA_MARK != 0);
     let heading = matches!(etag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
     parent.heading += c.heading + if heading { text } else { 0 };
-    let textish = matches!(
-        etag,
-        "span"
-            | "li"
-            | "td"
-            | "blockquote"
-            | "dl"
-            | "div"
-            | "img"
-            | "ol"
-            | "p"
-            | "pre"
-            | "table"
-            | "ul"
-    );
-    parent.textish += c.textish + if textish { text } else { 0 };
     parent.list += c.list + if matches!(etag, "ul" | "ol") { text } else { 0 };
 }
 
@@ -235,8 +217,8 @@ fn remove<N>(
         || (!is_list && weight < 25.0 && density > 0.2)
         || (weight >= 25.0 && density > 0.5)
         || (c.embed == 1 && c.text < 75)
-        || c.embed > 1
-        || (img == 0 && c.textish == 0);
+        || c.embed > 1;
+
     // A list of images stays.
     bad && !(is_list && img > 0 && img as f64 == c.li as f64)
 }
