@@ -26,10 +26,24 @@ fn initial_score<N>(walk: &Walk<N>, att: &Attempt, i: usize) -> f64 {
 /// Gives a paragraph's points (text `len`, `commas`) to its ancestors from `first` up: in full
 /// to the parent, a half to the grandparent, a third of the level further up.
 fn give<N>(walk: &Walk<N>, att: &mut Attempt, first: Option<usize>, len: usize, commas: usize) {
-    if len < MIN_PARAGRAPH_CHARS {
+    give_many(walk, att, first, len, commas, 1);
+}
+
+/// Gives the points of `k` paragraphs sharing `len` characters and `commas` (the text of a
+/// div split at its `<br><br>`s, taken as equal parts).
+fn give_many<N>(
+    walk: &Walk<N>,
+    att: &mut Attempt,
+    first: Option<usize>,
+    len: usize,
+    commas: usize,
+    k: usize,
+) {
+    if len / k < MIN_PARAGRAPH_CHARS {
         return;
     }
-    let points = 1.0 + commas as f64 + (len as f64 / 100.0).floor().min(3.0);
+    let each = (len as f64 / k as f64 / 100.0).floor().min(3.0);
+    let points = k as f64 * (1.0 + each) + commas as f64;
     let mut ancestor = first;
     for level in 0..SCORE_ANCESTORS {
         let Some(a) = ancestor else { break };
@@ -60,7 +74,8 @@ pub(super) fn score_paragraphs<N>(walk: &Walk<N>, att: &mut Attempt) {
         }
         if r.shape & SYNTH_P != 0 {
             let (len, commas) = att.loose[i];
-            give(walk, att, Some(i), len, commas);
+            let k = r.br_runs as usize + 1;
+            give_many(walk, att, Some(i), len, commas, k);
         }
     }
     for i in 0..walk.recs.len() {

@@ -46,6 +46,10 @@ pub(super) struct Rec<N> {
     pub p_in: bool,
     /// The element's own non-blank text or inline children start a text run.
     pub run: bool,
+    /// Runs of two or more `<br>` among the children (Readability makes paragraphs of the
+    /// text after each), and whether the last child seen was a `<br>` (while walking).
+    pub br_runs: u32,
+    br_last: u8,
     /// Class and id weight, and `rules::*_MARK` bits.
     pub weight: f64,
     pub marks: u8,
@@ -201,6 +205,9 @@ pub(super) fn walk<T: Tree>(tree: &T, root: &T::Node, keep_nodes: bool) -> Walk<
                     rec.own_commas += commas;
                     rec.own_link += len as f64 * link;
                     rec.run |= len > 0;
+                    if len > 0 {
+                        rec.br_last = 0;
+                    }
                     out.pieces
                         .push(Piece::Text(keep_nodes.then(|| node.clone()), value));
                     out.owner.push(p);
@@ -211,6 +218,15 @@ pub(super) fn walk<T: Tree>(tree: &T, root: &T::Node, keep_nodes: bool) -> Walk<
             NodeKind::Element => {}
         }
         let tag = tree.tag(&node);
+        if let Some(p) = parent {
+            let rec = &mut out.recs[p];
+            rec.br_last = if tag == "br" {
+                rec.br_last.saturating_add(1)
+            } else {
+                0
+            };
+            rec.br_runs += u32::from(rec.br_last == 2);
+        }
         if tag == "br" {
             out.pieces.push(Piece::Break);
             out.owner.push(parent.unwrap_or(0));
@@ -261,6 +277,8 @@ pub(super) fn walk<T: Tree>(tree: &T, root: &T::Node, keep_nodes: bool) -> Walk<
             blocks_in: 0,
             p_in: false,
             run: false,
+            br_runs: 0,
+            br_last: 0,
             weight: check.weight,
             marks: check.marks,
             shape: 0,
@@ -320,7 +338,10 @@ fn shape<N>(recs: &mut [Rec<N>]) {
                 r.link / r.text as f64
             };
             let single_p = (r.blocks_in == 1 && r.p_in && !r.run) || (r.blocks_in == 0 && r.run);
-            recs[i].shape = if single_p && density < 0.25 {
+            recs[i].shape = if r.br_runs > 0 {
+                // Paragraphs made of the text between `<br><br>`s: a container.
+                SYNTH_P
+            } else if single_p && density < 0.25 {
                 if r.run {
                     AS_P
                 } else {
