@@ -183,3 +183,30 @@ fn a_short_article_in_an_unlikely_container_is_found_by_the_retry() {
 fn a_page_with_only_loose_text_is_not_empty() {
     assert_eq!(text("  Just words.  "), "Just words.");
 }
+
+#[test]
+fn text_split_by_double_breaks_is_paragraphs_of_its_div() {
+    // Two divs of <br><br>-separated text around a heading: each div is a container of
+    // paragraphs, the first the best; the heading between them is no paragraph of the article.
+    let lines = |w: &str| {
+        (0..4)
+            .map(|n| {
+                format!(
+                    "{w} line {n} of the letter, with commas, and words enough to be read.<br><br>"
+                )
+            })
+            .collect::<String>()
+    };
+    let body = format!(
+        "<div>{}{}</div><h2>Interlude heading</h2><div>{}</div>",
+        lines("First"),
+        lines("More"),
+        lines("Second")
+    );
+    let t = text(&body);
+    assert!(
+        t.contains("First line 0") && t.contains("Second line 3"),
+        "{t}"
+    );
+    assert!(!t.contains("Interlude"), "{t}");
+}
