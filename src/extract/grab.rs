@@ -147,10 +147,11 @@ pub(super) fn settle<N>(walk: &Walk<N>, att: &mut Attempt) {
     sum(walk, att);
 }
 
-/// Readability's `textSimilarity`: the share of `b`'s word characters in words that `a` has.
+/// Readability's `textSimilarity`: the share of `b`'s word characters in words that `a` has
+/// (ASCII words, as its `\W` splits them).
 fn similarity(a: &str, b: &str) -> f64 {
     let words = |s: &str| -> Vec<String> {
-        s.to_lowercase()
+        s.to_ascii_lowercase()
             .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
             .filter(|w| !w.is_empty())
             .map(str::to_string)

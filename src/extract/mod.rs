@@ -5,16 +5,23 @@
 //! page's own DOM implements it (`src/dom.rs`, wasm only); natively the CLI implements it over
 //! an HTML5 parser. So a saved page gives the same article in `pith extract` as in the widget.
 //!
-//! The recipe, one file per step, in the manner of Mozilla's Readability:
-//! - [`rules`]: which elements never hold article text, and class/id weights;
-//! - [`walk`]: one pass over the page, one record per kept element with its text, link text
-//!   and comma counts summed over its subtree;
+//! The recipe is Mozilla's Readability, ported to a tree that is only read: what Readability
+//! removes or rewrites is a mark on the walk's records. One file per step:
+//! - [`rules`]: which elements never hold text, and Readability's class/id word lists;
+//! - [`walk`]: the one pass over the page, a record per kept element (own text, link text,
+//!   commas, marks) and how Readability's DIV-to-P rule reads each div;
+//! - [`grab`]: one attempt's removals before scoring (unlikely candidates, byline, the headline
+//!   repeating the title) and its sums;
 //! - [`score`]: paragraphs give points to their ancestors, discounted by link density, and the
 //!   best container wins;
-//! - [`select`]: the container's siblings that belong to the article, and its leaf blocks;
+//! - [`select`]: the container's siblings that belong to the article, and its blocks of text;
+//! - [`clean`]: Readability's `_prepArticle`, conditional cleaning among it;
 //! - [`render`]: the blocks' text, whitespace collapsed as HTML renders it, with UTF-16 spans;
 //! - [`metadata`]: title, byline, date, site name and language from meta tags, OpenGraph and
 //!   JSON-LD.
+//!
+//! The attempts (all rules, then looser ones while the article is under 500 characters) run on
+//! the same records: the page is walked once.
 
 mod clean;
 mod grab;
