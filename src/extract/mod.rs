@@ -229,13 +229,14 @@ mod tests {
     use super::*;
 
     /// A tree in vectors: (tag or text, parent), children in order.
-    struct Vecs {
+    #[derive(Default)]
+    pub(super) struct Vecs {
         nodes: Vec<(bool, String, Option<usize>)>,
         kids: Vec<Vec<usize>>,
     }
 
     impl Vecs {
-        fn add(&mut self, element: bool, s: &str, parent: Option<usize>) -> usize {
+        pub(super) fn add(&mut self, element: bool, s: &str, parent: Option<usize>) -> usize {
             let id = self.nodes.len();
             self.nodes.push((element, s.to_string(), parent));
             self.kids.push(Vec::new());
@@ -308,5 +309,42 @@ mod tests {
         let out = article(&t, &html);
         assert!(out.text.contains("Words of a paragraph"));
         assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
+    }
+}
+
+#[cfg(test)]
+mod span_tests {
+    use super::tests::Vecs;
+    use super::*;
+
+    /// Every block's text, found again in the page's text nodes by `span_in_nodes`, reads the
+    /// same: including a container's own text interrupted by a nested paragraph.
+    #[test]
+    fn block_spans_find_the_block_text_again() {
+        let mut t = Vecs::default();
+        let html = t.add(true, "html", None);
+        let body = t.add(true, "body", Some(html));
+        let div = t.add(true, "div", Some(body));
+        t.add(
+            false,
+            "Opening words of the container, before its paragraphs.",
+            Some(div),
+        );
+        for n in 0..4 {
+            let p = t.add(true, "p", Some(div));
+            let text = format!("Paragraph {n}, with commas, long enough to be scored as one.");
+            t.add(false, &text, Some(p));
+        }
+        t.add(false, "Closing words.", Some(div));
+        let out = article(&t, &html);
+        assert!(out.text.starts_with("Opening words"), "{}", out.text);
+        assert!(out.text.ends_with("Closing words."), "{}", out.text);
+        let units: Vec<u16> = out.text.encode_utf16().collect();
+        for b in &out.blocks {
+            let want = String::from_utf16_lossy(&units[b.start..b.end]);
+            let ((from, s), (to, e)) = span_in_nodes(&t, &b.node, 0, b.end - b.start).unwrap();
+            assert_eq!(from, to, "one text node per block here");
+            assert_eq!(&t.text(&from).unwrap()[s..e], want.as_str());
+        }
     }
 }

@@ -234,7 +234,10 @@ pub(super) fn check<T: Tree>(tree: &T, node: &T::Node, tag: &str) -> Option<Chec
         }
         let id = attr("id").unwrap_or_default().to_ascii_lowercase();
         out.weight = class_weight(&class) + class_weight(&id);
-        out.marks = name_marks(&format!("{class} {id}"), tag);
+        let mut names = class;
+        names.push(' ');
+        names.push_str(&id);
+        out.marks = name_marks(&names, tag);
         let role = attr("role").map(|r| r.trim().to_ascii_lowercase());
         if role.as_deref().is_some_and(|r| UNLIKELY_ROLES.contains(&r)) {
             out.marks |= UNLIKELY_MARK;
