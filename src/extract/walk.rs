@@ -63,6 +63,43 @@ pub(super) struct Rec<N> {
 }
 
 impl<N> Rec<N> {
+    /// A record as the walk first makes it: sums and shape come after the subtree is walked.
+    fn new(
+        node: N,
+        tag: String,
+        parent: Option<usize>,
+        piece: usize,
+        check: &rules::Check,
+        near: u16,
+    ) -> Self {
+        Rec {
+            node,
+            tag,
+            parent,
+            up: parent,
+            end: 0,
+            piece,
+            own_text: 0,
+            own_link: 0.0,
+            own_commas: 0,
+            text: 0,
+            link: 0.0,
+            has_block: false,
+            div_block: false,
+            phrasing: false,
+            blocks_in: 0,
+            p_in: false,
+            run: false,
+            br_runs: 0,
+            br_last: 0,
+            weight: check.weight,
+            marks: check.marks,
+            shape: 0,
+            near,
+            block: 0,
+        }
+    }
+
     /// The tag as Readability reads it after turning paragraph-like divs into `<p>`.
     pub fn etag(&self) -> &str {
         if self.shape & AS_P != 0 {
@@ -84,6 +121,21 @@ pub(super) struct Walk<N> {
 }
 
 impl<N> Walk<N> {
+    /// A text node of record `p`: its piece, and its counts on the record.
+    fn text(&mut self, p: usize, node: Option<N>, value: String, link: f64) {
+        let (len, commas) = measure(&value);
+        let rec = &mut self.recs[p];
+        rec.own_text += len;
+        rec.own_commas += commas;
+        rec.own_link += len as f64 * link;
+        rec.run |= len > 0;
+        if len > 0 {
+            rec.br_last = 0;
+        }
+        self.pieces.push(Piece::Text(node, value));
+        self.owner.push(p);
+    }
+
     /// The indices of the text pieces of record `i`'s subtree (contiguous: depth-first).
     pub fn piece_range(&self, i: usize) -> std::ops::Range<usize> {
         let from = self.recs[i].piece;
@@ -199,18 +251,7 @@ pub(super) fn walk<T: Tree>(tree: &T, root: &T::Node, keep_nodes: bool) -> Walk<
         match tree.kind(&node) {
             NodeKind::Text => {
                 if let (Some(p), Some(value)) = (parent, tree.text(&node)) {
-                    let (len, commas) = measure(&value);
-                    let rec = &mut out.recs[p];
-                    rec.own_text += len;
-                    rec.own_commas += commas;
-                    rec.own_link += len as f64 * link;
-                    rec.run |= len > 0;
-                    if len > 0 {
-                        rec.br_last = 0;
-                    }
-                    out.pieces
-                        .push(Piece::Text(keep_nodes.then(|| node.clone()), value));
-                    out.owner.push(p);
+                    out.text(p, keep_nodes.then(|| node.clone()), value, link);
                 }
                 continue;
             }
@@ -259,31 +300,11 @@ pub(super) fn walk<T: Tree>(tree: &T, root: &T::Node, keep_nodes: bool) -> Walk<
                 children.push(c);
             }
         }
+        let rec = Rec::new(node, tag, parent, out.pieces.len(), &check, near_root);
         out.recs.push(Rec {
-            node,
-            tag,
-            parent,
-            up: parent,
             end: index + 1,
-            piece: out.pieces.len(),
-            own_text: 0,
-            own_link: 0.0,
-            own_commas: 0,
-            text: 0,
-            link: 0.0,
-            has_block: false,
-            div_block: false,
-            phrasing: false,
-            blocks_in: 0,
-            p_in: false,
-            run: false,
-            br_runs: 0,
-            br_last: 0,
-            weight: check.weight,
-            marks: check.marks,
-            shape: 0,
-            near: near_root,
             block: index,
+            ..rec
         });
         for c in children.drain(..).rev() {
             stack.push((c, Some(index), link));
