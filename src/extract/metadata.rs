@@ -3,7 +3,7 @@
 //! byline element in the page, in Readability's order of preference.
 
 use super::json::{self, Value};
-use super::rules::by_attributes;
+use super::rules::{check, UNLIKELY_MARK};
 use super::{NodeKind, Tree};
 use serde::Serialize;
 
@@ -164,7 +164,8 @@ fn collect<T: Tree>(tree: &T, root: &T::Node) -> Found {
                 continue;
             }
         }
-        let readable = readable && by_attributes(tree, &node, &tag).is_some();
+        let readable =
+            readable && check(tree, &node, &tag).is_some_and(|c| c.marks & UNLIKELY_MARK == 0);
         let mut children = Vec::new();
         let mut child = tree.first_child(&node);
         while let Some(c) = child {

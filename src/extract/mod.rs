@@ -5,17 +5,26 @@
 //! page's own DOM implements it (`src/dom.rs`, wasm only); natively the CLI implements it over
 //! an HTML5 parser. So a saved page gives the same article in `pith extract` as in the widget.
 //!
-//! The recipe, one file per step, in the manner of Mozilla's Readability:
-//! - [`rules`]: which elements never hold article text, and class/id weights;
-//! - [`walk`]: one pass over the page, one record per kept element with its text, link text
-//!   and comma counts summed over its subtree;
+//! The recipe is Mozilla's Readability, ported to a tree that is only read: what Readability
+//! removes or rewrites is a mark on the walk's records. One file per step:
+//! - [`rules`]: which elements never hold text, and Readability's class/id word lists;
+//! - [`walk`]: the one pass over the page, a record per kept element (own text, link text,
+//!   commas, marks) and how Readability's DIV-to-P rule reads each div;
+//! - [`grab`]: one attempt's removals before scoring (unlikely candidates, byline, the headline
+//!   repeating the title) and its sums;
 //! - [`score`]: paragraphs give points to their ancestors, discounted by link density, and the
 //!   best container wins;
-//! - [`select`]: the container's siblings that belong to the article, and its leaf blocks;
+//! - [`select`]: the container's siblings that belong to the article, and its blocks of text;
+//! - [`clean`]: Readability's `_prepArticle`, conditional cleaning among it;
 //! - [`render`]: the blocks' text, whitespace collapsed as HTML renders it, with UTF-16 spans;
 //! - [`metadata`]: title, byline, date, site name and language from meta tags, OpenGraph and
 //!   JSON-LD.
+//!
+//! The attempts (all rules, then looser ones while the article is under 500 characters) run on
+//! the same records: the page is walked once.
 
+mod clean;
+mod grab;
 mod json;
 pub mod metadata;
 mod render;
@@ -23,6 +32,8 @@ mod rules;
 mod score;
 mod select;
 mod walk;
+
+use grab::Flags;
 
 pub use metadata::Metadata;
 
@@ -100,25 +111,76 @@ impl<N> Default for Extracted<N> {
     }
 }
 
+/// Readability's attempts: all rules, then without removing unlikely candidates, then also
+/// without class weights, then also without conditional cleaning.
+const ATTEMPTS: [Flags; 4] = [
+    Flags {
+        strip: true,
+        weight: true,
+        clean: true,
+    },
+    Flags {
+        strip: false,
+        weight: true,
+        clean: true,
+    },
+    Flags {
+        strip: false,
+        weight: false,
+        clean: true,
+    },
+    Flags {
+        strip: false,
+        weight: false,
+        clean: false,
+    },
+];
+
+/// An article shorter than this (characters) is retried with looser rules (Readability's).
+const MIN_ARTICLE_CHARS: usize = 500;
+
 /// Finds the main article under `root` (a document's root element, or any element) and
-/// returns its text and blocks. A page with no paragraph at all gives every readable block; a
-/// page with no text gives empty text.
+/// returns its text and blocks. Readability's algorithm on the walk's records: attempts with
+/// looser rules while the article is short, the longest kept; the tree is walked once.
 pub fn article<T: Tree>(tree: &T, root: &T::Node) -> Extracted<T::Node> {
     let mut walk = walk::walk(tree, root, false);
-    match select::article_blocks(tree, &mut walk) {
-        Some((blocks, container)) => render::build(&walk, &blocks, Some(container)),
-        None => {
-            // No paragraph anywhere: every readable block of the root.
-            let blocks = select::leaf_blocks(&walk.recs, &[0], true);
-            render::build(&walk, &blocks, Some(0))
+    clean::mark_data_tables(&mut walk);
+    let mut byline = false;
+    let mut best: Option<(usize, Vec<usize>, Vec<bool>, usize)> = None;
+    for flags in ATTEMPTS {
+        let mut att = grab::attempt(&walk, flags, &mut byline);
+        let top = score::best_container(&walk, &mut att);
+        let roots = select::roots(tree, &walk, &att, top);
+        clean::prep(&walk, &mut att, &roots);
+        grab::settle(&walk, &mut att);
+        let len: usize = roots.iter().map(|&r| att.text[r]).sum();
+        let container = match (roots.len(), top) {
+            (1, _) => roots[0],
+            (_, Some(t)) => walk.recs[t].up.unwrap_or(t),
+            (_, None) => roots
+                .first()
+                .and_then(|&r| walk.recs[r].parent)
+                .unwrap_or(0),
+        };
+        if best.as_ref().is_none_or(|b| len > b.0) {
+            best = Some((len, roots, att.alive, container));
+        }
+        if len >= MIN_ARTICLE_CHARS {
+            break;
         }
     }
+    let Some((_, roots, alive, container)) = best else {
+        return Extracted::default();
+    };
+    let blocks = select::blocks(&walk, &alive, &roots);
+    render::build(&walk, &blocks, Some(container))
 }
 
 /// Every readable block of the element `root` (no article detection).
 pub fn text<T: Tree>(tree: &T, root: &T::Node) -> Extracted<T::Node> {
     let walk = walk::walk(tree, root, false);
-    let blocks = select::leaf_blocks(&walk.recs, &[0], false);
+    let alive = grab::local_alive(&walk);
+    let blocks = select::blocks(&walk, &alive, &[0]);
     render::build(&walk, &blocks, Some(0))
 }
 
@@ -140,9 +202,14 @@ pub fn span_in_nodes<T: Tree>(
 ) -> Option<Span<T::Node>> {
     let end = end.max(start);
     let walk = walk::walk(tree, block, true);
+    let alive = grab::local_alive(&walk);
+    // The block's own text, as extraction took it: not that of blocks nested in it.
+    let pieces = (0..walk.pieces.len())
+        .filter(|&k| alive[walk.owner[k]] && walk.recs[walk.owner[k]].block == 0)
+        .map(|k| &walk.pieces[k]);
     let mut from: Option<(T::Node, usize)> = None;
     let mut to: Option<(T::Node, usize)> = None;
-    render::normalise(&walk.pieces, |pos, c, place| {
+    render::normalise(pieces, |pos, c, place| {
         let Some((node, s, e)) = place else { return };
         if from.is_none() && pos >= start {
             from = Some((node.clone(), s));
@@ -154,4 +221,129 @@ pub fn span_in_nodes<T: Tree>(
     let from = from?;
     let to = to.unwrap_or_else(|| from.clone());
     Some((from, to))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A tree in vectors: (tag or text, parent), children in order.
+    #[derive(Default)]
+    pub(super) struct Vecs {
+        nodes: Vec<(bool, String, Option<usize>)>,
+        kids: Vec<Vec<usize>>,
+    }
+
+    impl Vecs {
+        pub(super) fn add(&mut self, element: bool, s: &str, parent: Option<usize>) -> usize {
+            let id = self.nodes.len();
+            self.nodes.push((element, s.to_string(), parent));
+            self.kids.push(Vec::new());
+            if let Some(p) = parent {
+                self.kids[p].push(id);
+            }
+            id
+        }
+    }
+
+    impl Tree for Vecs {
+        type Node = usize;
+        fn kind(&self, n: &usize) -> NodeKind {
+            if self.nodes[*n].0 {
+                NodeKind::Element
+            } else {
+                NodeKind::Text
+            }
+        }
+        fn first_child(&self, n: &usize) -> Option<usize> {
+            self.kids[*n].first().copied()
+        }
+        fn next_sibling(&self, n: &usize) -> Option<usize> {
+            let p = self.nodes[*n].2?;
+            let at = self.kids[p].iter().position(|k| k == n)?;
+            self.kids[p].get(at + 1).copied()
+        }
+        fn parent(&self, n: &usize) -> Option<usize> {
+            self.nodes[*n].2
+        }
+        fn tag(&self, n: &usize) -> String {
+            if self.nodes[*n].0 {
+                self.nodes[*n].1.clone()
+            } else {
+                String::new()
+            }
+        }
+        fn attr(&self, _: &usize, _: &str) -> Option<String> {
+            None
+        }
+        fn has_attributes(&self, _: &usize) -> bool {
+            false
+        }
+        fn text(&self, n: &usize) -> Option<String> {
+            (!self.nodes[*n].0).then(|| self.nodes[*n].1.clone())
+        }
+    }
+
+    /// Hostile nesting: 100,000 divs deep, a paragraph at the bottom and one at each of the
+    /// first levels. Every step is linear in the records (no per-ancestor re-walk).
+    #[test]
+    fn deep_nesting_is_linear() {
+        let mut t = Vecs {
+            nodes: Vec::new(),
+            kids: Vec::new(),
+        };
+        let html = t.add(true, "html", None);
+        let mut at = t.add(true, "body", Some(html));
+        let words = "Words of a paragraph, with commas, long enough to be scored here.";
+        for level in 0..100_000 {
+            at = t.add(true, "div", Some(at));
+            if level < 50 {
+                let p = t.add(true, "p", Some(at));
+                t.add(false, words, Some(p));
+            }
+        }
+        let p = t.add(true, "p", Some(at));
+        t.add(false, words, Some(p));
+        let start = std::time::Instant::now();
+        let out = article(&t, &html);
+        assert!(out.text.contains("Words of a paragraph"));
+        assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
+    }
+}
+
+#[cfg(test)]
+mod span_tests {
+    use super::tests::Vecs;
+    use super::*;
+
+    /// Every block's text, found again in the page's text nodes by `span_in_nodes`, reads the
+    /// same: including a container's own text interrupted by a nested paragraph.
+    #[test]
+    fn block_spans_find_the_block_text_again() {
+        let mut t = Vecs::default();
+        let html = t.add(true, "html", None);
+        let body = t.add(true, "body", Some(html));
+        let div = t.add(true, "div", Some(body));
+        t.add(
+            false,
+            "Opening words of the container, before its paragraphs.",
+            Some(div),
+        );
+        for n in 0..4 {
+            let p = t.add(true, "p", Some(div));
+            let text = format!("Paragraph {n}, with commas, long enough to be scored as one.");
+            t.add(false, &text, Some(p));
+        }
+        t.add(false, "Closing words.", Some(div));
+        let out = article(&t, &html);
+        assert!(out.text.starts_with("Opening words"), "{}", out.text);
+        assert!(out.text.ends_with("Closing words."), "{}", out.text);
+        let units: Vec<u16> = out.text.encode_utf16().collect();
+        for b in &out.blocks {
+            let want = String::from_utf16_lossy(&units[b.start..b.end]);
+            let ((from, s), (to, e)) = span_in_nodes(&t, &b.node, 0, b.end - b.start).unwrap();
+            assert_eq!(from, to, "one text node per block here");
+            assert_eq!(&t.text(&from).unwrap()[s..e], want.as_str());
+        }
+    }
 }

@@ -24,14 +24,14 @@ enum Gap {
 /// Collapses whitespace as HTML renders it (runs of ASCII whitespace become one space, none at
 /// the ends, `<br>` a line break). `visit(out_utf16, char, node, node_start, node_end)` sees
 /// every character written, with its place in its text node (UTF-16 units).
-pub(super) fn normalise<N>(
-    pieces: &[Piece<N>],
+pub(super) fn normalise<'a, N: 'a>(
+    pieces: impl IntoIterator<Item = &'a Piece<N>>,
     mut visit: impl FnMut(usize, char, Option<(&N, usize, usize)>),
 ) {
     let mut gap = Gap::None;
     let mut started = false;
     let mut pos = 0usize;
-    let mut last: Option<(&N, usize)> = None;
+    let mut last: Option<(&'a N, usize)> = None;
     for piece in pieces {
         let (node, value) = match piece {
             Piece::Break => {
@@ -67,7 +67,7 @@ pub(super) fn normalise<N>(
 }
 
 /// The text `normalise` writes, built a word at a time (the fast path for whole articles).
-pub(super) fn collapse<N>(pieces: &[Piece<N>]) -> String {
+pub(super) fn collapse<'a, N: 'a>(pieces: impl IntoIterator<Item = &'a Piece<N>>) -> String {
     let mut out = String::new();
     let mut gap: Option<char> = None;
     let mut started = false;
@@ -118,17 +118,19 @@ fn utf16_len(s: &str) -> usize {
         .sum()
 }
 
-/// The result: the blocks' text (collapsed) joined by blank lines, with their spans.
+/// The result: the blocks' text (collapsed) joined by blank lines, with their spans. Each block
+/// is an element and the indices of its pieces.
 pub(super) fn build<N: Clone>(
     walk: &Walk<N>,
-    blocks: &[usize],
+    blocks: &[(usize, bool, Vec<usize>)],
     container: Option<usize>,
 ) -> Extracted<N> {
     let mut text = String::new();
     let mut pos = 0usize;
     let mut out = Vec::with_capacity(blocks.len());
-    for &i in blocks {
-        let t = collapse(walk.pieces_of(i));
+    for (i, first, pieces) in blocks {
+        let i = *i;
+        let t = collapse(pieces.iter().map(|&k| &walk.pieces[k]));
         if t.is_empty() {
             continue;
         }
@@ -137,11 +139,15 @@ pub(super) fn build<N: Clone>(
             pos += 2;
         }
         let len = utf16_len(&t);
-        out.push(Block {
-            node: walk.recs[i].node.clone(),
-            start: pos,
-            end: pos + len,
-        });
+        // A later run of an element's text is text, not a block: a block's spans count from
+        // the start of the element's own text, which only its first run shares.
+        if *first {
+            out.push(Block {
+                node: walk.recs[i].node.clone(),
+                start: pos,
+                end: pos + len,
+            });
+        }
         text.push_str(&t);
         pos += len;
     }

@@ -1,64 +1,52 @@
-//! Which elements never hold article text, and the class/id words that weigh a container.
+//! Which elements never hold article text, and Readability's class/id word lists: unlikely
+//! candidates, positive and negative weights, bylines and share bars.
 
 use super::Tree;
 
-/// Subtrees that never hold article text.
-pub(super) const SKIP_TAGS: &[&str] = &[
+/// Subtrees whose content is never text: scripts, styles, templates, the head, form controls
+/// (Readability drops them all before or after scoring). Their text is raw or a widget's.
+const SKIP_TAGS: &[&str] = &[
     "script",
     "style",
     "noscript",
     "template",
-    "nav",
-    "aside",
-    "footer",
-    "form",
-    "iframe",
-    "object",
-    "embed",
+    "head",
+    "link",
+    "meta",
     "svg",
-    "math",
     "canvas",
     "video",
     "audio",
-    "picture",
-    "figure",
     "select",
     "textarea",
     "button",
-    "input",
-    "dialog",
-    "head",
-    "title",
-    "link",
-    "meta",
     "pith-summary",
 ];
 
-/// ARIA landmarks and widgets that are not the article.
-pub(super) const SKIP_ROLES: &[&str] = &[
-    "navigation",
-    "complementary",
-    "contentinfo",
-    "banner",
-    "search",
+/// Elements kept as records (conditional cleaning counts them) whose content is never read:
+/// an iframe's or object's content is fallback markup, an input or img has none.
+pub(super) const OPAQUE_TAGS: &[&str] = &["img", "input", "iframe", "object", "embed"];
+
+/// Readability's unlikely ARIA roles (removed with the unlikely candidates).
+const UNLIKELY_ROLES: &[&str] = &[
     "menu",
     "menubar",
-    "dialog",
+    "complementary",
+    "navigation",
+    "alert",
     "alertdialog",
-    "tooltip",
+    "dialog",
 ];
 
-/// Readability's "unlikely candidates" (class and id), plus bylines and share bars.
-pub(super) const UNLIKELY: &[&str] = &[
+/// Readability's "unlikely candidates" (class and id).
+const UNLIKELY: &[&str] = &[
     "-ad-",
     "ai2html",
     "banner",
-    "breadcrumb",
-    "byline",
+    "breadcrumbs",
     "combx",
     "comment",
     "community",
-    "cookie",
     "cover-wrap",
     "disqus",
     "extra",
@@ -67,12 +55,10 @@ pub(super) const UNLIKELY: &[&str] = &[
     "header",
     "legends",
     "menu",
-    "newsletter",
     "related",
     "remark",
     "replies",
     "rss",
-    "share",
     "shoutbox",
     "sidebar",
     "skyscraper",
@@ -88,12 +74,12 @@ pub(super) const UNLIKELY: &[&str] = &[
 ];
 
 /// Readability's "maybe candidate" words, which keep an unlikely-looking element.
-pub(super) const MAYBE: &[&str] = &[
-    "and", "article", "body", "column", "content", "main", "shadow",
+const MAYBE: &[&str] = &[
+    "and", "article", "body", "column", "content", "main", "mathjax", "shadow",
 ];
 
 /// Class or id words that lower (`NEGATIVE`) or raise (`POSITIVE`) a container's score.
-pub(super) const NEGATIVE: &[&str] = &[
+const NEGATIVE: &[&str] = &[
     "-ad-",
     "hidden",
     "banner",
@@ -119,10 +105,24 @@ pub(super) const NEGATIVE: &[&str] = &[
     "tags",
     "widget",
 ];
-pub(super) const POSITIVE: &[&str] = &[
-    "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text",
-    "blog", "story",
+const POSITIVE: &[&str] = &[
+    "article",
+    "body",
+    "content",
+    "entry",
+    "hentry",
+    "h-entry",
+    "main",
+    "page",
+    "pagination",
+    "post",
+    "text",
+    "blog",
+    "story",
 ];
+
+/// Class or id words of a byline (Readability's, with `rel="author"` and `itemprop` author).
+const BYLINE: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
 
 /// Elements that start a block (a paragraph-like element containing one stops being a leaf).
 pub(super) const BLOCK_TAGS: &[&str] = &[
@@ -131,6 +131,10 @@ pub(super) const BLOCK_TAGS: &[&str] = &[
     "section",
     "article",
     "main",
+    "nav",
+    "aside",
+    "footer",
+    "form",
     "h1",
     "h2",
     "h3",
@@ -165,58 +169,165 @@ pub(super) const BLOCK_TAGS: &[&str] = &[
     "center",
 ];
 
-/// `None` when the subtree of `node` (an element with tag `tag`) is never part of the text:
-/// ignored tags, hidden elements, non-article landmarks, Readability's unlikely class names.
-/// Else its class weight (Readability's ±25 per match). `in_section` tells whether the element
-/// is inside an `<article>`, `<main>` or `<section>`, whose `<header>` holds the headline,
-/// unlike the page's banner header.
-pub(super) fn check<T: Tree>(tree: &T, node: &T::Node, tag: &str, in_section: bool) -> Option<f64> {
-    if SKIP_TAGS.contains(&tag) || (tag == "header" && !in_section) {
-        return None;
-    }
-    by_attributes(tree, node, tag)
+/// Readability's block elements for its DIV-to-P rule: a div holding none of these reads as a
+/// paragraph.
+pub(super) const DIV_TO_P: &[&str] = &[
+    "blockquote",
+    "dl",
+    "div",
+    "img",
+    "ol",
+    "p",
+    "pre",
+    "table",
+    "ul",
+];
+
+/// Readability's phrasing content (inline elements a div's loose text runs are made of).
+pub(super) const PHRASING: &[&str] = &[
+    "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn", "em",
+    "embed", "i", "img", "input", "kbd", "label", "mark", "math", "meter", "noscript", "object",
+    "output", "progress", "q", "ruby", "samp", "script", "select", "small", "span", "strong",
+    "sub", "sup", "textarea", "time", "var", "wbr", "font",
+];
+
+/// Marks of an element read from its attributes (bits of [`Check::marks`]).
+pub(super) const UNLIKELY_MARK: u8 = 1;
+pub(super) const BYLINE_MARK: u8 = 2;
+pub(super) const SHARE_MARK: u8 = 4;
+/// A table that says it is for layout (`role="presentation"`, `datatable="0"`).
+pub(super) const LAYOUT_MARK: u8 = 8;
+/// A table with a `summary`, or an embed of a known video host (kept by cleaning).
+pub(super) const KEEP_MARK: u8 = 16;
+/// An `<a>` whose `href` is a fragment (`#...`): its text counts 0.3 as link text.
+pub(super) const HASH_LINK_MARK: u8 = 32;
+
+/// What the attributes of an element say.
+pub(super) struct Check {
+    /// Class weight (Readability's ±25 per match of the class, and of the id).
+    pub weight: f64,
+    /// `*_MARK` bits.
+    pub marks: u8,
 }
 
-/// The part of [`check`] that reads attributes and style, not the tag: `None` for hidden
-/// elements, non-article landmarks and unlikely class names, else the class weight.
-pub(super) fn by_attributes<T: Tree>(tree: &T, node: &T::Node, tag: &str) -> Option<f64> {
-    let mut weight = 0.0;
+/// `None` when the subtree of `node` (an element with tag `tag`) is never part of the text:
+/// ignored tags and hidden elements (Readability's `_isProbablyVisible`: the `hidden`
+/// attribute, `aria-hidden`, inline `display`/`visibility`, and, in a browser, style sheets).
+/// Else its class weight and marks.
+pub(super) fn check<T: Tree>(tree: &T, node: &T::Node, tag: &str) -> Option<Check> {
+    if SKIP_TAGS.contains(&tag) {
+        return None;
+    }
+    let mut out = Check {
+        weight: 0.0,
+        marks: 0,
+    };
     // Most paragraphs have no attributes: then there is nothing more to read.
     if tree.has_attributes(node) {
         let attr = |name: &str| tree.attr(node, name);
-        if attr("aria-hidden").as_deref() == Some("true") || attr("hidden").is_some() {
-            return None;
-        }
-        if attr("style").is_some_and(|s| hidden_inline(&s)) {
-            return None;
-        }
-        if let Some(role) = attr("role") {
-            if SKIP_ROLES.contains(&role.trim().to_ascii_lowercase().as_str()) {
-                return None;
-            }
-        }
         let class = attr("class").unwrap_or_default().to_ascii_lowercase();
-        let id = attr("id").unwrap_or_default().to_ascii_lowercase();
-        if tag != "body" && tag != "a" {
-            let unlikely = |n: &str| contains_any(n, UNLIKELY);
-            let maybe = |n: &str| contains_any(n, MAYBE);
-            if (unlikely(&class) || unlikely(&id)) && !(maybe(&class) || maybe(&id)) {
-                return None;
-            }
+        if attr("hidden").is_some()
+            || (attr("aria-hidden").as_deref() == Some("true") && !class.contains("fallback-image"))
+            || attr("style").is_some_and(|s| hidden_inline(&s))
+        {
+            return None;
         }
-        weight = class_weight(&class) + class_weight(&id);
+        let id = attr("id").unwrap_or_default().to_ascii_lowercase();
+        out.weight = class_weight(&class) + class_weight(&id);
+        let mut names = class;
+        names.push(' ');
+        names.push_str(&id);
+        out.marks = name_marks(&names, tag);
+        let role = attr("role").map(|r| r.trim().to_ascii_lowercase());
+        if role.as_deref().is_some_and(|r| UNLIKELY_ROLES.contains(&r)) {
+            out.marks |= UNLIKELY_MARK;
+        }
+        if attr("rel").as_deref() == Some("author")
+            || attr("itemprop").is_some_and(|p| p.contains("author"))
+        {
+            out.marks |= BYLINE_MARK;
+        }
+        out.marks |= tag_marks(tag, &attr, role.as_deref());
     }
     if tree.hidden_by_style(node) {
         return None;
     }
-    Some(weight)
+    Some(out)
+}
+
+/// Marks from the class and id (`names`: both, lowercase, space-separated).
+fn name_marks(names: &str, tag: &str) -> u8 {
+    let mut marks = 0;
+    if tag != "body" && tag != "a" && contains_any(names, UNLIKELY) && !contains_any(names, MAYBE) {
+        marks |= UNLIKELY_MARK;
+    }
+    if contains_any(names, BYLINE) {
+        marks |= BYLINE_MARK;
+    }
+    if is_share(names) {
+        marks |= SHARE_MARK;
+    }
+    marks
+}
+
+/// Marks that only some tags have: layout and data tables, video embeds, fragment links.
+fn tag_marks(tag: &str, attr: &dyn Fn(&str) -> Option<String>, role: Option<&str>) -> u8 {
+    match tag {
+        "table" if role == Some("presentation") || attr("datatable").as_deref() == Some("0") => {
+            LAYOUT_MARK
+        }
+        "table" if attr("summary").is_some_and(|s| !s.is_empty()) => KEEP_MARK,
+        "iframe" | "embed" | "object" => {
+            let src = attr("src").or_else(|| attr("data")).unwrap_or_default();
+            if is_video(&src.to_ascii_lowercase()) {
+                KEEP_MARK
+            } else {
+                0
+            }
+        }
+        "a" if attr("href").is_some_and(|h| h.len() > 1 && h.starts_with('#')) => HASH_LINK_MARK,
+        _ => 0,
+    }
+}
+
+/// Readability's video hosts, whose embeds survive cleaning.
+fn is_video(src: &str) -> bool {
+    [
+        "//www.youtube.com",
+        "//youtube.com",
+        "//www.youtube-nocookie.com",
+        "//player.vimeo.com",
+        "//www.dailymotion.com",
+        "//dailymotion.com",
+        "//v.qq.com",
+        "//archive.org",
+        "//upload.wikimedia.org",
+        "//player.twitch.tv",
+    ]
+    .iter()
+    .any(|h| src.contains(h))
+}
+
+/// Readability's share elements: `share` or `sharedaddy` as a word (`_` counts as a break).
+fn is_share(names: &str) -> bool {
+    let b = names.as_bytes();
+    let edge = |i: Option<&u8>| i.is_none_or(|c| !c.is_ascii_alphanumeric());
+    names.match_indices("share").any(|(at, _)| {
+        let before = at.checked_sub(1).and_then(|i| b.get(i));
+        let after = if names[at..].starts_with("sharedaddy") {
+            at + 10
+        } else {
+            at + 5
+        };
+        edge(before) && edge(b.get(after))
+    })
 }
 
 /// Readability's class weight of one class or id string (lowercase): -25 for a negative word,
 /// +25 for a positive one.
 pub(super) fn class_weight(name: &str) -> f64 {
     let mut weight = 0.0;
-    if contains_any(name, NEGATIVE) {
+    if contains_any(name, NEGATIVE) || name.split_ascii_whitespace().any(|w| w == "hid") {
         weight -= 25.0;
     }
     if contains_any(name, POSITIVE) {
@@ -238,8 +349,8 @@ fn hidden_inline(style: &str) -> bool {
     })
 }
 
-pub(super) fn contains_any(haystack: &str, needles: &[&str]) -> bool {
-    !haystack.is_empty() && needles.iter().any(|n| haystack.contains(n))
+fn contains_any(haystack: &str, needles: &[&str]) -> bool {
+    !haystack.trim().is_empty() && needles.iter().any(|n| haystack.contains(n))
 }
 
 #[cfg(test)]
@@ -259,6 +370,28 @@ mod tests {
         assert_eq!(class_weight("post-content"), 25.0);
         assert_eq!(class_weight("sidebar"), -25.0);
         assert_eq!(class_weight("article-sidebar"), 0.0);
+        assert_eq!(class_weight("box hid"), -25.0);
+        assert_eq!(class_weight("hidden-xs"), -25.0);
         assert_eq!(class_weight(""), 0.0);
+    }
+
+    #[test]
+    fn share_words() {
+        assert!(is_share("post-share "));
+        assert!(is_share("share_buttons "));
+        assert!(is_share(" sharedaddy"));
+        assert!(!is_share("shareholders "));
+        assert!(!is_share("timeshare "));
+    }
+
+    #[test]
+    fn unlikely_names_unless_maybe() {
+        assert_eq!(
+            name_marks("site-header ", "div") & UNLIKELY_MARK,
+            UNLIKELY_MARK
+        );
+        assert_eq!(name_marks("header-content ", "div") & UNLIKELY_MARK, 0);
+        assert_eq!(name_marks("menu ", "a") & UNLIKELY_MARK, 0);
+        assert_eq!(name_marks("byline ", "p") & BYLINE_MARK, BYLINE_MARK);
     }
 }

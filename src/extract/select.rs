@@ -1,54 +1,34 @@
-//! Which blocks are the article: the best container, the siblings that belong with it, and
-//! their leaf blocks.
+//! Which elements are the article: the best container and the siblings that belong with it
+//! (Readability's sibling merging), and the blocks of text under them.
 
+use super::grab::Attempt;
 use super::render::Piece;
-use super::score::best_container;
-use super::walk::{Rec, Walk};
+use super::walk::Walk;
 use super::Tree;
 
-/// Blocks of a detected article with more link text than this share are dropped (link lists).
-const MAX_BLOCK_LINK_DENSITY: f64 = 0.5;
-
-/// The article's leaf blocks and its container record, or `None` when the page has no
-/// paragraph to score.
-pub(super) fn article_blocks<T: Tree>(
+/// The article's top-level elements for an attempt whose best container is `top` (`None`:
+/// the whole body). In document order.
+pub(super) fn roots<T: Tree>(
     tree: &T,
-    walk: &mut Walk<T::Node>,
-) -> Option<(Vec<usize>, usize)> {
-    let top = best_container(&mut walk.recs)?;
-    let walk = &*walk;
+    walk: &Walk<T::Node>,
+    att: &Attempt,
+    top: Option<usize>,
+) -> Vec<usize> {
     let recs = &walk.recs;
-    let roots = with_siblings(tree, walk, top);
-    let mut blocks = leaf_blocks(recs, &roots, true);
-    // The headline often sits just before the article body: keep the nearest <h1> before it.
-    if !blocks.iter().any(|&i| recs[i].tag == "h1") {
-        let first = roots.iter().copied().min().unwrap_or(top);
-        if let Some(h1) = (0..first)
-            .rev()
-            .find(|&i| recs[i].tag == "h1" && recs[i].text > 0 && !recs[i].has_block)
-        {
-            blocks.insert(0, h1);
-        }
-    }
-    let container = match (roots.len(), recs[top].parent) {
-        (1, _) | (_, None) => top,
-        (_, Some(p)) => p,
+    let Some(top) = top else {
+        // No container: the body (or the root) is the article.
+        let body = (0..recs.len()).find(|&i| recs[i].tag == "body" && att.alive[i]);
+        return vec![body.unwrap_or(0)];
     };
-    Some((blocks, container))
-}
-
-/// The container and those of its siblings that belong to the article (Readability's rule).
-fn with_siblings<T: Tree>(tree: &T, walk: &Walk<T::Node>, top: usize) -> Vec<usize> {
-    let recs = &walk.recs;
-    let Some(parent) = recs[top].parent else {
+    let Some(parent) = recs[top].up else {
         return vec![top];
     };
-    let top_score = recs[top].score.unwrap_or(0.0);
+    let top_score = att.score[top].unwrap_or(0.0);
     let threshold = (top_score * 0.2).max(10.0);
     let class = |i: usize| tree.attr(&recs[i].node, "class").unwrap_or_default();
     let top_class = class(top);
-    (0..recs.len())
-        .filter(|&i| recs[i].parent == Some(parent))
+    (parent + 1..recs[parent].end)
+        .filter(|&i| att.alive[i] && recs[i].up == Some(parent))
         .filter(|&i| {
             if i == top {
                 return true;
@@ -58,27 +38,25 @@ fn with_siblings<T: Tree>(tree: &T, walk: &Walk<T::Node>, top: usize) -> Vec<usi
             } else {
                 0.0
             };
-            if recs[i].score.is_some_and(|s| s + bonus >= threshold) {
+            if att.score[i].is_some_and(|s| s + bonus >= threshold) {
                 return true;
             }
-            let r = &recs[i];
-            if r.tag != "p" {
+            if recs[i].etag() != "p" {
                 return false;
             }
-            let density = r.link_density();
-            if r.text > 80 {
+            let (len, density) = (att.text[i], att.link_density(i));
+            if len > 80 {
                 density < 0.25
             } else {
-                r.text > 0 && density == 0.0 && ends_sentence(walk.pieces_of(i))
+                len > 0 && density == 0.0 && ends_sentence(walk.pieces_in(i))
             }
         })
         .collect()
 }
 
-/// Whether a short paragraph reads as a sentence: it ends with a full stop or has one inside.
-fn ends_sentence<N>(pieces: &[Piece<N>]) -> bool {
+/// Whether a short paragraph reads as a sentence: a full stop followed by a space or the end.
+fn ends_sentence<'a, N: 'a>(pieces: impl Iterator<Item = &'a Piece<N>>) -> bool {
     let text: String = pieces
-        .iter()
         .filter_map(|p| match p {
             Piece::Text(_, t) => Some(t.as_str()),
             Piece::Break => None,
@@ -87,25 +65,49 @@ fn ends_sentence<N>(pieces: &[Piece<N>]) -> bool {
     text.contains(". ") || text.trim_end().ends_with('.')
 }
 
-/// Leaf blocks (elements with text and no block-level descendant) under the `roots`, in
-/// document order. `dense` drops link lists.
-pub(super) fn leaf_blocks<N>(recs: &[Rec<N>], roots: &[usize], dense: bool) -> Vec<usize> {
-    let mut selected = vec![false; recs.len()];
-    let mut out = Vec::new();
-    for i in 0..recs.len() {
-        let parent = recs[i].parent;
-        selected[i] = roots.contains(&i) || parent.is_some_and(|p| selected[p]);
-        if !selected[i] || recs[i].has_block || recs[i].text == 0 {
-            continue;
+/// The blocks of text under the `roots`: each root's own text and that of every block-level
+/// element under it (its text outside nested blocks), in document order, as (element, whether
+/// it is the element's first run of text, its pieces). An element's text interrupted by a
+/// nested block goes on in a later run: a page reads its text in that order. Linear: every
+/// piece is looked at once.
+pub(super) fn blocks<N>(
+    walk: &Walk<N>,
+    alive: &[bool],
+    roots: &[usize],
+) -> Vec<(usize, bool, Vec<usize>)> {
+    let recs = &walk.recs;
+    let mut seen = vec![false; recs.len()];
+    let mut out: Vec<(usize, bool, Vec<usize>)> = Vec::new();
+    for &r in roots {
+        let mut current = usize::MAX;
+        for k in walk.piece_range(r) {
+            let owner = walk.owner[k];
+            if !alive[owner] {
+                continue;
+            }
+            let block = recs[owner].block.max(r);
+            if block != current {
+                current = block;
+                // A run that is only whitespace is no block: it only separates.
+                if matches!(out.last(), Some((_, _, p)) if p.iter().all(|&k| is_blank(&walk.pieces[k])))
+                {
+                    let (b, first, _) = out.pop().unwrap_or_default();
+                    seen[b] &= !first;
+                }
+                out.push((block, !seen[block], Vec::new()));
+                seen[block] = true;
+            }
+            if let Some(last) = out.last_mut() {
+                last.2.push(k);
+            }
         }
-        // Inside another leaf block (an <a> in a <p>): the outer one is the block.
-        if parent.is_some_and(|p| selected[p] && !recs[p].has_block) {
-            continue;
-        }
-        if dense && recs[i].link_density() > MAX_BLOCK_LINK_DENSITY {
-            continue;
-        }
-        out.push(i);
     }
     out
+}
+
+fn is_blank<N>(piece: &Piece<N>) -> bool {
+    match piece {
+        Piece::Text(_, t) => t.trim().is_empty(),
+        Piece::Break => true,
+    }
 }

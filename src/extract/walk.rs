@@ -1,60 +1,154 @@
-//! One pass over the page: a record per kept element, in document order, with its subtree's
-//! text, link text and comma counts, and every text piece.
+//! One pass over the page: a record per kept element, in document order, with its own text,
+//! link text and comma counts, what its attributes say, and every text piece with its owner.
+//! Everything later (scoring, cleaning, the retries) works on these records, never on the
+//! tree again.
 
 use super::render::Piece;
-use super::rules::{check, BLOCK_TAGS};
+use super::rules::{self, BLOCK_TAGS, DIV_TO_P, HASH_LINK_MARK, OPAQUE_TAGS, PHRASING};
 use super::{NodeKind, Tree};
+
+/// A div that reads as a paragraph (Readability turns it into a `<p>`).
+pub(super) const AS_P: u8 = 1;
+/// A div whose only content is one `<p>`: Readability replaces it by the paragraph, so it is
+/// no level of the paragraph's ancestors.
+pub(super) const COLLAPSED: u8 = 2;
+/// A div with blocks and loose inline text: Readability wraps the text in a `<p>`.
+pub(super) const SYNTH_P: u8 = 4;
 
 /// One element seen by the walk, in document (pre-)order.
 pub(super) struct Rec<N> {
     pub node: N,
     pub tag: String,
     pub parent: Option<usize>,
+    /// The parent as Readability sees it once collapsed divs are gone.
+    pub up: Option<usize>,
     /// Index of the first record after this element's subtree.
     pub end: usize,
     /// Index of the first text piece of this element's subtree.
     pub piece: usize,
-    /// Characters of text (whitespace runs counted once) in the subtree.
+    /// Characters of the element's own text nodes (whitespace runs counted once).
+    pub own_text: usize,
+    /// Of which inside links, fragment links counting 0.3 (Readability's link density).
+    pub own_link: f64,
+    pub own_commas: usize,
+    /// Characters of text in the whole subtree.
     pub text: usize,
-    /// Of which inside links.
-    pub link: usize,
-    /// Commas in the subtree.
-    pub commas: usize,
-    /// A block-level element is among the descendants.
+    /// Link text in the whole subtree.
+    pub link: f64,
+    /// A [`BLOCK_TAGS`] element is among the descendants (the element is no leaf block).
     pub has_block: bool,
-    /// Element children kept or not (for the "only child" rule).
-    pub element_children: usize,
-    /// Class and id weight (Readability's ±25 per match).
+    /// A [`DIV_TO_P`] element is among the descendants (Readability's `_hasChildBlockElement`).
+    pub div_block: bool,
+    /// Readability's phrasing content (inline: merges into a loose text run).
+    pub phrasing: bool,
+    /// Element children that are not phrasing content, and whether the last such is a `<p>`.
+    pub blocks_in: u32,
+    pub p_in: bool,
+    /// The element's own non-blank text or inline children start a text run.
+    pub run: bool,
+    /// Runs of two or more `<br>` among the children (Readability makes paragraphs of the
+    /// text after each), and whether the last child seen was a `<br>` (while walking).
+    pub br_runs: u32,
+    br_last: u8,
+    /// Class and id weight, and `rules::*_MARK` bits.
     pub weight: f64,
-    /// Content score, once the element is a candidate.
-    pub score: Option<f64>,
+    pub marks: u8,
+    /// Readability's DIV-to-P reading: `AS_P`, `COLLAPSED`, `SYNTH_P` or 0.
+    pub shape: u8,
+    /// Table, code and figure ancestors (bits 1, 2, 4), three bits a level for the four
+    /// levels Readability's `_hasAncestorTag` looks up: see [`near`].
+    pub near: u16,
+    /// The nearest [`BLOCK_TAGS`] ancestor-or-self (or the root): whose text this element's is.
+    pub block: usize,
 }
 
 impl<N> Rec<N> {
-    pub fn link_density(&self) -> f64 {
-        if self.text == 0 {
-            0.0
+    /// A record as the walk first makes it: sums and shape come after the subtree is walked.
+    fn new(
+        node: N,
+        tag: String,
+        parent: Option<usize>,
+        piece: usize,
+        check: &rules::Check,
+        near: u16,
+    ) -> Self {
+        Rec {
+            node,
+            tag,
+            parent,
+            up: parent,
+            end: 0,
+            piece,
+            own_text: 0,
+            own_link: 0.0,
+            own_commas: 0,
+            text: 0,
+            link: 0.0,
+            has_block: false,
+            div_block: false,
+            phrasing: false,
+            blocks_in: 0,
+            p_in: false,
+            run: false,
+            br_runs: 0,
+            br_last: 0,
+            weight: check.weight,
+            marks: check.marks,
+            shape: 0,
+            near,
+            block: 0,
+        }
+    }
+
+    /// The tag as Readability reads it after turning paragraph-like divs into `<p>`.
+    pub fn etag(&self) -> &str {
+        if self.shape & AS_P != 0 {
+            "p"
         } else {
-            self.link as f64 / self.text as f64
+            &self.tag
         }
     }
 }
 
-/// The text of a walk: pieces in document order, and one record per kept element.
+/// The text of a walk: pieces in document order, one record per kept element, and each
+/// piece's element.
 pub(super) struct Walk<N> {
     pub recs: Vec<Rec<N>>,
     pub pieces: Vec<Piece<N>>,
+    pub owner: Vec<usize>,
+    /// The document's `<title>`, when the walk passed it.
+    pub title: String,
 }
 
 impl<N> Walk<N> {
-    /// The text pieces of record `i`'s subtree (contiguous: the walk is depth-first).
-    pub fn pieces_of(&self, i: usize) -> &[Piece<N>] {
+    /// A text node of record `p`: its piece, and its counts on the record.
+    fn text(&mut self, p: usize, node: Option<N>, value: String, link: f64) {
+        let (len, commas) = measure(&value);
+        let rec = &mut self.recs[p];
+        rec.own_text += len;
+        rec.own_commas += commas;
+        rec.own_link += len as f64 * link;
+        rec.run |= len > 0;
+        if len > 0 {
+            rec.br_last = 0;
+        }
+        self.pieces.push(Piece::Text(node, value));
+        self.owner.push(p);
+    }
+
+    /// The indices of the text pieces of record `i`'s subtree (contiguous: depth-first).
+    pub fn piece_range(&self, i: usize) -> std::ops::Range<usize> {
         let from = self.recs[i].piece;
         let to = self
             .recs
             .get(self.recs[i].end)
             .map_or(self.pieces.len(), |r| r.piece);
-        &self.pieces[from..to]
+        from..to
+    }
+
+    /// The text pieces of record `i`'s subtree.
+    pub fn pieces_in(&self, i: usize) -> impl Iterator<Item = &Piece<N>> {
+        self.pieces[self.piece_range(i)].iter()
     }
 }
 
@@ -92,44 +186,72 @@ pub(super) fn measure(text: &str) -> (usize, usize) {
     (len, commas)
 }
 
-/// Whether an ancestor of `node` is an `<article>`, `<main>` or `<section>` (where a `<header>`
-/// holds the headline rather than the page's banner).
-fn inside_section<T: Tree>(tree: &T, node: &T::Node) -> bool {
-    let mut at = tree.parent(node);
-    while let Some(p) = at {
-        if matches!(tree.tag(&p).as_str(), "article" | "main" | "section") {
-            return true;
-        }
+/// What the walk decides from above `root` (a table, code or figure ancestor within three
+/// levels), read from `root`'s ancestors so that walking a block alone decides as walking the
+/// page did.
+fn near_above<T: Tree>(tree: &T, root: &T::Node) -> u16 {
+    let mut near = 0;
+    let mut at = tree.parent(root);
+    for level in 0..4 {
+        let Some(p) = at else { break };
+        near |= near_bit(&tree.tag(&p)) << (3 * level);
         at = tree.parent(&p);
     }
-    false
+    near
 }
 
-/// Walks the subtree of `root` once: one record per kept element, in document order, with
-/// text, link and comma counts summed over its subtree, and every text piece. The one walk of
-/// the page's text: extraction (`keep_nodes` false) and ranges (`keep_nodes` true, each text
-/// piece with its node) skip exactly the same subtrees, so a block's text and the ranges over
-/// it agree. What the walk decides from above `root` (inside an article, main or section) it
-/// reads from `root`'s ancestors, so walking a block alone decides as walking the page did.
+/// Whether an ancestor within Readability's reach (four levels) has the tag of `bit`
+/// (1 table, 2 code, 4 figure).
+pub(super) fn near(rec_near: u16, bit: u16) -> bool {
+    (0..4).any(|level| (rec_near >> (3 * level)) & bit != 0)
+}
+
+fn near_bit(tag: &str) -> u16 {
+    match tag {
+        "table" => 1,
+        "code" => 2,
+        "figure" => 4,
+        _ => 0,
+    }
+}
+
+/// The document's title, from the `<title>` among `head`'s children.
+fn head_title<T: Tree>(tree: &T, head: &T::Node) -> String {
+    let mut child = tree.first_child(head);
+    while let Some(c) = child {
+        if tree.kind(&c) == NodeKind::Element && tree.tag(&c) == "title" {
+            let mut out = String::new();
+            let mut t = tree.first_child(&c);
+            while let Some(n) = t {
+                out.push_str(&tree.text(&n).unwrap_or_default());
+                t = tree.next_sibling(&n);
+            }
+            return out;
+        }
+        child = tree.next_sibling(&c);
+    }
+    String::new()
+}
+
+/// Walks the subtree of `root` once: one record per kept element, in document order, and every
+/// text piece. The one walk of the page's text: extraction (`keep_nodes` false) and ranges
+/// (`keep_nodes` true, each text piece with its node) skip exactly the same subtrees.
 pub(super) fn walk<T: Tree>(tree: &T, root: &T::Node, keep_nodes: bool) -> Walk<T::Node> {
-    let mut recs: Vec<Rec<T::Node>> = Vec::new();
-    let mut pieces: Vec<Piece<T::Node>> = Vec::new();
-    // (node, parent record, inside a link, inside article/main/section)
-    let mut stack: Vec<(T::Node, Option<usize>, bool, bool)> =
-        vec![(root.clone(), None, false, inside_section(tree, root))];
+    let mut out = Walk {
+        recs: Vec::new(),
+        pieces: Vec::new(),
+        owner: Vec::new(),
+        title: String::new(),
+    };
+    // (node, parent record, link coefficient (0 outside links))
+    let mut stack: Vec<(T::Node, Option<usize>, f64)> = vec![(root.clone(), None, 0.0)];
     let mut children = Vec::new();
-    while let Some((node, parent, in_link, in_section)) = stack.pop() {
+    let near_root = near_above(tree, root);
+    while let Some((node, parent, link)) = stack.pop() {
         match tree.kind(&node) {
             NodeKind::Text => {
                 if let (Some(p), Some(value)) = (parent, tree.text(&node)) {
-                    let (len, commas) = measure(&value);
-                    let rec: &mut Rec<T::Node> = &mut recs[p];
-                    rec.text += len;
-                    rec.commas += commas;
-                    if in_link {
-                        rec.link += len;
-                    }
-                    pieces.push(Piece::Text(keep_nodes.then(|| node.clone()), value));
+                    out.text(p, keep_nodes.then(|| node.clone()), value, link);
                 }
                 continue;
             }
@@ -138,62 +260,138 @@ pub(super) fn walk<T: Tree>(tree: &T, root: &T::Node, keep_nodes: bool) -> Walk<
         }
         let tag = tree.tag(&node);
         if let Some(p) = parent {
-            recs[p].element_children += 1;
+            let rec = &mut out.recs[p];
+            rec.br_last = if tag == "br" {
+                rec.br_last.saturating_add(1)
+            } else {
+                0
+            };
+            rec.br_runs += u32::from(rec.br_last == 2);
         }
         if tag == "br" {
-            pieces.push(Piece::Break);
+            out.pieces.push(Piece::Break);
+            out.owner.push(parent.unwrap_or(0));
             continue;
         }
-        let weight = if parent.is_none() {
-            0.0
-        } else {
-            match check(tree, &node, &tag, in_section) {
-                Some(w) => w,
-                None => continue,
-            }
-        };
-        let index = recs.len();
-        let in_link = in_link || tag == "a";
-        let in_section = in_section || matches!(tag.as_str(), "article" | "main" | "section");
-        children.clear();
-        let mut child = tree.first_child(&node);
-        while let Some(c) = child {
-            child = tree.next_sibling(&c);
-            children.push(c);
+        if tag == "head" && out.title.is_empty() {
+            out.title = head_title(tree, &node);
         }
-        recs.push(Rec {
-            node,
-            tag,
-            parent,
+        let check = match parent {
+            None => rules::Check {
+                weight: 0.0,
+                marks: 0,
+            },
+            Some(_) => match rules::check(tree, &node, &tag) {
+                Some(c) => c,
+                None => continue,
+            },
+        };
+        let index = out.recs.len();
+        let link = match (link, tag == "a") {
+            (_, true) if check.marks & HASH_LINK_MARK != 0 => 0.3,
+            (_, true) => 1.0,
+            (l, false) => l,
+        };
+        children.clear();
+        if !OPAQUE_TAGS.contains(&tag.as_str()) {
+            let mut child = tree.first_child(&node);
+            while let Some(c) = child {
+                child = tree.next_sibling(&c);
+                children.push(c);
+            }
+        }
+        let rec = Rec::new(node, tag, parent, out.pieces.len(), &check, near_root);
+        out.recs.push(Rec {
             end: index + 1,
-            piece: pieces.len(),
-            text: 0,
-            link: 0,
-            commas: 0,
-            has_block: false,
-            element_children: 0,
-            weight,
-            score: None,
+            block: index,
+            ..rec
         });
         for c in children.drain(..).rev() {
-            stack.push((c, Some(index), in_link, in_section));
+            stack.push((c, Some(index), link));
         }
     }
-    sum_subtrees(&mut recs);
-    Walk { recs, pieces }
+    sum_subtrees(&mut out.recs);
+    shape(&mut out.recs);
+    out
 }
 
-/// Children come after their parent: one backward pass sums subtrees.
+/// Children come after their parent: one backward pass sums subtrees and reads each element
+/// as Readability's DIV-to-P rule will.
 fn sum_subtrees<N>(recs: &mut [Rec<N>]) {
+    for r in recs.iter_mut() {
+        r.text += r.own_text;
+        r.link += r.own_link;
+    }
     for i in (1..recs.len()).rev() {
-        let Some(p) = recs[i].parent else { continue };
-        let (text, link, commas, end) = (recs[i].text, recs[i].link, recs[i].commas, recs[i].end);
-        let block = recs[i].has_block || BLOCK_TAGS.contains(&recs[i].tag.as_str());
+        let r = &mut recs[i];
+        r.phrasing = PHRASING.contains(&r.tag.as_str())
+            || (matches!(r.tag.as_str(), "a" | "del" | "ins") && r.blocks_in == 0);
+        let Some(p) = r.parent else { continue };
+        let (text, link, end, phrasing) = (r.text, r.link, r.end, r.phrasing);
+        let block = r.has_block || BLOCK_TAGS.contains(&r.tag.as_str());
+        let div_block = r.div_block || DIV_TO_P.contains(&r.tag.as_str());
+        let is_p = r.tag == "p";
         let parent = &mut recs[p];
         parent.text += text;
         parent.link += link;
-        parent.commas += commas;
         parent.has_block |= block;
+        parent.div_block |= div_block;
         parent.end = parent.end.max(end);
+        if phrasing {
+            parent.run = true;
+        } else {
+            parent.blocks_in += 1;
+            // Children are seen last first: the first block child decides.
+            parent.p_in = is_p;
+        }
+    }
+}
+
+/// Readability's DIV-to-P reading of every div, then each element's effective parent, its
+/// table/code/figure ancestors and its block, in one forward pass.
+fn shape<N>(recs: &mut [Rec<N>]) {
+    for i in 0..recs.len() {
+        let r = &recs[i];
+        if r.tag == "div" {
+            let density = if r.text == 0 {
+                0.0
+            } else {
+                r.link / r.text as f64
+            };
+            let single_p = (r.blocks_in == 1 && r.p_in && !r.run) || (r.blocks_in == 0 && r.run);
+            recs[i].shape = if r.br_runs > 0 {
+                // Paragraphs made of the text between `<br><br>`s: a container.
+                SYNTH_P
+            } else if single_p && density < 0.25 {
+                if r.run {
+                    AS_P
+                } else {
+                    COLLAPSED
+                }
+            } else if !r.run && !r.div_block {
+                AS_P
+            } else if r.run {
+                SYNTH_P
+            } else {
+                0
+            };
+        }
+        let Some(p) = recs[i].parent else { continue };
+        let pr = &recs[p];
+        let up = if pr.shape & COLLAPSED != 0 {
+            pr.up
+        } else {
+            Some(p)
+        };
+        let near = (pr.near << 3 | near_bit(&pr.tag)) & 0o7777;
+        let block = if BLOCK_TAGS.contains(&recs[i].tag.as_str()) {
+            i
+        } else {
+            pr.block
+        };
+        let r = &mut recs[i];
+        r.up = up;
+        r.near = near;
+        r.block = block;
     }
 }
