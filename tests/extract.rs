@@ -56,15 +56,24 @@ fn unlikely_candidates_are_removed_unless_maybe_or_in_a_table() {
 }
 
 #[test]
-fn the_byline_and_the_headline_repeating_the_title_are_not_article_text() {
+fn the_byline_is_not_article_text_and_the_headline_leads_it_once() {
+    // Readability drops the headline that repeats the title (its reader view prints the
+    // title); pith keeps it as the article's first line, where it is, once.
     let body = format!(
         "<div class='story'><h1>Flood night</h1><p class='byline'>By A. Writer</p>{}</div>",
         paras(5)
     );
     let t = text(&body);
     assert!(!t.contains("A. Writer"), "{t}");
-    assert!(!t.starts_with("Flood night"), "{t}");
-    assert!(t.starts_with("Paragraph 0"), "{t}");
+    assert!(t.starts_with("Flood night\n\nParagraph 0"), "{t}");
+    assert_eq!(t.matches("Flood night").count(), 1, "{t}");
+    // Before the article's container, it is put in front of it.
+    let body = format!(
+        "<div class='top'><h1>Flood night</h1></div><div class='story'>{}</div>",
+        paras(5)
+    );
+    let t = text(&body);
+    assert!(t.starts_with("Flood night\n\nParagraph 0"), "{t}");
 }
 
 #[test]

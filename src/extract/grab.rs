@@ -27,6 +27,9 @@ pub(super) struct Attempt {
     pub loose: Vec<(usize, usize)>,
     pub score: Vec<Option<f64>>,
     pub flags: Flags,
+    /// The headline removed for repeating the document's title (Readability drops it; pith
+    /// puts it back in front of the article, see [`super::article`]).
+    pub headline: Option<usize>,
 }
 
 impl Attempt {
@@ -74,6 +77,7 @@ pub(super) fn attempt<N>(walk: &Walk<N>, flags: Flags, byline: &mut bool) -> Att
     let n = recs.len();
     let mut alive = vec![true; n];
     let mut title_seen = walk.title.trim().is_empty();
+    let mut headline = None;
     for i in 1..n {
         let r = &recs[i];
         if r.parent.is_some_and(|p| !alive[p]) {
@@ -88,6 +92,7 @@ pub(super) fn attempt<N>(walk: &Walk<N>, flags: Flags, byline: &mut bool) -> Att
             if similarity(&walk.title, &heading) > 0.75 {
                 title_seen = true;
                 alive[i] = false;
+                headline = Some(i);
             }
         }
         if flags.strip && unlikely(r.marks, r.near) {
@@ -102,6 +107,7 @@ pub(super) fn attempt<N>(walk: &Walk<N>, flags: Flags, byline: &mut bool) -> Att
         loose: vec![(0, 0); n],
         score: vec![None; n],
         flags,
+        headline,
     };
     sum(walk, &mut att);
     att

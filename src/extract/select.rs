@@ -105,6 +105,45 @@ pub(super) fn blocks<N>(
     out
 }
 
+/// The article's blocks with its headline: Readability drops the heading that repeats the
+/// document's title, since its reader view prints the title; pith analyses the text, where the
+/// headline is the article's first line (the summary and keywords read it as such). Put back
+/// in place when it is inside the article, in front when it comes before it; a heading after
+/// the article's start is not its headline.
+pub(super) fn with_headline<N>(
+    walk: &Walk<N>,
+    alive: &mut [bool],
+    roots: &[usize],
+    headline: Option<usize>,
+) -> Vec<(usize, bool, Vec<usize>)> {
+    let Some(h) = headline else {
+        return blocks(walk, alive, roots);
+    };
+    let inside = |mut i: usize| loop {
+        if roots.contains(&i) {
+            return true;
+        }
+        match walk.recs[i].parent {
+            Some(p) => i = p,
+            None => return false,
+        }
+    };
+    let before = roots.first().is_some_and(|&r| h < r) && !inside(h);
+    if !(before || inside(h)) {
+        return blocks(walk, alive, roots);
+    }
+    alive[h] = true;
+    for k in walk.piece_range(h) {
+        alive[walk.owner[k]] = true;
+    }
+    if !before {
+        return blocks(walk, alive, roots);
+    }
+    let mut out = blocks(walk, alive, &[h]);
+    out.extend(blocks(walk, alive, roots));
+    out
+}
+
 fn is_blank<N>(piece: &Piece<N>) -> bool {
     match piece {
         Piece::Text(_, t) => t.trim().is_empty(),

@@ -220,17 +220,22 @@ fn head_title<T: Tree>(tree: &T, head: &T::Node) -> String {
     let mut child = tree.first_child(head);
     while let Some(c) = child {
         if tree.kind(&c) == NodeKind::Element && tree.tag(&c) == "title" {
-            let mut out = String::new();
-            let mut t = tree.first_child(&c);
-            while let Some(n) = t {
-                out.push_str(&tree.text(&n).unwrap_or_default());
-                t = tree.next_sibling(&n);
-            }
-            return out;
+            return element_text(tree, &c);
         }
         child = tree.next_sibling(&c);
     }
     String::new()
+}
+
+/// The text of an element's text children (a `<title>` has nothing else).
+fn element_text<T: Tree>(tree: &T, node: &T::Node) -> String {
+    let mut out = String::new();
+    let mut t = tree.first_child(node);
+    while let Some(n) = t {
+        out.push_str(&tree.text(&n).unwrap_or_default());
+        t = tree.next_sibling(&n);
+    }
+    out
 }
 
 /// Walks the subtree of `root` once: one record per kept element, in document order, and every
@@ -275,6 +280,12 @@ pub(super) fn walk<T: Tree>(tree: &T, root: &T::Node, keep_nodes: bool) -> Walk<
         }
         if tag == "head" && out.title.is_empty() {
             out.title = head_title(tree, &node);
+        }
+        // A <title> the parser moved out of <head> (a <noscript> in the head holding body
+        // content closes the head when scripting is off, as in a DOMParser document): the same
+        // title wherever it is.
+        if tag == "title" && out.title.is_empty() {
+            out.title = element_text(tree, &node);
         }
         let check = match parent {
             None => rules::Check {
