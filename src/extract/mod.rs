@@ -146,7 +146,8 @@ pub fn article<T: Tree>(tree: &T, root: &T::Node) -> Extracted<T::Node> {
     let mut walk = walk::walk(tree, root, false);
     clean::mark_data_tables(&mut walk);
     let mut byline = false;
-    let mut best: Option<(usize, Vec<usize>, Vec<bool>, usize, Option<usize>)> = None;
+    // (text length, roots, the attempt, container) of the longest attempt so far.
+    let mut best: Option<(usize, Vec<usize>, grab::Attempt, usize)> = None;
     for flags in ATTEMPTS {
         let mut att = grab::attempt(&walk, flags, &mut byline);
         let top = score::best_container(&walk, &mut att);
@@ -163,16 +164,16 @@ pub fn article<T: Tree>(tree: &T, root: &T::Node) -> Extracted<T::Node> {
                 .unwrap_or(0),
         };
         if best.as_ref().is_none_or(|b| len > b.0) {
-            best = Some((len, roots, att.alive, container, att.headline));
+            best = Some((len, roots, att, container));
         }
         if len >= MIN_ARTICLE_CHARS {
             break;
         }
     }
-    let Some((_, roots, mut alive, container, headline)) = best else {
+    let Some((_, roots, mut att, container)) = best else {
         return Extracted::default();
     };
-    let blocks = select::with_headline(&walk, &mut alive, &roots, headline);
+    let blocks = select::with_headline(&walk, &mut att.alive, &roots, att.headline);
     render::build(&walk, &blocks, Some(container))
 }
 
