@@ -1,6 +1,6 @@
 //! The article extractor on pages of our own writing, natively (`pith::html::extract`), one
 //! test per Readability rule the core ports (`src/extract/`).
-#![cfg(feature = "html")]
+#![cfg(all(feature = "html", not(target_arch = "wasm32")))]
 
 use pith::html::extract;
 
