@@ -219,3 +219,25 @@ fn text_split_by_double_breaks_is_paragraphs_of_its_div() {
     );
     assert!(!t.contains("Interlude"), "{t}");
 }
+
+#[test]
+fn a_short_article_keeps_its_byline_out_through_the_retries() {
+    // Under 500 characters the looser retries run; each removes the first byline again.
+    let body = "<article><p class='byline'>By Iris Vale</p>\
+        <p>The ferry ran late on Monday, the council said, after a storm closed the harbour.</p>\
+        <p>Passengers waited, some for hours, and the company apologised to them all.</p></article>";
+    let t = text(body);
+    assert!(t.contains("The ferry ran late"), "{t}");
+    assert!(!t.contains("Iris Vale"), "{t}");
+}
+
+#[test]
+fn a_page_of_links_only_is_empty_but_script_links_are_text() {
+    assert_eq!(
+        text("<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><div> </div>"),
+        ""
+    );
+    // A `javascript:` link is no link (Readability makes it a span): its text is the page's.
+    let t = text("<a href='javascript:'><p>First line here.</p><p>Second line.</p></a>");
+    assert_eq!(t, "First line here.\n\nSecond line.");
+}

@@ -145,10 +145,11 @@ const MIN_ARTICLE_CHARS: usize = 500;
 pub fn article<T: Tree>(tree: &T, root: &T::Node) -> Extracted<T::Node> {
     let mut walk = walk::walk(tree, root, false);
     clean::mark_data_tables(&mut walk);
-    let mut byline = false;
-    // (text length, roots, the attempt, container) of the longest attempt so far.
-    let mut best: Option<(usize, Vec<usize>, grab::Attempt, usize)> = None;
+    let mut best: Option<Best> = None;
     for flags in ATTEMPTS {
+        // The first byline is removed in every attempt: Readability removes it once, so its
+        // looser retries (short articles) put the byline back into the article's text.
+        let mut byline = false;
         let mut att = grab::attempt(&walk, flags, &mut byline);
         let top = score::best_container(&walk, &mut att);
         let roots = select::roots(tree, &walk, &att, top);
@@ -163,19 +164,52 @@ pub fn article<T: Tree>(tree: &T, root: &T::Node) -> Extracted<T::Node> {
                 .and_then(|&r| walk.recs[r].parent)
                 .unwrap_or(0),
         };
-        if best.as_ref().is_none_or(|b| len > b.0) {
-            best = Some((len, roots, att, container));
+        if best.as_ref().is_none_or(|b| len > b.len) {
+            let whole = top.is_none();
+            best = Some(Best {
+                len,
+                roots,
+                att,
+                container,
+                whole,
+            });
         }
         if len >= MIN_ARTICLE_CHARS {
             break;
         }
     }
-    let Some((_, roots, mut att, container)) = best else {
+    let Some(Best {
+        roots,
+        mut att,
+        container,
+        whole,
+        ..
+    }) = best
+    else {
         return Extracted::default();
     };
-    let blocks = select::with_headline(&walk, &mut att.alive, &roots, att.headline);
+    let mut blocks = select::with_headline(&walk, &mut att.alive, &roots, att.headline);
+    if whole {
+        // A page without a paragraph taken whole: its link lists (a menu, a footer of links)
+        // are not text to analyse, and a page of nothing else is empty.
+        blocks.retain(|b| att.link_density(b.0) <= MAX_BLOCK_LINK_DENSITY);
+    }
     render::build(&walk, &blocks, Some(container))
 }
+
+/// The longest attempt so far.
+struct Best {
+    /// Its text length.
+    len: usize,
+    roots: Vec<usize>,
+    att: grab::Attempt,
+    container: usize,
+    /// No paragraph was scored: the page was taken whole.
+    whole: bool,
+}
+
+/// A block of a page taken whole with more link text than this share is a link list.
+const MAX_BLOCK_LINK_DENSITY: f64 = 0.5;
 
 /// Every readable block of the element `root` (no article detection).
 pub fn text<T: Tree>(tree: &T, root: &T::Node) -> Extracted<T::Node> {

@@ -201,6 +201,8 @@ pub(super) const LAYOUT_MARK: u8 = 8;
 pub(super) const KEEP_MARK: u8 = 16;
 /// An `<a>` whose `href` is a fragment (`#...`): its text counts 0.3 as link text.
 pub(super) const HASH_LINK_MARK: u8 = 32;
+/// An `<a>` whose `href` is `javascript:` code: no link (Readability turns it into a span).
+pub(super) const SCRIPT_LINK_MARK: u8 = 64;
 
 /// What the attributes of an element say.
 pub(super) struct Check {
@@ -286,6 +288,14 @@ fn tag_marks(tag: &str, attr: &dyn Fn(&str) -> Option<String>, role: Option<&str
             }
         }
         "a" if attr("href").is_some_and(|h| h.len() > 1 && h.starts_with('#')) => HASH_LINK_MARK,
+        "a" if attr("href").is_some_and(|h| {
+            h.trim_start()
+                .get(..11)
+                .is_some_and(|p| p.eq_ignore_ascii_case("javascript:"))
+        }) =>
+        {
+            SCRIPT_LINK_MARK
+        }
         _ => 0,
     }
 }

@@ -4,7 +4,9 @@
 //! tree again.
 
 use super::render::Piece;
-use super::rules::{self, BLOCK_TAGS, DIV_TO_P, HASH_LINK_MARK, OPAQUE_TAGS, PHRASING};
+use super::rules::{
+    self, BLOCK_TAGS, DIV_TO_P, HASH_LINK_MARK, OPAQUE_TAGS, PHRASING, SCRIPT_LINK_MARK,
+};
 use super::{NodeKind, Tree};
 
 /// A div that reads as a paragraph (Readability turns it into a `<p>`).
@@ -300,6 +302,7 @@ pub(super) fn walk<T: Tree>(tree: &T, root: &T::Node, keep_nodes: bool) -> Walk<
         let index = out.recs.len();
         let link = match (link, tag == "a") {
             (_, true) if check.marks & HASH_LINK_MARK != 0 => 0.3,
+            (l, true) if check.marks & SCRIPT_LINK_MARK != 0 => l,
             (_, true) => 1.0,
             (l, false) => l,
         };
