@@ -64,10 +64,17 @@ pub(super) fn local_alive<N>(walk: &Walk<N>) -> Vec<bool> {
     for i in 1..recs.len() {
         let r = &recs[i];
         let share = r.marks & SHARE_MARK != 0 && r.text < 500;
-        alive[i] = r.parent.is_none_or(|p| alive[p]) && !unlikely(r.marks, r.near) && !share;
+        // An element the page names is its article: its menus, asides, footers, forms and
+        // captions are not prose either.
+        let furniture = LANDMARKS.contains(&r.tag.as_str()) || r.tag == "figcaption";
+        alive[i] =
+            r.parent.is_none_or(|p| alive[p]) && !unlikely(r.marks, r.near) && !share && !furniture;
     }
     alive
 }
+
+/// Page furniture by its tag, left out of a named element's text.
+const LANDMARKS: &[&str] = &["nav", "aside", "footer", "form"];
 
 /// Readability's first pass: removes the first byline (while `*byline` is false, and sets it),
 /// the first headline repeating the document's title, and with `flags.strip` unlikely
@@ -96,6 +103,11 @@ pub(super) fn attempt<N>(walk: &Walk<N>, flags: Flags, byline: &mut bool) -> Att
             }
         }
         if flags.strip && unlikely(r.marks, r.near) {
+            alive[i] = false;
+        }
+        // A caption is not the article's prose (Readability keeps it; a summary must not
+        // quote it, and it reads as a sentence of the story).
+        if r.tag == "figcaption" {
             alive[i] = false;
         }
     }

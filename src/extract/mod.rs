@@ -319,6 +319,21 @@ mod tests {
         }
     }
 
+    /// A fragment root (an element of a live page, as `extractArticle(el)` gets) holding only
+    /// a menu gives no text, as a page of links only does.
+    #[test]
+    fn a_fragment_of_links_only_is_empty() {
+        let mut t = Vecs::default();
+        let body = t.add(true, "body", None);
+        let root = t.add(true, "div", Some(body));
+        let nav = t.add(true, "nav", Some(root));
+        let a = t.add(true, "a", Some(nav));
+        t.add(false, "Home", Some(a));
+        let div = t.add(true, "div", Some(root));
+        t.add(false, "   ", Some(div));
+        assert_eq!(article(&t, &root).text, "");
+    }
+
     /// Hostile nesting: 100,000 divs deep, a paragraph at the bottom and one at each of the
     /// first levels. Every step is linear in the records (no per-ancestor re-walk).
     #[test]
