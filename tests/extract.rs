@@ -181,11 +181,15 @@ fn hidden_elements_are_not_text() {
 
 #[test]
 fn a_short_article_in_an_unlikely_container_is_found_by_the_retry() {
-    // Everything sits in a "comment" container: the first attempt removes it all.
-    let body = "<div class='comment-thread'><p>The only text on this page is a short note, \
+    // Everything sits in a "sidebar" container: the first attempt removes it all.
+    let body = "<div class='sidebar-wrap'><p>The only text on this page is a short note, \
                 written by someone, kept anyway.</p></div>";
     let t = text(body);
     assert!(t.contains("only text on this page"), "{t}");
+    // Readers' comments are never the article, even when nothing else is left.
+    let body = "<div class='comment-thread'><p>The only text on this page is a reader's \
+                comment, written by someone, and it is not an article.</p></div>";
+    assert_eq!(text(body), "");
 }
 
 #[test]

@@ -3,7 +3,7 @@
 //! and the text, link and comma sums of what remains.
 
 use super::render::collapse;
-use super::rules::{BYLINE_MARK, SHARE_MARK, UNLIKELY_MARK};
+use super::rules::{BYLINE_MARK, COMMENT_MARK, SHARE_MARK, UNLIKELY_MARK};
 use super::walk::{near, Walk, SYNTH_P};
 
 /// Readability's flags, relaxed one at a time when an attempt gives too little text.
@@ -61,12 +61,19 @@ pub(super) fn unlikely(marks: u8, rec_near: u16) -> bool {
 pub(super) fn local_alive<N>(walk: &Walk<N>) -> Vec<bool> {
     let recs = &walk.recs;
     let mut alive = vec![true; recs.len()];
+    // Inside an article, main or section, per record (a running flag: linear).
+    let mut section = vec![walk.root_in_section; recs.len()];
     for i in 1..recs.len() {
         let r = &recs[i];
+        let up = r.parent.is_some_and(|p| section[p]);
+        section[i] = up || matches!(r.tag.as_str(), "article" | "main" | "section");
         let share = r.marks & SHARE_MARK != 0 && r.text < 500;
         // An element the page names is its article: its menus, asides, footers, forms and
-        // captions are not prose either.
-        let furniture = LANDMARKS.contains(&r.tag.as_str()) || r.tag == "figcaption";
+        // captions are not prose either, nor a <header> outside an article, main or section
+        // (a card's kicker, the page's banner).
+        let furniture = LANDMARKS.contains(&r.tag.as_str())
+            || r.tag == "figcaption"
+            || (r.tag == "header" && !up);
         alive[i] =
             r.parent.is_none_or(|p| alive[p]) && !unlikely(r.marks, r.near) && !share && !furniture;
     }
@@ -108,6 +115,12 @@ pub(super) fn attempt<N>(walk: &Walk<N>, flags: Flags, byline: &mut bool) -> Att
         // A caption is not the article's prose (Readability keeps it; a summary must not
         // quote it, and it reads as a sentence of the story).
         if r.tag == "figcaption" {
+            alive[i] = false;
+        }
+        // Landmarks that are never the article (menus, asides, page footers) and readers'
+        // comments stay out of every attempt: the looser retries are for articles whose
+        // class names look unlikely, not for pages without an article.
+        if matches!(r.tag.as_str(), "nav" | "aside" | "footer") || r.marks & COMMENT_MARK != 0 {
             alive[i] = false;
         }
     }

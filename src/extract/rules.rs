@@ -203,6 +203,9 @@ pub(super) const KEEP_MARK: u8 = 16;
 pub(super) const HASH_LINK_MARK: u8 = 32;
 /// An `<a>` whose `href` is `javascript:` code: no link (Readability turns it into a span).
 pub(super) const SCRIPT_LINK_MARK: u8 = 64;
+/// Readers' comments (`comment`, `disqus` in the class or id): never the article, in any
+/// attempt (a page whose article is gone must not be summarised from its comments).
+pub(super) const COMMENT_MARK: u8 = 128;
 
 /// What the attributes of an element say.
 pub(super) struct Check {
@@ -268,6 +271,10 @@ fn name_marks(names: &str, tag: &str) -> u8 {
     }
     if is_share(names) {
         marks |= SHARE_MARK;
+    }
+    let page = matches!(tag, "body" | "html" | "article" | "main");
+    if !page && contains_any(names, &["comment", "disqus"]) {
+        marks |= COMMENT_MARK;
     }
     marks
 }

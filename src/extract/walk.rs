@@ -120,6 +120,9 @@ pub(super) struct Walk<N> {
     pub owner: Vec<usize>,
     /// The document's `<title>`, when the walk passed it.
     pub title: String,
+    /// The root is inside an `<article>`, `<main>` or `<section>` of the page (where a
+    /// `<header>` holds the headline, not the page's or a card's chrome).
+    pub root_in_section: bool,
 }
 
 impl<N> Walk<N> {
@@ -243,12 +246,26 @@ fn element_text<T: Tree>(tree: &T, node: &T::Node) -> String {
 /// Walks the subtree of `root` once: one record per kept element, in document order, and every
 /// text piece. The one walk of the page's text: extraction (`keep_nodes` false) and ranges
 /// (`keep_nodes` true, each text piece with its node) skip exactly the same subtrees.
+/// Whether `node` or an ancestor is an `<article>`, `<main>` or `<section>` (one walk up, once
+/// per extraction).
+fn in_section<T: Tree>(tree: &T, node: &T::Node) -> bool {
+    let mut at = Some(node.clone());
+    while let Some(n) = at {
+        if matches!(tree.tag(&n).as_str(), "article" | "main" | "section") {
+            return true;
+        }
+        at = tree.parent(&n);
+    }
+    false
+}
+
 pub(super) fn walk<T: Tree>(tree: &T, root: &T::Node, keep_nodes: bool) -> Walk<T::Node> {
     let mut out = Walk {
         recs: Vec::new(),
         pieces: Vec::new(),
         owner: Vec::new(),
         title: String::new(),
+        root_in_section: in_section(tree, root),
     };
     // (node, parent record, link coefficient (0 outside links))
     let mut stack: Vec<(T::Node, Option<usize>, f64)> = vec![(root.clone(), None, 0.0)];
