@@ -209,10 +209,10 @@ function declaredLanguage(extracted, root) {
 }
 
 /**
- * Title, byline, date and site. extractArticle()'s metadata wins where it has them (the
- * snapshot carries the page's body, so mostly a byline element of the article); then the
- * headline it kept (an <h1> first block), then the page's standard meta tags and title, which
- * content.js reads from the live page.
+ * Title, byline, date and site. The title: extractArticle()'s metadata, else the headline it
+ * kept (an <h1> first block), else the page's meta tags and title. The rest: the live page's
+ * meta tags, which content.js reads, then extractArticle()'s metadata (the snapshot carries
+ * the page's body, so a byline element of the article).
  */
 function detailsOf(extracted, snap) {
   const m = extracted.metadata || {};
@@ -220,9 +220,9 @@ function detailsOf(extracted, snap) {
   const headline = first && first.element.localName === 'h1' ? extracted.text.slice(first.start, first.end).trim() : '';
   return {
     title: m.title || headline || snap.meta.title || snap.title,
-    byline: m.byline || snap.meta.byline,
-    published: m.published || snap.meta.published,
-    site: m.siteName || snap.meta.site,
+    byline: snap.meta.byline || m.byline,
+    published: snap.meta.published || m.published,
+    site: snap.meta.site || m.siteName,
   };
 }
 

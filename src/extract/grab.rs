@@ -120,7 +120,9 @@ pub(super) fn attempt<N>(walk: &Walk<N>, flags: Flags, byline: &mut bool) -> Att
         // Landmarks that are never the article (menus, asides, page footers) and readers'
         // comments stay out of every attempt: the looser retries are for articles whose
         // class names look unlikely, not for pages without an article.
-        if matches!(r.tag.as_str(), "nav" | "aside" | "footer") || r.marks & COMMENT_MARK != 0 {
+        if matches!(r.tag.as_str(), "nav" | "aside" | "footer" | "form")
+            || r.marks & COMMENT_MARK != 0
+        {
             alive[i] = false;
         }
     }

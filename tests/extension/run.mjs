@@ -402,7 +402,8 @@ try {
     const s = await press();
     assertEq(s.state, 'done', `panel state (notice: ${s.notice})`);
     assertEq(s.exact, 'true', 'the widget read the page\'s text');
-    assertEq(s.details, { site: '127.0.0.1', title: HEADLINE, byline: '', date: '', datetime: null }, 'page details');
+    // The example article's meta tags: og:site_name, author, article:published_time.
+    assertEq(s.details, { site: 'The Saltmarsh Courier', title: HEADLINE, byline: 'Ruth Allingham', date: 'March 4, 2025', datetime: '2025-03-04' }, 'page details');
     assertEq(s.sections, ['Summary', 'Key actors', 'Positions', 'Keywords'], 'sections');
     assertEq(s.summary.length, 3, 'summary sentences');
     assert(s.summary[0].startsWith('Councillors in Port Ellery voted on Monday night'), `first sentence: ${s.summary[0]}`);
