@@ -209,17 +209,17 @@ function declaredLanguage(extracted, root) {
 }
 
 /**
- * Title, byline, date and site. The title: extractArticle()'s metadata, else the headline it
- * kept (an <h1> first block), else the page's meta tags and title. The rest: the live page's
- * meta tags, which content.js reads, then extractArticle()'s metadata (the snapshot carries
- * the page's body, so a byline element of the article).
+ * Title, byline, date and site. The title: the headline extractArticle() kept (an <h1> first
+ * block), else the live page's og:title, else the extractor's metadata, else the tab's title.
+ * The rest: the live page's meta tags, which content.js reads, then extractArticle()'s
+ * metadata (the snapshot carries the page's body, so a byline element of the article).
  */
 function detailsOf(extracted, snap) {
   const m = extracted.metadata || {};
   const first = extracted.blocks[0];
   const headline = first && first.element.localName === 'h1' ? extracted.text.slice(first.start, first.end).trim() : '';
   return {
-    title: m.title || headline || snap.meta.title || snap.title,
+    title: headline || snap.meta.title || m.title || snap.title,
     byline: snap.meta.byline || m.byline,
     published: snap.meta.published || m.published,
     site: snap.meta.site || m.siteName,
