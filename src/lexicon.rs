@@ -271,6 +271,20 @@ impl Lexicon {
 
     fn build() -> Lexicon {
         let mut lx = Lexicon::default();
+        lx.add_places();
+        lx.add_organizations();
+        lx.add_roles();
+        lx.add_cues();
+        lx.add_given_names();
+        lx.add_name_starts();
+        for w in WEEKDAYS {
+            mark(&mut lx.word_bits, w, word::WEEKDAY);
+        }
+        lx
+    }
+
+    /// Countries, cities and regions, with their aliases, adjectives, peoples and capitals.
+    fn add_places(&mut self) {
         for r in
             records(PLACES.get_or_init(|| {
                 expand_table(include_bytes!(concat!(env!("OUT_DIR"), "/places.tsv")))
@@ -292,8 +306,8 @@ impl Lexicon {
             // The first place listed under a form is the one it names.
             let bits = word::PLACE | if kind == "country" { word::COUNTRY } else { 0 };
             for form in std::iter::once(name).chain(alternatives(aliases)) {
-                if let Entry::Vacant(v) = lx.places.entry(lowercase(form)) {
-                    mark(&mut lx.word_bits, v.key(), bits);
+                if let Entry::Vacant(v) = self.places.entry(lowercase(form)) {
+                    mark(&mut self.word_bits, v.key(), bits);
                     v.insert(place.clone());
                 }
             }
@@ -302,19 +316,19 @@ impl Lexicon {
             }
             for a in alternatives(adjectives) {
                 let key = lowercase(a);
-                mark(&mut lx.word_bits, &key, word::ADJECTIVE | word::COUNTRY);
-                lx.adjectives.entry(key).or_insert(name);
+                mark(&mut self.word_bits, &key, word::ADJECTIVE | word::COUNTRY);
+                self.adjectives.entry(key).or_insert(name);
             }
             for p in alternatives(people) {
                 let key = lowercase(p);
-                mark(&mut lx.word_bits, &key, word::PEOPLE);
-                lx.peoples.entry(key).or_insert(name);
+                mark(&mut self.word_bits, &key, word::PEOPLE);
+                self.peoples.entry(key).or_insert(name);
             }
             if kind == "country" {
                 for c in alternatives(capital) {
-                    lx.capitals.insert(lowercase(c), name);
-                    if let Entry::Vacant(v) = lx.places.entry(lowercase(c)) {
-                        mark(&mut lx.word_bits, v.key(), word::PLACE);
+                    self.capitals.insert(lowercase(c), name);
+                    if let Entry::Vacant(v) = self.places.entry(lowercase(c)) {
+                        mark(&mut self.word_bits, v.key(), word::PLACE);
                         v.insert(Place {
                             name: c,
                             kind: "city",
@@ -324,6 +338,10 @@ impl Lexicon {
                 }
             }
         }
+    }
+
+    /// Organisations and their aliases.
+    fn add_organizations(&mut self) {
         for r in records(ORGANIZATIONS.get_or_init(|| {
             expand_table(include_bytes!(concat!(
                 env!("OUT_DIR"),
@@ -340,10 +358,14 @@ impl Lexicon {
             };
             for form in std::iter::once(name).chain(alternatives(aliases)) {
                 let key = lowercase(form);
-                mark(&mut lx.word_bits, &key, word::ORG);
-                lx.orgs.entry(key).or_insert_with(|| org.clone());
+                mark(&mut self.word_bits, &key, word::ORG);
+                self.orgs.entry(key).or_insert_with(|| org.clone());
             }
         }
+    }
+
+    /// Honorifics, role heads and modifiers, agents, party initials and pronouns (`en-roles.txt`, by section).
+    fn add_roles(&mut self) {
         let mut section = "";
         for line in include_str!(concat!(env!("OUT_DIR"), "/en-roles.txt")).lines() {
             let line = line.trim();
@@ -357,40 +379,44 @@ impl Lexicon {
             let mut parts = line.split_whitespace();
             let Some(word) = parts.next() else { continue };
             let code = parts.next();
-            let bits = &mut lx.word_bits;
+            let bits = &mut self.word_bits;
             match section {
                 "honorific" => {
                     mark(bits, word, word::HONORIFIC);
-                    lx.honorifics.insert(word, gender(code));
+                    self.honorifics.insert(word, gender(code));
                 }
                 "head" => {
                     mark(bits, word, word::HEAD);
                     mark_agent(bits, word);
-                    lx.heads.insert(word);
+                    self.heads.insert(word);
                 }
                 "modifier" => {
                     mark(bits, word, word::MODIFIER);
-                    lx.modifiers.insert(word);
+                    self.modifiers.insert(word);
                 }
                 "agent" => {
                     mark_agent(bits, word);
-                    lx.agents.insert(word);
+                    self.agents.insert(word);
                 }
                 "party-initial" => {
                     let name = line[word.len()..].trim();
                     if !name.is_empty() {
-                        lx.party_initials.insert(word, name);
+                        self.party_initials.insert(word, name);
                     }
                 }
                 "pronoun" => {
                     if let Some(g) = gender(code) {
                         mark(bits, word, word::PRONOUN);
-                        lx.pronouns.insert(word, g);
+                        self.pronouns.insert(word, g);
                     }
                 }
                 _ => {}
             }
         }
+    }
+
+    /// Speech, attitude and reaction cues and multi-word cue phrases (`en-cues.txt`).
+    fn add_cues(&mut self) {
         for r in records(include_str!(concat!(env!("OUT_DIR"), "/en-cues.txt"))) {
             let (forms, stance, kind) = match r[..] {
                 [forms, stance] => (forms, stance, "verb"),
@@ -404,8 +430,8 @@ impl Lexicon {
                 let Some(first) = words.next() else { continue };
                 let rest: Vec<&'static str> = words.collect();
                 if !rest.is_empty() {
-                    mark(&mut lx.word_bits, first, word::PHRASE);
-                    lx.phrases
+                    mark(&mut self.word_bits, first, word::PHRASE);
+                    self.phrases
                         .entry(first)
                         .or_default()
                         .push(Phrase { rest, stance });
@@ -413,32 +439,36 @@ impl Lexicon {
                 }
                 match kind {
                     "state" => {
-                        mark(&mut lx.word_bits, f, word::STATE);
-                        lx.states.insert(f, stance);
+                        mark(&mut self.word_bits, f, word::STATE);
+                        self.states.insert(f, stance);
                     }
                     "reaction" => {
-                        mark(&mut lx.word_bits, f, word::REACTION);
-                        lx.reactions.insert(f, stance);
+                        mark(&mut self.word_bits, f, word::REACTION);
+                        self.reactions.insert(f, stance);
                     }
                     "noun" => {
-                        mark(&mut lx.word_bits, f, word::CUE);
-                        lx.noun_cues.insert(f, stance);
+                        mark(&mut self.word_bits, f, word::CUE);
+                        self.noun_cues.insert(f, stance);
                     }
                     _ => {
-                        mark(&mut lx.word_bits, f, word::CUE | word::CUE_VERB);
+                        mark(&mut self.word_bits, f, word::CUE | word::CUE_VERB);
                         if kind == "speech" {
-                            lx.speech.insert(f);
+                            self.speech.insert(f);
                         }
-                        lx.cues.insert(f, stance);
+                        self.cues.insert(f, stance);
                     }
                 }
             }
         }
         // Longer phrases first, so "stepped up pressure" is tried before a shorter one.
-        for list in lx.phrases.values_mut() {
+        for list in self.phrases.values_mut() {
             crate::util::sort_by_key(list, |p| std::cmp::Reverse(p.rest.len()));
         }
-        lx.given_names = GIVEN_NAMES
+    }
+
+    /// Frequent given names.
+    fn add_given_names(&mut self) {
+        self.given_names = GIVEN_NAMES
             .get_or_init(|| {
                 expand_list(include_bytes!(concat!(
                     env!("OUT_DIR"),
@@ -449,7 +479,11 @@ impl Lexicon {
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .collect();
-        let keys = (lx.word_bits.iter()).filter(|(_, &b)| b & (word::PLACE | word::ORG) != 0);
+    }
+
+    /// Hashes of every token-boundary prefix of a place or organisation name, so a tagger can tell a span that may grow into one.
+    fn add_name_starts(&mut self) {
+        let keys = (self.word_bits.iter()).filter(|(_, &b)| b & (word::PLACE | word::ORG) != 0);
         for (key, _) in keys {
             // A token is a run of alphanumerics or one other character, so it can end only
             // next to a character that is not alphanumeric.
@@ -457,15 +491,11 @@ impl Lexicon {
             for (at, c) in key.char_indices() {
                 let alnum = c.is_alphanumeric();
                 if at > 0 && (!alnum || !after_alnum) {
-                    lx.name_starts.insert(crate::util::hash_str(&key[..at]));
+                    self.name_starts.insert(crate::util::hash_str(&key[..at]));
                 }
                 after_alnum = alnum;
             }
         }
-        for w in WEEKDAYS {
-            mark(&mut lx.word_bits, w, word::WEEKDAY);
-        }
-        lx
     }
 
     /// The [`word`] bits of the lowercase word `w` (none for a word no list knows).

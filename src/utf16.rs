@@ -16,6 +16,7 @@ const BLOCK: usize = 64;
 /// let text = "Café 🚀\n\nMr Putin said the plan was dangerous.";
 /// let gist = pith::analyze(text, &pith::Options::default())?;
 /// let map = pith::Utf16Map::new(text);
+/// // ok: the text above names Putin, so the actor is there.
 /// let putin = gist.actors.iter().find(|a| a.name == "Putin").expect("an actor");
 /// let putin = &putin.mentions[0];
 /// assert_eq!((putin.start, putin.end), (9, 17)); // UTF-16: "é" is 1 unit, "🚀" 2

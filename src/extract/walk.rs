@@ -259,6 +259,51 @@ fn in_section<T: Tree>(tree: &T, node: &T::Node) -> bool {
     false
 }
 
+/// How much of the text under an element counts as link text: 1 in a link, 0.3 in a link to a
+/// fragment of the page (Readability's weight), what the parent had under a `javascript:`
+/// link (no link) or any other element.
+fn link_weight(parent: f64, tag: &str, marks: u8) -> f64 {
+    match (parent, tag == "a") {
+        (_, true) if marks & HASH_LINK_MARK != 0 => 0.3,
+        (l, true) if marks & SCRIPT_LINK_MARK != 0 => l,
+        (_, true) => 1.0,
+        (l, false) => l,
+    }
+}
+
+impl<N> Walk<N> {
+    /// Counts an element child of record `parent` into its runs of `<br>` (two in a row split
+    /// a div into paragraphs); a `<br>` itself is a line-break piece, and `true` says the walk
+    /// is done with it.
+    fn child_element(&mut self, parent: Option<usize>, tag: &str) -> bool {
+        let br = tag == "br";
+        if let Some(p) = parent {
+            let rec = &mut self.recs[p];
+            rec.br_last = if br { rec.br_last.saturating_add(1) } else { 0 };
+            rec.br_runs += u32::from(rec.br_last == 2);
+        }
+        if br {
+            self.pieces.push(Piece::Break);
+            self.owner.push(parent.unwrap_or(0));
+        }
+        br
+    }
+
+    /// The document's title, read once: from `<head>`'s `<title>`, or from a `<title>` the
+    /// parser moved out of the head (a `<noscript>` in the head holding body content closes
+    /// the head when scripting is off, as in a DOMParser document).
+    fn note_title<T: Tree<Node = N>>(&mut self, tree: &T, node: &N, tag: &str) {
+        if !self.title.is_empty() {
+            return;
+        }
+        if tag == "head" {
+            self.title = head_title(tree, node);
+        } else if tag == "title" {
+            self.title = element_text(tree, node);
+        }
+    }
+}
+
 pub(super) fn walk<T: Tree>(tree: &T, root: &T::Node, keep_nodes: bool) -> Walk<T::Node> {
     let mut out = Walk {
         recs: Vec::new(),
@@ -283,29 +328,10 @@ pub(super) fn walk<T: Tree>(tree: &T, root: &T::Node, keep_nodes: bool) -> Walk<
             NodeKind::Element => {}
         }
         let tag = tree.tag(&node);
-        if let Some(p) = parent {
-            let rec = &mut out.recs[p];
-            rec.br_last = if tag == "br" {
-                rec.br_last.saturating_add(1)
-            } else {
-                0
-            };
-            rec.br_runs += u32::from(rec.br_last == 2);
-        }
-        if tag == "br" {
-            out.pieces.push(Piece::Break);
-            out.owner.push(parent.unwrap_or(0));
+        if out.child_element(parent, &tag) {
             continue;
         }
-        if tag == "head" && out.title.is_empty() {
-            out.title = head_title(tree, &node);
-        }
-        // A <title> the parser moved out of <head> (a <noscript> in the head holding body
-        // content closes the head when scripting is off, as in a DOMParser document): the same
-        // title wherever it is.
-        if tag == "title" && out.title.is_empty() {
-            out.title = element_text(tree, &node);
-        }
+        out.note_title(tree, &node, &tag);
         let check = match parent {
             None => rules::Check {
                 weight: 0.0,
@@ -317,12 +343,7 @@ pub(super) fn walk<T: Tree>(tree: &T, root: &T::Node, keep_nodes: bool) -> Walk<
             },
         };
         let index = out.recs.len();
-        let link = match (link, tag == "a") {
-            (_, true) if check.marks & HASH_LINK_MARK != 0 => 0.3,
-            (l, true) if check.marks & SCRIPT_LINK_MARK != 0 => l,
-            (_, true) => 1.0,
-            (l, false) => l,
-        };
+        let link = link_weight(link, &tag, check.marks);
         children.clear();
         if !OPAQUE_TAGS.contains(&tag.as_str()) {
             let mut child = tree.first_child(&node);
