@@ -182,7 +182,7 @@ pub(super) fn settle<N>(walk: &Walk<N>, att: &mut Attempt) {
 
 /// Readability's `textSimilarity`: the share of `b`'s word characters in words that `a` has
 /// (ASCII words, as its `\W` splits them).
-fn similarity(a: &str, b: &str) -> f64 {
+pub(super) fn similarity(a: &str, b: &str) -> f64 {
     let words = |s: &str| -> Vec<String> {
         s.to_ascii_lowercase()
             .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))

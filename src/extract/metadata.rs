@@ -2,8 +2,10 @@
 //! JSON-LD, meta tags (OpenGraph, Dublin Core, Twitter, Parse.ly), the document title and a
 //! byline element in the page, in Readability's order of preference.
 
+use super::children;
+use super::grab::similarity;
 use super::json::{self, Value};
-use super::rules::{check, UNLIKELY_MARK};
+use super::rules::{check, BYLINE_MARK, UNLIKELY_MARK};
 use super::{NodeKind, Tree};
 use serde::Serialize;
 
@@ -158,21 +160,18 @@ fn collect<T: Tree>(tree: &T, root: &T::Node) -> Found {
             "style" | "template" | "svg" => continue,
             _ => {}
         }
-        if readable && found.byline.is_none() && is_byline(tree, &node) {
+        // The extractor's own reading of the attributes: the same byline and unlikely marks.
+        let marks = check(tree, &node, &tag).map(|c| c.marks);
+        let byline = marks.is_some_and(|m| m & BYLINE_MARK != 0);
+        if readable && found.byline.is_none() && byline {
             if let Some(text) = byline_text(tree, &node) {
                 found.byline = Some(text);
                 continue;
             }
         }
-        let readable =
-            readable && check(tree, &node, &tag).is_some_and(|c| c.marks & UNLIKELY_MARK == 0);
-        let mut children = Vec::new();
-        let mut child = tree.first_child(&node);
-        while let Some(c) = child {
-            child = tree.next_sibling(&c);
-            children.push((c, readable));
-        }
-        stack.extend(children.into_iter().rev());
+        let readable = readable && marks.is_some_and(|m| m & UNLIKELY_MARK == 0);
+        let kids = children(tree, &node);
+        stack.extend(kids.into_iter().rev().map(|c| (c, readable)));
     }
     found
 }
@@ -210,13 +209,7 @@ fn small_text<T: Tree>(tree: &T, node: &T::Node) -> Option<String> {
             out.push_str(&t);
             continue;
         }
-        let mut child = tree.first_child(&n);
-        let mut children = Vec::new();
-        while let Some(c) = child {
-            child = tree.next_sibling(&c);
-            children.push(c);
-        }
-        stack.extend(children.into_iter().rev());
+        stack.extend(children(tree, &n).into_iter().rev());
     }
     Some(out)
 }
@@ -224,18 +217,12 @@ fn small_text<T: Tree>(tree: &T, node: &T::Node) -> Option<String> {
 /// The elements under `node`, in document order (for small subtrees: a byline's).
 fn descendants<T: Tree>(tree: &T, node: &T::Node) -> Vec<T::Node> {
     let mut out = Vec::new();
-    let mut stack = vec![node.clone()];
+    let mut stack: Vec<T::Node> = children(tree, node).into_iter().rev().collect();
     while let Some(n) = stack.pop() {
-        let mut children = Vec::new();
-        let mut child = tree.first_child(&n);
-        while let Some(c) = child {
-            child = tree.next_sibling(&c);
-            if tree.kind(&c) == NodeKind::Element {
-                children.push(c);
-            }
+        if tree.kind(&n) == NodeKind::Element {
+            stack.extend(children(tree, &n).into_iter().rev());
+            out.push(n);
         }
-        out.extend(children.iter().cloned());
-        stack.extend(children.into_iter().rev());
     }
     out
 }
@@ -256,29 +243,6 @@ fn read_meta<T: Tree>(tree: &T, node: &T::Node, out: &mut Vec<(String, String)>)
     }
 }
 
-/// Readability's byline element: `rel="author"`, `itemprop` with "author", or a class or id
-/// naming a byline.
-fn is_byline<T: Tree>(tree: &T, node: &T::Node) -> bool {
-    if !tree.has_attributes(node) {
-        return false;
-    }
-    if tree.attr(node, "rel").as_deref() == Some("author")
-        || tree
-            .attr(node, "itemprop")
-            .is_some_and(|p| p.contains("author"))
-    {
-        return true;
-    }
-    let words = ["byline", "author", "dateline", "writtenby", "p-author"];
-    [tree.attr(node, "class"), tree.attr(node, "id")]
-        .iter()
-        .flatten()
-        .any(|n| {
-            let n = n.to_ascii_lowercase();
-            words.iter().any(|w| n.contains(w))
-        })
-}
-
 /// All character data under `node`.
 fn text_of<T: Tree>(tree: &T, node: &T::Node) -> String {
     let mut out = String::new();
@@ -288,13 +252,7 @@ fn text_of<T: Tree>(tree: &T, node: &T::Node) -> String {
             out.push_str(&t);
             continue;
         }
-        let mut children = Vec::new();
-        let mut child = tree.first_child(&n);
-        while let Some(c) = child {
-            child = tree.next_sibling(&c);
-            children.push(c);
-        }
-        stack.extend(children.into_iter().rev());
+        stack.extend(children(tree, &n).into_iter().rev());
     }
     out
 }
@@ -368,31 +326,6 @@ fn ld_title(name: Option<String>, headline: Option<String>, page_title: &str) ->
         }
         (n, h) => n.or(h),
     }
-}
-
-/// Readability's text similarity: the share of `b`'s word characters in words that `a` has
-/// too (words compared in ASCII lowercase: Unicode case tables would add 10 KB to the wasm
-/// module for a tie-break between two titles; punctuation dropped).
-fn similarity(a: &str, b: &str) -> f64 {
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric() && c != '_')
-            .filter(|w| !w.is_empty())
-            .map(str::to_ascii_lowercase)
-            .collect()
-    };
-    let (wa, wb) = (words(a), words(b));
-    if wa.is_empty() || wb.is_empty() {
-        return 0.0;
-    }
-    let unique: Vec<&String> = wb.iter().filter(|w| !wa.contains(w)).collect();
-    let len = |ws: &[&String]| {
-        ws.iter()
-            .map(|w| w.len() + 1)
-            .sum::<usize>()
-            .saturating_sub(1)
-    };
-    let all: Vec<&String> = wb.iter().collect();
-    1.0 - len(&unique) as f64 / len(&all).max(1) as f64
 }
 
 /// Whether an object's `@context` (its own, or none: inside a graph) is schema.org: a URL, or

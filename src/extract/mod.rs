@@ -79,6 +79,17 @@ pub trait Tree {
     }
 }
 
+/// The children of `node`, in document order.
+pub(super) fn children<T: Tree>(tree: &T, node: &T::Node) -> Vec<T::Node> {
+    let mut out = Vec::new();
+    let mut child = tree.first_child(node);
+    while let Some(c) = child {
+        child = tree.next_sibling(&c);
+        out.push(c);
+    }
+    out
+}
+
 /// A block of the extracted text: its element and its UTF-16 span in [`Extracted::text`].
 #[derive(Clone, Debug)]
 pub struct Block<N> {

@@ -44,8 +44,8 @@ fn shingles(tokens: &[&str]) -> HashMap<String, usize> {
 
 /// Precision and recall of one page: shared shingles (multiset minimum) over the predicted
 /// and over the gold ones. An empty extraction scores 0 precision.
-pub fn page_scores(predicted: &str, gold: &str) -> (f64, f64) {
-    let (p, g) = (shingles(&tokens(predicted)), shingles(&tokens(gold)));
+fn scores_of(predicted: &[&str], gold: &[&str]) -> (f64, f64) {
+    let (p, g) = (shingles(predicted), shingles(gold));
     let (np, ng): (usize, usize) = (p.values().sum(), g.values().sum());
     let tp: usize = p
         .iter()
@@ -73,12 +73,13 @@ struct Scored {
 }
 
 fn score(predicted: &str, gold: &str) -> Scored {
-    let (precision, recall) = page_scores(predicted, gold);
+    let (predicted, gold) = (tokens(predicted), tokens(gold));
+    let (precision, recall) = scores_of(&predicted, &gold);
     Scored {
         precision,
         recall,
-        empty: tokens(predicted).is_empty(),
-        exact: tokens(predicted) == tokens(gold),
+        empty: predicted.is_empty(),
+        exact: predicted == gold,
     }
 }
 
@@ -214,6 +215,10 @@ impl MetaTally {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn page_scores(predicted: &str, gold: &str) -> (f64, f64) {
+        scores_of(&tokens(predicted), &tokens(gold))
+    }
 
     #[test]
     fn shingle_scores_count_shared_windows() {
