@@ -441,3 +441,25 @@ fn batch_reads_html_records_and_adds_their_metadata() {
         "missing string field \"text\" (or \"html\")"
     );
 }
+
+#[test]
+fn the_report_shows_the_rows_the_widget_shows() {
+    // "Port Ellery" is found with a confidence under the display threshold (about 0.6), as in
+    // the widget's tests: the report leaves it out and says so; the JSON keeps it.
+    let article = "The mayor of Port Ellery said on Monday that the harbour wall would be \
+                finished by spring. Nuclear power was not discussed at the meeting. The mayor \
+                said the council had the money.";
+    let json = pith(&["analyze", "--format", "json", "-"], article.as_bytes());
+    let gist: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    let actors = gist["actors"].as_array().expect("actors");
+    assert_eq!(actors.len(), 1);
+    assert!(actors[0]["confidence"].as_f64().expect("confidence") < pith::ACTOR_DISPLAY_CONFIDENCE);
+    let report = text(&pith(&["analyze", "-"], article.as_bytes()).stdout);
+    let (_, rest) = report.split_once("\nACTORS\n").expect("actors table");
+    let (table, _) = rest.split_once("\nPOSITIONS\n").expect("positions table");
+    assert!(!table.contains("Port Ellery"), "{report}");
+    assert!(
+        report.contains("(1 more row below confidence 0.8: --format json lists every row)"),
+        "{report}"
+    );
+}

@@ -1,4 +1,6 @@
 //! The readable report of `pith analyze`: summary, keywords, actors table, positions table.
+//! Like the widget, the tables show the rows pith is sure enough of (the core's display
+//! thresholds) and say how many more the JSON has.
 
 use pith::Analysis;
 
@@ -34,9 +36,11 @@ pub fn report(g: &Analysis) -> String {
         ),
     );
     push(&mut s, "\nACTORS".into());
+    let shown = |c: f64, threshold: f64| c >= threshold;
     let rows: Vec<[String; 5]> = g
         .actors
         .iter()
+        .filter(|a| shown(a.confidence, pith::ACTOR_DISPLAY_CONFIDENCE))
         .map(|a| {
             [
                 a.name.clone(),
@@ -52,10 +56,16 @@ pub fn report(g: &Analysis) -> String {
         ["name", "kind", "role", "affiliation", "mentions"],
         &rows,
     );
+    hidden(
+        &mut s,
+        g.actors.len() - rows.len(),
+        pith::ACTOR_DISPLAY_CONFIDENCE,
+    );
     push(&mut s, "\nPOSITIONS".into());
     let rows: Vec<[String; 5]> = g
         .positions
         .iter()
+        .filter(|p| shown(p.confidence, pith::POSITION_DISPLAY_CONFIDENCE))
         .map(|p| {
             [
                 if p.resolved {
@@ -75,7 +85,22 @@ pub fn report(g: &Analysis) -> String {
         ["actor", "side", "stance", "claim", "evidence"],
         &rows,
     );
+    hidden(
+        &mut s,
+        g.positions.len() - rows.len(),
+        pith::POSITION_DISPLAY_CONFIDENCE,
+    );
     s
+}
+
+/// The line under a table that left out `n` rows below the display confidence.
+fn hidden(s: &mut String, n: usize, threshold: f64) {
+    if n > 0 {
+        let rows = if n == 1 { "row" } else { "rows" };
+        s.push_str(&format!(
+            "  ({n} more {rows} below confidence {threshold}: --format json lists every row)\n"
+        ));
+    }
 }
 
 fn clip(s: &str, n: usize) -> String {
