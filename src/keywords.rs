@@ -227,14 +227,6 @@ impl Word<'_> {
     }
 }
 
-/// A run of usable words: a range of them, its sentence among those read, and whether that is
-/// the headline.
-struct Run {
-    words: std::ops::Range<usize>,
-    order: usize,
-    headline: bool,
-}
-
 /// Every candidate counted (all words, then the phrases worth counting), with an index by
 /// stems.
 #[derive(Default)]
@@ -495,7 +487,7 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
     let facts = TokenFacts::new(doc, &forms);
     let mut cands = Cands::with_room(doc);
     let read = facts.read(&mut cands);
-    count_phrases(&read, &mut cands);
+    count_phrases(&facts, &mut cands);
     let mut scored = std::mem::take(&mut cands.all);
     score_all(doc, &mut scored, &cands.forms, &read);
     pick(&scored, &cands, &read.defined, k)
@@ -517,14 +509,23 @@ struct TokenFacts<'d> {
     lower_seen: Vec<bool>,
 }
 
-/// What reading the sentences found: the usable words one after the other, their runs, the
-/// acronyms the text spells out (with the length of the spelled-out form), and the number of
-/// sentences read.
-struct Reading<'a> {
-    words: Vec<Word<'a>>,
-    runs: Vec<Run>,
+/// What reading the sentences found: the acronyms the text spells out (with the length of the
+/// spelled-out form), and the number of sentences read.
+struct Reading {
     defined: HashMap<u32, usize>,
     sentences: usize,
+}
+
+/// The runs of usable words of one sentence: its words one after the other, and each run as
+/// a range of them. Reused from sentence to sentence: words and runs are read again for the
+/// phrases rather than kept for the whole text, which for 8 MiB of articles held some 20 MiB
+/// of wasm memory at the analysis's peak.
+#[derive(Default)]
+struct Runs<'a> {
+    words: Vec<Word<'a>>,
+    runs: Vec<std::ops::Range<usize>>,
+    /// The "(" of each acronym in parentheses kept in a run.
+    acronyms: Vec<usize>,
 }
 
 /// The sentence being read: its tokens, the first of its words, whether it is the headline.
@@ -640,17 +641,11 @@ impl<'d> TokenFacts<'d> {
         }
     }
 
-    /// The runs of usable words of every sentence read, one after the other. Words are
-    /// counted as they are found, phrases after ([`count_phrases`]), when it is known which
-    /// words recur: a phrase occurs no more often than its rarest word and one said once is
-    /// never listed, so phrases with a word said once are not counted at all.
-    fn read(&self, cands: &mut Cands) -> Reading<'d> {
-        let mut read = Reading {
-            words: Vec::new(),
-            runs: Vec::new(),
-            defined: HashMap::default(),
-            sentences: 0,
-        };
+    /// Reads every sentence that keyphrases come from (body, headline, headings) in order,
+    /// handing each, with its runs of usable words, to `each`.
+    fn each_sentence(&self, mut each: impl FnMut(&Sentence, &Runs<'d>)) {
+        let mut runs = Runs::default();
+        let mut order = 0;
         for s in &self.doc.sentences {
             if !matches!(
                 s.kind,
@@ -668,29 +663,70 @@ impl<'d> TokenFacts<'d> {
                 range,
                 first_word,
                 headline: s.kind == SentenceKind::Headline,
-                order: read.sentences,
+                order,
             };
-            let start = read.words.len();
-            self.read_runs(&sentence, &mut read);
-            for w in read.words.get(start..).unwrap_or_default() {
+            self.read_runs(&sentence, &mut runs);
+            each(&sentence, &runs);
+            order += 1;
+        }
+    }
+
+    /// Counts the words of every sentence read, as they are found; phrases are counted after
+    /// ([`count_phrases`]), when it is known which words recur: a phrase occurs no more often
+    /// than its rarest word and one said once is never listed, so phrases with a word said
+    /// once are not counted at all. Notes the acronyms the text spells out.
+    fn read(&self, cands: &mut Cands) -> Reading {
+        let mut sentences = 0;
+        let mut defined = HashMap::default();
+        self.each_sentence(|sentence, runs| {
+            self.note_acronyms(sentence, runs, &mut defined);
+            for w in &runs.words {
                 let at = w.occurrence(w, sentence.order, sentence.headline, w.text);
                 cands.observe(Key::word(w.stem), at);
             }
-            read.sentences += 1;
-        }
-        read
+            sentences += 1;
+        });
+        Reading { defined, sentences }
     }
 
-    /// Adds the runs of usable words of sentence `s` to `read`. A hyphen between two words
+    /// Notes in `defined` the acronyms of sentence `s` that the text before spells out
+    /// ("Nuclear Forces (INF)"), by stem, with the length of the longest spelled-out form.
+    fn note_acronyms(&self, s: &Sentence, runs: &Runs, defined: &mut HashMap<u32, usize>) {
+        let doc = self.doc;
+        for &i in &runs.acronyms {
+            let before = doc.tokens.get(s.range.start..i).unwrap_or_default();
+            let Some(acronym) = doc.tokens.get(i + 1) else {
+                continue;
+            };
+            if let Some(len) = expansion(doc, before, doc.token_text(acronym)) {
+                let e = defined.entry(self.forms.get(i + 1).stem).or_default();
+                *e = (*e).max(len);
+            }
+        }
+    }
+
+    /// Whether token `i` of `s` opens "(ACRONYM)" with a usable all-caps word.
+    fn acronym_at(&self, i: usize, s: &Sentence) -> bool {
+        self.is_text(i, "(")
+            && i + 2 < s.range.end
+            && self.doc.tokens[i + 1].shape == Shape::Upper
+            && self.usable(i + 1)
+            && self.is_text(i + 2, ")")
+    }
+
+    /// Reads the runs of usable words of sentence `s` into `out`. A hyphen between two words
     /// without spaces joins them, and an acronym in parentheses stays in the run ("Nuclear
     /// Forces (INF) treaty").
-    fn read_runs(&self, s: &Sentence, read: &mut Reading<'d>) {
+    fn read_runs(&self, s: &Sentence, out: &mut Runs<'d>) {
         let doc = self.doc;
         let range = s.range.clone();
-        let mut start = read.words.len();
+        out.words.clear();
+        out.runs.clear();
+        out.acronyms.clear();
+        let mut start = 0;
         let mut i = range.start;
         while i < range.end {
-            let open = start < read.words.len();
+            let open = start < out.words.len();
             if self.usable(i) {
                 let t = &doc.tokens[i];
                 let hyphen = i >= range.start + 2
@@ -698,42 +734,22 @@ impl<'d> TokenFacts<'d> {
                     && doc.tokens[i - 1].start == doc.tokens[i - 2].end
                     && doc.tokens[i - 1].end == t.start
                     && self.usable(i - 2);
-                read.words.push(self.word(i, hyphen, s));
-            } else if self.is_text(i, "(")
-                && open
-                && i + 2 < range.end
-                && doc.tokens[i + 1].shape == Shape::Upper
-                && self.usable(i + 1)
-                && self.is_text(i + 2, ")")
-            {
-                let before = &doc.tokens[range.start..i];
-                if let Some(len) = expansion(doc, before, doc.token_text(&doc.tokens[i + 1])) {
-                    let e = read.defined.entry(self.forms.get(i + 1).stem).or_default();
-                    *e = (*e).max(len);
-                }
-                read.words.push(self.word(i + 1, false, s));
+                out.words.push(self.word(i, hyphen, s));
+            } else if open && self.acronym_at(i, s) {
+                out.acronyms.push(i);
+                out.words.push(self.word(i + 1, false, s));
                 i += 3;
                 continue;
             } else if !(self.is_text(i, "-") && open) {
                 if open {
-                    read.runs.push(s.run(start..read.words.len()));
+                    out.runs.push(start..out.words.len());
                 }
-                start = read.words.len();
+                start = out.words.len();
             }
             i += 1;
         }
-        if start < read.words.len() {
-            read.runs.push(s.run(start..read.words.len()));
-        }
-    }
-}
-
-impl Sentence {
-    fn run(&self, words: std::ops::Range<usize>) -> Run {
-        Run {
-            words,
-            order: self.order,
-            headline: self.headline,
+        if start < out.words.len() {
+            out.runs.push(start..out.words.len());
         }
     }
 }
@@ -758,35 +774,37 @@ impl Cands {
 }
 
 /// Counts the phrases of up to [`MAX_WORDS`] words in the runs whose words all recur.
-fn count_phrases(read: &Reading, cands: &mut Cands) {
+fn count_phrases(facts: &TokenFacts, cands: &mut Cands) {
     let mut form = String::new();
-    for r in &read.runs {
-        let run = read.words.get(r.words.clone()).unwrap_or_default();
-        for (a, first) in run.iter().enumerate() {
-            if !cands.recurs(first.stem) {
-                continue;
-            }
-            // The phrase from a grows a word at a time, in its form and its key.
-            form.clear();
-            form.push_str(first.text);
-            let mut key = Key::word(first.stem);
-            for b in a + 1..run.len().min(a + MAX_WORDS) {
-                let last = &run[b];
-                if !cands.recurs(last.stem) {
-                    break;
-                }
-                form.push(if last.hyphen { '-' } else { ' ' });
-                form.push_str(last.text);
-                key.stems[b - a] = last.stem;
-                key.len += 1;
-                // A phrase does not start or end inside a hyphenated compound.
-                if first.hyphen || run.get(b + 1).is_some_and(|x| x.hyphen) {
+    facts.each_sentence(|s, runs| {
+        for r in &runs.runs {
+            let run = runs.words.get(r.clone()).unwrap_or_default();
+            for (a, first) in run.iter().enumerate() {
+                if !cands.recurs(first.stem) {
                     continue;
                 }
-                cands.observe(key, first.occurrence(last, r.order, r.headline, &form));
+                // The phrase from a grows a word at a time, in its form and its key.
+                form.clear();
+                form.push_str(first.text);
+                let mut key = Key::word(first.stem);
+                for b in a + 1..run.len().min(a + MAX_WORDS) {
+                    let last = &run[b];
+                    if !cands.recurs(last.stem) {
+                        break;
+                    }
+                    form.push(if last.hyphen { '-' } else { ' ' });
+                    form.push_str(last.text);
+                    key.stems[b - a] = last.stem;
+                    key.len += 1;
+                    // A phrase does not start or end inside a hyphenated compound.
+                    if first.hyphen || run.get(b + 1).is_some_and(|x| x.hyphen) {
+                        continue;
+                    }
+                    cands.observe(key, first.occurrence(last, s.order, s.headline, &form));
+                }
             }
         }
-    }
+    });
 }
 
 /// Scores every candidate that can be listed by the fitted model ([`WEIGHTS`]).

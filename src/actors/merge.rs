@@ -17,14 +17,18 @@ const NAME_SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 /// Stages 3 and 4.
 pub(super) fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
     let typing = Typing::new(cx, &spans);
-    let typed: Vec<(Span, Typed)> = spans
-        .into_iter()
-        .filter_map(|s| match typing.decide(&s) {
-            Decision::Typed(t) => Some((s, t)),
+    // Of each span, only the kind and last token typing gives it are kept for the fuller
+    // names; the decision is made again as the span is merged. Keeping every decision (a name,
+    // a key and an affiliation per mention) until the merge held 20 MiB of wasm memory for
+    // 8 MiB of articles.
+    let kinds: Vec<Option<(ActorKind, usize)>> = spans
+        .iter()
+        .map(|s| match typing.decide(s) {
+            Decision::Typed(t) => Some((t.kind, t.last)),
             Decision::Drop => None,
         })
         .collect();
-    let fuller = fuller_names(cx, &typed);
+    let fuller = fuller_names(cx, &spans, &kinds);
     let mut merger = Merger {
         cx,
         out: Actors::default(),
@@ -32,39 +36,55 @@ pub(super) fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
         people: HashMap::default(),
         pending_possessors: Vec::new(),
     };
-    for ((s, t), whole) in typed.into_iter().zip(fuller) {
-        let whole = whole.unwrap_or((s.first, t.last));
-        merger.add(&s, t, whole);
+    for ((s, kind), whole) in spans.iter().zip(&kinds).zip(fuller) {
+        let Some((_, last)) = kind else {
+            continue;
+        };
+        if let Decision::Typed(t) = typing.decide(s) {
+            merger.add(s, t, whole.unwrap_or((s.first, *last)));
+        }
     }
     merger.finish()
 }
 
-/// For each typed span, the tokens of the one fuller person's name that starts with its
-/// words, if exactly one does: "Te Kaurinui" and "Te Kaurinui Robert" are "Te Kaurinui Robert
-/// Parata", and "Amy" is "Amy Churchwell", where no other Amy is named. Grouping people by
-/// surname alone would make each a person of its own.
-fn fuller_names(cx: &Ctx, typed: &[(Span, Typed)]) -> Vec<Option<(usize, usize)>> {
+/// For each span typed a person (`kinds`: the kind and last token of each span kept), the
+/// tokens of the one fuller person's name that starts with its words, if exactly one does:
+/// "Te Kaurinui" and "Te Kaurinui Robert" are "Te Kaurinui Robert Parata", and "Amy" is "Amy
+/// Churchwell", where no other Amy is named. Grouping people by surname alone would make each
+/// a person of its own.
+fn fuller_names(
+    cx: &Ctx,
+    spans: &[Span],
+    kinds: &[Option<(ActorKind, usize)>],
+) -> Vec<Option<(usize, usize)>> {
     let words = |first: usize, last: usize| -> Vec<&str> {
         (first..=last)
             .filter(|&k| cx.doc.tokens[k].kind == crate::text::TokenKind::Word)
             .map(|k| cx.lower(k))
             .collect()
     };
+    let people = || {
+        spans.iter().zip(kinds).filter_map(|(s, k)| match k {
+            Some((ActorKind::Person, last)) => Some((s.first, *last)),
+            _ => None,
+        })
+    };
     // Each distinct person's name, with the tokens of one mention of it.
     let mut names: Vec<(Vec<&str>, (usize, usize))> = Vec::new();
-    for (s, t) in typed.iter().filter(|(_, t)| t.kind == ActorKind::Person) {
-        let w = words(s.first, t.last);
+    for (first, last) in people() {
+        let w = words(first, last);
         if !names.iter().any(|(n, _)| *n == w) {
-            names.push((w, (s.first, t.last)));
+            names.push((w, (first, last)));
         }
     }
-    typed
+    spans
         .iter()
-        .map(|(s, t)| {
-            if t.kind != ActorKind::Person {
+        .zip(kinds)
+        .map(|(s, k)| {
+            let Some((ActorKind::Person, last)) = k else {
                 return None;
-            }
-            let w = words(s.first, t.last);
+            };
+            let w = words(s.first, *last);
             let longer: Vec<&(Vec<&str>, (usize, usize))> = names
                 .iter()
                 .filter(|(n, _)| n.len() > w.len() && !w.is_empty() && n.starts_with(&w))

@@ -189,9 +189,8 @@ impl<'a> Document<'a> {
             vocab: Vocab::default(),
         };
         let mut tokenizer = tokens::Tokenizer::new(lang);
-        let mut chars = Vec::new();
         for (pi, para) in paragraphs.into_iter().enumerate() {
-            let spans = segment::sentences(text, para.clone(), &is_starter, &mut chars);
+            let spans = segment::sentences(text, para.clone(), &is_starter);
             let n = spans.len();
             for (si, span) in spans.into_iter().enumerate() {
                 let index = doc.sentences.len();
@@ -209,6 +208,9 @@ impl<'a> Document<'a> {
             }
             doc.paragraphs.push(para);
         }
+        // The room reserved above is a fifth more than news needs: given back in place (the
+        // allocator shrinks without copying), it is 10 MiB of wasm memory for 8 MiB of text.
+        doc.tokens.shrink_to_fit();
         doc
     }
 

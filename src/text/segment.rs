@@ -116,105 +116,109 @@ pub fn ends_sentence(s: &str) -> bool {
 
 /// Stages 2 and 3: sentence byte spans of one paragraph. `is_starter` tells whether a word
 /// commonly opens a sentence (a capitalised stopword such as "The" or "He").
-/// `chars` is scratch space, reused from paragraph to paragraph.
+///
+/// The scan walks byte offsets and decodes the character at each, rather than indexing a
+/// table of `(offset, char)`: that table cost 8 bytes of wasm memory per character, 64 MiB
+/// for a paragraph of 8 MiB.
 pub fn sentences(
     text: &str,
     para: Range<usize>,
     is_starter: &dyn Fn(&str) -> bool,
-    chars: &mut Vec<(usize, char)>,
 ) -> Vec<Range<usize>> {
     let p = &text[para.clone()];
-    chars.clear();
-    chars.reserve(p.len());
-    chars.extend(p.char_indices());
-    let chars = &chars[..];
-    let n = chars.len();
+    let n = p.len();
     let mut out = Vec::new();
     let mut start = 0usize;
     let mut quote = Quote::default();
     let mut i = 0;
     while i < n {
-        let c = chars[i].1;
+        let c = char_at(p, i);
         if !is_terminal(c) {
             // Only quotation marks change the quote state; the neighbours are looked at then.
             if matches!(c, '"' | '“' | '«' | '\'' | '‘' | '’' | '”' | '»') {
-                let prev = i.checked_sub(1).map(|h| chars[h].1);
-                let next = chars.get(i + 1).map(|&(_, c)| c);
+                let prev = p[..i].chars().next_back();
+                let next = p[i + c.len_utf8()..].chars().next();
                 quote.step(c, prev, next, i);
             }
-            i += 1;
+            i += c.len_utf8();
             continue;
         }
-        let mut j = i;
-        while j < n && is_terminal(chars[j].1) {
-            j += 1;
-        }
+        let j = skip(p, i, is_terminal);
         let mut k = j;
-        while k < n && is_closer(chars[k].1) {
-            quote.close(chars[k].1);
-            k += 1;
+        while k < n && is_closer(char_at(p, k)) {
+            quote.close(char_at(p, k));
+            k = after(p, k);
         }
         // HTML pasted with the text: closing tags after the full stop belong to the sentence
         // and count as a separator ("approved.</p><p>Next").
         let mut tagged = false;
-        while k < n && chars[k].1 == '<' {
-            let Some(len) = html_tag_len(&p[chars[k].0..]) else {
+        while k < n && char_at(p, k) == '<' {
+            let Some(len) = html_tag_len(&p[k..]) else {
                 break;
             };
-            let stop = chars[k].0 + len;
-            while k < n && chars[k].0 < stop {
-                k += 1;
+            let stop = k + len;
+            while k < n && k < stop {
+                k = after(p, k);
             }
             tagged = true;
         }
-        let end = if k < n { chars[k].0 } else { p.len() };
         if k >= n {
             break; // the paragraph end closes the sentence anyway
         }
-        if !chars[k].1.is_whitespace() && !tagged {
-            i = k.max(i + 1);
+        if !char_at(p, k).is_whitespace() && !tagged {
+            i = k.max(after(p, i));
             continue;
         }
-        let mut m = k;
-        while m < n && chars[m].1.is_whitespace() {
-            m += 1;
-        }
+        let m = skip(p, k, char::is_whitespace);
         if m >= n {
             break;
         }
-        let next_word = word_at(p, chars[m].0);
-        let run = &p[chars[i].0..chars[j - 1].0 + chars[j - 1].1.len_utf8()];
-        let before = word_before(p, chars[i].0);
-        let sentence_so_far = &p[start..chars[i].0];
+        let run = &p[i..j];
         // A question or exclamation quoted inside a sentence ("the sign reads, 'Looking for a
         // date? Would you date a single father?'") does not end it when the quotation closes
         // at the next stop: the framing sentence goes on. A full stop inside the quotation
         // keeps splitting, as long quotations after a colon are several sentences.
-        let quoted_question = k == j
-            && !run.contains('.')
-            && quote.opened_after(start, chars)
-            && quote_closes_ahead(chars, m);
+        let quoted_question =
+            k == j && !run.contains('.') && quote.opened_after(start) && quote_closes_ahead(p, m);
         if !quoted_question
             && is_boundary(
                 run,
-                before,
-                sentence_so_far,
-                &p[chars[m].0..],
-                next_word,
+                word_before(p, i),
+                &p[start..i],
+                &p[m..],
+                word_at(p, m),
                 quote.open(),
                 is_starter,
             )
         {
-            out.push(para.start + start..para.start + end);
-            start = chars[m].0;
+            out.push(para.start + start..para.start + k);
+            start = m;
             quote = Quote::default();
         }
         i = m;
     }
-    if start < p.len() {
+    if start < n {
         out.push(para.start + start..para.end);
     }
     out
+}
+
+/// The character at byte `i` of `p` (a char boundary), or NUL past the end.
+fn char_at(p: &str, i: usize) -> char {
+    p.get(i..).and_then(|t| t.chars().next()).unwrap_or('\0')
+}
+
+/// The byte offset after the character at byte `i` of `p`.
+fn after(p: &str, i: usize) -> usize {
+    i + char_at(p, i).len_utf8()
+}
+
+/// The byte offset of the first character from byte `i` of `p` that is not `what`.
+fn skip(p: &str, mut i: usize, what: impl Fn(char) -> bool) -> usize {
+    while i < p.len() && what(char_at(p, i)) {
+        i = after(p, i);
+    }
+    i
 }
 
 /// The quotation open at the scan position, if any. Double quotes are unambiguous; a single
@@ -225,12 +229,12 @@ pub fn sentences(
 struct Quote {
     double: bool,
     single: bool,
-    /// Char index of the opening mark of the innermost open quotation.
+    /// Byte offset of the opening mark of the innermost open quotation.
     opened: Option<usize>,
 }
 
 impl Quote {
-    /// Updates the state for character `c` at char index `at`, between `prev` and `next`.
+    /// Updates the state for character `c` at byte `at`, between `prev` and `next`.
     fn step(&mut self, c: char, prev: Option<char>, next: Option<char>, at: usize) {
         let word_before = prev.is_some_and(|p| !p.is_whitespace() && !is_opener(p));
         let word_after = next.is_some_and(char::is_alphanumeric);
@@ -268,10 +272,8 @@ impl Quote {
 
     /// Whether an open quotation began inside the sentence that starts at byte `start`, after
     /// some framing words, rather than opening the sentence itself.
-    fn opened_after(&self, start: usize, chars: &[(usize, char)]) -> bool {
-        self.opened
-            .and_then(|o| chars.get(o))
-            .is_some_and(|&(byte, _)| byte > start)
+    fn opened_after(&self, start: usize) -> bool {
+        self.opened.is_some_and(|byte| byte > start)
     }
 }
 
@@ -279,24 +281,26 @@ impl Quote {
 /// keeps segmentation linear on pathological input.
 const QUOTE_LOOKAHEAD: usize = 300;
 
-/// Whether the quotation open at char `from` closes at the end of a question or exclamation
-/// before any full stop: a terminal run directly followed by a closing quote mark.
-fn quote_closes_ahead(chars: &[(usize, char)], from: usize) -> bool {
-    let stop = chars.len().min(from + QUOTE_LOOKAHEAD);
+/// Whether the quotation open at byte `from` of `p` closes at the end of a question or
+/// exclamation before any full stop: a terminal run directly followed by a closing quote mark.
+fn quote_closes_ahead(p: &str, from: usize) -> bool {
     let mut i = from;
-    while i < stop {
-        if !is_terminal(chars[i].1) {
-            i += 1;
+    let mut seen = 0;
+    while i < p.len() && seen < QUOTE_LOOKAHEAD {
+        if !is_terminal(char_at(p, i)) {
+            i = after(p, i);
+            seen += 1;
             continue;
         }
         let mut full_stop = false;
-        while i < chars.len() && is_terminal(chars[i].1) {
-            full_stop |= chars[i].1 == '.' || chars[i].1 == '…';
-            i += 1;
+        while i < p.len() && is_terminal(char_at(p, i)) {
+            full_stop |= matches!(char_at(p, i), '.' | '…');
+            i = after(p, i);
+            seen += 1;
         }
-        match chars.get(i) {
-            Some(&(_, '"' | '”' | '»' | '\'' | '’' | '›')) => return true,
-            Some(&(_, c)) if full_stop && c.is_whitespace() => return false,
+        match p[i..].chars().next() {
+            Some('"' | '”' | '»' | '\'' | '’' | '›') => return true,
+            Some(c) if full_stop && c.is_whitespace() => return false,
             _ => {}
         }
     }
@@ -526,10 +530,9 @@ mod tests {
                 "The" | "He" | "She" | "It" | "They" | "We" | "But" | "In" | "A"
             )
         };
-        let mut chars = Vec::new();
         paragraphs(text)
             .into_iter()
-            .flat_map(|p| sentences(text, p, &starter, &mut chars))
+            .flat_map(|p| sentences(text, p, &starter))
             .map(|r| &text[r])
             .collect()
     }
