@@ -11,6 +11,7 @@ use crate::lang::Lang;
 use crate::model::SentenceKind;
 use std::ops::Range;
 
+pub use segment::MAX_SENTENCE_BYTES;
 pub use tokens::{Shape, TokenKind};
 
 /// Interned strings (lowercased words and stems), so stages compare `u32`s, not `String`s.

@@ -200,7 +200,41 @@ pub fn sentences(
     if start < n {
         out.push(para.start + start..para.end);
     }
+    if out.iter().any(|r| r.len() > MAX_SENTENCE_BYTES) {
+        out = out.into_iter().flat_map(|r| cut_long(text, r)).collect();
+    }
     out
+}
+
+/// The longest sentence kept whole, in bytes. Sentences of news are far shorter (the longest
+/// of the development articles is about 1 KB, of the 130 web pages 2.5 KB). Text that goes on
+/// longer without a full stop (a list run together, code, hostile input) is cut at the last
+/// space before this many bytes: every stage works on sentences, and the positions table
+/// quotes a row's sentence as its evidence, so an 8 MiB "sentence" took 100 MB of memory
+/// there.
+pub const MAX_SENTENCE_BYTES: usize = 8 * 1024;
+
+/// `span` of `text` in pieces of at most [`MAX_SENTENCE_BYTES`], each cut after its last
+/// whitespace (at a character boundary when it has none), the whitespace left out.
+fn cut_long(text: &str, span: Range<usize>) -> Vec<Range<usize>> {
+    let mut pieces = Vec::new();
+    let mut start = span.start;
+    while span.end - start > MAX_SENTENCE_BYTES {
+        let mut limit = start + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let cut = match text[start..limit].rfind(char::is_whitespace) {
+            Some(i) if i > 0 => start + i,
+            _ => limit,
+        };
+        pieces.push(start..cut);
+        start = cut + text[cut..span.end].len() - text[cut..span.end].trim_start().len();
+    }
+    if start < span.end {
+        pieces.push(start..span.end);
+    }
+    pieces
 }
 
 /// The character at byte `i` of `p` (a char boundary), or NUL past the end.
@@ -535,6 +569,36 @@ mod tests {
             .flat_map(|p| sentences(text, p, &starter))
             .map(|r| &text[r])
             .collect()
+    }
+
+    /// Text that runs on without a full stop is cut into sentences of at most
+    /// [`MAX_SENTENCE_BYTES`]: after a space where there is one, and at a character boundary
+    /// inside a word that long. Nothing is lost but the spaces at the cuts.
+    #[test]
+    fn a_run_on_text_is_cut_into_bounded_sentences() {
+        // "the talks went on and on" 1,000 times: 24,999 bytes, no full stop.
+        let words = vec!["the talks went on and on"; 1000].join(" ");
+        let pieces = split(&words);
+        assert_eq!(pieces.len(), 4);
+        assert!(pieces.iter().all(|p| p.len() <= MAX_SENTENCE_BYTES));
+        assert_eq!(pieces.join(" "), words);
+        // Cut after a space: the first piece ends with a whole word, the next starts with one.
+        assert_eq!(pieces[0].len(), 8189);
+        assert!(pieces[0].ends_with(" went"));
+        assert!(pieces[1].starts_with("on and on the talks"));
+        // One 20,000-byte word of two-byte letters: cut at character boundaries.
+        let word = "é".repeat(10_000);
+        let pieces = split(&word);
+        assert_eq!(
+            pieces.iter().map(|p| p.len()).collect::<Vec<_>>(),
+            [8192, 8192, 3616]
+        );
+        assert_eq!(pieces.concat(), word);
+        // A sentence under the bound, and the paragraph around it, are untouched.
+        let under = format!("{}.", vec!["the talks went on and on"; 320].join(" "));
+        assert_eq!(under.len(), 8000);
+        let short = format!("{under} Then it stopped.");
+        assert_eq!(split(&short), [under.as_str(), "Then it stopped."]);
     }
 
     /// Hard cases, each with the exact split expected.
