@@ -76,7 +76,7 @@ fn people_by_sentence(cx: &Ctx, actors: &Actors) -> (HashMap<usize, Vec<usize>>,
         if !l.named || actors.list[l.actor].kind != ActorKind::Person {
             continue;
         }
-        let sentence = cx.doc.tokens[l.first].sentence;
+        let sentence = cx.doc.sentence_of(l.first);
         let people = named_in.entry(sentence).or_default();
         if !people.contains(&l.actor) && people.len() <= CROWDED {
             people.push(l.actor);

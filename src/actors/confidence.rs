@@ -40,7 +40,7 @@ impl Evidence {
     pub(super) fn add(&mut self, cx: &Ctx, s: &Span) {
         let doc = cx.doc;
         self.probs.push(s.tag.map_or(RULE_PROBABILITY, |(_, p)| p));
-        let sentence = &doc.sentences[doc.tokens[s.first].sentence];
+        let sentence = &doc.sentences[doc.sentence_of(s.first)];
         self.mid_sentence |= sentence.kind == SentenceKind::Body
             && !cx.is_sentence_initial(s.first)
             && !cx.in_capitals.get(s.first).is_some_and(|&c| c);

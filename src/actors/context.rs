@@ -173,11 +173,14 @@ fn in_capitals(doc: &Document, sentences: &[SentenceFacts]) -> Vec<bool> {
     let tokens = &doc.tokens;
     let mut out: Vec<bool> = tokens
         .iter()
-        .map(|t| sentences.get(t.sentence).is_some_and(|f| f.caps))
+        .zip(doc.token_sentences())
+        .map(|(_, si)| sentences.get(si).is_some_and(|f| f.caps))
         .collect();
     let (mut start, mut upper) = (0, 0);
-    for (k, t) in tokens.iter().enumerate() {
-        let continues = k > 0 && tokens[k - 1].sentence == t.sentence;
+    let mut previous = usize::MAX;
+    for ((k, t), si) in tokens.iter().enumerate().zip(doc.token_sentences()) {
+        let continues = k > 0 && previous == si;
+        previous = si;
         let in_run = t.kind == TokenKind::Punct || t.shape == Shape::Upper;
         if !continues || !in_run {
             if upper >= 3 {
@@ -229,8 +232,7 @@ impl Ctx<'_, '_> {
 
     /// Whether token `i` comes before its sentence's first word or is that word.
     pub(super) fn is_sentence_initial(&self, i: usize) -> bool {
-        let t = &self.doc.tokens[i];
-        i <= self.sentences[t.sentence].lead
+        i <= self.sentences[self.doc.sentence_of(i)].lead
     }
 
     /// The [`lex`] bits of vocabulary id `id`, computed on first use.
@@ -376,8 +378,8 @@ fn mark_lists(doc: &Document, words: &[Cell<u32>]) {
 fn sentence_facts(doc: &Document) -> Vec<SentenceFacts> {
     // (words, upper-case words) per sentence.
     let mut counts = vec![(0usize, 0usize); doc.sentences.len()];
-    for t in &doc.tokens {
-        if let Some(c) = counts.get_mut(t.sentence) {
+    for (t, si) in doc.tokens.iter().zip(doc.token_sentences()) {
+        if let Some(c) = counts.get_mut(si) {
             c.0 += usize::from(t.kind == TokenKind::Word);
             c.1 += usize::from(t.kind == TokenKind::Word && t.shape == Shape::Upper);
         }
@@ -405,13 +407,14 @@ fn sentence_facts(doc: &Document) -> Vec<SentenceFacts> {
 /// Marks the words seen in lowercase, and those seen capitalised mid-sentence in the body.
 fn mark_casing(doc: &Document, in_capitals: &[bool], words: &[Cell<u32>]) {
     let mut sentence_seen = usize::MAX;
-    for (t, &capitals) in doc.tokens.iter().zip(in_capitals) {
+    let tokens = doc.tokens.iter().zip(doc.token_sentences());
+    for ((t, si), &capitals) in tokens.zip(in_capitals) {
         if t.kind != TokenKind::Word {
             continue;
         }
-        let initial = sentence_seen != t.sentence;
-        sentence_seen = t.sentence;
-        let kind = doc.sentences[t.sentence].kind;
+        let initial = sentence_seen != si;
+        sentence_seen = si;
+        let kind = doc.sentences[si].kind;
         if t.shape == Shape::Lower {
             mark(words, t.lower, lex::LOWER_SEEN);
         } else if kind == SentenceKind::Body && !initial && !capitals {

@@ -23,7 +23,8 @@ pub(super) fn antecedent(
     at: usize,
     gender: Gender,
 ) -> Option<usize> {
-    let si = cx.doc.tokens.get(at)?.sentence;
+    cx.doc.tokens.get(at)?;
+    let si = cx.doc.sentence_of(at);
     // At most ANTECEDENT_WINDOW tokens back, so a run-on "sentence" stays linear.
     let from = cx.doc.sentences[si.saturating_sub(2)]
         .tokens

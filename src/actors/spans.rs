@@ -315,7 +315,7 @@ impl Ctx<'_, '_> {
         }
         // In a headline, or any words in capitals, capitalisation says little: a word there is
         // a name only if the lexicon knows it or the body writes it capitalised mid-sentence.
-        let sentence = &self.doc.sentences[t.sentence];
+        let sentence = &self.doc.sentences[self.doc.sentence_of(i)];
         if sentence.kind == SentenceKind::Headline || self.in_capitals.get(i).is_some_and(|&c| c) {
             // A stopword in capitals ("THE") names nothing there; `t.stop` is false for it,
             // since "US" or "WHO" in capitals elsewhere is a name.

@@ -294,24 +294,33 @@ impl<'d, 'a> Facts<'d, 'a> {
     /// its lexicon and document facts, the previous labels, then what the document said of the
     /// word before (always in this order: the weights' check depends on the sums' order).
     pub fn features(&self, i: usize, lo: usize, hi: usize, prev: [usize; 2], out: &mut Vec<u32>) {
-        let t = &self.doc.tokens[i];
-        let caps = self.caps[t.sentence];
+        let si = self.doc.sentence_of(i);
+        let caps = self.caps[si];
         // In a line of capitals, the case of a word says nothing: its shape then reads as
         // "capitals", and the word itself carries the evidence.
         let s0 = if caps { 40 } else { self.shape_of(i) };
-        self.context_features(i, lo, hi, s0, out);
-        self.lexicon_features(i, lo, s0, out);
+        self.context_features(i, si, lo, hi, s0, out);
+        self.lexicon_features(i, si, lo, s0, out);
         let mut f = |template: u32, v: u32| out.push(feat(template, v));
         f(24, prev[0] as u32);
         f(25, (prev[1] * N + prev[0]) as u32);
         f(26, prev[0] as u32 * 64 + s0);
-        self.document_features(i, s0, out);
+        self.document_features(i, si, s0, out);
     }
 
-    /// Words and shapes of token `i` and its neighbours in `lo..hi`, affixes, position.
-    fn context_features(&self, i: usize, lo: usize, hi: usize, s0: u32, out: &mut Vec<u32>) {
+    /// Words and shapes of token `i` (of sentence `si`) and its neighbours in `lo..hi`,
+    /// affixes, position.
+    fn context_features(
+        &self,
+        i: usize,
+        si: usize,
+        lo: usize,
+        hi: usize,
+        s0: u32,
+        out: &mut Vec<u32>,
+    ) {
         let t = &self.doc.tokens[i];
-        let caps = self.caps[t.sentence];
+        let caps = self.caps[si];
         let word_at = |k: isize| around(i, k, lo, hi, OUTSIDE_WORDS, |j| self.hash(j));
         let shape_at = |k: isize| around(i, k, lo, hi, [30, 31], |j| self.shape_of(j));
         out.push(BIAS);
@@ -331,12 +340,12 @@ impl<'d, 'a> Facts<'d, 'a> {
         f(14, s0 * 64 + shape_at(1));
         f(15, shape_at(-1) * 4096 + s0 * 64 + shape_at(1));
         f(16, (i == lo) as u32 * 2 + caps as u32);
-        f(17, self.doc.sentences[t.sentence].kind as u32);
+        f(17, self.doc.sentences[si].kind as u32);
     }
 
     /// Lexicon bits, given name, honorific before, gazetteer match, and how the document
     /// writes the word elsewhere.
-    fn lexicon_features(&self, i: usize, lo: usize, s0: u32, out: &mut Vec<u32>) {
+    fn lexicon_features(&self, i: usize, si: usize, lo: usize, s0: u32, out: &mut Vec<u32>) {
         let t = &self.doc.tokens[i];
         let wf = self.word(i);
         let mut f = |template: u32, v: u32| out.push(feat(template, v));
@@ -353,14 +362,14 @@ impl<'d, 'a> Facts<'d, 'a> {
         f(22, u32::from(self.gazetteer[i]) * 64 + s0);
         if t.kind == TokenKind::Word && t.shape != Shape::Lower {
             let seen = self.seen.get(t.lower as usize).copied().unwrap_or(0);
-            let caps = self.caps[t.sentence];
+            let caps = self.caps[si];
             f(23, u32::from(seen) * 4 + (i == lo) as u32 * 2 + caps as u32);
         }
     }
 
     /// An acronym's length, stopword, numbers in the line, and the labels the word in
     /// capitals got earlier in the document.
-    fn document_features(&self, i: usize, s0: u32, out: &mut Vec<u32>) {
+    fn document_features(&self, i: usize, si: usize, s0: u32, out: &mut Vec<u32>) {
         let t = &self.doc.tokens[i];
         let mut f = |template: u32, v: u32| out.push(feat(template, v));
         if t.kind == TokenKind::Word && t.shape == Shape::Upper {
@@ -368,7 +377,7 @@ impl<'d, 'a> Facts<'d, 'a> {
         }
         f(29, u32::from(t.stop) * 64 + s0);
         // Lines of results and tables ("Stirling 1 Dundee 1"): clubs, not places or people.
-        f(30, self.numbers[t.sentence].min(3) * 64 + s0);
+        f(30, self.numbers[si].min(3) * 64 + s0);
         if t.kind != TokenKind::Word || t.shape == Shape::Lower {
             return;
         }

@@ -61,7 +61,7 @@ pub(super) fn reconcile(cx: &Ctx, rule: Vec<Span>) -> Vec<Span> {
         let mut s = match same {
             Some(s) => s.clone(),
             None => {
-                let range = &doc.sentences[doc.tokens[t.first].sentence].tokens;
+                let range = &doc.sentences[doc.sentence_of(t.first)].tokens;
                 describe_span(cx, t.first, t.last, range.start, range.end)
             }
         };
@@ -205,7 +205,7 @@ fn in_code(cx: &Ctx, first: usize, last: usize) -> bool {
 /// mid-sentence in the body of the document too.
 fn said_as_name(cx: &Ctx, first: usize, last: usize) -> bool {
     let doc = cx.doc;
-    let headline = doc.sentences[doc.tokens[first].sentence].kind == SentenceKind::Headline;
+    let headline = doc.sentences[doc.sentence_of(first)].kind == SentenceKind::Headline;
     let capitals = (first..=last).any(|i| cx.in_capitals.get(i).is_some_and(|&c| c));
     if !(headline || capitals) {
         return true;
@@ -226,7 +226,7 @@ fn said_as_name(cx: &Ctx, first: usize, last: usize) -> bool {
 /// head of an English name ("Pacific" and "Gas & Electric Co" are one company).
 fn joined(cx: &Ctx, tagged: Vec<Tagged>) -> Vec<Tagged> {
     let doc = cx.doc;
-    let same_sentence = |a: usize, b: usize| doc.tokens[a].sentence == doc.tokens[b].sentence;
+    let same_sentence = |a: usize, b: usize| doc.sentence_of(a) == doc.sentence_of(b);
     let touching = |a: usize, b: usize| {
         b < doc.tokens.len()
             && same_sentence(a, b)
@@ -300,7 +300,7 @@ fn month_surname(cx: &Ctx, i: usize) -> bool {
     let also_name = MONTHS.iter().any(|&(m, name)| name && m == cx.lower(i));
     also_name
         && t.shape == crate::text::Shape::Capitalized
-        && doc.tokens[i - 1].sentence == t.sentence
+        && doc.sentence_of(i - 1) == doc.sentence_of(i)
         && doc.slice(doc.tokens[i - 1].end, t.start) == " "
         && doc
             .tokens

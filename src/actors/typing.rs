@@ -655,7 +655,7 @@ fn thing_apposition(cx: &Ctx, s: &Span) -> bool {
     if !cx.punct_is(s.last + 1, ",") || !matches!(cx.lower(s.last + 2), "a" | "an" | "the") {
         return false;
     }
-    let sentence_end = cx.doc.sentences[cx.doc.tokens[s.first].sentence].tokens.end;
+    let sentence_end = cx.doc.sentences[cx.doc.sentence_of(s.first)].tokens.end;
     (s.last + 3..sentence_end.min(s.last + 6))
         .take_while(|&k| cx.doc.tokens[k].kind == TokenKind::Word)
         .any(|k| THING_NOUNS.contains(&cx.lower(k)))

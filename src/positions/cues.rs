@@ -76,7 +76,7 @@ impl<'a, 'd> Finder<'a, 'd> {
         let headline = self
             .doc
             .sentences
-            .get(t.sentence)
+            .get(self.doc.sentence_of(c))
             .is_some_and(|s| matches!(s.kind, SentenceKind::Headline | SentenceKind::Heading));
         if noun_before
             || (t.shape != Shape::Lower && c > range.start && !headline)

@@ -152,10 +152,10 @@ impl<'a, 'd> Finder<'a, 'd> {
     /// Whether token `k` opens its sentence or a clause (after a comma, an opener or a
     /// quotation mark).
     pub(super) fn opens_clause(&self, k: usize) -> bool {
-        let Some(t) = self.doc.tokens.get(k) else {
+        if k >= self.doc.tokens.len() {
             return false;
-        };
-        let start = self.doc.sentences[t.sentence].tokens.start;
+        }
+        let start = self.doc.sentences[self.doc.sentence_of(k)].tokens.start;
         // Titles before a name ("President Ann Lee") still open it.
         let mut k = k;
         while k > start && {

@@ -122,8 +122,6 @@ pub struct Token {
     pub stem: u32,
     /// Whether the word is a stopword of the document language.
     pub stop: bool,
-    /// Index of the sentence holding the token.
-    pub sentence: usize,
 }
 
 /// One sentence.
@@ -194,9 +192,8 @@ impl<'a> Document<'a> {
             let spans = segment::sentences(text, para.clone(), &is_starter);
             let n = spans.len();
             for (si, span) in spans.into_iter().enumerate() {
-                let index = doc.sentences.len();
                 let first = doc.tokens.len();
-                tokenizer.tokenize(text, span.clone(), index, &mut doc.tokens, &mut doc.vocab);
+                tokenizer.tokenize(text, span.clone(), &mut doc.tokens, &mut doc.vocab);
                 let kind =
                     segment::classify(&text[span.clone()], pi, si, n, doc.tokens.len() - first);
                 doc.sentences.push(Sent {
@@ -225,6 +222,21 @@ impl<'a> Document<'a> {
         self.slice(t.start, t.end)
     }
 
+    /// The index of the sentence holding token `i` (the last sentence for an index past the
+    /// end). Found by binary search rather than kept in each token: a token is 20 bytes of
+    /// wasm memory instead of 24, and an 8 MiB text has some 1.7 million of them.
+    pub fn sentence_of(&self, i: usize) -> usize {
+        self.sentences
+            .partition_point(|s| s.tokens.end <= i)
+            .min(self.sentences.len().saturating_sub(1))
+    }
+
+    /// The index of the sentence of each token, in token order (every token is in one).
+    pub fn token_sentences(&self) -> impl Iterator<Item = usize> + '_ {
+        let sentences = self.sentences.iter().enumerate();
+        sentences.flat_map(|(i, s)| std::iter::repeat_n(i, s.tokens.len()))
+    }
+
     /// The tokens of sentence `i`.
     pub fn sentence_tokens(&self, i: usize) -> &[Token] {
         self.sentences
@@ -248,6 +260,34 @@ impl<'a> Document<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A token's sentence, found by search and by walking, is the one whose range holds it.
+    #[test]
+    fn each_token_is_found_in_its_sentence() {
+        let text =
+            "Talks resumed. \"Why?\" she asked.\n\n...\n\nThe vote is on Monday, officials said.";
+        let doc = Document::new(text, Some(Lang::English));
+        let walked: Vec<usize> = doc.token_sentences().collect();
+        assert_eq!(walked.len(), doc.tokens.len());
+        for (i, &si) in walked.iter().enumerate() {
+            assert!(doc.sentences[si].tokens.contains(&i), "token {i}");
+            assert_eq!(doc.sentence_of(i), si, "token {i}");
+        }
+        let texts: Vec<&str> = (0..doc.sentences.len())
+            .map(|i| doc.sentence_text(i))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Talks resumed.",
+                "\"Why?\" she asked.",
+                "...",
+                "The vote is on Monday, officials said."
+            ]
+        );
+        assert_eq!(doc.sentence_of(doc.tokens.len() + 5), 3);
+        assert_eq!(Document::new("", None).sentence_of(0), 0);
+    }
 
     #[test]
     fn vocab_ids_are_dense_stable_and_found_again() {

@@ -66,7 +66,6 @@ impl Tokenizer {
         &mut self,
         text: &str,
         span: Range<usize>,
-        sentence: usize,
         out: &mut Vec<Token>,
         vocab: &mut Vocab,
     ) {
@@ -81,7 +80,7 @@ impl Tokenizer {
             // word ("C#", "jo@example.com").
             let after_word = i > 0 && bytes[i - 1].is_ascii_alphanumeric();
             if let Some(len) = symbol_len(&bytes[i..]).filter(|_| !after_word) {
-                out.push(self.punct(&s[i..i + len], span.start + i, sentence, vocab));
+                out.push(self.punct(&s[i..i + len], span.start + i, vocab));
                 i += len;
                 continue;
             }
@@ -100,7 +99,7 @@ impl Tokenizer {
                     _ => n.is_ascii(),
                 };
                 if bytes.get(j).is_none_or(|&n| plain_end(n)) {
-                    out.push(self.make(&s[i..j], span.start + i, sentence, vocab));
+                    out.push(self.make(&s[i..j], span.start + i, vocab));
                     i = j;
                     continue;
                 }
@@ -124,11 +123,11 @@ impl Tokenizer {
             }
             if c.is_alphanumeric() {
                 let end = word_end(s, i);
-                self.push_word(&s[i..end], span.start + i, sentence, out, vocab);
+                self.push_word(&s[i..end], span.start + i, out, vocab);
                 i = end.max(next);
                 continue;
             }
-            out.push(self.punct(&s[i..next], span.start + i, sentence, vocab));
+            out.push(self.punct(&s[i..next], span.start + i, vocab));
             i = next;
         }
         self.caps_line_stopwords(&mut out[first..], vocab);
@@ -136,23 +135,16 @@ impl Tokenizer {
 
     /// Pushes `word` (at byte `start`) as a word token, with a possessive 's / ’s split off
     /// as a token of its own.
-    fn push_word(
-        &mut self,
-        word: &str,
-        start: usize,
-        sentence: usize,
-        out: &mut Vec<Token>,
-        vocab: &mut Vocab,
-    ) {
+    fn push_word(&mut self, word: &str, start: usize, out: &mut Vec<Token>, vocab: &mut Vocab) {
         let base = ["'s", "'S", "’s"]
             .iter()
             .find_map(|suffix| word.strip_suffix(suffix))
             .filter(|b| b.chars().next_back().is_some_and(char::is_alphanumeric))
             .unwrap_or(word);
-        out.push(self.make(base, start, sentence, vocab));
+        out.push(self.make(base, start, vocab));
         if base.len() < word.len() {
             let k = base.len();
-            out.push(self.punct(&word[k..], start + k, sentence, vocab));
+            out.push(self.punct(&word[k..], start + k, vocab));
         }
     }
 
@@ -176,7 +168,7 @@ impl Tokenizer {
         }
     }
 
-    fn make(&mut self, word: &str, start: usize, sentence: usize, vocab: &mut Vocab) -> Token {
+    fn make(&mut self, word: &str, start: usize, vocab: &mut Vocab) -> Token {
         let ascii = word.is_ascii();
         let (is_number, shape) = if ascii {
             let b = word.as_bytes();
@@ -237,11 +229,10 @@ impl Tokenizer {
             lower,
             stem,
             stop,
-            sentence,
         }
     }
 
-    fn punct(&mut self, p: &str, start: usize, sentence: usize, vocab: &mut Vocab) -> Token {
+    fn punct(&mut self, p: &str, start: usize, vocab: &mut Vocab) -> Token {
         let id = vocab.intern(p);
         Token {
             start,
@@ -251,7 +242,6 @@ impl Tokenizer {
             lower: id,
             stem: id,
             stop: false,
-            sentence,
         }
     }
 }
@@ -465,7 +455,7 @@ mod tests {
     fn toks(s: &str) -> Vec<String> {
         let mut out = Vec::new();
         let mut v = Vocab::default();
-        Tokenizer::new(Some(Lang::English)).tokenize(s, 0..s.len(), 0, &mut out, &mut v);
+        Tokenizer::new(Some(Lang::English)).tokenize(s, 0..s.len(), &mut out, &mut v);
         out.iter().map(|t| s[t.start..t.end].to_string()).collect()
     }
 
@@ -553,7 +543,7 @@ mod tests {
         let s = "The US missiles";
         let mut out = Vec::new();
         let mut v = Vocab::default();
-        Tokenizer::new(Some(Lang::English)).tokenize(s, 0..s.len(), 0, &mut out, &mut v);
+        Tokenizer::new(Some(Lang::English)).tokenize(s, 0..s.len(), &mut out, &mut v);
         assert_eq!(out[0].shape, Shape::Capitalized);
         assert!(out[0].stop);
         assert_eq!(out[1].shape, Shape::Upper);
