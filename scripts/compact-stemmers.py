@@ -6,7 +6,8 @@ snowballstem.org).
 The only change to the algorithms is the layout of their `Among` tables: rust-stemmers stores
 each entry as `Among(&str, i32, i32, Option<&dyn Fn>)`, 24 bytes of pointers and integers per
 entry in wasm (3103 entries) that gzip cannot shrink. Here a table is one string of all its
-entries (concatenated) plus small integer arrays (`crates/pith-stemmers/src/env.rs`, `Among`),
+entries (concatenated) plus one byte string of small integers: the entries' lengths, links
+and results (`crates/pith-stemmers/src/env.rs`, `Among`),
 and the tables are statics that `find_among` borrows. Code is otherwise copied as generated, with paths
 adapted to this crate.
 
@@ -70,12 +71,13 @@ def table(m):
         f = "&[" + ", ".join(f"Some(&{x})" if x else "None" for x in methods) + "]"
     else:
         f = "&[]"
+    # One byte string for the three arrays (lengths, then links and results as `i8`): one
+    # pointer in the static instead of three.
+    table = "".join(f"\\x{b:02x}" for b in lens + [x & 0xFF for x in links + results])
     return (
         f"static {name}: Among<Context> = Among {{\n"
         f"    strings: \"{''.join(lits)}\",\n"
-        f"    lens: &{lens},\n"
-        f"    links: &{links},\n"
-        f"    results: &{results},\n"
+        f"    table: b\"{table}\",\n"
         f"    methods: {f},\n"
         "    ends: OnceLock::new(),\n"
         "};"

@@ -30,6 +30,8 @@
 mod actors;
 mod case;
 pub mod extract;
+#[cfg(any(target_arch = "wasm32", test))]
+mod json;
 mod keywords;
 mod lang;
 mod lexicon;

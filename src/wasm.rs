@@ -4,6 +4,7 @@
 //! throw a JS `Error` with a readable message. The core never panics on any input (property
 //! tests check it); the panic hook only improves diagnostics should that ever fail.
 
+use crate::json::{Json, ToJson};
 use crate::{Error, Options, OptionsSpec};
 use js_sys::JsString;
 use wasm_bindgen::prelude::*;
@@ -125,29 +126,14 @@ extern "C" {
     pub(crate) fn js_number(x: f64) -> String;
 }
 
-/// serde_json's output with floats written by the engine ([`js_number`], so `JSON.parse` gives
-/// back the same numbers). Float printing in Rust (core::fmt's or serde_json's) would add
-/// 10 KB or more to the gzipped module for the three scores of the output.
-struct JsonOut;
-
-impl serde_json::ser::Formatter for JsonOut {
-    fn write_f64<W: ?Sized + std::io::Write>(
-        &mut self,
-        w: &mut W,
-        value: f64,
-    ) -> std::io::Result<()> {
-        match crate::util::thousandths(value) {
-            Some(n) => crate::util::write_thousandths(w, n),
-            None => w.write_all(js_number(value).as_bytes()),
-        }
-    }
-
-    fn write_f32<W: ?Sized + std::io::Write>(
-        &mut self,
-        w: &mut W,
-        value: f32,
-    ) -> std::io::Result<()> {
-        self.write_f64(w, f64::from(value))
+/// A float of the output as the engine prints it ([`js_number`], so `JSON.parse` gives back the
+/// same number); the scores, rounded to thousandths, without a call out. Float printing in Rust
+/// (core::fmt's or serde_json's) would add 10 KB or more to the gzipped module for the three
+/// scores of the output.
+fn write_float(out: &mut Vec<u8>, value: f64) {
+    match crate::util::thousandths(value) {
+        Some(n) => crate::util::write_thousandths(out, n),
+        None => out.extend_from_slice(js_number(value).as_bytes()),
     }
 }
 
@@ -181,8 +167,9 @@ fn over_limit(text: &JsString, limit: usize) -> Option<usize> {
 
 /// Analyses `text` and returns the gist (see the `Analysis` type).
 ///
-/// The result crosses the boundary as JSON text (serde_json here, `JSON.parse` in the engine):
-/// one generic serialiser instead of a JS-value one per type, which keeps the module smaller.
+/// The result crosses the boundary as JSON text (`crate::json` here, the same text as
+/// serde_json's; `JSON.parse` in the engine): one writer instead of a JS-value one per type,
+/// which keeps the module smaller.
 /// Callers still receive a plain object.
 ///
 /// The text stays a JS string until its size is known to be within the limit: copying it into
@@ -222,7 +209,12 @@ pub fn analyze(text: &JsString, options: Option<JsOptions>) -> Result<JsAnalysis
     set("language", &language.into())?;
     macro_rules! field {
         ($name:ident) => {{
-            let array = json_array($name.len(), &mut buf, &|i, b| write_json(&$name[i], b))?;
+            let array = json_array($name.len(), &mut buf, &|i, b| {
+                $name[i].to_json(&mut Json {
+                    out: b,
+                    float: write_float,
+                })
+            })?;
             drop($name);
             set(stringify!($name), &array)?;
         }};
@@ -239,7 +231,7 @@ pub fn analyze(text: &JsString, options: Option<JsOptions>) -> Result<JsAnalysis
 const JSON_CHUNK: usize = 1 << 20;
 
 /// Appends item `i` of a list as JSON to a buffer.
-type WriteItem<'a> = dyn Fn(usize, &mut Vec<u8>) -> Result<(), JsValue> + 'a;
+type WriteItem<'a> = dyn Fn(usize, &mut Vec<u8>) + 'a;
 
 /// The `n` items that `write(i, buf)` serialises as a JS array: written a piece of about
 /// [`JSON_CHUNK`] bytes at a time into `buf`, each piece parsed by the engine (`JSON.parse`).
@@ -255,7 +247,7 @@ fn json_array(n: usize, buf: &mut Vec<u8>, write: &WriteItem) -> Result<JsValue,
             if buf.len() > 1 {
                 buf.push(b',');
             }
-            write(i, buf)?;
+            write(i, buf);
             i += 1;
         }
         buf.push(b']');
@@ -275,16 +267,6 @@ fn json_array(n: usize, buf: &mut Vec<u8>, write: &WriteItem) -> Result<JsValue,
     } else {
         pieces.flat(1).into()
     })
-}
-
-/// Serialises `item` as JSON at the end of `buf`, floats written by [`JsonOut`].
-fn write_json<T: serde::Serialize>(item: &T, buf: &mut Vec<u8>) -> Result<(), JsValue> {
-    let mut ser = serde_json::Serializer::with_formatter(buf, JsonOut);
-    // Serialising the model into a `Vec` cannot fail; a fixed message rather than the error's
-    // own keeps serde_json's and std's error texts (io::ErrorKind's among them, 1 KB gzipped)
-    // out of the module.
-    serde::Serialize::serialize(item, &mut ser)
-        .map_err(|_| js_error("internal error: unserialisable result"))
 }
 
 /// The confidence at or above which the demo and `<pith-summary>` show an actor (the core's

@@ -259,13 +259,13 @@ impl<'a> SnowballEnv<'a> {
                         let res = method(self, context);
                         self.cursor = c + len;
                         if res {
-                            return i32::from(amongs.results[i]);
+                            return amongs.result(i);
                         }
                     }
-                    None => return i32::from(amongs.results[i]),
+                    None => return amongs.result(i),
                 }
             }
-            let Ok(next) = usize::try_from(amongs.links[i]) else {
+            let Ok(next) = usize::try_from(amongs.link(i)) else {
                 return 0;
             };
             i = next;
@@ -286,13 +286,13 @@ impl<'a> SnowballEnv<'a> {
                         let res = method(self, context);
                         self.cursor = c - len;
                         if res {
-                            return i32::from(amongs.results[i]);
+                            return amongs.result(i);
                         }
                     }
-                    None => return i32::from(amongs.results[i]),
+                    None => return amongs.result(i),
                 }
             }
-            let Ok(next) = usize::try_from(amongs.links[i]) else {
+            let Ok(next) = usize::try_from(amongs.link(i)) else {
                 return 0;
             };
             i = next;
@@ -304,34 +304,53 @@ impl<'a> SnowballEnv<'a> {
 pub type AmongFn<T> = &'static (dyn Fn(&mut SnowballEnv, &mut T) -> bool + Sync);
 
 /// A Snowball `among` table in a compact layout: all entry strings concatenated in `strings`
-/// (sorted as Snowball sorts them), `lens[k]` the length of entry `k` in it, `links[k]` the
-/// entry that is a prefix (suffix, backwards) of entry `k` or -1, `results[k]` what a match
-/// returns, and `methods` either empty or one optional routine per entry. rust-stemmers stores
-/// each entry as a string slice, two `i32` and an optional trait object: 24 bytes per entry in
-/// wasm that compress poorly; this layout is most of 10 KB smaller gzipped. The lengths are
-/// `u8` (2 KB less gzipped than `u16` offsets); the offsets the binary search needs are summed
-/// into `ends` on the table's first use.
+/// (sorted as Snowball sorts them); `table` the entries' lengths in it, then their links (the
+/// entry that is a prefix, suffix backwards, of entry `k`, or -1) and their results (what a
+/// match returns), one byte each (links and results as `i8`); and `methods` either empty or one
+/// optional routine per entry. rust-stemmers stores each entry as a string slice, two `i32` and
+/// an optional trait object: 24 bytes per entry in wasm that compress poorly; this layout is
+/// most of 10 KB smaller gzipped, and one byte string for the three arrays keeps the static's
+/// pointers to three. The offsets the binary search needs are summed into `ends` on the
+/// table's first use.
 pub struct Among<T: 'static> {
     pub strings: &'static str,
-    pub lens: &'static [u8],
-    pub links: &'static [i8],
-    pub results: &'static [i8],
+    pub table: &'static [u8],
     pub methods: &'static [Option<AmongFn<T>>],
     /// `ends[k]`: the end of entry `k` in `strings`.
     pub ends: OnceLock<Vec<u16>>,
 }
 
 impl<T> Among<T> {
+    /// The number of entries.
+    fn len(&self) -> usize {
+        self.table.len() / 3
+    }
+
+    /// The entries' lengths in `strings`.
+    fn lens(&self) -> &'static [u8] {
+        &self.table[..self.len()]
+    }
+
+    /// The entry of which entry `k` is a prefix (suffix, backwards), or -1.
+    fn link(&self, k: usize) -> i8 {
+        self.table[self.len() + k] as i8
+    }
+
+    /// What a match of entry `k` returns.
+    fn result(&self, k: usize) -> i32 {
+        i32::from(self.table[2 * self.len() + k] as i8)
+    }
+
     /// The bytes of entry `k`.
     fn entry(&self, k: usize) -> &'static [u8] {
-        entry(self.strings.as_bytes(), ends(self.lens, &self.ends), k)
+        entry(self.strings.as_bytes(), ends(self.lens(), &self.ends), k)
     }
 
     /// The binary search of Snowball's `find_among` (forwards) or `find_among_b` (backwards,
     /// `back`): the entry index where the search settles and the length of the text matched
     /// there. Not generic over the context, so compiled once for all languages.
     fn search(&self, current: &[u8], c: usize, limit: usize, back: bool) -> (usize, usize) {
-        let ends = ends(self.lens, &self.ends);
+        let ends = ends(self.lens(), &self.ends);
         search(self.strings.as_bytes(), ends, current, c, limit, back)
     }
 }

@@ -43,8 +43,7 @@ fn languages() -> Vec<(Algorithm, rust_stemmers::Algorithm, &'static str)> {
 }
 
 /// The entries of every `Among` table of a generated source: each table's `strings:` literal
-/// (decoded), split into the lengths of its `lens:` array. (The source is rustfmt-formatted, so
-/// either may wrap onto the next line.)
+/// (decoded), split into the lengths that open its `table:` byte string (its first third).
 fn among_entries(src: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = src;
@@ -66,11 +65,17 @@ fn among_entries(src: &str) -> Vec<String> {
             }
         }
         let bytes = decode(&body[..close]).into_bytes();
-        let lens = &body[body.find("lens:").expect("lens follows strings")..];
-        let list = &lens[lens.find('[').expect("[") + 1..lens.find(']').expect("]")];
+        let table = &body[body.find("table: b\"").expect("table follows strings") + 9..];
+        let table = &table[..table.find('"').expect("the byte string's end")];
+        let numbers: Vec<usize> = table
+            .split("\\x")
+            .skip(1)
+            .map(|h| usize::from_str_radix(h, 16).expect("a \\xNN escape"))
+            .collect();
+        assert_eq!(numbers.len() % 3, 0, "lengths, links and results");
         let mut start = 0;
-        for len in list.split(',').map(str::trim).filter(|e| !e.is_empty()) {
-            let end = start + len.parse::<usize>().expect("a length");
+        for len in &numbers[..numbers.len() / 3] {
+            let end = start + len;
             out.push(String::from_utf8(bytes[start..end].to_vec()).expect("UTF-8 entry"));
             start = end;
         }

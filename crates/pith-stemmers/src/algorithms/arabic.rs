@@ -12,198 +12,154 @@ use std::sync::OnceLock;
 
 static A_0: Among<Context> = Among {
     strings: "!\"%*,./:;?\\\u{060C}\u{061B}\u{061F}\u{0640}\u{064B}\u{064C}\u{064D}\u{064E}\u{064F}\u{0650}\u{0651}\u{0652}\u{0660}\u{0661}\u{0662}\u{0663}\u{0664}\u{0665}\u{0666}\u{0667}\u{0668}\u{0669}\u{066A}\u{066B}\u{066C}\u{FE80}\u{FE81}\u{FE82}\u{FE83}\u{FE84}\u{FE85}\u{FE86}\u{FE87}\u{FE88}\u{FE89}\u{FE8A}\u{FE8B}\u{FE8C}\u{FE8D}\u{FE8E}\u{FE8F}\u{FE90}\u{FE91}\u{FE92}\u{FE93}\u{FE94}\u{FE95}\u{FE96}\u{FE97}\u{FE98}\u{FE99}\u{FE9A}\u{FE9B}\u{FE9C}\u{FE9D}\u{FE9E}\u{FE9F}\u{FEA0}\u{FEA1}\u{FEA2}\u{FEA3}\u{FEA4}\u{FEA5}\u{FEA6}\u{FEA7}\u{FEA8}\u{FEA9}\u{FEAA}\u{FEAB}\u{FEAC}\u{FEAD}\u{FEAE}\u{FEAF}\u{FEB0}\u{FEB1}\u{FEB2}\u{FEB3}\u{FEB4}\u{FEB5}\u{FEB6}\u{FEB7}\u{FEB8}\u{FEB9}\u{FEBA}\u{FEBB}\u{FEBC}\u{FEBD}\u{FEBE}\u{FEBF}\u{FEC0}\u{FEC1}\u{FEC2}\u{FEC3}\u{FEC4}\u{FEC5}\u{FEC6}\u{FEC7}\u{FEC8}\u{FEC9}\u{FECA}\u{FECB}\u{FECC}\u{FECD}\u{FECE}\u{FECF}\u{FED0}\u{FED1}\u{FED2}\u{FED3}\u{FED4}\u{FED5}\u{FED6}\u{FED7}\u{FED8}\u{FED9}\u{FEDA}\u{FEDB}\u{FEDC}\u{FEDD}\u{FEDE}\u{FEDF}\u{FEE0}\u{FEE1}\u{FEE2}\u{FEE3}\u{FEE4}\u{FEE5}\u{FEE6}\u{FEE7}\u{FEE8}\u{FEE9}\u{FEEA}\u{FEEB}\u{FEEC}\u{FEED}\u{FEEE}\u{FEEF}\u{FEF0}\u{FEF1}\u{FEF2}\u{FEF3}\u{FEF4}\u{FEF5}\u{FEF6}\u{FEF7}\u{FEF8}\u{FEF9}\u{FEFA}\u{FEFB}\u{FEFC}",
-    lens: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 2, 1, 1, 1, 1, 1, 1, 1, 1, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 15, 15, 16, 20, 20, 17, 17, 21, 21, 18, 18, 19, 19, 19, 19, 22, 22, 23, 23, 23, 23, 24, 24, 25, 25, 25, 25, 26, 26, 26, 26, 27, 27, 27, 27, 28, 28, 28, 28, 29, 29, 29, 29, 30, 30, 31, 31, 32, 32, 33, 33, 34, 34, 34, 34, 35, 35, 35, 35, 36, 36, 36, 36, 37, 37, 37, 37, 38, 38, 38, 38, 39, 39, 39, 39, 40, 40, 40, 40, 41, 41, 41, 41, 42, 42, 42, 42, 43, 43, 43, 43, 44, 44, 44, 44, 45, 45, 45, 45, 46, 46, 46, 46, 47, 47, 47, 47, 48, 48, 48, 48, 49, 49, 50, 50, 51, 51, 51, 51, 55, 55, 53, 53, 54, 54, 52, 52],
+    table: b"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x04\x04\x02\x01\x01\x01\x01\x01\x01\x01\x01\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f\x0f\x0f\x10\x14\x14\x11\x11\x15\x15\x12\x12\x13\x13\x13\x13\x16\x16\x17\x17\x17\x17\x18\x18\x19\x19\x19\x19\x1a\x1a\x1a\x1a\x1b\x1b\x1b\x1b\x1c\x1c\x1c\x1c\x1d\x1d\x1d\x1d\x1e\x1e\x1f\x1f\x20\x20\x21\x21\x22\x22\x22\x22\x23\x23\x23\x23\x24\x24\x24\x24\x25\x25\x25\x25\x26\x26\x26\x26\x27\x27\x27\x27\x28\x28\x28\x28\x29\x29\x29\x29\x2a\x2a\x2a\x2a\x2b\x2b\x2b\x2b\x2c\x2c\x2c\x2c\x2d\x2d\x2d\x2d\x2e\x2e\x2e\x2e\x2f\x2f\x2f\x2f\x30\x30\x30\x30\x31\x31\x32\x32\x33\x33\x33\x33\x37\x37\x35\x35\x36\x36\x34\x34",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_1: Among<Context> = Among {
     strings: "\u{0622}\u{0623}\u{0624}\u{0625}\u{0626}",
-    lens: &[2, 2, 2, 2, 2],
-    links: &[-1, -1, -1, -1, -1],
-    results: &[1, 1, 2, 1, 3],
+    table: b"\x02\x02\x02\x02\x02\xff\xff\xff\xff\xff\x01\x01\x02\x01\x03",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_2: Among<Context> = Among {
     strings: "\u{0622}\u{0623}\u{0624}\u{0625}\u{0626}",
-    lens: &[2, 2, 2, 2, 2],
-    links: &[-1, -1, -1, -1, -1],
-    results: &[1, 1, 2, 1, 3],
+    table: b"\x02\x02\x02\x02\x02\xff\xff\xff\xff\xff\x01\x01\x02\x01\x03",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_3: Among<Context> = Among {
     strings: "\u{0627}\u{0644}\u{0628}\u{0627}\u{0644}\u{0643}\u{0627}\u{0644}\u{0644}\u{0644}",
-    lens: &[4, 6, 6, 4],
-    links: &[-1, -1, -1, -1],
-    results: &[2, 1, 1, 2],
+    table: b"\x04\x06\x06\x04\xff\xff\xff\xff\x02\x01\x01\x02",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_4: Among<Context> = Among {
     strings: "\u{0623}\u{0622}\u{0623}\u{0623}\u{0623}\u{0624}\u{0623}\u{0625}\u{0623}\u{0627}",
-    lens: &[4, 4, 4, 4, 4],
-    links: &[-1, -1, -1, -1, -1],
-    results: &[2, 1, 3, 5, 4],
+    table: b"\x04\x04\x04\x04\x04\xff\xff\xff\xff\xff\x02\x01\x03\x05\x04",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_5: Among<Context> = Among {
     strings: "\u{0641}\u{0648}",
-    lens: &[2, 2],
-    links: &[-1, -1],
-    results: &[1, 2],
+    table: b"\x02\x02\xff\xff\x01\x02",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_6: Among<Context> = Among {
     strings: "\u{0627}\u{0644}\u{0628}\u{0627}\u{0644}\u{0643}\u{0627}\u{0644}\u{0644}\u{0644}",
-    lens: &[4, 6, 6, 4],
-    links: &[-1, -1, -1, -1],
-    results: &[2, 1, 1, 2],
+    table: b"\x04\x06\x06\x04\xff\xff\xff\xff\x02\x01\x01\x02",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_7: Among<Context> = Among {
     strings: "\u{0628}\u{0628}\u{0628}\u{0643}\u{0643}",
-    lens: &[2, 4, 4],
-    links: &[-1, 0, -1],
-    results: &[1, 2, 3],
+    table: b"\x02\x04\x04\xff\x00\xff\x01\x02\x03",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_8: Among<Context> = Among {
     strings: "\u{0633}\u{0623}\u{0633}\u{062A}\u{0633}\u{0646}\u{0633}\u{064A}",
-    lens: &[4, 4, 4, 4],
-    links: &[-1, -1, -1, -1],
-    results: &[4, 2, 3, 1],
+    table: b"\x04\x04\x04\x04\xff\xff\xff\xff\x04\x02\x03\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_9: Among<Context> = Among {
     strings: "\u{062A}\u{0633}\u{062A}\u{0646}\u{0633}\u{062A}\u{064A}\u{0633}\u{062A}",
-    lens: &[6, 6, 6],
-    links: &[-1, -1, -1],
-    results: &[1, 1, 1],
+    table: b"\x06\x06\x06\xff\xff\xff\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_10: Among<Context> = Among {
     strings: "\u{0643}\u{0643}\u{0645}\u{0647}\u{0645}\u{0647}\u{0646}\u{0647}\u{064A}\u{0643}\u{0645}\u{0627}\u{0647}\u{0645}\u{0627}\u{0646}\u{0627}\u{0647}\u{0627}",
-    lens: &[2, 4, 4, 4, 2, 2, 6, 6, 4, 4],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[1, 2, 2, 2, 1, 1, 3, 3, 2, 2],
+    table: b"\x02\x04\x04\x04\x02\x02\x06\x06\x04\x04\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01\x02\x02\x02\x01\x01\x03\x03\x02\x02",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_11: Among<Context> = Among {
     strings: "\u{0646}",
-    lens: &[2],
-    links: &[-1],
-    results: &[1],
+    table: b"\x02\xff\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_12: Among<Context> = Among {
     strings: "\u{0648}\u{064A}\u{0627}",
-    lens: &[2, 2, 2],
-    links: &[-1, -1, -1],
-    results: &[1, 1, 1],
+    table: b"\x02\x02\x02\xff\xff\xff\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_13: Among<Context> = Among {
     strings: "\u{0627}\u{062A}",
-    lens: &[4],
-    links: &[-1],
-    results: &[1],
+    table: b"\x04\xff\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_14: Among<Context> = Among {
     strings: "\u{062A}",
-    lens: &[2],
-    links: &[-1],
-    results: &[1],
+    table: b"\x02\xff\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_15: Among<Context> = Among {
     strings: "\u{0629}",
-    lens: &[2],
-    links: &[-1],
-    results: &[1],
+    table: b"\x02\xff\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_16: Among<Context> = Among {
     strings: "\u{064A}",
-    lens: &[2],
-    links: &[-1],
-    results: &[1],
+    table: b"\x02\xff\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_17: Among<Context> = Among {
     strings: "\u{0643}\u{0643}\u{0645}\u{0647}\u{0645}\u{0643}\u{0646}\u{0647}\u{0646}\u{0647}\u{0643}\u{0645}\u{0648}\u{0646}\u{064A}\u{0643}\u{0645}\u{0627}\u{0647}\u{0645}\u{0627}\u{0646}\u{0627}\u{0647}\u{0627}",
-    lens: &[2, 4, 4, 4, 4, 2, 6, 4, 6, 6, 4, 4],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[1, 2, 2, 2, 2, 1, 3, 2, 3, 3, 2, 2],
+    table: b"\x02\x04\x04\x04\x04\x02\x06\x04\x06\x06\x04\x04\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01\x02\x02\x02\x02\x01\x03\x02\x03\x03\x02\x02",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_18: Among<Context> = Among {
     strings: "\u{0646}\u{0648}\u{0646}\u{064A}\u{0646}\u{0627}\u{0646}\u{062A}\u{0646}\u{064A}\u{0627}\u{062A}\u{0645}\u{0627}\u{0646}\u{0627}\u{062A}\u{0627}\u{062A}",
-    lens: &[2, 4, 4, 4, 4, 2, 2, 6, 4, 4, 2],
-    links: &[-1, 0, 0, 0, 0, -1, -1, 6, 6, 6, -1],
-    results: &[2, 4, 4, 4, 3, 2, 2, 5, 3, 3, 1],
+    table: b"\x02\x04\x04\x04\x04\x02\x02\x06\x04\x04\x02\xff\x00\x00\x00\x00\xff\xff\x06\x06\x06\xff\x02\x04\x04\x04\x03\x02\x02\x05\x03\x03\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_19: Among<Context> = Among {
     strings: "\u{062A}\u{0645}\u{0648}\u{0627}",
-    lens: &[4, 4],
-    links: &[-1, -1],
-    results: &[1, 1],
+    table: b"\x04\x04\xff\xff\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_20: Among<Context> = Among {
     strings: "\u{0648}\u{062A}\u{0645}\u{0648}",
-    lens: &[2, 6],
-    links: &[-1, 0],
-    results: &[1, 2],
+    table: b"\x02\x06\xff\x00\x01\x02",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_21: Among<Context> = Among {
     strings: "\u{0649}",
-    lens: &[2],
-    links: &[-1],
-    results: &[1],
+    table: b"\x02\xff\x01",
     methods: &[],
     ends: OnceLock::new(),
 };

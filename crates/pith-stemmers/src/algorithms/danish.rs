@@ -12,27 +12,21 @@ use std::sync::OnceLock;
 
 static A_0: Among<Context> = Among {
     strings: "hedethederedeeredeendeerendeeneerneereenhedenerenerhedererershedsesendeserendeseneserneseresenshedenserensersetseretseteret",
-    lens: &[3, 5, 4, 1, 5, 4, 6, 3, 4, 3, 2, 5, 4, 2, 5, 4, 1, 4, 2, 5, 7, 4, 5, 4, 3, 6, 5, 3, 3, 5, 2, 4],
-    links: &[-1, 0, -1, -1, 3, 3, 5, 3, 3, 3, -1, 10, 10, -1, 13, 13, -1, 16, 16, 18, 19, 18, 18, 18, 16, 24, 24, 16, 16, 28, -1, 30],
-    results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+    table: b"\x03\x05\x04\x01\x05\x04\x06\x03\x04\x03\x02\x05\x04\x02\x05\x04\x01\x04\x02\x05\x07\x04\x05\x04\x03\x06\x05\x03\x03\x05\x02\x04\xff\x00\xff\xff\x03\x03\x05\x03\x03\x03\xff\x0a\x0a\xff\x0d\x0d\xff\x10\x10\x12\x13\x12\x12\x12\x10\x18\x18\x10\x10\x1c\xff\x1e\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x02\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_1: Among<Context> = Among {
     strings: "gddtgtkt",
-    lens: &[2, 2, 2, 2],
-    links: &[-1, -1, -1, -1],
-    results: &[-1, -1, -1, -1],
+    table: b"\x02\x02\x02\x02\xff\xff\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_2: Among<Context> = Among {
     strings: "igligeligelsl\u{00F8}st",
-    lens: &[2, 3, 4, 3, 5],
-    links: &[-1, 0, 1, -1, -1],
-    results: &[1, 1, 1, 1, 2],
+    table: b"\x02\x03\x04\x03\x05\xff\x00\x01\xff\xff\x01\x01\x01\x01\x02",
     methods: &[],
     ends: OnceLock::new(),
 };

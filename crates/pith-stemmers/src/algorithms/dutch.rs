@@ -12,54 +12,42 @@ use std::sync::OnceLock;
 
 static A_0: Among<Context> = Among {
     strings: "\u{00E1}\u{00E4}\u{00E9}\u{00EB}\u{00ED}\u{00EF}\u{00F3}\u{00F6}\u{00FA}\u{00FC}",
-    lens: &[0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2],
-    links: &[-1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
-    results: &[6, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5],
+    table: b"\x00\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x06\x01\x01\x02\x02\x03\x03\x04\x04\x05\x05",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_1: Among<Context> = Among {
     strings: "IY",
-    lens: &[0, 1, 1],
-    links: &[-1, 0, 0],
-    results: &[3, 2, 1],
+    table: b"\x00\x01\x01\xff\x00\x00\x03\x02\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_2: Among<Context> = Among {
     strings: "ddkktt",
-    lens: &[2, 2, 2],
-    links: &[-1, -1, -1],
-    results: &[-1, -1, -1],
+    table: b"\x02\x02\x02\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_3: Among<Context> = Among {
     strings: "eneseenhedens",
-    lens: &[3, 2, 2, 5, 1],
-    links: &[-1, -1, -1, 2, -1],
-    results: &[2, 3, 2, 1, 3],
+    table: b"\x03\x02\x02\x05\x01\xff\xff\xff\x02\xff\x02\x03\x02\x01\x03",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_4: Among<Context> = Among {
     strings: "endiginglijkbaarbar",
-    lens: &[3, 2, 3, 4, 4, 3],
-    links: &[-1, -1, -1, -1, -1, -1],
-    results: &[1, 2, 1, 3, 4, 5],
+    table: b"\x03\x02\x03\x04\x04\x03\xff\xff\xff\xff\xff\xff\x01\x02\x01\x03\x04\x05",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_5: Among<Context> = Among {
     strings: "aaeeoouu",
-    lens: &[2, 2, 2, 2],
-    links: &[-1, -1, -1, -1],
-    results: &[-1, -1, -1, -1],
+    table: b"\x02\x02\x02\x02\xff\xff\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };

@@ -12,90 +12,70 @@ use std::sync::OnceLock;
 
 static A_0: Among<Context> = Among {
     strings: "pastikaanhankinh\u{00E4}nk\u{00E4}\u{00E4}nkop\u{00E4}k\u{00F6}",
-    lens: &[2, 3, 4, 3, 3, 4, 6, 2, 3, 3],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[1, 2, 1, 1, 1, 1, 1, 1, 1, 1],
+    table: b"\x02\x03\x04\x03\x03\x04\x06\x02\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01\x02\x01\x01\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_1: Among<Context> = Among {
     strings: "llanassataltasta",
-    lens: &[3, 2, 3, 2, 3, 3],
-    links: &[-1, -1, -1, -1, 3, 3],
-    results: &[-1, -1, -1, -1, -1, -1],
+    table: b"\x03\x02\x03\x02\x03\x03\xff\xff\xff\xff\x03\x03\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_2: Among<Context> = Among {
     strings: "ll\u{00E4}n\u{00E4}ss\u{00E4}t\u{00E4}lt\u{00E4}st\u{00E4}",
-    lens: &[4, 3, 4, 3, 4, 4],
-    links: &[-1, -1, -1, -1, 3, 3],
-    results: &[-1, -1, -1, -1, -1, -1],
+    table: b"\x04\x03\x04\x03\x04\x04\xff\xff\xff\xff\x03\x03\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_3: Among<Context> = Among {
     strings: "lleine",
-    lens: &[3, 3],
-    links: &[-1, -1],
-    results: &[-1, -1],
+    table: b"\x03\x03\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_4: Among<Context> = Among {
     strings: "nsammennenisianen\u{00E4}nns\u{00E4}",
-    lens: &[3, 3, 3, 2, 2, 2, 2, 3, 4],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[3, 3, 3, 2, 1, 4, 6, 5, 3],
+    table: b"\x03\x03\x03\x02\x02\x02\x02\x03\x04\xff\xff\xff\xff\xff\xff\xff\xff\xff\x03\x03\x03\x02\x01\x04\x06\x05\x03",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_5: Among<Context> = Among {
     strings: "aaeeiioouu\u{00E4}\u{00E4}\u{00F6}\u{00F6}",
-    lens: &[2, 2, 2, 2, 2, 4, 4],
-    links: &[-1, -1, -1, -1, -1, -1, -1],
-    results: &[-1, -1, -1, -1, -1, -1, -1],
+    table: b"\x02\x02\x02\x02\x02\x04\x04\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_6: Among<Context> = Among {
     strings: "allanassataltastattalleineksinhandenseenhenttenhinsiinhonh\u{00E4}nh\u{00F6}n\u{00E4}ll\u{00E4}n\u{00E4}ss\u{00E4}t\u{00E4}lt\u{00E4}st\u{00E4}tt\u{00E4}",
-    lens: &[1, 3, 2, 3, 2, 3, 3, 3, 3, 3, 3, 1, 3, 3, 4, 3, 4, 3, 4, 3, 4, 4, 2, 4, 3, 4, 3, 4, 4, 4],
-    links: &[-1, 0, 0, 0, 0, 4, 4, 4, -1, -1, -1, -1, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, -1, 22, 22, 22, 22, 26, 26, 26],
-    results: &[8, -1, -1, -1, -1, -1, -1, 9, -1, -1, -1, 7, 1, -1, -1, 2, -1, 3, -1, 4, 5, 6, 8, -1, -1, -1, -1, -1, -1, 9],
+    table: b"\x01\x03\x02\x03\x02\x03\x03\x03\x03\x03\x03\x01\x03\x03\x04\x03\x04\x03\x04\x03\x04\x04\x02\x04\x03\x04\x03\x04\x04\x04\xff\x00\x00\x00\x00\x04\x04\x04\xff\xff\xff\xff\x0b\x0b\x0b\x0b\x0b\x0b\x0b\x0b\x0b\x0b\xff\x16\x16\x16\x16\x1a\x1a\x1a\x08\xff\xff\xff\xff\xff\xff\x09\xff\xff\xff\x07\x01\xff\xff\x02\xff\x03\xff\x04\x05\x06\x08\xff\xff\xff\xff\xff\xff\x09",
     methods: &[None, None, None, None, None, None, None, None, None, None, None, None, None, Some(&r_VI), Some(&r_LONG), None, Some(&r_VI), None, Some(&r_VI), None, None, None, None, None, None, None, None, None, None, None],
     ends: OnceLock::new(),
 };
 
 static A_7: Among<Context> = Among {
     strings: "ejammaimmampaimpammiimmimpiimpiej\u{00E4}mm\u{00E4}imm\u{00E4}mp\u{00E4}imp\u{00E4}",
-    lens: &[3, 3, 4, 3, 4, 3, 4, 3, 4, 4, 4, 5, 4, 5],
-    links: &[-1, -1, 1, -1, 3, -1, 5, -1, 7, -1, -1, 10, -1, 12],
-    results: &[-1, 1, -1, 1, -1, 1, -1, 1, -1, -1, 1, -1, 1, -1],
+    table: b"\x03\x03\x04\x03\x04\x03\x04\x03\x04\x04\x04\x05\x04\x05\xff\xff\x01\xff\x03\xff\x05\xff\x07\xff\xff\x0a\xff\x0c\xff\x01\xff\x01\xff\x01\xff\x01\xff\xff\x01\xff\x01\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_8: Among<Context> = Among {
     strings: "ij",
-    lens: &[1, 1],
-    links: &[-1, -1],
-    results: &[-1, -1],
+    table: b"\x01\x01\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_9: Among<Context> = Among {
     strings: "mmaimma",
-    lens: &[3, 4],
-    links: &[-1, 0],
-    results: &[1, -1],
+    table: b"\x03\x04\xff\x00\x01\xff",
     methods: &[],
     ends: OnceLock::new(),
 };

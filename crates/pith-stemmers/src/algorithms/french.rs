@@ -12,81 +12,63 @@ use std::sync::OnceLock;
 
 static A_0: Among<Context> = Among {
     strings: "colpartap",
-    lens: &[3, 3, 3],
-    links: &[-1, -1, -1],
-    results: &[-1, -1, -1],
+    table: b"\x03\x03\x03\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_1: Among<Context> = Among {
     strings: "IUY",
-    lens: &[0, 1, 1, 1],
-    links: &[-1, 0, 0, 0],
-    results: &[4, 1, 2, 3],
+    table: b"\x00\x01\x01\x01\xff\x00\x00\x00\x04\x01\x02\x03",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_2: Among<Context> = Among {
     strings: "iqUablI\u{00E8}ri\u{00E8}reusiv",
-    lens: &[3, 3, 4, 4, 3, 2],
-    links: &[-1, -1, -1, -1, -1, -1],
-    results: &[3, 3, 4, 4, 2, 1],
+    table: b"\x03\x03\x04\x04\x03\x02\xff\xff\xff\xff\xff\xff\x03\x03\x04\x04\x02\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_3: Among<Context> = Among {
     strings: "icabiliv",
-    lens: &[2, 4, 2],
-    links: &[-1, -1, -1],
-    results: &[2, 1, 3],
+    table: b"\x02\x04\x02\xff\xff\xff\x02\x01\x03",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_4: Among<Context> = Among {
     strings: "iqUeatriceanceencelogieableismeeuseisteiveifusionationutionateuriqUesatricesancesenceslogiesablesismeseusesistesivesifsusionsationsutionsateursmentsementsissementsit\u{00E9}smentementissementammentemmentauxeauxeuxit\u{00E9}",
-    lens: &[4, 6, 4, 4, 5, 4, 4, 4, 4, 3, 2, 5, 5, 5, 5, 5, 7, 5, 5, 6, 5, 5, 5, 5, 4, 3, 6, 6, 6, 6, 5, 6, 9, 5, 4, 5, 8, 6, 6, 3, 4, 3, 4],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 30, 31, -1, -1, 34, 35, 34, 34, -1, 39, -1, -1],
-    results: &[1, 2, 1, 5, 3, 1, 1, 11, 1, 8, 8, 4, 2, 4, 2, 1, 2, 1, 5, 3, 1, 1, 11, 1, 8, 8, 4, 2, 4, 2, 15, 6, 12, 7, 15, 6, 12, 13, 14, 10, 9, 1, 7],
+    table: b"\x04\x06\x04\x04\x05\x04\x04\x04\x04\x03\x02\x05\x05\x05\x05\x05\x07\x05\x05\x06\x05\x05\x05\x05\x04\x03\x06\x06\x06\x06\x05\x06\x09\x05\x04\x05\x08\x06\x06\x03\x04\x03\x04\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x1e\x1f\xff\xff\x22\x23\x22\x22\xff\x27\xff\xff\x01\x02\x01\x05\x03\x01\x01\x0b\x01\x08\x08\x04\x02\x04\x02\x01\x02\x01\x05\x03\x01\x01\x0b\x01\x08\x08\x04\x02\x04\x02\x0f\x06\x0c\x07\x0f\x06\x0c\x0d\x0e\x0a\x09\x01\x07",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_5: Among<Context> = Among {
     strings: "iraieisseissanteiiraiirirasies\u{00EE}mesissesissantes\u{00EE}tesisiraisissaisirionsissionsironsissonsissantsitiraitissaitissantiraIentissaIentirentissentiront\u{00EE}tiriezissiezirezissez",
-    lens: &[3, 2, 4, 7, 1, 4, 2, 4, 3, 5, 5, 8, 5, 2, 5, 6, 6, 7, 5, 6, 7, 2, 5, 6, 6, 7, 8, 5, 6, 5, 3, 5, 6, 4, 5],
-    links: &[-1, -1, -1, -1, -1, 4, -1, -1, -1, -1, -1, -1, -1, -1, 13, 13, -1, -1, -1, -1, -1, -1, 21, 21, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+    table: b"\x03\x02\x04\x07\x01\x04\x02\x04\x03\x05\x05\x08\x05\x02\x05\x06\x06\x07\x05\x06\x07\x02\x05\x06\x06\x07\x08\x05\x06\x05\x03\x05\x06\x04\x05\xff\xff\xff\xff\xff\x04\xff\xff\xff\xff\xff\xff\xff\xff\x0d\x0d\xff\xff\xff\xff\xff\xff\x15\x15\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_6: Among<Context> = Among {
     strings: "aeraasseante\u{00E9}eaieraieraseras\u{00E2}mesassesantes\u{00E2}tes\u{00E9}esaiseraisionserionsassionseronsants\u{00E9}saiteraitantaIenteraIent\u{00E8}rentassenteront\u{00E2}teziezeriezassiezerez\u{00E9}",
-    lens: &[1, 3, 4, 4, 3, 2, 4, 2, 2, 4, 5, 5, 5, 5, 4, 3, 5, 4, 6, 7, 5, 4, 3, 3, 5, 3, 5, 7, 6, 6, 5, 3, 2, 3, 5, 6, 4, 2],
-    links: &[-1, 0, -1, -1, -1, -1, 5, -1, -1, 8, -1, -1, -1, -1, -1, -1, 15, -1, 17, 17, -1, -1, -1, -1, 23, -1, -1, 26, -1, -1, -1, -1, -1, 32, 33, 33, 32, -1],
-    results: &[3, 2, 3, 3, 2, 3, 2, 2, 3, 2, 3, 3, 3, 3, 2, 3, 2, 1, 2, 3, 2, 3, 2, 3, 2, 3, 3, 2, 2, 3, 2, 3, 2, 2, 2, 3, 2, 2],
+    table: b"\x01\x03\x04\x04\x03\x02\x04\x02\x02\x04\x05\x05\x05\x05\x04\x03\x05\x04\x06\x07\x05\x04\x03\x03\x05\x03\x05\x07\x06\x06\x05\x03\x02\x03\x05\x06\x04\x02\xff\x00\xff\xff\xff\xff\x05\xff\xff\x08\xff\xff\xff\xff\xff\xff\x0f\xff\x11\x11\xff\xff\xff\xff\x17\xff\xff\x1a\xff\xff\xff\xff\xff\x20\x21\x21\x20\xff\x03\x02\x03\x03\x02\x03\x02\x02\x03\x02\x03\x03\x03\x03\x02\x03\x02\x01\x02\x03\x02\x03\x02\x03\x02\x03\x03\x02\x02\x03\x02\x03\x02\x02\x02\x03\x02\x02",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_7: Among<Context> = Among {
     strings: "eI\u{00E8}rei\u{00E8}reionIerier\u{00EB}",
-    lens: &[1, 5, 5, 3, 3, 3, 2],
-    links: &[-1, 0, 0, -1, -1, -1, -1],
-    results: &[3, 2, 2, 1, 2, 2, 4],
+    table: b"\x01\x05\x05\x03\x03\x03\x02\xff\x00\x00\xff\xff\xff\xff\x03\x02\x02\x01\x02\x02\x04",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_8: Among<Context> = Among {
     strings: "elleillennonnett",
-    lens: &[3, 4, 3, 3, 3],
-    links: &[-1, -1, -1, -1, -1],
-    results: &[-1, -1, -1, -1, -1],
+    table: b"\x03\x04\x03\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };

@@ -12,45 +12,35 @@ use std::sync::OnceLock;
 
 static A_0: Among<Context> = Among {
     strings: "UY\u{00E4}\u{00F6}\u{00FC}",
-    lens: &[0, 1, 1, 2, 2, 2],
-    links: &[-1, 0, 0, 0, 0, 0],
-    results: &[6, 2, 1, 3, 4, 5],
+    table: b"\x00\x01\x01\x02\x02\x02\xff\x00\x00\x00\x00\x00\x06\x02\x01\x03\x04\x05",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_1: Among<Context> = Among {
     strings: "eemenernerses",
-    lens: &[1, 2, 2, 3, 2, 1, 2],
-    links: &[-1, -1, -1, -1, -1, -1, 5],
-    results: &[2, 1, 2, 1, 1, 3, 2],
+    table: b"\x01\x02\x02\x03\x02\x01\x02\xff\xff\xff\xff\xff\xff\x05\x02\x01\x02\x01\x01\x03\x02",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_2: Among<Context> = Among {
     strings: "enerstest",
-    lens: &[2, 2, 2, 3],
-    links: &[-1, -1, -1, 2],
-    results: &[1, 1, 2, 1],
+    table: b"\x02\x02\x02\x03\xff\xff\xff\x02\x01\x01\x02\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_3: Among<Context> = Among {
     strings: "iglich",
-    lens: &[2, 4],
-    links: &[-1, -1],
-    results: &[1, 1],
+    table: b"\x02\x04\xff\xff\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_4: Among<Context> = Among {
     strings: "endigunglichischikheitkeit",
-    lens: &[3, 2, 3, 4, 4, 2, 4, 4],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[1, 2, 1, 3, 2, 2, 3, 4],
+    table: b"\x03\x02\x03\x04\x04\x02\x04\x04\xff\xff\xff\xff\xff\xff\xff\xff\x01\x02\x01\x03\x02\x02\x03\x04",
     methods: &[],
     ends: OnceLock::new(),
 };

@@ -12,666 +12,518 @@ use std::sync::OnceLock;
 
 static A_0: Among<Context> = Among {
     strings: "\u{03C2}\u{0386}\u{0388}\u{0389}\u{038A}\u{03CA}\u{03CB}\u{038C}\u{03CC}\u{03CD}\u{038E}\u{03CE}\u{038F}\u{0390}\u{0391}\u{0392}\u{0393}\u{0394}\u{0395}\u{0396}\u{0397}\u{0398}\u{0399}\u{039A}\u{039B}\u{039C}\u{039D}\u{039E}\u{039F}\u{03A0}\u{03A1}\u{03A3}\u{03A4}\u{03A5}\u{03A6}\u{03A7}\u{03A8}\u{03A9}\u{03AA}\u{03AB}\u{03AC}\u{03AD}\u{03AE}\u{03AF}\u{03B0}",
-    lens: &[0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2],
-    links: &[-1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
-    results: &[25, 18, 1, 5, 7, 9, 7, 20, 15, 15, 20, 20, 24, 24, 7, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 9, 20, 1, 5, 7, 9, 20],
+    table: b"\x00\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x19\x12\x01\x05\x07\x09\x07\x14\x0f\x0f\x14\x14\x18\x18\x07\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x09\x14\x01\x05\x07\x09\x14",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_1: Among<Context> = Among {
     strings: "\u{03BA}\u{03B1}\u{03B8}\u{03B5}\u{03C3}\u{03C4}\u{03C9}\u{03C3}\u{03C6}\u{03C9}\u{03C3}\u{03C0}\u{03B5}\u{03C1}\u{03B1}\u{03C3}\u{03C4}\u{03B5}\u{03C1}\u{03B1}\u{03C3}\u{03BA}\u{03C1}\u{03B5}\u{03B1}\u{03C3}\u{03BA}\u{03B1}\u{03B8}\u{03B5}\u{03C3}\u{03C4}\u{03C9}\u{03C4}\u{03BF}\u{03C3}\u{03C6}\u{03C9}\u{03C4}\u{03BF}\u{03C3}\u{03C0}\u{03B5}\u{03C1}\u{03B1}\u{03C4}\u{03BF}\u{03C3}\u{03C4}\u{03B5}\u{03C1}\u{03B1}\u{03C4}\u{03BF}\u{03C3}\u{03BA}\u{03C1}\u{03B5}\u{03B1}\u{03C4}\u{03BF}\u{03C3}\u{03B3}\u{03B5}\u{03B3}\u{03BF}\u{03BD}\u{03BF}\u{03C4}\u{03BF}\u{03C3}\u{03B3}\u{03B5}\u{03B3}\u{03BF}\u{03BD}\u{03BF}\u{03C3}\u{03C6}\u{03B1}\u{03B3}\u{03B9}\u{03BF}\u{03C5}\u{03C3}\u{03BA}\u{03B1}\u{03B3}\u{03B9}\u{03BF}\u{03C5}\u{03C3}\u{03BF}\u{03B3}\u{03B9}\u{03BF}\u{03C5}\u{03C4}\u{03B1}\u{03C4}\u{03BF}\u{03B3}\u{03B9}\u{03BF}\u{03C5}\u{03BF}\u{03BB}\u{03BF}\u{03B3}\u{03B9}\u{03BF}\u{03C5}\u{03BA}\u{03B1}\u{03B8}\u{03B5}\u{03C3}\u{03C4}\u{03C9}\u{03C4}\u{03B1}\u{03C6}\u{03C9}\u{03C4}\u{03B1}\u{03C0}\u{03B5}\u{03C1}\u{03B1}\u{03C4}\u{03B1}\u{03C4}\u{03B5}\u{03C1}\u{03B1}\u{03C4}\u{03B1}\u{03BA}\u{03C1}\u{03B5}\u{03B1}\u{03C4}\u{03B1}\u{03B3}\u{03B5}\u{03B3}\u{03BF}\u{03BD}\u{03BF}\u{03C4}\u{03B1}\u{03C6}\u{03B1}\u{03B3}\u{03B9}\u{03B1}\u{03C3}\u{03BA}\u{03B1}\u{03B3}\u{03B9}\u{03B1}\u{03C3}\u{03BF}\u{03B3}\u{03B9}\u{03B1}\u{03C4}\u{03B1}\u{03C4}\u{03BF}\u{03B3}\u{03B9}\u{03B1}\u{03BF}\u{03BB}\u{03BF}\u{03B3}\u{03B9}\u{03B1}\u{03C0}\u{03B5}\u{03C1}\u{03B1}\u{03C4}\u{03B7}\u{03BA}\u{03B1}\u{03B8}\u{03B5}\u{03C3}\u{03C4}\u{03C9}\u{03C4}\u{03C9}\u{03BD}\u{03C6}\u{03C9}\u{03C4}\u{03C9}\u{03BD}\u{03C0}\u{03B5}\u{03C1}\u{03B1}\u{03C4}\u{03C9}\u{03BD}\u{03C4}\u{03B5}\u{03C1}\u{03B1}\u{03C4}\u{03C9}\u{03BD}\u{03BA}\u{03C1}\u{03B5}\u{03B1}\u{03C4}\u{03C9}\u{03BD}\u{03B3}\u{03B5}\u{03B3}\u{03BF}\u{03BD}\u{03BF}\u{03C4}\u{03C9}\u{03BD}\u{03C6}\u{03B1}\u{03B3}\u{03B9}\u{03C9}\u{03BD}\u{03C3}\u{03BA}\u{03B1}\u{03B3}\u{03B9}\u{03C9}\u{03BD}\u{03C3}\u{03BF}\u{03B3}\u{03B9}\u{03C9}\u{03BD}\u{03C4}\u{03B1}\u{03C4}\u{03BF}\u{03B3}\u{03B9}\u{03C9}\u{03BD}\u{03BF}\u{03BB}\u{03BF}\u{03B3}\u{03B9}\u{03C9}\u{03BD}",
-    lens: &[16, 6, 10, 10, 10, 20, 10, 14, 14, 14, 18, 14, 12, 14, 12, 16, 14, 18, 8, 12, 12, 12, 16, 10, 12, 10, 14, 12, 12, 20, 10, 14, 14, 14, 18, 12, 14, 12, 16, 14],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[10, 9, 7, 8, 6, 10, 9, 7, 8, 6, 11, 11, 1, 2, 4, 5, 3, 10, 9, 7, 8, 6, 11, 1, 2, 4, 5, 3, 7, 10, 9, 7, 8, 6, 11, 1, 2, 4, 5, 3],
+    table: b"\x10\x06\x0a\x0a\x0a\x14\x0a\x0e\x0e\x0e\x12\x0e\x0c\x0e\x0c\x10\x0e\x12\x08\x0c\x0c\x0c\x10\x0a\x0c\x0a\x0e\x0c\x0c\x14\x0a\x0e\x0e\x0e\x12\x0c\x0e\x0c\x10\x0e\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x0a\x09\x07\x08\x06\x0a\x09\x07\x08\x06\x0b\x0b\x01\x02\x04\x05\x03\x0a\x09\x07\x08\x06\x0b\x01\x02\x04\x05\x03\x07\x0a\x09\x07\x08\x06\x0b\x01\x02\x04\x05\x03",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_2: Among<Context> = Among {
     strings: "\u{03C0}\u{03B1}\u{03BE}\u{03B1}\u{03BD}\u{03B1}\u{03C0}\u{03B1}\u{03B5}\u{03C0}\u{03B1}\u{03C0}\u{03B5}\u{03C1}\u{03B9}\u{03C0}\u{03B1}\u{03B1}\u{03BD}\u{03B1}\u{03BC}\u{03C0}\u{03B1}\u{03B5}\u{03BC}\u{03C0}\u{03B1}\u{03B4}\u{03B1}\u{03BD}\u{03B5}\u{03B1}\u{03B8}\u{03C1}\u{03BF}\u{03C3}\u{03C5}\u{03BD}\u{03B1}\u{03B8}\u{03C1}\u{03BF}",
-    lens: &[4, 12, 6, 12, 12, 8, 8, 8, 14],
-    links: &[-1, 0, 0, 0, 0, 0, -1, -1, 7],
-    results: &[1, 1, 1, 1, 1, 1, 1, 1, 1],
+    table: b"\x04\x0c\x06\x0c\x0c\x08\x08\x08\x0e\xff\x00\x00\x00\x00\x00\xff\xff\x07\x01\x01\x01\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_3: Among<Context> = Among {
     strings: "\u{03C0}\u{03B9}\u{03BC}\u{03C0}\u{03C1}\u{03C0}\u{03C1}\u{03BC}\u{03C0}\u{03C1}\u{03B1}\u{03C1}\u{03C1}\u{03B3}\u{03BB}\u{03C5}\u{03BA}\u{03C5}\u{03C1}\u{03C0}\u{03BF}\u{03BB}\u{03C5}\u{03C1}\u{03B1}\u{03BC}\u{03C0}\u{03B1}\u{03C1}\u{03BC}\u{03B1}\u{03C1}\u{03B3}\u{03BA}\u{03C1}\u{03C0}\u{03B9}\u{03C0}\u{03B5}\u{03C1}\u{03BF}\u{03C1}\u{03B2}\u{03BF}\u{03BB}\u{03B2}\u{03BF}\u{03C1}\u{03B3}\u{03BB}\u{03C5}\u{03BA}\u{03BF}\u{03C1}\u{03BB}\u{03BF}\u{03C5}\u{03B2}\u{03B2}\u{03B1}\u{03B8}\u{03C5}\u{03C1}\u{03B9}\u{03B2}\u{03B1}\u{03C1}\u{03BA}\u{03BC}\u{03B1}\u{03C1}\u{03BA}\u{03BB}\u{03BC}\u{03BA}\u{03BF}\u{03C1}\u{03BD}",
-    lens: &[2, 6, 2, 4, 6, 6, 12, 10, 10, 6, 6, 14, 12, 12, 6, 2, 12, 8, 8, 2, 2, 8],
-    links: &[-1, 0, -1, 2, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, -1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+    table: b"\x02\x06\x02\x04\x06\x06\x0c\x0a\x0a\x06\x06\x0e\x0c\x0c\x06\x02\x0c\x08\x08\x02\x02\x08\xff\x00\xff\x02\x03\x02\x02\x02\x02\x02\x02\x02\x02\x02\xff\xff\xff\xff\xff\xff\xff\xff\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_4: Among<Context> = Among {
     strings: "\u{03B9}\u{03B6}\u{03B5}\u{03C3}\u{03B9}\u{03B6}\u{03B5}\u{03B9}\u{03C3}\u{03B9}\u{03B6}\u{03C9}\u{03B9}\u{03B6}\u{03B1}\u{03B9}\u{03B6}\u{03B1}\u{03C4}\u{03B5}\u{03B9}\u{03B6}\u{03B5}\u{03C4}\u{03B5}\u{03B9}\u{03B6}\u{03B5}\u{03B9}\u{03B6}\u{03BF}\u{03C5}\u{03BC}\u{03B5}\u{03B9}\u{03B6}\u{03B1}\u{03BC}\u{03B5}\u{03B9}\u{03B6}\u{03BF}\u{03C5}\u{03BD}\u{03B5}\u{03B9}\u{03B6}\u{03B1}\u{03BD}\u{03B5}\u{03B9}\u{03B6}\u{03B5}\u{03B9}\u{03B9}\u{03B6}\u{03BF}\u{03C5}\u{03BD}\u{03B9}\u{03B6}\u{03B1}\u{03BD}",
-    lens: &[8, 10, 6, 6, 10, 10, 6, 12, 10, 12, 10, 8, 10, 8],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+    table: b"\x08\x0a\x06\x06\x0a\x0a\x06\x0c\x0a\x0c\x0a\x08\x0a\x08\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_5: Among<Context> = Among {
     strings: "\u{03C3}\u{03C7}\u{03C5}\u{03C8}\u{03B6}\u{03C9}\u{03B2}\u{03B9}\u{03BB}\u{03B9}\u{03B1}\u{03BB}\u{03B5}\u{03BD}",
-    lens: &[2, 2, 4, 4, 4, 4, 4, 4],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[1, 1, 1, 1, 1, 1, 1, 1],
+    table: b"\x02\x02\x04\x04\x04\x04\x04\x04\xff\xff\xff\xff\xff\xff\xff\xff\x01\x01\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_6: Among<Context> = Among {
     strings: "\u{03C9}\u{03B8}\u{03B7}\u{03BA}\u{03B5}\u{03C3}\u{03C9}\u{03B8}\u{03B7}\u{03BA}\u{03B1}\u{03C9}\u{03B8}\u{03B7}\u{03BA}\u{03B1}\u{03C4}\u{03B5}\u{03C9}\u{03B8}\u{03B7}\u{03BA}\u{03B5}\u{03C9}\u{03B8}\u{03B7}\u{03BA}\u{03B1}\u{03BC}\u{03B5}\u{03C9}\u{03B8}\u{03B7}\u{03BA}\u{03B1}\u{03BD}\u{03B5}\u{03C9}\u{03B8}\u{03B7}\u{03BA}\u{03B1}\u{03BD}",
-    lens: &[12, 10, 14, 10, 14, 14, 12],
-    links: &[-1, -1, -1, -1, -1, -1, -1],
-    results: &[1, 1, 1, 1, 1, 1, 1],
+    table: b"\x0c\x0a\x0e\x0a\x0e\x0e\x0c\xff\xff\xff\xff\xff\xff\xff\x01\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_7: Among<Context> = Among {
     strings: "\u{03BE}\u{03B1}\u{03BD}\u{03B1}\u{03C0}\u{03B1}\u{03B5}\u{03C0}\u{03B1}\u{03C0}\u{03B5}\u{03C1}\u{03B9}\u{03C0}\u{03B1}\u{03B1}\u{03BD}\u{03B1}\u{03BC}\u{03C0}\u{03B1}\u{03B5}\u{03BC}\u{03C0}\u{03B1}\u{03C7}\u{03B1}\u{03C1}\u{03C4}\u{03BF}\u{03C0}\u{03B1}\u{03B5}\u{03BE}\u{03B1}\u{03C1}\u{03C7}\u{03B1}\u{03C0}\u{03B5}\u{03B5}\u{03C0}\u{03B5}\u{03BC}\u{03B5}\u{03C4}\u{03B5}\u{03C0}\u{03B5}\u{03B5}\u{03C3}\u{03B5}\u{03BA}\u{03BB}\u{03B5}\u{03B5}\u{03C3}\u{03C9}\u{03BA}\u{03BB}\u{03B5}\u{03B5}\u{03BA}\u{03BB}\u{03B5}\u{03B1}\u{03C0}\u{03B5}\u{03BA}\u{03BB}\u{03B5}\u{03B1}\u{03C0}\u{03BF}\u{03BA}\u{03BB}\u{03B5}\u{03B4}\u{03B1}\u{03BD}\u{03B5}\u{03B1}\u{03B8}\u{03C1}\u{03BF}\u{03C3}\u{03C5}\u{03BD}\u{03B1}\u{03B8}\u{03C1}\u{03BF}",
-    lens: &[12, 6, 12, 12, 8, 14, 12, 4, 6, 12, 6, 6, 12, 8, 12, 12, 8, 8, 14],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1, 7, 8, -1, -1, 11, 11, 13, 11, -1, -1, 17],
-    results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+    table: b"\x0c\x06\x0c\x0c\x08\x0e\x0c\x04\x06\x0c\x06\x06\x0c\x08\x0c\x0c\x08\x08\x0e\xff\xff\xff\xff\xff\xff\xff\xff\x07\x08\xff\xff\x0b\x0b\x0d\x0b\xff\xff\x11\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_8: Among<Context> = Among {
     strings: "\u{03C0}\u{03BB}\u{03B1}\u{03C1}\u{03B4}\u{03B7}\u{03BC}\u{03BF}\u{03BA}\u{03C1}\u{03B1}\u{03C4}\u{03B1}\u{03C6}\u{03B3}\u{03B9}\u{03B3}\u{03B1}\u{03BD}\u{03C4}\u{03BF}\u{03B1}\u{03C6}\u{03B3}\u{03B5}\u{03B3}\u{03BA}\u{03B5}\u{03B3}\u{03BA}\u{03BC}\u{03C0}\u{03BF}\u{03C5}\u{03BA}\u{03B1}\u{03BC}\u{03BA}\u{03BF}\u{03BC}\u{03B1}\u{03BD}\u{03BF}\u{03BB}\u{03BF}",
-    lens: &[2, 6, 16, 4, 18, 4, 6, 4, 2, 12, 6, 4, 6],
-    links: &[-1, -1, -1, -1, 3, -1, -1, -1, -1, 8, 8, -1, -1],
-    results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+    table: b"\x02\x06\x10\x04\x12\x04\x06\x04\x02\x0c\x06\x04\x06\xff\xff\xff\xff\x03\xff\xff\xff\xff\x08\x08\xff\xff\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_9: Among<Context> = Among {
     strings: "\u{03B9}\u{03C3}\u{03B5}\u{03C3}\u{03B9}\u{03C3}\u{03B1}\u{03B9}\u{03C3}\u{03B5}\u{03B9}\u{03C3}\u{03B1}\u{03C4}\u{03B5}\u{03B9}\u{03C3}\u{03B1}\u{03BC}\u{03B5}\u{03B9}\u{03C3}\u{03B1}\u{03BD}\u{03B5}\u{03B9}\u{03C3}\u{03B1}\u{03BD}",
-    lens: &[8, 6, 6, 10, 10, 10, 8],
-    links: &[-1, -1, -1, -1, -1, -1, -1],
-    results: &[1, 1, 1, 1, 1, 1, 1],
+    table: b"\x08\x06\x06\x0a\x0a\x0a\x08\xff\xff\xff\xff\xff\xff\xff\x01\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_10: Among<Context> = Among {
     strings: "\u{03BE}\u{03B1}\u{03BD}\u{03B1}\u{03C0}\u{03B1}\u{03B5}\u{03C0}\u{03B1}\u{03C0}\u{03B5}\u{03C1}\u{03B9}\u{03C0}\u{03B1}\u{03B1}\u{03BD}\u{03B1}\u{03BC}\u{03C0}\u{03B1}\u{03B5}\u{03BC}\u{03C0}\u{03B1}\u{03C7}\u{03B1}\u{03C1}\u{03C4}\u{03BF}\u{03C0}\u{03B1}\u{03B5}\u{03BE}\u{03B1}\u{03C1}\u{03C7}\u{03B1}\u{03C0}\u{03B5}\u{03B5}\u{03C0}\u{03B5}\u{03BC}\u{03B5}\u{03C4}\u{03B5}\u{03C0}\u{03B5}\u{03B5}\u{03C3}\u{03B5}\u{03BA}\u{03BB}\u{03B5}\u{03B5}\u{03C3}\u{03C9}\u{03BA}\u{03BB}\u{03B5}\u{03B5}\u{03BA}\u{03BB}\u{03B5}\u{03B1}\u{03C0}\u{03B5}\u{03BA}\u{03BB}\u{03B5}\u{03B1}\u{03C0}\u{03BF}\u{03BA}\u{03BB}\u{03B5}\u{03B4}\u{03B1}\u{03BD}\u{03B5}\u{03B1}\u{03B8}\u{03C1}\u{03BF}\u{03C3}\u{03C5}\u{03BD}\u{03B1}\u{03B8}\u{03C1}\u{03BF}",
-    lens: &[12, 6, 12, 12, 8, 14, 12, 4, 6, 12, 6, 6, 12, 8, 12, 12, 8, 8, 14],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1, 7, 8, -1, -1, 11, 11, 13, 11, -1, -1, 17],
-    results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+    table: b"\x0c\x06\x0c\x0c\x08\x0e\x0c\x04\x06\x0c\x06\x06\x0c\x08\x0c\x0c\x08\x08\x0e\xff\xff\xff\xff\xff\xff\xff\xff\x07\x08\xff\xff\x0b\x0b\x0d\x0b\xff\xff\x11\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_11: Among<Context> = Among {
     strings: "\u{03B9}\u{03C3}\u{03B5}\u{03B9}\u{03C3}\u{03B9}\u{03C3}\u{03C9}\u{03B9}\u{03C3}\u{03B5}\u{03C4}\u{03B5}\u{03B9}\u{03C3}\u{03BF}\u{03C5}\u{03BC}\u{03B5}\u{03B9}\u{03C3}\u{03BF}\u{03C5}\u{03BD}\u{03B5}\u{03B9}\u{03C3}\u{03B5}\u{03B9}\u{03B9}\u{03C3}\u{03BF}\u{03C5}\u{03BD}",
-    lens: &[10, 6, 10, 12, 12, 8, 10],
-    links: &[-1, -1, -1, -1, -1, -1, -1],
-    results: &[1, 1, 1, 1, 1, 1, 1],
+    table: b"\x0a\x06\x0a\x0c\x0c\x08\x0a\xff\xff\xff\xff\xff\xff\xff\x01\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_12: Among<Context> = Among {
     strings: "\u{03C3}\u{03B5}\u{03B1}\u{03C3}\u{03B5}\u{03C0}\u{03BB}\u{03B5}\u{03BA}\u{03BB}\u{03B5}\u{03B5}\u{03C3}\u{03C9}\u{03BA}\u{03BB}\u{03B5}\u{03B4}\u{03B1}\u{03BD}\u{03B5}\u{03C3}\u{03C5}\u{03BD}\u{03B1}\u{03B8}\u{03C1}\u{03BF}",
-    lens: &[4, 6, 6, 6, 12, 8, 14],
-    links: &[-1, 0, -1, -1, 3, -1, -1],
-    results: &[1, 1, 1, 1, 1, 1, 1],
+    table: b"\x04\x06\x06\x06\x0c\x08\x0e\xff\x00\xff\xff\x03\xff\xff\x01\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_13: Among<Context> = Among {
     strings: "\u{03C0}\u{03B5}\u{03C5}\u{03C0}\u{03B1}\u{03C0}\u{03B5}\u{03BC}\u{03C0}\u{03B3}\u{03C5}\u{03C1}\u{03C7}\u{03C1}\u{03C7}\u{03C9}\u{03C1}\u{03B1}\u{03C1}\u{03B1}\u{03BF}\u{03C1}\u{03C7}\u{03C4}\u{03B1}\u{03C7}\u{03C4}\u{03BA}\u{03C4}\u{03B1}\u{03BA}\u{03C4}\u{03C3}\u{03C7}\u{03B1}\u{03C3}\u{03C7}\u{03C4}\u{03B1}\u{03C7}\u{03C5}\u{03C8}\u{03B1}\u{03C4}\u{03B1}\u{03C6}\u{03B1}\u{03B7}\u{03C6}\u{03B1}\u{03BB}\u{03C5}\u{03B3}\u{03BC}\u{03B5}\u{03B3}\u{03B7}\u{03B4}\u{03B5}\u{03C7}\u{03B8}\u{03BA}\u{03B1}\u{03B8}\u{03C3}\u{03BA}\u{03BA}\u{03B1}\u{03BA}\u{03BC}\u{03B1}\u{03BA}\u{03BA}\u{03C5}\u{03BB}\u{03C6}\u{03B9}\u{03BB}\u{03BC}\u{03B3}\u{03B5}\u{03BC}\u{03B1}\u{03C7}\u{03BD}",
-    lens: &[2, 6, 4, 6, 6, 4, 6, 4, 6, 4, 6, 4, 6, 4, 6, 6, 4, 6, 4, 6, 6, 6, 4, 6, 6, 4, 6, 6, 6, 6, 2, 6, 6],
-    links: &[-1, 0, 0, 0, -1, -1, -1, -1, -1, -1, 9, -1, 11, -1, 13, -1, -1, -1, -1, 18, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 30, -1],
-    results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+    table: b"\x02\x06\x04\x06\x06\x04\x06\x04\x06\x04\x06\x04\x06\x04\x06\x06\x04\x06\x04\x06\x06\x06\x04\x06\x06\x04\x06\x06\x06\x06\x02\x06\x06\xff\x00\x00\x00\xff\xff\xff\xff\xff\xff\x09\xff\x0b\xff\x0d\xff\xff\xff\xff\x12\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x1e\xff\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_14: Among<Context> = Among {
     strings: "\u{03B9}\u{03C3}\u{03C4}\u{03BF}\u{03C5}\u{03C3}\u{03B9}\u{03C3}\u{03C4}\u{03B5}\u{03C3}\u{03B9}\u{03C3}\u{03C4}\u{03B7}\u{03C3}\u{03B9}\u{03C3}\u{03C4}\u{03BF}\u{03C3}\u{03B9}\u{03C3}\u{03C4}\u{03BF}\u{03C5}\u{03B9}\u{03C3}\u{03C4}\u{03B1}\u{03B9}\u{03C3}\u{03C4}\u{03B5}\u{03B9}\u{03C3}\u{03C4}\u{03B7}\u{03B9}\u{03C3}\u{03C4}\u{03BF}\u{03B9}\u{03B9}\u{03C3}\u{03C4}\u{03C9}\u{03BD}\u{03B9}\u{03C3}\u{03C4}\u{03BF}",
-    lens: &[12, 10, 10, 10, 10, 8, 8, 8, 10, 10, 8],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+    table: b"\x0c\x0a\x0a\x0a\x0a\x08\x08\x08\x0a\x0a\x08\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_15: Among<Context> = Among {
     strings: "\u{03C3}\u{03B5}\u{03BC}\u{03B5}\u{03C4}\u{03B1}\u{03C3}\u{03B5}\u{03BC}\u{03B9}\u{03BA}\u{03C1}\u{03BF}\u{03C3}\u{03B5}\u{03B5}\u{03B3}\u{03BA}\u{03BB}\u{03B5}\u{03B1}\u{03C0}\u{03BF}\u{03BA}\u{03BB}\u{03B5}",
-    lens: &[4, 12, 14, 10, 12],
-    links: &[-1, 0, 0, -1, -1],
-    results: &[1, 1, 1, 1, 1],
+    table: b"\x04\x0c\x0e\x0a\x0c\xff\x00\x00\xff\xff\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_16: Among<Context> = Among {
     strings: "\u{03B4}\u{03B1}\u{03BD}\u{03B5}\u{03B1}\u{03BD}\u{03C4}\u{03B9}\u{03B4}\u{03B1}\u{03BD}\u{03B5}",
-    lens: &[8, 16],
-    links: &[-1, 0],
-    results: &[1, 1],
+    table: b"\x08\x10\xff\x00\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_17: Among<Context> = Among {
     strings: "\u{03C4}\u{03BF}\u{03C0}\u{03B9}\u{03BA}\u{03C3}\u{03BA}\u{03B5}\u{03C0}\u{03C4}\u{03B9}\u{03BA}\u{03B3}\u{03BD}\u{03C9}\u{03C3}\u{03C4}\u{03B9}\u{03BA}\u{03B1}\u{03B3}\u{03BD}\u{03C9}\u{03C3}\u{03C4}\u{03B9}\u{03BA}\u{03B5}\u{03BA}\u{03BB}\u{03B5}\u{03BA}\u{03C4}\u{03B9}\u{03BA}\u{03B1}\u{03C4}\u{03BF}\u{03BC}\u{03B9}\u{03BA}\u{03B5}\u{03B8}\u{03BD}\u{03B9}\u{03BA}\u{03B8}\u{03B5}\u{03B1}\u{03C4}\u{03C1}\u{03B9}\u{03BD}\u{03B1}\u{03BB}\u{03B5}\u{03BE}\u{03B1}\u{03BD}\u{03B4}\u{03C1}\u{03B9}\u{03BD}\u{03B2}\u{03C5}\u{03B6}\u{03B1}\u{03BD}\u{03C4}\u{03B9}\u{03BD}",
-    lens: &[10, 14, 14, 16, 16, 12, 10, 14, 20, 16],
-    links: &[-1, -1, -1, 2, -1, -1, -1, -1, -1, -1],
-    results: &[7, 6, 3, 1, 5, 2, 4, 10, 8, 9],
+    table: b"\x0a\x0e\x0e\x10\x10\x0c\x0a\x0e\x14\x10\xff\xff\xff\x02\xff\xff\xff\xff\xff\xff\x07\x06\x03\x01\x05\x02\x04\x0a\x08\x09",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_18: Among<Context> = Among {
     strings: "\u{03B9}\u{03C3}\u{03BC}\u{03BF}\u{03C5}\u{03C3}\u{03B9}\u{03C3}\u{03BC}\u{03BF}\u{03C3}\u{03B9}\u{03C3}\u{03BC}\u{03BF}\u{03C5}\u{03B9}\u{03C3}\u{03BC}\u{03BF}\u{03B9}\u{03B9}\u{03C3}\u{03BC}\u{03C9}\u{03BD}\u{03B9}\u{03C3}\u{03BC}\u{03BF}",
-    lens: &[12, 10, 10, 10, 10, 8],
-    links: &[-1, -1, -1, -1, -1, -1],
-    results: &[1, 1, 1, 1, 1, 1],
+    table: b"\x0c\x0a\x0a\x0a\x0a\x08\xff\xff\xff\xff\xff\xff\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_19: Among<Context> = Among {
     strings: "\u{03C3}\u{03C7}",
-    lens: &[2, 2],
-    links: &[-1, -1],
-    results: &[1, 1],
+    table: b"\x02\x02\xff\xff\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_20: Among<Context> = Among {
     strings: "\u{03B1}\u{03C1}\u{03B1}\u{03BA}\u{03B9}\u{03B1}\u{03BF}\u{03C5}\u{03B4}\u{03B1}\u{03BA}\u{03B9}\u{03B1}\u{03B1}\u{03C1}\u{03B1}\u{03BA}\u{03B9}\u{03BF}\u{03C5}\u{03B4}\u{03B1}\u{03BA}\u{03B9}",
-    lens: &[12, 14, 10, 12],
-    links: &[-1, -1, -1, -1],
-    results: &[1, 1, 1, 1],
+    table: b"\x0c\x0e\x0a\x0c\xff\xff\xff\xff\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_21: Among<Context> = Among {
     strings: "\u{03BA}\u{03B1}\u{03C4}\u{03C1}\u{03B1}\u{03C0}\u{03C1}\u{03B2}\u{03C1}\u{03BB}\u{03B1}\u{03B2}\u{03C1}\u{03B1}\u{03BC}\u{03B2}\u{03C1}\u{03BC}\u{03B5}\u{03C1}\u{03B1}\u{03BD}\u{03B8}\u{03C1}\u{03BA}\u{03BF}\u{03C1}\u{03C3}\u{03BD}\u{03B1}\u{03B3}\u{03BA}\u{03B1}\u{03C3}\u{03BC}\u{03BF}\u{03C5}\u{03C3}\u{03C4}\u{03C1}\u{03C5}\u{03C6}\u{03C3}\u{03C6}\u{03B1}\u{03BB}\u{03B9}\u{03C3}\u{03C6}\u{03C7}\u{03B2}\u{03B1}\u{03BC}\u{03B2}\u{03C3}\u{03BB}\u{03BF}\u{03B2}\u{03C4}\u{03C3}\u{03B5}\u{03C7}\u{03BF}\u{03C3}\u{03BB}\u{03BF}\u{03B2}\u{03C4}\u{03B6}\u{03BA}\u{03C3}\u{03BA}\u{03BA}\u{03B1}\u{03C0}\u{03B1}\u{03BA}\u{03C3}\u{03BF}\u{03BA}\u{03C0}\u{03BB}\u{03C6}\u{03C5}\u{03BB}\u{03BB}\u{03BF}\u{03C5}\u{03BB}\u{03BC}\u{03B1}\u{03BB}\u{03C6}\u{03B1}\u{03C1}\u{03BC}\u{03BA}\u{03B1}\u{03B9}\u{03BC}\u{03BA}\u{03BB}\u{03B9}\u{03BC}\u{03C3}\u{03C0}\u{03B1}\u{03BD}\u{03BA}\u{03BF}\u{03BD}",
-    lens: &[12, 2, 4, 8, 8, 6, 8, 6, 2, 12, 10, 4, 2, 4, 10, 2, 8, 8, 18, 4, 2, 4, 10, 6, 4, 6, 8, 6, 8, 8, 8, 8, 6],
-    links: &[-1, -1, 1, 2, 2, 1, 1, 1, -1, 8, -1, -1, -1, 12, 13, -1, -1, -1, 17, -1, -1, 20, 20, 20, -1, -1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+    table: b"\x0c\x02\x04\x08\x08\x06\x08\x06\x02\x0c\x0a\x04\x02\x04\x0a\x02\x08\x08\x12\x04\x02\x04\x0a\x06\x04\x06\x08\x06\x08\x08\x08\x08\x06\xff\xff\x01\x02\x02\x01\x01\x01\xff\x08\xff\xff\xff\x0c\x0d\xff\xff\xff\x11\xff\xff\x14\x14\x14\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_22: Among<Context> = Among {
     strings: "\u{03C0}\u{03C0}\u{03B1}\u{03C4}\u{03B5}\u{03C1}\u{03C4}\u{03BF}\u{03C3}\u{03BD}\u{03C5}\u{03C6}\u{03B2}\u{03BA}\u{03B1}\u{03C1}\u{03B4}\u{03B6}\u{03C3}\u{03BA}\u{03B2}\u{03B1}\u{03BB}\u{03B3}\u{03BB}\u{03C4}\u{03C1}\u{03B9}\u{03C0}\u{03BF}\u{03BB}\u{03BC}\u{03B1}\u{03BA}\u{03C1}\u{03C5}\u{03BD}\u{03B3}\u{03B9}\u{03B1}\u{03BD}\u{03B7}\u{03B3}\u{03BF}\u{03C5}\u{03BC}\u{03B5}\u{03BD}\u{03BA}\u{03BF}\u{03BD}",
-    lens: &[2, 10, 6, 6, 2, 8, 2, 4, 6, 4, 12, 12, 8, 14, 6],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+    table: b"\x02\x0a\x06\x06\x02\x08\x02\x04\x06\x04\x0c\x0c\x08\x0e\x06\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_23: Among<Context> = Among {
     strings: "\u{03B9}\u{03C4}\u{03C3}\u{03B1}\u{03C3}\u{03B9}\u{03C4}\u{03C3}\u{03B5}\u{03C3}\u{03B9}\u{03C4}\u{03C3}\u{03B1}\u{03B1}\u{03BA}\u{03B9}\u{03B1}\u{03B1}\u{03C1}\u{03B1}\u{03BA}\u{03B9}\u{03B1}\u{03B1}\u{03BA}\u{03B9}\u{03B1}\u{03C1}\u{03B1}\u{03BA}\u{03B9}\u{03B9}\u{03C4}\u{03C3}\u{03C9}\u{03BD}",
-    lens: &[10, 10, 8, 8, 12, 6, 10, 10],
-    links: &[-1, -1, -1, -1, 3, -1, 5, -1],
-    results: &[1, 1, 1, 1, 1, 1, 1, 1],
+    table: b"\x0a\x0a\x08\x08\x0c\x06\x0a\x0a\xff\xff\xff\xff\x03\xff\x05\xff\x01\x01\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_24: Among<Context> = Among {
     strings: "\u{03B9}\u{03C1}\u{03C8}\u{03B1}\u{03BB}\u{03B1}\u{03B9}\u{03C6}\u{03BD}\u{03BF}\u{03BB}\u{03BF}",
-    lens: &[4, 6, 8, 6],
-    links: &[-1, -1, -1, -1],
-    results: &[1, 1, 1, 1],
+    table: b"\x04\x06\x08\x06\xff\xff\xff\xff\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_25: Among<Context> = Among {
     strings: "\u{03B5}\u{03C0}\u{03B1}\u{03B9}\u{03C7}\u{03BD}",
-    lens: &[2, 10],
-    links: &[-1, -1],
-    results: &[1, 1],
+    table: b"\x02\x0a\xff\xff\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_26: Among<Context> = Among {
     strings: "\u{03B9}\u{03B4}\u{03B9}\u{03B1}\u{03B9}\u{03B4}\u{03B9}\u{03C9}\u{03BD}\u{03B9}\u{03B4}\u{03B9}\u{03BF}",
-    lens: &[8, 10, 8],
-    links: &[-1, -1, -1],
-    results: &[1, 1, 1],
+    table: b"\x08\x0a\x08\xff\xff\xff\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_27: Among<Context> = Among {
     strings: "\u{03C1}\u{03B9}\u{03B2}\u{03B4}\u{03BB}\u{03C5}\u{03BA}\u{03C6}\u{03C1}\u{03B1}\u{03B3}\u{03BA}\u{03BF}\u{03B2}\u{03B5}\u{03BB}\u{03BC}\u{03B7}\u{03BD}",
-    lens: &[2, 4, 2, 6, 10, 8, 6],
-    links: &[-1, -1, -1, -1, -1, -1, -1],
-    results: &[1, 1, 1, 1, 1, 1, 1],
+    table: b"\x02\x04\x02\x06\x0a\x08\x06\xff\xff\xff\xff\xff\xff\xff\x01\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_28: Among<Context> = Among {
     strings: "\u{03B9}\u{03C3}\u{03BA}\u{03BF}\u{03C3}\u{03B9}\u{03C3}\u{03BA}\u{03BF}\u{03C5}\u{03B9}\u{03C3}\u{03BA}\u{03B5}\u{03B9}\u{03C3}\u{03BA}\u{03BF}",
-    lens: &[10, 10, 8, 8],
-    links: &[-1, -1, -1, -1],
-    results: &[1, 1, 1, 1],
+    table: b"\x0a\x0a\x08\x08\xff\xff\xff\xff\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_29: Among<Context> = Among {
     strings: "\u{03B1}\u{03B4}\u{03B5}\u{03C3}\u{03B1}\u{03B4}\u{03C9}\u{03BD}",
-    lens: &[8, 8],
-    links: &[-1, -1],
-    results: &[1, 1],
+    table: b"\x08\x08\xff\xff\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_30: Among<Context> = Among {
     strings: "\u{03BC}\u{03C0}\u{03B1}\u{03BC}\u{03C0}\u{03BA}\u{03C5}\u{03C1}\u{03C0}\u{03B1}\u{03C4}\u{03B5}\u{03C1}\u{03C0}\u{03B5}\u{03B8}\u{03B5}\u{03C1}\u{03BD}\u{03C4}\u{03B1}\u{03BD}\u{03C4}\u{03B3}\u{03B9}\u{03B1}\u{03B3}\u{03B9}\u{03B8}\u{03B5}\u{03B9}\u{03BF}\u{03BA}\u{03BC}\u{03B1}\u{03BC}\u{03BC}\u{03B1}\u{03BD}",
-    lens: &[10, 6, 10, 10, 10, 10, 6, 4, 6, 6],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
+    table: b"\x0a\x06\x0a\x0a\x0a\x0a\x06\x04\x06\x06\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_31: Among<Context> = Among {
     strings: "\u{03B5}\u{03B4}\u{03B5}\u{03C3}\u{03B5}\u{03B4}\u{03C9}\u{03BD}",
-    lens: &[8, 8],
-    links: &[-1, -1],
-    results: &[1, 1],
+    table: b"\x08\x08\xff\xff\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_32: Among<Context> = Among {
     strings: "\u{03BA}\u{03C1}\u{03B1}\u{03C3}\u{03C0}\u{03C5}\u{03C0}\u{03B4}\u{03B1}\u{03C0}\u{03B3}\u{03B7}\u{03C0}\u{03B9}\u{03C0}\u{03B5}\u{03BC}\u{03C0}\u{03BF}\u{03C0}\u{03BC}\u{03B9}\u{03BB}",
-    lens: &[10, 4, 6, 6, 4, 6, 4, 6],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[1, 1, 1, 1, 1, 1, 1, 1],
+    table: b"\x0a\x04\x06\x06\x04\x06\x04\x06\xff\xff\xff\xff\xff\xff\xff\xff\x01\x01\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_33: Among<Context> = Among {
     strings: "\u{03BF}\u{03C5}\u{03B4}\u{03B5}\u{03C3}\u{03BF}\u{03C5}\u{03B4}\u{03C9}\u{03BD}",
-    lens: &[10, 10],
-    links: &[-1, -1],
-    results: &[1, 1],
+    table: b"\x0a\x0a\xff\xff\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_34: Among<Context> = Among {
     strings: "\u{03C3}\u{03C0}\u{03C6}\u{03C1}\u{03C3}\u{03BB}\u{03B9}\u{03C7}\u{03C4}\u{03C1}\u{03B1}\u{03B3}\u{03C6}\u{03B5}\u{03B1}\u{03C1}\u{03BA}\u{03C3}\u{03BA}\u{03BA}\u{03B1}\u{03BB}\u{03B9}\u{03B1}\u{03BA}\u{03BB}\u{03BF}\u{03C5}\u{03BB}\u{03C6}\u{03BB}\u{03C0}\u{03B5}\u{03C4}\u{03B1}\u{03BB}\u{03B2}\u{03B5}\u{03BB}\u{03C7}\u{03BD}\u{03C0}\u{03BB}\u{03B5}\u{03BE}",
-    lens: &[4, 4, 2, 6, 8, 4, 6, 4, 12, 8, 4, 10, 6, 4, 8],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+    table: b"\x04\x04\x02\x06\x08\x04\x06\x04\x0c\x08\x04\x0a\x06\x04\x08\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_35: Among<Context> = Among {
     strings: "\u{03B5}\u{03C9}\u{03C3}\u{03B5}\u{03C9}\u{03BD}",
-    lens: &[6, 6],
-    links: &[-1, -1],
-    results: &[1, 1],
+    table: b"\x06\x06\xff\xff\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_36: Among<Context> = Among {
     strings: "\u{03C0}\u{03C0}\u{03B1}\u{03C1}\u{03B4}\u{03B9}\u{03B4}\u{03B8}\u{03B3}\u{03B1}\u{03BB}\u{03B5}\u{03BB}\u{03BD}",
-    lens: &[2, 6, 2, 4, 2, 6, 4, 2],
-    links: &[-1, -1, -1, 2, -1, -1, -1, -1],
-    results: &[1, 1, 1, 1, 1, 1, 1, 1],
+    table: b"\x02\x06\x02\x04\x02\x06\x04\x02\xff\xff\xff\x02\xff\xff\xff\xff\x01\x01\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_37: Among<Context> = Among {
     strings: "\u{03B9}\u{03BF}\u{03C5}\u{03B9}\u{03B1}\u{03B9}\u{03C9}\u{03BD}",
-    lens: &[6, 4, 6],
-    links: &[-1, -1, -1],
-    results: &[1, 1, 1],
+    table: b"\x06\x04\x06\xff\xff\xff\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_38: Among<Context> = Among {
     strings: "\u{03B9}\u{03BA}\u{03BF}\u{03C5}\u{03B9}\u{03BA}\u{03B1}\u{03B9}\u{03BA}\u{03C9}\u{03BD}\u{03B9}\u{03BA}\u{03BF}",
-    lens: &[8, 6, 8, 6],
-    links: &[-1, -1, -1, -1],
-    results: &[1, 1, 1, 1],
+    table: b"\x08\x06\x08\x06\xff\xff\xff\xff\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_39: Among<Context> = Among {
     strings: "\u{03BA}\u{03B1}\u{03BB}\u{03C0}\u{03B3}\u{03B5}\u{03C1}\u{03C0}\u{03BB}\u{03B9}\u{03B1}\u{03C4}\u{03C3}\u{03C0}\u{03B5}\u{03C4}\u{03C3}\u{03C0}\u{03B9}\u{03C4}\u{03C3}\u{03C6}\u{03C5}\u{03C3}\u{03C7}\u{03B1}\u{03C3}\u{03BC}\u{03C0}\u{03BF}\u{03C3}\u{03C3}\u{03B5}\u{03C1}\u{03C4}\u{03BC}\u{03C0}\u{03B1}\u{03B3}\u{03B9}\u{03B1}\u{03C4}\u{03BD}\u{03B9}\u{03C4}\u{03C0}\u{03B9}\u{03BA}\u{03B1}\u{03BD}\u{03C4}\u{03B5}\u{03BE}\u{03C9}\u{03B4}\u{03B1}\u{03B4}\u{03BA}\u{03B1}\u{03C4}\u{03B1}\u{03B4}\u{03C3}\u{03C5}\u{03BD}\u{03B1}\u{03B4}\u{03B1}\u{03BD}\u{03C4}\u{03B9}\u{03B4}\u{03B5}\u{03BD}\u{03B4}\u{03C5}\u{03C0}\u{03BF}\u{03B4}\u{03C0}\u{03C1}\u{03C9}\u{03C4}\u{03BF}\u{03B4}\u{03C6}\u{03C5}\u{03BB}\u{03BF}\u{03B4}\u{03B7}\u{03B8}\u{03B1}\u{03BD}\u{03B7}\u{03B8}\u{03BE}\u{03B9}\u{03BA}\u{03BC}\u{03BF}\u{03C5}\u{03BB}\u{03B1}\u{03BB}\u{03B1}\u{03BC}\u{03BC}\u{03BF}\u{03C7}\u{03B1}\u{03BB}\u{03C3}\u{03C5}\u{03BD}\u{03BF}\u{03BC}\u{03B7}\u{03BB}\u{03BC}\u{03C0}\u{03BF}\u{03BB}\u{03B2}\u{03C1}\u{03C9}\u{03BC}\u{03C4}\u{03C3}\u{03B1}\u{03BC}\u{03BC}\u{03C0}\u{03B1}\u{03BD}\u{03B1}\u{03BC}\u{03B1}\u{03BD}\u{03BA}\u{03B1}\u{03BB}\u{03BB}\u{03B9}\u{03BD}\u{03C0}\u{03BF}\u{03C3}\u{03C4}\u{03B5}\u{03BB}\u{03BD}\u{03C6}\u{03B9}\u{03BB}\u{03BF}\u{03BD}",
-    lens: &[8, 6, 12, 8, 8, 6, 6, 8, 8, 14, 6, 12, 8, 4, 10, 10, 10, 6, 8, 12, 10, 4, 8, 6, 8, 4, 14, 14, 8, 8, 8, 8, 8, 12, 14, 10],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 13, 13, -1, -1, -1, -1, -1, -1, 21, -1, -1, -1, 25, -1, -1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+    table: b"\x08\x06\x0c\x08\x08\x06\x06\x08\x08\x0e\x06\x0c\x08\x04\x0a\x0a\x0a\x06\x08\x0c\x0a\x04\x08\x06\x08\x04\x0e\x0e\x08\x08\x08\x08\x08\x0c\x0e\x0a\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x0d\x0d\xff\xff\xff\xff\xff\xff\x15\xff\xff\xff\x19\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_40: Among<Context> = Among {
     strings: "\u{03BF}\u{03C5}\u{03C3}\u{03B1}\u{03BC}\u{03B5}\u{03B7}\u{03C3}\u{03B1}\u{03BC}\u{03B5}\u{03B1}\u{03B3}\u{03B1}\u{03BC}\u{03B5}\u{03B7}\u{03BA}\u{03B1}\u{03BC}\u{03B5}\u{03B7}\u{03B8}\u{03B7}\u{03BA}\u{03B1}\u{03BC}\u{03B5}",
-    lens: &[12, 10, 10, 10, 14],
-    links: &[-1, -1, -1, -1, 3],
-    results: &[1, 1, 1, 1, 1],
+    table: b"\x0c\x0a\x0a\x0a\x0e\xff\xff\xff\xff\x03\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_41: Among<Context> = Among {
     strings: "\u{03B1}\u{03BD}\u{03B1}\u{03C0}\u{03C0}\u{03B9}\u{03BA}\u{03C1}\u{03B1}\u{03C0}\u{03BF}\u{03C3}\u{03C4}\u{03C0}\u{03BF}\u{03C4}\u{03C7}\u{03C3}\u{03B9}\u{03C7}\u{03B2}\u{03BF}\u{03C5}\u{03B2}\u{03C0}\u{03B5}\u{03B8}\u{03BE}\u{03B5}\u{03B8}\u{03B1}\u{03C0}\u{03BF}\u{03B8}\u{03B1}\u{03C0}\u{03BF}\u{03BA}\u{03BF}\u{03C5}\u{03BB}",
-    lens: &[8, 8, 10, 6, 2, 6, 8, 6, 6, 8, 8, 6],
-    links: &[-1, -1, -1, -1, -1, 4, -1, -1, -1, -1, -1, -1],
-    results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+    table: b"\x08\x08\x0a\x06\x02\x06\x08\x06\x06\x08\x08\x06\xff\xff\xff\xff\xff\x04\xff\xff\xff\xff\xff\xff\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_42: Among<Context> = Among {
     strings: "\u{03C4}\u{03C1}\u{03C4}\u{03C3}",
-    lens: &[4, 4],
-    links: &[-1, -1],
-    results: &[1, 1],
+    table: b"\x04\x04\xff\xff\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_43: Among<Context> = Among {
     strings: "\u{03BF}\u{03C5}\u{03C3}\u{03B1}\u{03BD}\u{03B5}\u{03B7}\u{03C3}\u{03B1}\u{03BD}\u{03B5}\u{03BF}\u{03C5}\u{03BD}\u{03C4}\u{03B1}\u{03BD}\u{03B5}\u{03B9}\u{03BF}\u{03C5}\u{03BD}\u{03C4}\u{03B1}\u{03BD}\u{03B5}\u{03BF}\u{03BD}\u{03C4}\u{03B1}\u{03BD}\u{03B5}\u{03B9}\u{03BF}\u{03BD}\u{03C4}\u{03B1}\u{03BD}\u{03B5}\u{03BF}\u{03C4}\u{03B1}\u{03BD}\u{03B5}\u{03B9}\u{03BF}\u{03C4}\u{03B1}\u{03BD}\u{03B5}\u{03B1}\u{03B3}\u{03B1}\u{03BD}\u{03B5}\u{03B7}\u{03BA}\u{03B1}\u{03BD}\u{03B5}\u{03B7}\u{03B8}\u{03B7}\u{03BA}\u{03B1}\u{03BD}\u{03B5}",
-    lens: &[12, 10, 14, 16, 12, 14, 10, 12, 10, 10, 14],
-    links: &[-1, -1, -1, 2, -1, 4, -1, 6, -1, -1, 9],
-    results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+    table: b"\x0c\x0a\x0e\x10\x0c\x0e\x0a\x0c\x0a\x0a\x0e\xff\xff\xff\x02\xff\x04\xff\x06\xff\xff\x09\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_44: Among<Context> = Among {
     strings: "\u{03C0}\u{03C3}\u{03C0}\u{03C0}\u{03BF}\u{03BB}\u{03C5}\u{03B4}\u{03B1}\u{03C0}\u{03B1}\u{03B4}\u{03B1}\u{03C0}\u{03C7}\u{03B1}\u{03BC}\u{03B7}\u{03BB}\u{03BF}\u{03B4}\u{03B1}\u{03C0}\u{03C4}\u{03C3}\u{03BF}\u{03C0}\u{03BA}\u{03BF}\u{03C0}\u{03C5}\u{03C0}\u{03BF}\u{03BA}\u{03BF}\u{03C0}\u{03C0}\u{03B5}\u{03C1}\u{03B9}\u{03C4}\u{03C1}\u{03BF}\u{03C5}\u{03C1}\u{03B5}\u{03C1}\u{03B2}\u{03B5}\u{03C4}\u{03B5}\u{03C1}\u{03B3}\u{03B5}\u{03C1}\u{03BB}\u{03BF}\u{03C5}\u{03B8}\u{03B7}\u{03C1}\u{03BA}\u{03BF}\u{03C1}\u{03BC}\u{03BF}\u{03C1}\u{03C3}\u{03C3}\u{03B1}\u{03C1}\u{03B1}\u{03BA}\u{03B1}\u{03C4}\u{03C3}\u{03B8}\u{03C5}\u{03C3}\u{03B2}\u{03B1}\u{03C3}\u{03C0}\u{03BF}\u{03BB}\u{03B9}\u{03C3}\u{03BA}\u{03B1}\u{03C3}\u{03C4}\u{03B4}\u{03B9}\u{03B1}\u{03C4}\u{03C0}\u{03BB}\u{03B1}\u{03C4}\u{03C4}\u{03C3}\u{03B1}\u{03C1}\u{03BB}\u{03B1}\u{03C4}\u{03C4}\u{03B5}\u{03C4}\u{03C0}\u{03BF}\u{03C5}\u{03C1}\u{03B9}\u{03C4}\u{03C3}\u{03BF}\u{03C5}\u{03BB}\u{03C4}\u{03B6}\u{03C9}\u{03BD}\u{03C4}\u{03BC}\u{03B1}\u{03B9}\u{03BD}\u{03C4}\u{03C6}\u{03C0}\u{03B5}\u{03BD}\u{03C4}\u{03B1}\u{03C1}\u{03C6}\u{03BA}\u{03BF}\u{03B9}\u{03BB}\u{03B1}\u{03C1}\u{03C6}\u{03BF}\u{03C1}\u{03C6}\u{03B4}\u{03B9}\u{03B1}\u{03C6}\u{03C3}\u{03C4}\u{03B5}\u{03C6}\u{03C6}\u{03C9}\u{03C4}\u{03BF}\u{03C3}\u{03C4}\u{03B5}\u{03C6}\u{03C0}\u{03B5}\u{03C1}\u{03B7}\u{03C6}\u{03C5}\u{03C0}\u{03B5}\u{03C1}\u{03B7}\u{03C6}\u{03C7}\u{03C0}\u{03BF}\u{03BB}\u{03C5}\u{03BC}\u{03B7}\u{03C7}\u{03B1}\u{03BC}\u{03B7}\u{03C7}\u{03B2}\u{03B9}\u{03BF}\u{03BC}\u{03B7}\u{03C7}\u{03BC}\u{03B9}\u{03BA}\u{03C1}\u{03BF}\u{03B2}\u{03B9}\u{03BF}\u{03BC}\u{03B7}\u{03C7}\u{03BC}\u{03B5}\u{03B3}\u{03BB}\u{03BF}\u{03B2}\u{03B9}\u{03BF}\u{03BC}\u{03B7}\u{03C7}\u{03BA}\u{03B1}\u{03C0}\u{03BD}\u{03BF}\u{03B2}\u{03B9}\u{03BF}\u{03BC}\u{03B7}\u{03C7}\u{03BB}\u{03B9}\u{03C7}\u{03C4}\u{03B1}\u{03B2}\u{03BD}\u{03C4}\u{03B1}\u{03B2}\u{03C8}\u{03B7}\u{03BB}\u{03BF}\u{03C4}\u{03B1}\u{03B2}\u{03BB}\u{03B9}\u{03B2}\u{03BA}\u{03BB}\u{03B9}\u{03B2}\u{03BE}\u{03B7}\u{03C1}\u{03BF}\u{03BA}\u{03BB}\u{03B9}\u{03B2}\u{03B3}\u{03B1}\u{03BD}\u{03BF}\u{03C1}\u{03B3}\u{03B5}\u{03BD}\u{03BF}\u{03C1}\u{03B3}\u{03B1}\u{03B3}\u{03C4}\u{03C1}\u{03B1}\u{03B3}\u{03C4}\u{03C3}\u{03B1}\u{03B3}\u{03C4}\u{03C3}\u{03B9}\u{03B3}\u{03B3}\u{03B1}\u{03C4}\u{03C3}\u{03B9}\u{03B3}\u{03B3}\u{03B1}\u{03B8}\u{03B9}\u{03B3}\u{03B3}\u{03C3}\u{03C4}\u{03B5}\u{03B3}\u{03B1}\u{03C0}\u{03B7}\u{03B3}\u{03C3}\u{03B9}\u{03B3}\u{03BA}\u{03B1}\u{03BB}\u{03C0}\u{03BF}\u{03C5}\u{03B6}\u{03B8}\u{03BC}\u{03C9}\u{03B1}\u{03BC}\u{03B5}\u{03B8}\u{03C0}\u{03B9}\u{03B8}\u{03B1}\u{03C0}\u{03B9}\u{03B8}\u{03B2}\u{03B1}\u{03C3}\u{03BA}\u{03B2}\u{03C1}\u{03B1}\u{03C7}\u{03C5}\u{03BA}\u{03B4}\u{03B5}\u{03BA}\u{03C0}\u{03B5}\u{03BB}\u{03B5}\u{03BA}\u{03B9}\u{03BA}\u{03B1}\u{03BD}\u{03B9}\u{03BA}\u{03B2}\u{03BF}\u{03C5}\u{03BB}\u{03BA}\u{03C0}\u{03BB}\u{03B4}\u{03B9}\u{03C0}\u{03BB}\u{03C8}\u{03C5}\u{03C7}\u{03BF}\u{03C0}\u{03BB}\u{03BB}\u{03B1}\u{03BF}\u{03C0}\u{03BB}\u{03BF}\u{03C5}\u{03BB}\u{03B3}\u{03B1}\u{03BB}\u{03B2}\u{03B1}\u{03B8}\u{03C5}\u{03B3}\u{03B1}\u{03BB}\u{03BA}\u{03B1}\u{03C4}\u{03B1}\u{03B3}\u{03B1}\u{03BB}\u{03BF}\u{03BB}\u{03BF}\u{03B3}\u{03B1}\u{03BB}\u{03BA}\u{03B1}\u{03C3}\u{03C4}\u{03B5}\u{03BB}\u{03BC}\u{03B5}\u{03BB}\u{03C0}\u{03BF}\u{03C1}\u{03C4}\u{03BF}\u{03BB}\u{03BC}\u{03B4}\u{03C1}\u{03B1}\u{03B4}\u{03BF}\u{03C5}\u{03BC}\u{03B2}\u{03C1}\u{03B1}\u{03C7}\u{03BC}\u{03BF}\u{03BB}\u{03B9}\u{03B3}\u{03BF}\u{03B4}\u{03B1}\u{03BC}\u{03BC}\u{03BF}\u{03C5}\u{03C3}\u{03BF}\u{03C5}\u{03BB}\u{03BC}\u{03BD}\u{03B1}\u{03BC}\u{03B5}\u{03C1}\u{03B9}\u{03BA}\u{03B1}\u{03BD}",
-    lens: &[2, 4, 14, 8, 18, 8, 6, 12, 12, 6, 4, 10, 6, 12, 12, 2, 16, 6, 6, 10, 8, 8, 8, 14, 6, 12, 10, 8, 10, 2, 14, 14, 6, 8, 8, 16, 10, 12, 2, 14, 8, 12, 22, 22, 22, 6, 6, 8, 14, 6, 8, 16, 2, 10, 10, 4, 8, 8, 10, 12, 10, 8, 8, 6, 14, 2, 12, 6, 8, 8, 12, 6, 10, 4, 8, 10, 4, 8, 12, 10, 6, 6, 14, 14, 12, 12, 6, 12, 2, 14, 10, 16, 16, 2, 16],
-    links: &[-1, 0, 0, 0, 0, 0, 0, 6, -1, -1, -1, 10, 10, -1, -1, -1, 15, 15, 15, 15, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 29, 29, 29, 29, 29, 34, 29, 36, -1, 38, 38, 38, 41, 41, 41, 38, -1, 46, 46, -1, 49, 50, -1, 52, 52, 52, 55, 55, 52, 58, 52, 52, 52, 52, -1, -1, 65, 65, 67, -1, -1, -1, -1, -1, 73, -1, -1, 76, 76, 76, -1, -1, 81, 81, 81, -1, -1, -1, -1, 88, 88, 88, 88, -1, 93],
-    results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+    table: b"\x02\x04\x0e\x08\x12\x08\x06\x0c\x0c\x06\x04\x0a\x06\x0c\x0c\x02\x10\x06\x06\x0a\x08\x08\x08\x0e\x06\x0c\x0a\x08\x0a\x02\x0e\x0e\x06\x08\x08\x10\x0a\x0c\x02\x0e\x08\x0c\x16\x16\x16\x06\x06\x08\x0e\x06\x08\x10\x02\x0a\x0a\x04\x08\x08\x0a\x0c\x0a\x08\x08\x06\x0e\x02\x0c\x06\x08\x08\x0c\x06\x0a\x04\x08\x0a\x04\x08\x0c\x0a\x06\x06\x0e\x0e\x0c\x0c\x06\x0c\x02\x0e\x0a\x10\x10\x02\x10\xff\x00\x00\x00\x00\x00\x00\x06\xff\xff\xff\x0a\x0a\xff\xff\xff\x0f\x0f\x0f\x0f\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x1d\x1d\x1d\x1d\x1d\x22\x1d\x24\xff\x26\x26\x26\x29\x29\x29\x26\xff\x2e\x2e\xff\x31\x32\xff\x34\x34\x34\x37\x37\x34\x3a\x34\x34\x34\x34\xff\xff\x41\x41\x43\xff\xff\xff\xff\xff\x49\xff\xff\x4c\x4c\x4c\xff\xff\x51\x51\x51\xff\xff\xff\xff\x58\x58\x58\x58\xff\x5d\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_45: Among<Context> = Among {
     strings: "\u{03B7}\u{03C3}\u{03B5}\u{03C4}\u{03B5}",
-    lens: &[10],
-    links: &[-1],
-    results: &[1],
+    table: b"\x0a\xff\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_46: Among<Context> = Among {
     strings: "\u{03C0}\u{03C5}\u{03C1}\u{03B5}\u{03C5}\u{03C1}\u{03C7}\u{03C9}\u{03C1}\u{03B2}\u{03B1}\u{03C1}\u{03B2}\u{03C1}\u{03B1}\u{03B9}\u{03C1}\u{03C6}\u{03BF}\u{03C1}\u{03BD}\u{03B5}\u{03C4}\u{03C3}\u{03C7}\u{03C3}\u{03C5}\u{03BD}\u{03B4}\u{03B5}\u{03BD}\u{03B4}\u{03BF}\u{03B4}\u{03C5}\u{03C0}\u{03B5}\u{03C1}\u{03B8}\u{03C3}\u{03B8}\u{03B5}\u{03C5}\u{03B8}\u{03C1}\u{03B1}\u{03B8}\u{03C4}\u{03B1}\u{03B8}\u{03B4}\u{03B9}\u{03B1}\u{03B8}\u{03BA}\u{03B1}\u{03B8}\u{03C4}\u{03B9}\u{03B8}\u{03B5}\u{03BA}\u{03B8}\u{03C3}\u{03C5}\u{03BD}\u{03B8}\u{03B5}\u{03BD}\u{03B8}\u{03C1}\u{03BF}\u{03B8}\u{03B1}\u{03C1}\u{03BA}\u{03C9}\u{03C6}\u{03B5}\u{03BB}\u{03B2}\u{03BF}\u{03BB}\u{03C3}\u{03C5}\u{03BD}\u{03B1}\u{03B9}\u{03BD}\u{03C0}\u{03BF}\u{03BD}\u{03C1}\u{03BF}\u{03BD}",
-    lens: &[6, 6, 6, 6, 4, 6, 6, 6, 4, 8, 6, 4, 10, 4, 6, 6, 6, 8, 6, 6, 6, 8, 6, 6, 6, 8, 6, 6, 6, 6, 6],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+    table: b"\x06\x06\x06\x06\x04\x06\x06\x06\x04\x08\x06\x04\x0a\x04\x06\x06\x06\x08\x06\x06\x06\x08\x06\x06\x06\x08\x06\x06\x06\x06\x06\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_47: Among<Context> = Among {
     strings: "\u{03C3}\u{03B5}\u{03C1}\u{03C0}\u{03BA}\u{03BF}\u{03C0}\u{03B8}\u{03B1}\u{03C1}\u{03C1}\u{03BD}\u{03C4}\u{03C1}\u{03B1}\u{03B2}\u{03B1}\u{03C1}\u{03B5}\u{03BD}\u{03B1}\u{03C1}\u{03B1}\u{03B2}\u{03C1}\u{03BC}\u{03C0}\u{03BF}\u{03C1}\u{03C5}\u{03C3}\u{03C5}\u{03C1}\u{03C6}\u{03BD}\u{03B9}\u{03C6}\u{03C0}\u{03B1}\u{03B3}\u{03B4}\u{03B1}\u{03B4}\u{03B8}\u{03B1}\u{03B8}\u{03C3}\u{03BA}\u{03C4}\u{03BF}\u{03BA}\u{03B1}\u{03C0}\u{03BB}\u{03C0}\u{03B1}\u{03C1}\u{03B1}\u{03BA}\u{03B1}\u{03BB}\u{03C3}\u{03BA}\u{03B5}\u{03BB}\u{03B5}\u{03BC}\u{03B1}\u{03BD}\u{03B2}\u{03B5}\u{03BD}\u{03B2}\u{03B1}\u{03C1}\u{03BF}\u{03BD}",
-    lens: &[8, 6, 8, 6, 8, 8, 6, 8, 2, 8, 6, 6, 2, 4, 2, 4, 4, 6, 6, 14, 8, 4, 4, 6, 10],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 12, -1, 14, -1, -1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+    table: b"\x08\x06\x08\x06\x08\x08\x06\x08\x02\x08\x06\x06\x02\x04\x02\x04\x04\x06\x06\x0e\x08\x04\x04\x06\x0a\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x0c\xff\x0e\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_48: Among<Context> = Among {
     strings: "\u{03C9}\u{03BD}\u{03C4}\u{03B1}\u{03C3}\u{03BF}\u{03BD}\u{03C4}\u{03B1}\u{03C3}",
-    lens: &[10, 10],
-    links: &[-1, -1],
-    results: &[1, 1],
+    table: b"\x0a\x0a\xff\xff\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_49: Among<Context> = Among {
     strings: "\u{03BF}\u{03BC}\u{03B1}\u{03C3}\u{03C4}\u{03B5}\u{03B9}\u{03BF}\u{03BC}\u{03B1}\u{03C3}\u{03C4}\u{03B5}",
-    lens: &[12, 14],
-    links: &[-1, 0],
-    results: &[1, 1],
+    table: b"\x0c\x0e\xff\x00\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_50: Among<Context> = Among {
     strings: "\u{03C0}\u{03B1}\u{03C0}\u{03B1}\u{03BA}\u{03B1}\u{03C4}\u{03B1}\u{03C0}\u{03C3}\u{03C5}\u{03BC}\u{03C0}\u{03B1}\u{03C3}\u{03C5}\u{03BC}\u{03C0}\u{03B1}\u{03BC}\u{03B5}\u{03C4}\u{03B1}\u{03BC}\u{03C6}",
-    lens: &[2, 4, 12, 8, 10, 14],
-    links: &[-1, 0, 1, 0, 3, -1],
-    results: &[1, 1, 1, 1, 1, 1],
+    table: b"\x02\x04\x0c\x08\x0a\x0e\xff\x00\x01\x00\x03\xff\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_51: Among<Context> = Among {
     strings: "\u{03B1}\u{03C1}\u{03BD}\u{03B9}\u{03C3}\u{03B6}\u{03B1}\u{03BB}\u{03C0}\u{03B1}\u{03C1}\u{03B1}\u{03BA}\u{03B1}\u{03BB}\u{03B5}\u{03BA}\u{03C4}\u{03B5}\u{03BB}\u{03BC}\u{03BE}\u{03C0}\u{03C1}\u{03BF}",
-    lens: &[4, 6, 2, 4, 14, 10, 2, 2, 6],
-    links: &[-1, -1, -1, -1, 3, -1, -1, -1, -1],
-    results: &[1, 1, 1, 1, 1, 1, 1, 1, 1],
+    table: b"\x04\x06\x02\x04\x0e\x0a\x02\x02\x06\xff\xff\xff\xff\x03\xff\xff\xff\xff\x01\x01\x01\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_52: Among<Context> = Among {
     strings: "\u{03B7}\u{03B8}\u{03B7}\u{03BA}\u{03B5}\u{03C3}\u{03B7}\u{03B8}\u{03B7}\u{03BA}\u{03B1}\u{03B7}\u{03B8}\u{03B7}\u{03BA}\u{03B5}",
-    lens: &[12, 10, 10],
-    links: &[-1, -1, -1],
-    results: &[1, 1, 1],
+    table: b"\x0c\x0a\x0a\xff\xff\xff\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_53: Among<Context> = Among {
     strings: "\u{03C3}\u{03C6}\u{03BD}\u{03B1}\u{03C1}\u{03B8}\u{03C0}\u{03B9}\u{03B8}\u{03BF}\u{03B8}\u{03C3}\u{03BA}\u{03BF}\u{03C5}\u{03BB}\u{03C3}\u{03BA}\u{03C9}\u{03BB}",
-    lens: &[4, 8, 6, 4, 10, 8],
-    links: &[-1, -1, -1, -1, -1, -1],
-    results: &[1, 1, 1, 1, 1, 1],
+    table: b"\x04\x08\x06\x04\x0a\x08\xff\xff\xff\xff\xff\xff\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_54: Among<Context> = Among {
     strings: "\u{03B8}\u{03C0}\u{03C1}\u{03BF}\u{03C3}\u{03B8}\u{03C0}\u{03B1}\u{03C1}\u{03B1}\u{03BA}\u{03B1}\u{03C4}\u{03B1}\u{03B8}\u{03B4}\u{03B9}\u{03B1}\u{03B8}\u{03C3}\u{03C5}\u{03BD}\u{03B8}",
-    lens: &[2, 10, 18, 8, 8],
-    links: &[-1, 0, 0, 0, 0],
-    results: &[1, 1, 1, 1, 1],
+    table: b"\x02\x0a\x12\x08\x08\xff\x00\x00\x00\x00\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_55: Among<Context> = Among {
     strings: "\u{03B7}\u{03BA}\u{03B5}\u{03C3}\u{03B7}\u{03BA}\u{03B1}\u{03B7}\u{03BA}\u{03B5}",
-    lens: &[8, 6, 6],
-    links: &[-1, -1, -1],
-    results: &[1, 1, 1],
+    table: b"\x08\x06\x06\xff\xff\xff\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_56: Among<Context> = Among {
     strings: "\u{03B2}\u{03BB}\u{03B5}\u{03C0}\u{03C0}\u{03BF}\u{03B4}\u{03B1}\u{03C1}\u{03C0}\u{03C1}\u{03C9}\u{03C4}\u{03BA}\u{03C5}\u{03BC}\u{03B1}\u{03C4}\u{03C0}\u{03B1}\u{03BD}\u{03C4}\u{03B1}\u{03C7}\u{03BB}\u{03B1}\u{03C7}\u{03C6}\u{03B1}\u{03B3}\u{03BB}\u{03B7}\u{03B3}\u{03C6}\u{03C1}\u{03C5}\u{03B4}\u{03BC}\u{03B1}\u{03BD}\u{03C4}\u{03B9}\u{03BB}\u{03BC}\u{03B1}\u{03BB}\u{03BB}\u{03BF}\u{03BC}",
-    lens: &[8, 10, 8, 10, 12, 6, 6, 6, 8, 12, 8, 4],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+    table: b"\x08\x0a\x08\x0a\x0c\x06\x06\x06\x08\x0c\x08\x04\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_57: Among<Context> = Among {
     strings: "\u{03B5}\u{03BA}\u{03BB}\u{03B9}\u{03C0}\u{03C1}\u{03B1}\u{03BD}\u{03B1}\u{03C1}\u{03C1}\u{03B5}\u{03BD}\u{03B4}\u{03B9}\u{03B1}\u{03C6}\u{03B5}\u{03C1}\u{03C0}\u{03B1}\u{03C4}\u{03BA}\u{03B1}\u{03B8}\u{03B1}\u{03C1}\u{03B5}\u{03C5}\u{03B4}\u{03B5}\u{03C5}\u{03C4}\u{03B5}\u{03C1}\u{03B5}\u{03C5}\u{03BB}\u{03B5}\u{03C7}\u{03C4}\u{03C3}\u{03B1}\u{03C7}\u{03B1}\u{03B4}\u{03BC}\u{03B5}\u{03B4}\u{03BB}\u{03B1}\u{03BC}\u{03C0}\u{03B9}\u{03B4}\u{03B4}\u{03B5}\u{03C0}\u{03BB}\u{03B5}\u{03BC}\u{03B5}\u{03C3}\u{03B1}\u{03B6}\u{03B4}\u{03B5}\u{03C3}\u{03C0}\u{03BF}\u{03B6}\u{03B1}\u{03B9}\u{03B8}\u{03C6}\u{03B1}\u{03C1}\u{03BC}\u{03B1}\u{03BA}\u{03B1}\u{03B3}\u{03BA}\u{03B1}\u{03BD}\u{03B7}\u{03BA}\u{03BB}\u{03BC}\u{03B1}\u{03BC}\u{03B2}\u{03C1}\u{03BF}\u{03BC}\u{03C5}\u{03C0}\u{03BF}\u{03C4}\u{03B5}\u{03B9}\u{03BD}",
-    lens: &[10, 2, 10, 16, 6, 14, 16, 6, 6, 6, 6, 12, 4, 6, 10, 12, 6, 12, 6, 8, 2, 2, 4, 8, 14],
-    links: &[-1, -1, 1, 1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 21, 21, -1],
-    results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+    table: b"\x0a\x02\x0a\x10\x06\x0e\x10\x06\x06\x06\x06\x0c\x04\x06\x0a\x0c\x06\x0c\x06\x08\x02\x02\x04\x08\x0e\xff\xff\x01\x01\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x15\x15\xff\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_58: Among<Context> = Among {
     strings: "\u{03BF}\u{03C5}\u{03C3}\u{03B5}\u{03C3}\u{03BF}\u{03C5}\u{03C3}\u{03B1}\u{03BF}\u{03C5}\u{03C3}\u{03B5}",
-    lens: &[10, 8, 8],
-    links: &[-1, -1, -1],
-    results: &[1, 1, 1],
+    table: b"\x0a\x08\x08\xff\xff\xff\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_59: Among<Context> = Among {
     strings: "\u{03C8}\u{03BF}\u{03C6}\u{03BD}\u{03B1}\u{03C5}\u{03BB}\u{03BF}\u{03C7}",
-    lens: &[6, 12],
-    links: &[-1, -1],
-    results: &[-1, -1],
+    table: b"\x06\x0c\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_60: Among<Context> = Among {
     strings: "\u{03C1}\u{03C0}\u{03C0}\u{03C1}\u{03C6}\u{03C1}\u{03C7}\u{03BF}\u{03C1}\u{03C4}\u{03C3}\u{03C6}\u{03BF}\u{03C6}\u{03BB}\u{03BF}\u{03C7}\u{03C0}\u{03B5}\u{03BB}\u{03BB}\u{03BB}\u{03C3}\u{03BC}\u{03B7}\u{03BD}",
-    lens: &[4, 4, 4, 8, 4, 4, 6, 6, 4, 8],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+    table: b"\x04\x04\x04\x08\x04\x04\x06\x06\x04\x08\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_61: Among<Context> = Among {
     strings: "\u{03C0}\u{03B1}\u{03C3}\u{03C0}\u{03B1}\u{03BD}\u{03C5}\u{03C0}\u{03B1}\u{03C1}\u{03C4}\u{03B9}\u{03C0}\u{03B1}\u{03B5}\u{03B9}\u{03C0}\u{03C3}\u{03C5}\u{03BC}\u{03C0}\u{03C0}\u{03C1}\u{03BF}\u{03C3}\u{03C9}\u{03C0}\u{03BF}\u{03C0}\u{03C3}\u{03B9}\u{03B4}\u{03B7}\u{03C1}\u{03BF}\u{03C0}\u{03B4}\u{03C1}\u{03BF}\u{03C3}\u{03BF}\u{03C0}\u{03BD}\u{03B5}\u{03BF}\u{03C0}\u{03BA}\u{03C1}\u{03BF}\u{03BA}\u{03B1}\u{03BB}\u{03BF}\u{03C0}\u{03BF}\u{03BB}\u{03BF}\u{03C0}\u{03C1}\u{03C4}\u{03C1}\u{03BF}\u{03C5}\u{03C1}\u{03B1}\u{03C3}\u{03C0}\u{03B1}\u{03C1}\u{03C7}\u{03B1}\u{03C1}\u{03B1}\u{03C7}\u{03B1}\u{03C1}\u{03B1}\u{03C0}\u{03B5}\u{03C1}\u{03C4}\u{03B1}\u{03BD}\u{03C5}\u{03C3}\u{03C4}\u{03B1}\u{03B2}\u{03B1}\u{03C3}\u{03C4}\u{03C0}\u{03C1}\u{03BF}\u{03C3}\u{03C4}\u{03B1}\u{03B9}\u{03BC}\u{03BF}\u{03C3}\u{03C4}\u{03B4}\u{03B9}\u{03B1}\u{03C4}\u{03B5}\u{03C0}\u{03B9}\u{03C4}\u{03C3}\u{03C5}\u{03BD}\u{03C4}\u{03C5}\u{03C0}\u{03BF}\u{03C4}\u{03B1}\u{03C0}\u{03BF}\u{03C4}\u{03BF}\u{03BC}\u{03BF}\u{03C4}\u{03BD}\u{03BF}\u{03BC}\u{03BF}\u{03C4}\u{03BD}\u{03B1}\u{03C5}\u{03C0}\u{03BF}\u{03BB}\u{03C5}\u{03C6}\u{03B1}\u{03C6}\u{03BE}\u{03B5}\u{03C6}\u{03B1}\u{03B4}\u{03B7}\u{03C6}\u{03C0}\u{03B1}\u{03BC}\u{03C6}\u{03B1}\u{03BC}\u{03B1}\u{03BB}\u{03BB}\u{03B9}\u{03BB}\u{03B1}\u{03BC}\u{03B1}\u{03BB}\u{03BC}\u{03BF}\u{03C5}\u{03BB}\u{03B1}\u{03BC}\u{03B5}\u{03BD}\u{03B4}\u{03B5}\u{03C1}\u{03B2}\u{03B5}\u{03BD}",
-    lens: &[2, 6, 8, 10, 8, 8, 16, 14, 12, 8, 16, 8, 2, 4, 6, 10, 6, 8, 8, 2, 10, 10, 10, 12, 8, 8, 8, 8, 8, 8, 10, 6, 10, 4, 6, 8, 8, 12, 2, 8, 2, 10, 4, 12],
-    links: &[-1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, 12, 12, 12, 12, 16, 12, -1, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 29, -1, -1, -1, -1, -1, -1, -1, -1, 38, -1, 40, -1, 42],
-    results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+    table: b"\x02\x06\x08\x0a\x08\x08\x10\x0e\x0c\x08\x10\x08\x02\x04\x06\x0a\x06\x08\x08\x02\x0a\x0a\x0a\x0c\x08\x08\x08\x08\x08\x08\x0a\x06\x0a\x04\x06\x08\x08\x0c\x02\x08\x02\x0a\x04\x0c\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xff\x0c\x0c\x0c\x0c\x10\x0c\xff\x13\x13\x13\x13\x13\x13\x13\x13\x13\x13\x1d\xff\xff\xff\xff\xff\xff\xff\xff\x26\xff\x28\xff\x2a\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_62: Among<Context> = Among {
     strings: "\u{03B1}\u{03B3}\u{03B5}\u{03C3}\u{03B1}\u{03B3}\u{03B1}\u{03B1}\u{03B3}\u{03B5}",
-    lens: &[8, 6, 6],
-    links: &[-1, -1, -1],
-    results: &[1, 1, 1],
+    table: b"\x08\x06\x06\xff\xff\xff\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_63: Among<Context> = Among {
     strings: "\u{03B7}\u{03C3}\u{03BF}\u{03C5}\u{03B7}\u{03C3}\u{03B1}\u{03B7}\u{03C3}\u{03B5}",
-    lens: &[8, 6, 6],
-    links: &[-1, -1, -1],
-    results: &[1, 1, 1],
+    table: b"\x08\x06\x06\xff\xff\xff\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_64: Among<Context> = Among {
     strings: "\u{03BD}\u{03B5}\u{03C0}\u{03C4}\u{03B1}\u{03BD}\u{03B4}\u{03C9}\u{03B4}\u{03B5}\u{03BA}\u{03B1}\u{03BD}\u{03C7}\u{03B5}\u{03C1}\u{03C3}\u{03BF}\u{03BD}\u{03BC}\u{03B5}\u{03B3}\u{03B1}\u{03BB}\u{03BF}\u{03BD}\u{03B5}\u{03C1}\u{03B7}\u{03BC}\u{03BF}\u{03BD}",
-    lens: &[2, 10, 14, 12, 14, 12],
-    links: &[-1, 0, 0, 0, 0, 0],
-    results: &[1, 1, 1, 1, 1, 1],
+    table: b"\x02\x0a\x0e\x0c\x0e\x0c\xff\x00\x00\x00\x00\x00\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_65: Among<Context> = Among {
     strings: "\u{03B7}\u{03C3}\u{03C4}\u{03B5}",
-    lens: &[8],
-    links: &[-1],
-    results: &[1],
+    table: b"\x08\xff\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_66: Among<Context> = Among {
     strings: "\u{03C7}\u{03C1}\u{03B4}\u{03C5}\u{03C3}\u{03C7}\u{03C1}\u{03B5}\u{03C5}\u{03C7}\u{03C1}\u{03B1}\u{03C7}\u{03C1}\u{03BA}\u{03BF}\u{03B9}\u{03BD}\u{03BF}\u{03C7}\u{03C1}\u{03C0}\u{03B1}\u{03BB}\u{03B9}\u{03BC}\u{03C8}\u{03C3}\u{03B2}\u{03B1}\u{03C3}\u{03B2}\u{03B1}\u{03C0}\u{03BB}\u{03B1}\u{03B5}\u{03B9}\u{03BC}\u{03BD}",
-    lens: &[4, 10, 8, 6, 14, 12, 4, 6, 6, 10],
-    links: &[-1, 0, 0, 0, 0, -1, -1, 6, -1, -1],
-    results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+    table: b"\x04\x0a\x08\x06\x0e\x0c\x04\x06\x06\x0a\xff\x00\x00\x00\x00\xff\xff\x06\xff\xff\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_67: Among<Context> = Among {
     strings: "\u{03BF}\u{03C5}\u{03BD}\u{03B5}\u{03B7}\u{03C3}\u{03BF}\u{03C5}\u{03BD}\u{03B5}\u{03B7}\u{03B8}\u{03BF}\u{03C5}\u{03BD}\u{03B5}",
-    lens: &[8, 12, 12],
-    links: &[-1, 0, 0],
-    results: &[1, 1, 1],
+    table: b"\x08\x0c\x0c\xff\x00\x00\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_68: Among<Context> = Among {
     strings: "\u{03C1}\u{03C3}\u{03C4}\u{03C1}\u{03B1}\u{03B2}\u{03BF}\u{03BC}\u{03BF}\u{03C5}\u{03C4}\u{03C3}\u{03BA}\u{03B1}\u{03BA}\u{03BF}\u{03BC}\u{03BF}\u{03C5}\u{03C4}\u{03C3}\u{03C3}\u{03C0}\u{03B9}\u{03BD}\u{03B5}\u{03BE}\u{03C9}\u{03BD}",
-    lens: &[2, 22, 18, 6, 2, 8],
-    links: &[-1, -1, -1, -1, -1, 4],
-    results: &[1, 1, 1, 1, 1, 1],
+    table: b"\x02\x16\x12\x06\x02\x08\xff\xff\xff\xff\xff\x04\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_69: Among<Context> = Among {
     strings: "\u{03BF}\u{03C5}\u{03BC}\u{03B5}\u{03B7}\u{03C3}\u{03BF}\u{03C5}\u{03BC}\u{03B5}\u{03B7}\u{03B8}\u{03BF}\u{03C5}\u{03BC}\u{03B5}",
-    lens: &[8, 12, 12],
-    links: &[-1, 0, 0],
-    results: &[1, 1, 1],
+    table: b"\x08\x0c\x0c\xff\x00\x00\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_70: Among<Context> = Among {
     strings: "\u{03B1}\u{03C3}\u{03BF}\u{03C5}\u{03C3}\u{03C0}\u{03B1}\u{03C1}\u{03B1}\u{03C3}\u{03BF}\u{03C5}\u{03C3}\u{03B1}\u{03BB}\u{03BB}\u{03BF}\u{03C3}\u{03BF}\u{03C5}\u{03C3}\u{03C6}\u{03C7}\u{03B1}\u{03B6}\u{03C9}\u{03C1}\u{03B9}\u{03BF}\u{03C0}\u{03BB}",
-    lens: &[10, 16, 16, 2, 2, 4, 12],
-    links: &[-1, 0, -1, -1, -1, -1, -1],
-    results: &[1, 1, 1, 1, 1, 1, 1],
+    table: b"\x0a\x10\x10\x02\x02\x04\x0c\xff\x00\xff\xff\xff\xff\xff\x01\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_71: Among<Context> = Among {
     strings: "\u{03BC}\u{03B1}\u{03C4}\u{03BF}\u{03C3}\u{03BC}\u{03B1}\u{03C4}\u{03B1}\u{03BC}\u{03B1}\u{03C4}\u{03C9}\u{03BD}",
-    lens: &[10, 8, 10],
-    links: &[-1, -1, -1],
-    results: &[1, 1, 1],
+    table: b"\x0a\x08\x0a\xff\xff\xff\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_72: Among<Context> = Among {
     strings: "\u{03C5}\u{03C3}\u{03BF}\u{03C5}\u{03C3}\u{03B1}\u{03C3}\u{03B5}\u{03C3}\u{03B7}\u{03C3}\u{03B5}\u{03C3}\u{03B7}\u{03B4}\u{03B5}\u{03C3}\u{03B7}\u{03C3}\u{03B5}\u{03B9}\u{03C3}\u{03B7}\u{03B8}\u{03B5}\u{03B9}\u{03C3}\u{03BF}\u{03C3}\u{03C5}\u{03BF}\u{03C5}\u{03C9}\u{03B7}\u{03C3}\u{03C9}\u{03B1}\u{03C9}\u{03B7}\u{03B8}\u{03C9}\u{03B1}\u{03B9}\u{03BF}\u{03C5}\u{03BC}\u{03B1}\u{03BF}\u{03C3}\u{03BF}\u{03C5}\u{03BD}\u{03B1}\u{03B9}\u{03BF}\u{03C3}\u{03BF}\u{03C5}\u{03BD}\u{03B1}\u{03BF}\u{03BC}\u{03BF}\u{03C5}\u{03BD}\u{03B1}\u{03B9}\u{03BF}\u{03BC}\u{03BF}\u{03C5}\u{03BD}\u{03B1}\u{03B5}\u{03B9}\u{03B5}\u{03C3}\u{03B1}\u{03C3}\u{03C4}\u{03B5}\u{03BF}\u{03C3}\u{03B1}\u{03C3}\u{03C4}\u{03B5}\u{03B9}\u{03BF}\u{03C3}\u{03B1}\u{03C3}\u{03C4}\u{03B5}\u{03BF}\u{03C5}\u{03BC}\u{03B1}\u{03C3}\u{03C4}\u{03B5}\u{03B9}\u{03BF}\u{03C5}\u{03BC}\u{03B1}\u{03C3}\u{03C4}\u{03B5}\u{03B9}\u{03B5}\u{03BC}\u{03B1}\u{03C3}\u{03C4}\u{03B5}\u{03BF}\u{03C5}\u{03C3}\u{03B1}\u{03C4}\u{03B5}\u{03B7}\u{03C3}\u{03B1}\u{03C4}\u{03B5}\u{03B1}\u{03B3}\u{03B1}\u{03C4}\u{03B5}\u{03B7}\u{03BA}\u{03B1}\u{03C4}\u{03B5}\u{03B7}\u{03B8}\u{03B7}\u{03BA}\u{03B1}\u{03C4}\u{03B5}\u{03B5}\u{03B9}\u{03C4}\u{03B5}\u{03B7}\u{03B8}\u{03B5}\u{03B9}\u{03C4}\u{03B5}\u{03B7}\u{03B9}\u{03B1}\u{03C3}\u{03B1}\u{03B9}\u{03B5}\u{03C3}\u{03B1}\u{03B9}\u{03B9}\u{03B5}\u{03C3}\u{03B1}\u{03B9}\u{03B1}\u{03C4}\u{03B1}\u{03B9}\u{03B5}\u{03C4}\u{03B1}\u{03B9}\u{03B9}\u{03B5}\u{03C4}\u{03B1}\u{03B9}\u{03BF}\u{03C5}\u{03BD}\u{03C4}\u{03B1}\u{03B9}\u{03B9}\u{03BF}\u{03C5}\u{03BD}\u{03C4}\u{03B1}\u{03B9}\u{03BF}\u{03BD}\u{03C4}\u{03B1}\u{03B9}\u{03BF}\u{03C5}\u{03BC}\u{03B1}\u{03B9}\u{03B1}\u{03BC}\u{03B1}\u{03B9}\u{03B9}\u{03B5}\u{03BC}\u{03B1}\u{03B9}\u{03BF}\u{03BC}\u{03B1}\u{03B9}\u{03B5}\u{03B9}\u{03B7}\u{03C3}\u{03B5}\u{03B9}\u{03B1}\u{03B5}\u{03B9}\u{03B7}\u{03B8}\u{03B5}\u{03B9}\u{03BF}\u{03B9}\u{03BF}\u{03C5}\u{03BD}\u{03B7}\u{03C3}\u{03BF}\u{03C5}\u{03BD}\u{03BF}\u{03C3}\u{03BF}\u{03C5}\u{03BD}\u{03B9}\u{03BF}\u{03C3}\u{03BF}\u{03C5}\u{03BD}\u{03B7}\u{03B8}\u{03BF}\u{03C5}\u{03BD}\u{03BF}\u{03BC}\u{03BF}\u{03C5}\u{03BD}\u{03B9}\u{03BF}\u{03BC}\u{03BF}\u{03C5}\u{03BD}\u{03C9}\u{03BD}\u{03B7}\u{03B4}\u{03C9}\u{03BD}\u{03B1}\u{03BD}\u{03BF}\u{03C5}\u{03C3}\u{03B1}\u{03BD}\u{03BF}\u{03BD}\u{03C4}\u{03BF}\u{03C5}\u{03C3}\u{03B1}\u{03BD}\u{03B9}\u{03BF}\u{03BD}\u{03C4}\u{03BF}\u{03C5}\u{03C3}\u{03B1}\u{03BD}\u{03B7}\u{03C3}\u{03B1}\u{03BD}\u{03BF}\u{03C3}\u{03B1}\u{03C3}\u{03C4}\u{03B1}\u{03BD}\u{03B9}\u{03BF}\u{03C3}\u{03B1}\u{03C3}\u{03C4}\u{03B1}\u{03BD}\u{03BF}\u{03BC}\u{03B1}\u{03C3}\u{03C4}\u{03B1}\u{03BD}\u{03B9}\u{03BF}\u{03BC}\u{03B1}\u{03C3}\u{03C4}\u{03B1}\u{03BD}\u{03BF}\u{03C5}\u{03BD}\u{03C4}\u{03B1}\u{03BD}\u{03B9}\u{03BF}\u{03C5}\u{03BD}\u{03C4}\u{03B1}\u{03BD}\u{03BF}\u{03BD}\u{03C4}\u{03B1}\u{03BD}\u{03B9}\u{03BF}\u{03BD}\u{03C4}\u{03B1}\u{03BD}\u{03BF}\u{03C4}\u{03B1}\u{03BD}\u{03B9}\u{03BF}\u{03C4}\u{03B1}\u{03BD}\u{03B1}\u{03B3}\u{03B1}\u{03BD}\u{03B7}\u{03BA}\u{03B1}\u{03BD}\u{03B7}\u{03B8}\u{03B7}\u{03BA}\u{03B1}\u{03BD}\u{03BF}",
-    lens: &[4, 6, 4, 4, 8, 8, 4, 6, 10, 4, 2, 4, 2, 6, 4, 6, 2, 10, 12, 14, 12, 14, 2, 14, 12, 14, 14, 16, 14, 12, 10, 10, 10, 14, 8, 12, 2, 2, 8, 8, 10, 8, 8, 10, 12, 14, 10, 10, 8, 10, 8, 4, 8, 6, 8, 4, 6, 10, 10, 12, 10, 10, 12, 4, 8, 4, 10, 16, 18, 8, 14, 16, 14, 16, 12, 14, 10, 12, 8, 10, 8, 8, 12, 2],
-    links: &[-1, 0, -1, -1, 3, 3, -1, -1, 7, -1, -1, 10, -1, 12, 12, 12, -1, 16, 16, 18, 16, 20, -1, 22, 22, 24, 22, 26, 22, 22, 22, 22, 22, 32, 22, 34, -1, -1, 37, 37, 39, 37, 37, 42, 37, 44, 37, 37, 37, 37, 37, 37, 51, 51, 51, 37, -1, 56, 56, 58, 56, 56, 61, -1, 63, -1, 65, 66, 67, 65, 65, 70, 65, 72, 65, 74, 65, 76, 65, 78, 65, 65, 81, -1],
-    results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+    table: b"\x04\x06\x04\x04\x08\x08\x04\x06\x0a\x04\x02\x04\x02\x06\x04\x06\x02\x0a\x0c\x0e\x0c\x0e\x02\x0e\x0c\x0e\x0e\x10\x0e\x0c\x0a\x0a\x0a\x0e\x08\x0c\x02\x02\x08\x08\x0a\x08\x08\x0a\x0c\x0e\x0a\x0a\x08\x0a\x08\x04\x08\x06\x08\x04\x06\x0a\x0a\x0c\x0a\x0a\x0c\x04\x08\x04\x0a\x10\x12\x08\x0e\x10\x0e\x10\x0c\x0e\x0a\x0c\x08\x0a\x08\x08\x0c\x02\xff\x00\xff\xff\x03\x03\xff\xff\x07\xff\xff\x0a\xff\x0c\x0c\x0c\xff\x10\x10\x12\x10\x14\xff\x16\x16\x18\x16\x1a\x16\x16\x16\x16\x16\x20\x16\x22\xff\xff\x25\x25\x27\x25\x25\x2a\x25\x2c\x25\x25\x25\x25\x25\x25\x33\x33\x33\x25\xff\x38\x38\x3a\x38\x38\x3d\xff\x3f\xff\x41\x42\x43\x41\x41\x46\x41\x48\x41\x4a\x41\x4c\x41\x4e\x41\x41\x51\xff\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_73: Among<Context> = Among {
     strings: "\u{03B5}\u{03C3}\u{03C4}\u{03B5}\u{03C1}\u{03C5}\u{03C4}\u{03B5}\u{03C1}\u{03C9}\u{03C4}\u{03B5}\u{03C1}\u{03BF}\u{03C4}\u{03B5}\u{03C1}\u{03B5}\u{03C3}\u{03C4}\u{03B1}\u{03C4}\u{03C5}\u{03C4}\u{03B1}\u{03C4}\u{03C9}\u{03C4}\u{03B1}\u{03C4}\u{03BF}\u{03C4}\u{03B1}\u{03C4}",
-    lens: &[10, 8, 8, 8, 10, 8, 8, 8],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[1, 1, 1, 1, 1, 1, 1, 1],
+    table: b"\x0a\x08\x08\x08\x0a\x08\x08\x08\xff\xff\xff\xff\xff\xff\xff\xff\x01\x01\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };

@@ -12,114 +12,84 @@ use std::sync::OnceLock;
 
 static A_0: Among<Context> = Among {
     strings: "csdzsgylynysztyzs",
-    lens: &[2, 3, 2, 2, 2, 2, 2, 2],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[-1, -1, -1, -1, -1, -1, -1, -1],
+    table: b"\x02\x03\x02\x02\x02\x02\x02\x02\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_1: Among<Context> = Among {
     strings: "\u{00E1}\u{00E9}",
-    lens: &[2, 2],
-    links: &[-1, -1],
-    results: &[1, 2],
+    table: b"\x02\x02\xff\xff\x01\x02",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_2: Among<Context> = Among {
     strings: "bbccddffggjjkkllmmnnpprrccssszzsttvvggyllynnyttysszzz",
-    lens: &[
-        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 2, 3, 2, 2, 3, 3, 3, 3, 3, 2,
-    ],
-    links: &[
-        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    ],
-    results: &[
-        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    ],
+    table: b"\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x03\x02\x03\x02\x02\x03\x03\x03\x03\x03\x02\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_3: Among<Context> = Among {
     strings: "alel",
-    lens: &[2, 2],
-    links: &[-1, -1],
-    results: &[1, 2],
+    table: b"\x02\x02\xff\xff\x01\x02",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_4: Among<Context> = Among {
     strings: "barabereignaknekvalvelulb\u{0151}lr\u{0151}lt\u{0151}ln\u{00E1}ln\u{00E9}lb\u{00F3}lr\u{00F3}lt\u{00F3}l\u{00FC}lnanbanenbenk\u{00E9}ppenon\u{00F6}nk\u{00E9}ppkortatetk\u{00E9}ntank\u{00E9}ntenk\u{00E9}ntonk\u{00E9}ntot\u{00E9}rt\u{00F6}thezhozh\u{00F6}zv\u{00E1}v\u{00E9}",
-    lens: &[2, 2, 2, 2, 2, 3, 3, 3, 3, 2, 4, 4, 4, 4, 4, 4, 4, 4, 3, 1, 2, 3, 2, 3, 7, 2, 3, 5, 3, 1, 2, 2, 5, 7, 7, 7, 2, 4, 3, 3, 3, 4, 3, 3],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 19, 20, 19, 22, 22, 19, 19, -1, -1, -1, 29, 29, 29, 32, 32, 32, 29, 29, 29, -1, -1, -1, -1, -1],
-    results: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
+    table: b"\x02\x02\x02\x02\x02\x03\x03\x03\x03\x02\x04\x04\x04\x04\x04\x04\x04\x04\x03\x01\x02\x03\x02\x03\x07\x02\x03\x05\x03\x01\x02\x02\x05\x07\x07\x07\x02\x04\x03\x03\x03\x04\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x13\x14\x13\x16\x16\x13\x13\xff\xff\xff\x1d\x1d\x1d\x20\x20\x20\x1d\x1d\x1d\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_5: Among<Context> = Among {
     strings: "\u{00E1}n\u{00E9}n\u{00E1}nk\u{00E9}nt",
-    lens: &[3, 3, 8],
-    links: &[-1, -1, -1],
-    results: &[2, 1, 3],
+    table: b"\x03\x03\x08\xff\xff\xff\x02\x01\x03",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_6: Among<Context> = Among {
     strings: "stulastul\u{00E1}stulst\u{00FC}lest\u{00FC}l\u{00E9}st\u{00FC}l",
-    lens: &[4, 5, 6, 5, 6, 7],
-    links: &[-1, 0, 0, -1, 3, 3],
-    results: &[2, 1, 3, 2, 1, 4],
+    table: b"\x04\x05\x06\x05\x06\x07\xff\x00\x00\xff\x03\x03\x02\x01\x03\x02\x01\x04",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_7: Among<Context> = Among {
     strings: "\u{00E1}\u{00E9}",
-    lens: &[2, 2],
-    links: &[-1, -1],
-    results: &[1, 2],
+    table: b"\x02\x02\xff\xff\x01\x02",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_8: Among<Context> = Among {
     strings: "kakekok\u{00E1}k\u{00E9}k\u{00F6}k",
-    lens: &[1, 2, 2, 2, 3, 3, 3],
-    links: &[-1, 0, 0, 0, 0, 0, 0],
-    results: &[7, 4, 6, 5, 1, 2, 3],
+    table: b"\x01\x02\x02\x02\x03\x03\x03\xff\x00\x00\x00\x00\x00\x00\x07\x04\x06\x05\x01\x02\x03",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_9: Among<Context> = Among {
     strings: "\u{00E9}i\u{00E1}\u{00E9}i\u{00E9}\u{00E9}i\u{00E9}k\u{00E9}ak\u{00E9}ek\u{00E9}ok\u{00E9}\u{00E1}k\u{00E9}\u{00E9}k\u{00E9}\u{00F6}k\u{00E9}\u{00E9}\u{00E9}",
-    lens: &[3, 5, 5, 2, 3, 4, 4, 4, 5, 5, 5, 4],
-    links: &[-1, 0, 0, -1, 3, 4, 4, 4, 4, 4, 4, 3],
-    results: &[7, 6, 5, 9, 4, 1, 1, 1, 3, 2, 1, 8],
+    table: b"\x03\x05\x05\x02\x03\x04\x04\x04\x05\x05\x05\x04\xff\x00\x00\xff\x03\x04\x04\x04\x04\x04\x04\x03\x07\x06\x05\x09\x04\x01\x01\x01\x03\x02\x01\x08",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_10: Among<Context> = Among {
     strings: "ajadadedod\u{00E1}d\u{00E9}d\u{00F6}dejenkunk\u{00E1}nk\u{00E9}nk\u{00FC}nkukjuk\u{00E1}juk\u{00FC}kj\u{00FC}k\u{00E9}j\u{00FC}kmamemom\u{00E1}m\u{00E9}mo\u{00E1}\u{00E9}",
-    lens: &[1, 2, 1, 2, 2, 2, 3, 3, 3, 1, 2, 2, 3, 4, 4, 4, 2, 3, 5, 3, 4, 6, 1, 2, 2, 2, 3, 3, 1, 2, 2],
-    links: &[-1, 0, -1, 2, 2, 2, 2, 2, 2, -1, 9, -1, 11, 11, 11, 11, -1, 16, 17, -1, 19, 20, -1, 22, 22, 22, 22, 22, -1, -1, -1],
-    results: &[18, 17, 16, 13, 13, 13, 14, 15, 13, 18, 17, 4, 1, 2, 3, 1, 8, 7, 5, 8, 7, 6, 12, 9, 9, 9, 10, 11, 18, 19, 20],
+    table: b"\x01\x02\x01\x02\x02\x02\x03\x03\x03\x01\x02\x02\x03\x04\x04\x04\x02\x03\x05\x03\x04\x06\x01\x02\x02\x02\x03\x03\x01\x02\x02\xff\x00\xff\x02\x02\x02\x02\x02\x02\xff\x09\xff\x0b\x0b\x0b\x0b\xff\x10\x11\xff\x13\x14\xff\x16\x16\x16\x16\x16\xff\xff\xff\x12\x11\x10\x0d\x0d\x0d\x0e\x0f\x0d\x12\x11\x04\x01\x02\x03\x01\x08\x07\x05\x08\x07\x06\x0c\x09\x09\x09\x0a\x0b\x12\x13\x14",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_11: Among<Context> = Among {
     strings: "idaidjaideidjeid\u{00E1}id\u{00E9}idiaijaieijei\u{00E1}i\u{00E9}iitekeitekjeitek\u{00E9}itekikaikjaikeikjeik\u{00E1}ik\u{00E9}ikinkainkjainkeinkjeink\u{00E1}ink\u{00E9}inkaitokjaitok\u{00E1}itokimaimjaimeimjeim\u{00E1}im\u{00E9}im",
-    lens: &[2, 3, 4, 3, 4, 4, 4, 1, 2, 3, 2, 3, 3, 3, 4, 5, 6, 6, 2, 3, 4, 3, 4, 4, 4, 3, 4, 5, 4, 5, 5, 5, 5, 6, 6, 2, 3, 4, 3, 4, 4, 4],
-    links: &[-1, 0, 1, 0, 3, 0, 0, -1, 7, 8, 7, 10, 7, 7, -1, 14, 15, 14, -1, 18, 19, 18, 21, 18, 18, -1, 25, 26, 25, 28, 25, 25, -1, 32, -1, -1, 35, 36, 35, 38, 35, 35],
-    results: &[10, 9, 6, 9, 6, 7, 8, 15, 14, 11, 14, 11, 12, 13, 24, 21, 20, 23, 29, 26, 25, 26, 25, 27, 28, 20, 17, 16, 17, 16, 18, 19, 21, 20, 22, 5, 4, 1, 4, 1, 2, 3],
+    table: b"\x02\x03\x04\x03\x04\x04\x04\x01\x02\x03\x02\x03\x03\x03\x04\x05\x06\x06\x02\x03\x04\x03\x04\x04\x04\x03\x04\x05\x04\x05\x05\x05\x05\x06\x06\x02\x03\x04\x03\x04\x04\x04\xff\x00\x01\x00\x03\x00\x00\xff\x07\x08\x07\x0a\x07\x07\xff\x0e\x0f\x0e\xff\x12\x13\x12\x15\x12\x12\xff\x19\x1a\x19\x1c\x19\x19\xff\x20\xff\xff\x23\x24\x23\x26\x23\x23\x0a\x09\x06\x09\x06\x07\x08\x0f\x0e\x0b\x0e\x0b\x0c\x0d\x18\x15\x14\x17\x1d\x1a\x19\x1a\x19\x1b\x1c\x14\x11\x10\x11\x10\x12\x13\x15\x14\x16\x05\x04\x01\x04\x01\x02\x03",
     methods: &[],
     ends: OnceLock::new(),
 };

@@ -12,72 +12,56 @@ use std::sync::OnceLock;
 
 static A_0: Among<Context> = Among {
     strings: "qu\u{00E1}\u{00E9}\u{00ED}\u{00F3}\u{00FA}",
-    lens: &[0, 2, 2, 2, 2, 2, 2],
-    links: &[-1, 0, 0, 0, 0, 0, 0],
-    results: &[7, 6, 1, 2, 3, 4, 5],
+    table: b"\x00\x02\x02\x02\x02\x02\x02\xff\x00\x00\x00\x00\x00\x00\x07\x06\x01\x02\x03\x04\x05",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_1: Among<Context> = Among {
     strings: "IU",
-    lens: &[0, 1, 1],
-    links: &[-1, 0, 0],
-    results: &[3, 1, 2],
+    table: b"\x00\x01\x01\xff\x00\x00\x03\x01\x02",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_2: Among<Context> = Among {
     strings: "lacelaglielamelatelavelaleceleglielemeleteleveleneceneglienemeneseneteneveneciliceliglielimeliteliveliglimisitiviloceloglielomelotelovelo",
-    lens: &[2, 4, 6, 4, 4, 4, 2, 4, 6, 4, 4, 4, 2, 4, 6, 4, 4, 4, 4, 2, 2, 4, 6, 4, 4, 4, 3, 2, 2, 2, 2, 2, 4, 6, 4, 4, 4],
-    links: &[-1, 0, 0, 0, 0, 0, -1, 6, 6, 6, 6, 6, -1, 12, 12, 12, 12, 12, 12, -1, -1, 20, 20, 20, 20, 20, 20, -1, -1, -1, -1, -1, 31, 31, 31, 31, 31],
-    results: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
+    table: b"\x02\x04\x06\x04\x04\x04\x02\x04\x06\x04\x04\x04\x02\x04\x06\x04\x04\x04\x04\x02\x02\x04\x06\x04\x04\x04\x03\x02\x02\x02\x02\x02\x04\x06\x04\x04\x04\xff\x00\x00\x00\x00\x00\xff\x06\x06\x06\x06\x06\xff\x0c\x0c\x0c\x0c\x0c\x0c\xff\xff\x14\x14\x14\x14\x14\x14\xff\xff\xff\xff\xff\x1f\x1f\x1f\x1f\x1f\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_3: Among<Context> = Among {
     strings: "andoendoarerir",
-    lens: &[4, 4, 2, 2, 2],
-    links: &[-1, -1, -1, -1, -1],
-    results: &[1, 1, 2, 2, 2],
+    table: b"\x04\x04\x02\x02\x02\xff\xff\xff\xff\xff\x01\x01\x02\x02\x02",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_4: Among<Context> = Among {
     strings: "icabilosiv",
-    lens: &[2, 4, 2, 2],
-    links: &[-1, -1, -1, -1],
-    results: &[-1, -1, -1, 1],
+    table: b"\x02\x04\x02\x02\xff\xff\xff\xff\xff\xff\xff\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_5: Among<Context> = Among {
     strings: "icabiliv",
-    lens: &[2, 4, 2],
-    links: &[-1, -1, -1],
-    results: &[1, 1, 1],
+    table: b"\x02\x04\x02\xff\xff\xff\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_6: Among<Context> = Among {
     strings: "icalogiaosaistaivaanzaenzaiceatriceichelogieabileibileusioneazioneuzioneatoreoseantementeamenteisteiveanzeenzeiciatriciichiabiliibiliismiusioniazioniuzioniatoriosiantiamentiimentiistiiviicoismoosoamentoimentoivoit\u{00E0}ist\u{00E0}ist\u{00E8}ist\u{00EC}",
-    lens: &[3, 5, 3, 4, 3, 4, 4, 3, 6, 4, 5, 5, 5, 6, 6, 6, 5, 3, 4, 5, 6, 4, 3, 4, 4, 3, 6, 4, 5, 5, 4, 6, 6, 6, 5, 3, 4, 6, 6, 4, 3, 3, 4, 3, 6, 6, 3, 4, 5, 5, 5],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1, 7, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 19, -1, -1, -1, -1, -1, 25, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[1, 3, 1, 1, 9, 1, 5, 1, 1, 1, 3, 1, 1, 4, 2, 4, 2, 1, 1, 1, 7, 1, 9, 1, 5, 1, 1, 1, 1, 1, 1, 4, 2, 4, 2, 1, 1, 6, 6, 1, 9, 1, 1, 1, 6, 6, 9, 8, 1, 1, 1],
+    table: b"\x03\x05\x03\x04\x03\x04\x04\x03\x06\x04\x05\x05\x05\x06\x06\x06\x05\x03\x04\x05\x06\x04\x03\x04\x04\x03\x06\x04\x05\x05\x04\x06\x06\x06\x05\x03\x04\x06\x06\x04\x03\x03\x04\x03\x06\x06\x03\x04\x05\x05\x05\xff\xff\xff\xff\xff\xff\xff\xff\x07\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x13\xff\xff\xff\xff\xff\x19\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01\x03\x01\x01\x09\x01\x05\x01\x01\x01\x03\x01\x01\x04\x02\x04\x02\x01\x01\x01\x07\x01\x09\x01\x05\x01\x01\x01\x01\x01\x01\x04\x02\x04\x02\x01\x01\x06\x06\x01\x09\x01\x01\x01\x06\x06\x09\x08\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_7: Among<Context> = Among {
     strings: "iscaendaataitautaavaevaivaerebbeirebbeisceendeareereireasseateavateevateivateeteereteireteiteeresteiresteuteeraiiraiisciendiereiireiassiatiitierestiirestiutiavieviiviiscoandoendoYamoiamoavamoevamoivamoeremoiremoassimoammoemmoeremmoiremmoimmoanoiscanoavanoevanoivanoerannoirannoonoisconoaronoeronoironoerebberoirebberoasseroesseroisseroatoitoutoavoevoivoarirer\u{00E0}ir\u{00E0}er\u{00F2}ir\u{00F2}",
-    lens: &[4, 4, 3, 3, 3, 3, 3, 3, 6, 6, 4, 4, 3, 3, 3, 4, 3, 5, 5, 5, 3, 5, 5, 3, 6, 6, 3, 4, 4, 4, 4, 4, 4, 4, 3, 3, 6, 6, 3, 3, 3, 3, 4, 4, 4, 4, 4, 5, 5, 5, 5, 5, 6, 4, 4, 6, 6, 4, 3, 6, 5, 5, 5, 6, 6, 3, 6, 5, 5, 5, 8, 8, 6, 6, 6, 3, 3, 3, 3, 3, 3, 2, 2, 4, 4, 4, 4],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 16, 16, 16, -1, 20, 20, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 54, 54, -1, -1, 58, 58, 58, 58, -1, -1, -1, 65, 65, 65, 65, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+    table: b"\x04\x04\x03\x03\x03\x03\x03\x03\x06\x06\x04\x04\x03\x03\x03\x04\x03\x05\x05\x05\x03\x05\x05\x03\x06\x06\x03\x04\x04\x04\x04\x04\x04\x04\x03\x03\x06\x06\x03\x03\x03\x03\x04\x04\x04\x04\x04\x05\x05\x05\x05\x05\x06\x04\x04\x06\x06\x04\x03\x06\x05\x05\x05\x06\x06\x03\x06\x05\x05\x05\x08\x08\x06\x06\x06\x03\x03\x03\x03\x03\x03\x02\x02\x04\x04\x04\x04\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x10\x10\x10\xff\x14\x14\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x36\x36\xff\xff\x3a\x3a\x3a\x3a\xff\xff\xff\x41\x41\x41\x41\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };

@@ -11,27 +11,21 @@ use std::sync::OnceLock;
 
 static A_0: Among<Context> = Among {
     strings: "aeedeandeendeaneeneheteneerteenhetenarerhetersasesedesendeseneshetenesenshetensersetsethetertast",
-    lens: &[1, 1, 3, 4, 4, 3, 3, 6, 4, 2, 5, 2, 2, 5, 1, 2, 2, 4, 5, 4, 7, 3, 6, 3, 3, 2, 3, 3, 3],
-    links: &[-1, -1, 1, 1, 1, 1, 1, 6, 1, -1, 9, -1, -1, 12, -1, 14, 14, 16, 16, 16, 19, 14, 21, 14, 14, -1, 25, -1, -1],
-    results: &[1, 1, 1, 1, 1, 1, 1, 1, 3, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 3, 1],
+    table: b"\x01\x01\x03\x04\x04\x03\x03\x06\x04\x02\x05\x02\x02\x05\x01\x02\x02\x04\x05\x04\x07\x03\x06\x03\x03\x02\x03\x03\x03\xff\xff\x01\x01\x01\x01\x01\x06\x01\xff\x09\xff\xff\x0c\xff\x0e\x0e\x10\x10\x10\x13\x0e\x15\x0e\x0e\xff\x19\xff\xff\x01\x01\x01\x01\x01\x01\x01\x01\x03\x01\x01\x01\x01\x01\x02\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x03\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_1: Among<Context> = Among {
     strings: "dtvt",
-    lens: &[2, 2],
-    links: &[-1, -1],
-    results: &[-1, -1],
+    table: b"\x02\x02\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_2: Among<Context> = Among {
     strings: "legelegigeigligeligelslovelovslovhetslov",
-    lens: &[3, 4, 2, 3, 3, 4, 3, 3, 4, 4, 7],
-    links: &[-1, 0, -1, 2, 2, 4, -1, -1, 7, 7, 9],
-    results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+    table: b"\x03\x04\x02\x03\x03\x04\x03\x03\x04\x04\x07\xff\x00\xff\x02\x02\x04\xff\xff\x07\x07\x09\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };

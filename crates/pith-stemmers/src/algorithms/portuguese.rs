@@ -12,81 +12,63 @@ use std::sync::OnceLock;
 
 static A_0: Among<Context> = Among {
     strings: "\u{00E3}\u{00F5}",
-    lens: &[0, 2, 2],
-    links: &[-1, 0, 0],
-    results: &[3, 1, 2],
+    table: b"\x00\x02\x02\xff\x00\x00\x03\x01\x02",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_1: Among<Context> = Among {
     strings: "a~o~",
-    lens: &[0, 2, 2],
-    links: &[-1, 0, 0],
-    results: &[3, 1, 2],
+    table: b"\x00\x02\x02\xff\x00\x00\x03\x01\x02",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_2: Among<Context> = Among {
     strings: "icadosiv",
-    lens: &[2, 2, 2, 2],
-    links: &[-1, -1, -1, -1],
-    results: &[-1, -1, -1, 1],
+    table: b"\x02\x02\x02\x02\xff\xff\xff\xff\xff\xff\xff\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_3: Among<Context> = Among {
     strings: "anteavel\u{00ED}vel",
-    lens: &[4, 4, 5],
-    links: &[-1, -1, -1],
-    results: &[1, 1, 1],
+    table: b"\x04\x04\x05\xff\xff\xff\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_4: Among<Context> = Among {
     strings: "icabiliv",
-    lens: &[2, 4, 2],
-    links: &[-1, -1, -1],
-    results: &[1, 1, 1],
+    table: b"\x02\x04\x02\xff\xff\xff\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_5: Among<Context> = Among {
     strings: "ica\u{00E2}ncia\u{00EA}ncialogiairaadoraosaistaivaezaidadeantementeamente\u{00E1}vel\u{00ED}velicoismoosoamentoimentoivoa\u{00E7}a~ou\u{00E7}a~oadoricas\u{00EA}nciaslogiasirasadorasosasistasivasezasidadesadoresantesa\u{00E7}o~esu\u{00E7}o~esicosismosososamentosimentosivos",
-    lens: &[3, 6, 6, 5, 3, 5, 3, 4, 3, 3, 5, 4, 5, 6, 5, 5, 3, 4, 3, 6, 6, 3, 6, 6, 4, 4, 7, 6, 4, 6, 4, 5, 4, 4, 6, 6, 5, 7, 7, 4, 5, 4, 7, 7, 4],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 12, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[1, 1, 4, 2, 9, 1, 1, 1, 8, 1, 7, 1, 6, 5, 1, 1, 1, 1, 1, 1, 1, 8, 1, 3, 1, 1, 4, 2, 9, 1, 1, 1, 8, 1, 7, 1, 1, 1, 3, 1, 1, 1, 1, 1, 8],
+    table: b"\x03\x06\x06\x05\x03\x05\x03\x04\x03\x03\x05\x04\x05\x06\x05\x05\x03\x04\x03\x06\x06\x03\x06\x06\x04\x04\x07\x06\x04\x06\x04\x05\x04\x04\x06\x06\x05\x07\x07\x04\x05\x04\x07\x07\x04\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x0c\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01\x01\x04\x02\x09\x01\x01\x01\x08\x01\x07\x01\x06\x05\x01\x01\x01\x01\x01\x01\x01\x08\x01\x03\x01\x01\x04\x02\x09\x01\x01\x01\x08\x01\x07\x01\x01\x01\x03\x01\x01\x01\x01\x01\x08",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_6: Among<Context> = Among {
     strings: "adaidaiaariaeriairiaaraerairaavaasseesseisseasteesteisteeiareiereiireiamiamariameriamiriamarameramiramavamemaremeremiremassemessemissemadoidoandoendoindoara~oera~oira~oarerirasadasidasiasariaseriasiriasaraserasirasavasesardeserdesirdesareseresiresassesessesissesastesestesistesisaiseisareisereisireis\u{00E1}reis\u{00E9}reis\u{00ED}reis\u{00E1}sseis\u{00E9}sseis\u{00ED}sseis\u{00E1}veis\u{00ED}eisar\u{00ED}eiser\u{00ED}eisir\u{00ED}eisadosidosamos\u{00E1}ramos\u{00E9}ramos\u{00ED}ramos\u{00E1}vamos\u{00ED}amosar\u{00ED}amoser\u{00ED}amosir\u{00ED}amosemosaremoseremosiremos\u{00E1}ssemos\u{00EA}ssemos\u{00ED}ssemosimosarmosermosirmos\u{00E1}mosar\u{00E1}ser\u{00E1}sir\u{00E1}seuiuouar\u{00E1}er\u{00E1}ir\u{00E1}",
-    lens: &[3, 3, 2, 4, 4, 4, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 2, 4, 4, 4, 2, 3, 5, 5, 5, 4, 4, 4, 4, 2, 4, 4, 4, 5, 5, 5, 3, 3, 4, 4, 4, 5, 5, 5, 2, 2, 2, 2, 4, 4, 3, 5, 5, 5, 4, 4, 4, 4, 2, 5, 5, 5, 4, 4, 4, 5, 5, 5, 5, 5, 5, 2, 3, 3, 5, 5, 5, 6, 6, 6, 7, 7, 7, 6, 5, 7, 7, 7, 4, 4, 4, 7, 7, 7, 7, 6, 8, 8, 8, 4, 6, 6, 6, 8, 8, 8, 4, 5, 5, 5, 5, 5, 5, 5, 2, 2, 2, 4, 4, 4],
-    links: &[-1, -1, -1, 2, 2, 2, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 16, 16, 16, -1, 20, 21, 21, 21, 20, 20, 20, 20, -1, 29, 29, 29, 29, 29, 29, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 47, 47, 47, 50, 50, 50, 47, 47, 47, 47, -1, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, -1, 71, 71, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 84, 84, 84, -1, -1, -1, 90, 90, 90, 90, 90, 95, 95, 95, -1, 99, 99, 99, 99, 99, 99, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+    table: b"\x03\x03\x02\x04\x04\x04\x03\x03\x03\x03\x04\x04\x04\x04\x04\x04\x02\x04\x04\x04\x02\x03\x05\x05\x05\x04\x04\x04\x04\x02\x04\x04\x04\x05\x05\x05\x03\x03\x04\x04\x04\x05\x05\x05\x02\x02\x02\x02\x04\x04\x03\x05\x05\x05\x04\x04\x04\x04\x02\x05\x05\x05\x04\x04\x04\x05\x05\x05\x05\x05\x05\x02\x03\x03\x05\x05\x05\x06\x06\x06\x07\x07\x07\x06\x05\x07\x07\x07\x04\x04\x04\x07\x07\x07\x07\x06\x08\x08\x08\x04\x06\x06\x06\x08\x08\x08\x04\x05\x05\x05\x05\x05\x05\x05\x02\x02\x02\x04\x04\x04\xff\xff\xff\x02\x02\x02\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x10\x10\x10\xff\x14\x15\x15\x15\x14\x14\x14\x14\xff\x1d\x1d\x1d\x1d\x1d\x1d\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x2f\x2f\x2f\x32\x32\x32\x2f\x2f\x2f\x2f\xff\x3a\x3a\x3a\x3a\x3a\x3a\x3a\x3a\x3a\x3a\x3a\x3a\xff\x47\x47\x49\x49\x49\x49\x49\x49\x49\x49\x49\x49\x49\x54\x54\x54\xff\xff\xff\x5a\x5a\x5a\x5a\x5a\x5f\x5f\x5f\xff\x63\x63\x63\x63\x63\x63\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_7: Among<Context> = Among {
     strings: "aioos\u{00E1}\u{00ED}\u{00F3}",
-    lens: &[1, 1, 1, 2, 2, 2, 2],
-    links: &[-1, -1, -1, -1, -1, -1, -1],
-    results: &[1, 1, 1, 1, 1, 1, 1],
+    table: b"\x01\x01\x01\x02\x02\x02\x02\xff\xff\xff\xff\xff\xff\xff\x01\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_8: Among<Context> = Among {
     strings: "e\u{00E7}\u{00E9}\u{00EA}",
-    lens: &[1, 2, 2, 2],
-    links: &[-1, -1, -1, -1],
-    results: &[1, 2, 1, 1],
+    table: b"\x01\x02\x02\x02\xff\xff\xff\xff\x01\x02\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };

@@ -12,56 +12,42 @@ use std::sync::OnceLock;
 
 static A_0: Among<Context> = Among {
     strings: "IU",
-    lens: &[0, 1, 1],
-    links: &[-1, 0, 0],
-    results: &[3, 1, 2],
+    table: b"\x00\x01\x01\xff\x00\x00\x03\x01\x02",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_1: Among<Context> = Among {
     strings: "eaa\u{0163}iaauaiuaa\u{0163}ieeleileiileieiateiiiuluiuleloriloriilor",
-    lens: &[2, 5, 3, 3, 5, 3, 3, 4, 3, 4, 2, 4, 2, 4, 4, 5],
-    links: &[
-        -1, -1, -1, -1, -1, -1, -1, 6, -1, -1, -1, -1, -1, -1, -1, 14,
-    ],
-    results: &[3, 7, 2, 4, 7, 3, 5, 4, 4, 6, 4, 1, 1, 3, 4, 4],
+    table: b"\x02\x05\x03\x03\x05\x03\x03\x04\x03\x04\x02\x04\x02\x04\x04\x05\xff\xff\xff\xff\xff\xff\xff\x06\xff\xff\xff\xff\xff\xff\xff\x0e\x03\x07\x02\x04\x07\x03\x05\x04\x04\x06\x04\x01\x01\x03\x04\x04",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_2: Among<Context> = Among {
     strings: "icalaicivaativaitivaicalea\u{0163}iunei\u{0163}iuneatoareitoare\u{0103}toareicitateabilitateibilitateivitateiciveativeitiveicaliatoriicatoriitori\u{0103}toriicitatiabilitatiivitatiiciviativiitiviicit\u{0103}iabilit\u{0103}iivit\u{0103}iicit\u{0103}\u{0163}iabilit\u{0103}\u{0163}iivit\u{0103}\u{0163}iicalatoricatoritor\u{0103}toricivativitivical\u{0103}iciv\u{0103}ativ\u{0103}itiv\u{0103}",
-    lens: &[5, 5, 5, 5, 5, 7, 7, 6, 6, 7, 7, 9, 9, 7, 5, 5, 5, 5, 5, 7, 5, 6, 7, 9, 7, 5, 5, 5, 7, 9, 7, 9, 11, 9, 4, 4, 6, 4, 5, 4, 4, 4, 6, 6, 6, 6],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 18, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 35, -1, -1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[4, 4, 5, 6, 4, 5, 6, 5, 6, 5, 4, 1, 2, 3, 4, 5, 6, 4, 5, 4, 6, 5, 4, 1, 3, 4, 5, 6, 4, 1, 3, 4, 1, 3, 4, 5, 4, 6, 5, 4, 5, 6, 4, 4, 5, 6],
+    table: b"\x05\x05\x05\x05\x05\x07\x07\x06\x06\x07\x07\x09\x09\x07\x05\x05\x05\x05\x05\x07\x05\x06\x07\x09\x07\x05\x05\x05\x07\x09\x07\x09\x0b\x09\x04\x04\x06\x04\x05\x04\x04\x04\x06\x06\x06\x06\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x12\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x23\xff\xff\xff\xff\xff\xff\xff\xff\xff\x04\x04\x05\x06\x04\x05\x06\x05\x06\x05\x04\x01\x02\x03\x04\x05\x06\x04\x05\x04\x06\x05\x04\x01\x03\x04\x05\x06\x04\x01\x03\x04\x01\x03\x04\x05\x04\x06\x05\x04\x05\x06\x04\x04\x05\x06",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_3: Among<Context> = Among {
     strings: "icaabilaibilaoasaataitaantaistautaivaiciceabileibileismeiuneoaseateitateiteanteisteuteiveiciabiliibiliiuniatoriosiatiitatiitiantiistiutii\u{015F}tiiviit\u{0103}io\u{015F}iit\u{0103}\u{0163}iabilibilismatorosatitantistutivic\u{0103}abil\u{0103}ibil\u{0103}oas\u{0103}at\u{0103}it\u{0103}ant\u{0103}ist\u{0103}ut\u{0103}iv\u{0103}",
-    lens: &[3, 5, 5, 4, 3, 3, 4, 4, 3, 3, 2, 3, 5, 5, 4, 4, 4, 3, 5, 3, 4, 4, 3, 3, 3, 5, 5, 4, 5, 3, 3, 5, 3, 4, 4, 3, 5, 3, 5, 4, 7, 4, 4, 3, 4, 2, 2, 2, 3, 3, 2, 2, 4, 6, 6, 5, 4, 4, 5, 5, 4, 4],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 17, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 30, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[1, 1, 1, 1, 1, 1, 1, 3, 1, 1, 1, 1, 1, 1, 3, 2, 1, 1, 1, 1, 1, 3, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 3, 1, 3, 1, 1, 1, 1, 1, 1, 3, 1, 1, 1, 1, 1, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 3, 1, 1],
+    table: b"\x03\x05\x05\x04\x03\x03\x04\x04\x03\x03\x02\x03\x05\x05\x04\x04\x04\x03\x05\x03\x04\x04\x03\x03\x03\x05\x05\x04\x05\x03\x03\x05\x03\x04\x04\x03\x05\x03\x05\x04\x07\x04\x04\x03\x04\x02\x02\x02\x03\x03\x02\x02\x04\x06\x06\x05\x04\x04\x05\x05\x04\x04\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x11\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x1e\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01\x01\x01\x01\x01\x01\x01\x03\x01\x01\x01\x01\x01\x01\x03\x02\x01\x01\x01\x01\x01\x03\x01\x01\x01\x01\x01\x02\x01\x01\x01\x01\x01\x01\x03\x01\x03\x01\x01\x01\x01\x01\x01\x03\x01\x01\x01\x01\x01\x03\x01\x01\x01\x01\x01\x01\x01\x01\x01\x03\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_4: Among<Context> = Among {
     strings: "eaiaesc\u{0103}scind\u{00E2}ndareereire\u{00E2}reseaseseseiseuse\u{00E2}see\u{015F}te\u{0103}\u{015F}teezeaieaiiaiseie\u{015F}ti\u{0103}\u{015F}tiuiezia\u{015F}ise\u{015F}iase\u{015F}isese\u{015F}iise\u{015F}iuse\u{015F}i\u{00E2}se\u{015F}ii\u{015F}iu\u{015F}i\u{00E2}\u{015F}i\u{00E2}ia\u{0163}iea\u{0163}iia\u{0163}ie\u{0163}ii\u{0163}iar\u{0103}\u{0163}iser\u{0103}\u{0163}iaser\u{0103}\u{0163}iseser\u{0103}\u{0163}iiser\u{0103}\u{0163}iuser\u{0103}\u{0163}i\u{00E2}ser\u{0103}\u{0163}iir\u{0103}\u{0163}iur\u{0103}\u{0163}i\u{00E2}r\u{0103}\u{0163}i\u{00E2}\u{0163}iameamiamemasemsesemisemusem\u{00E2}semim\u{0103}mar\u{0103}mser\u{0103}maser\u{0103}mseser\u{0103}miser\u{0103}muser\u{0103}m\u{00E2}ser\u{0103}mir\u{0103}mur\u{0103}m\u{00E2}r\u{0103}m\u{00E2}maueauiauindu\u{00E2}nduezeasc\u{0103}ar\u{0103}ser\u{0103}aser\u{0103}seser\u{0103}iser\u{0103}user\u{0103}\u{00E2}ser\u{0103}ir\u{0103}ur\u{0103}\u{00E2}r\u{0103}eaz\u{0103}",
-    lens: &[2, 2, 3, 4, 3, 4, 3, 3, 3, 4, 2, 3, 4, 3, 3, 4, 5, 6, 3, 2, 3, 3, 3, 5, 6, 2, 3, 4, 5, 6, 7, 6, 6, 7, 4, 4, 5, 3, 4, 5, 5, 4, 4, 7, 8, 9, 10, 9, 9, 10, 7, 7, 8, 5, 2, 3, 3, 2, 4, 5, 4, 4, 5, 2, 3, 5, 6, 7, 8, 7, 7, 8, 5, 5, 6, 3, 2, 3, 3, 4, 5, 2, 6, 4, 5, 6, 7, 6, 6, 7, 4, 4, 5, 5],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 10, 10, 10, 10, 10, -1, -1, -1, -1, 19, 19, -1, -1, -1, -1, -1, -1, -1, 28, 28, 28, 28, 28, -1, -1, -1, -1, -1, 38, 38, -1, -1, -1, -1, 44, 44, 44, 44, 44, -1, -1, -1, -1, -1, 54, 54, -1, 57, 57, 57, 57, 57, -1, -1, 64, 64, 66, 66, 66, 66, 66, 64, 64, 64, -1, -1, 76, 76, -1, -1, -1, -1, -1, -1, 84, 84, 84, 84, 84, -1, -1, -1, -1],
-    results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 2, 1, 2, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 2, 2, 1, 2, 1, 2, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 2, 1, 2, 1, 1, 1, 2, 2, 1, 2, 1, 2, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 2, 1, 1, 1, 1, 1, 1, 1],
+    table: b"\x02\x02\x03\x04\x03\x04\x03\x03\x03\x04\x02\x03\x04\x03\x03\x04\x05\x06\x03\x02\x03\x03\x03\x05\x06\x02\x03\x04\x05\x06\x07\x06\x06\x07\x04\x04\x05\x03\x04\x05\x05\x04\x04\x07\x08\x09\x0a\x09\x09\x0a\x07\x07\x08\x05\x02\x03\x03\x02\x04\x05\x04\x04\x05\x02\x03\x05\x06\x07\x08\x07\x07\x08\x05\x05\x06\x03\x02\x03\x03\x04\x05\x02\x06\x04\x05\x06\x07\x06\x06\x07\x04\x04\x05\x05\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x0a\x0a\x0a\x0a\x0a\xff\xff\xff\xff\x13\x13\xff\xff\xff\xff\xff\xff\xff\x1c\x1c\x1c\x1c\x1c\xff\xff\xff\xff\xff\x26\x26\xff\xff\xff\xff\x2c\x2c\x2c\x2c\x2c\xff\xff\xff\xff\xff\x36\x36\xff\x39\x39\x39\x39\x39\xff\xff\x40\x40\x42\x42\x42\x42\x42\x40\x40\x40\xff\xff\x4c\x4c\xff\xff\xff\xff\xff\xff\x54\x54\x54\x54\x54\xff\xff\xff\xff\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x02\x01\x02\x01\x01\x01\x01\x01\x01\x01\x01\x01\x02\x01\x01\x01\x01\x01\x02\x01\x02\x01\x01\x01\x01\x01\x01\x01\x02\x01\x01\x02\x02\x01\x02\x01\x02\x01\x01\x01\x01\x01\x01\x02\x01\x01\x01\x02\x01\x02\x01\x01\x01\x02\x02\x01\x02\x01\x02\x01\x01\x01\x01\x01\x01\x02\x01\x01\x01\x01\x01\x01\x01\x01\x02\x01\x02\x01\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_5: Among<Context> = Among {
     strings: "aeiei\u{0103}",
-    lens: &[1, 1, 2, 1, 2],
-    links: &[-1, -1, 1, -1, -1],
-    results: &[1, 1, 1, 1, 1],
+    table: b"\x01\x01\x02\x01\x02\xff\xff\x01\xff\xff\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };

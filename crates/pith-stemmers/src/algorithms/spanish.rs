@@ -12,90 +12,70 @@ use std::sync::OnceLock;
 
 static A_0: Among<Context> = Among {
     strings: "\u{00E1}\u{00E9}\u{00ED}\u{00F3}\u{00FA}",
-    lens: &[0, 2, 2, 2, 2, 2],
-    links: &[-1, 0, 0, 0, 0, 0],
-    results: &[6, 1, 2, 3, 4, 5],
+    table: b"\x00\x02\x02\x02\x02\x02\xff\x00\x00\x00\x00\x00\x06\x01\x02\x03\x04\x05",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_1: Among<Context> = Among {
     strings: "laselalemeseloselolasselasleslosselosnos",
-    lens: &[2, 4, 2, 2, 2, 2, 4, 3, 5, 3, 3, 5, 3],
-    links: &[-1, 0, -1, -1, -1, -1, 5, -1, 7, -1, -1, 10, -1],
-    results: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
+    table: b"\x02\x04\x02\x02\x02\x02\x04\x03\x05\x03\x03\x05\x03\xff\x00\xff\xff\xff\xff\x05\xff\x07\xff\xff\x0a\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_2: Among<Context> = Among {
     strings: "andoiendoyendo\u{00E1}ndoi\u{00E9}ndoarerir\u{00E1}r\u{00E9}r\u{00ED}r",
-    lens: &[4, 5, 5, 5, 6, 2, 2, 2, 3, 3, 3],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[6, 6, 7, 2, 1, 6, 6, 6, 3, 4, 5],
+    table: b"\x04\x05\x05\x05\x06\x02\x02\x02\x03\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x06\x06\x07\x02\x01\x06\x06\x06\x03\x04\x05",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_3: Among<Context> = Among {
     strings: "icadosiv",
-    lens: &[2, 2, 2, 2],
-    links: &[-1, -1, -1, -1],
-    results: &[-1, -1, -1, 1],
+    table: b"\x02\x02\x02\x02\xff\xff\xff\xff\xff\xff\xff\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_4: Among<Context> = Among {
     strings: "ableibleante",
-    lens: &[4, 4, 4],
-    links: &[-1, -1, -1],
-    results: &[1, 1, 1],
+    table: b"\x04\x04\x04\xff\xff\xff\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_5: Among<Context> = Among {
     strings: "icabiliv",
-    lens: &[2, 4, 2],
-    links: &[-1, -1, -1],
-    results: &[1, 1, 1],
+    table: b"\x02\x04\x02\xff\xff\xff\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_6: Among<Context> = Among {
     strings: "icaanciaenciaadoraosaistaivaanzalog\u{00ED}aidadableibleantementeamenteaci\u{00F3}nuci\u{00F3}nicoismoosoamientoimientoivoadoricasanciasenciasadorasosasistasivasanzaslog\u{00ED}asidadesablesiblesacionesucionesadoresantesicosismosososamientosimientosivos",
-    lens: &[3, 5, 5, 5, 3, 4, 3, 4, 6, 4, 4, 4, 4, 5, 6, 6, 6, 3, 4, 3, 7, 7, 3, 4, 4, 6, 6, 6, 4, 5, 4, 5, 7, 6, 5, 5, 7, 7, 6, 5, 4, 5, 4, 8, 8, 4],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 13, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[1, 2, 5, 2, 1, 1, 9, 1, 3, 8, 1, 1, 2, 7, 6, 2, 4, 1, 1, 1, 1, 1, 9, 2, 1, 2, 5, 2, 1, 1, 9, 1, 3, 8, 1, 1, 2, 4, 2, 2, 1, 1, 1, 1, 1, 9],
+    table: b"\x03\x05\x05\x05\x03\x04\x03\x04\x06\x04\x04\x04\x04\x05\x06\x06\x06\x03\x04\x03\x07\x07\x03\x04\x04\x06\x06\x06\x04\x05\x04\x05\x07\x06\x05\x05\x07\x07\x06\x05\x04\x05\x04\x08\x08\x04\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x0d\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01\x02\x05\x02\x01\x01\x09\x01\x03\x08\x01\x01\x02\x07\x06\x02\x04\x01\x01\x01\x01\x01\x09\x02\x01\x02\x05\x02\x01\x01\x09\x01\x03\x08\x01\x01\x02\x04\x02\x02\x01\x01\x01\x01\x01\x09",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_7: Among<Context> = Among {
     strings: "yayeyanyenyeronyendoyoyasyesyaisyamosy\u{00F3}",
-    lens: &[2, 2, 3, 3, 5, 5, 2, 3, 3, 4, 5, 3],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+    table: b"\x02\x02\x03\x03\x05\x05\x02\x03\x03\x04\x05\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_8: Among<Context> = Among {
     strings: "abaadaidaaraiera\u{00ED}aar\u{00ED}aer\u{00ED}air\u{00ED}aadedidaseieseasteisteanabanaranieran\u{00ED}anar\u{00ED}aner\u{00ED}anir\u{00ED}anenaseniesenaronieronar\u{00E1}ner\u{00E1}nir\u{00E1}nadoidoandoiendoarerirasabasadasidasarasieras\u{00ED}asar\u{00ED}aser\u{00ED}asir\u{00ED}asesasesiesesabaisaraisierais\u{00ED}aisar\u{00ED}aiser\u{00ED}aisir\u{00ED}aisaseisieseisasteisisteis\u{00E1}is\u{00E9}isar\u{00E9}iser\u{00E9}isir\u{00E9}isadosidosamos\u{00E1}bamos\u{00E1}ramosi\u{00E9}ramos\u{00ED}amosar\u{00ED}amoser\u{00ED}amosir\u{00ED}amosemosaremoseremosiremos\u{00E1}semosi\u{00E9}semosimosar\u{00E1}ser\u{00E1}sir\u{00E1}s\u{00ED}sar\u{00E1}er\u{00E1}ir\u{00E1}ar\u{00E9}er\u{00E9}ir\u{00E9}i\u{00F3}",
-    lens: &[3, 3, 3, 3, 4, 3, 5, 5, 5, 2, 2, 2, 3, 4, 4, 4, 2, 4, 4, 5, 4, 6, 6, 6, 2, 4, 5, 4, 5, 5, 5, 5, 3, 3, 4, 5, 2, 2, 2, 2, 4, 4, 4, 4, 5, 4, 6, 6, 6, 2, 4, 5, 5, 5, 6, 5, 7, 7, 7, 5, 6, 6, 6, 4, 4, 6, 6, 6, 4, 4, 4, 7, 7, 8, 6, 8, 8, 8, 4, 6, 6, 6, 7, 8, 4, 5, 5, 5, 3, 4, 4, 4, 4, 4, 4, 3],
-    links: &[-1, -1, -1, -1, -1, -1, 5, 5, 5, -1, -1, -1, -1, -1, -1, -1, -1, 16, 16, 16, 16, 20, 20, 20, -1, 24, 24, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 39, 39, 39, 39, 39, 39, 45, 45, 45, -1, 49, 49, -1, -1, -1, -1, 55, 55, 55, -1, -1, -1, -1, -1, -1, 64, 64, 64, -1, -1, -1, 70, 70, 70, 70, 74, 74, 74, -1, 78, 78, 78, 78, 78, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2],
+    table: b"\x03\x03\x03\x03\x04\x03\x05\x05\x05\x02\x02\x02\x03\x04\x04\x04\x02\x04\x04\x05\x04\x06\x06\x06\x02\x04\x05\x04\x05\x05\x05\x05\x03\x03\x04\x05\x02\x02\x02\x02\x04\x04\x04\x04\x05\x04\x06\x06\x06\x02\x04\x05\x05\x05\x06\x05\x07\x07\x07\x05\x06\x06\x06\x04\x04\x06\x06\x06\x04\x04\x04\x07\x07\x08\x06\x08\x08\x08\x04\x06\x06\x06\x07\x08\x04\x05\x05\x05\x03\x04\x04\x04\x04\x04\x04\x03\xff\xff\xff\xff\xff\xff\x05\x05\x05\xff\xff\xff\xff\xff\xff\xff\xff\x10\x10\x10\x10\x14\x14\x14\xff\x18\x18\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x27\x27\x27\x27\x27\x27\x2d\x2d\x2d\xff\x31\x31\xff\xff\xff\xff\x37\x37\x37\xff\xff\xff\xff\xff\xff\x40\x40\x40\xff\xff\xff\x46\x46\x46\x46\x4a\x4a\x4a\xff\x4e\x4e\x4e\x4e\x4e\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x01\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x01\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x01\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x01\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_9: Among<Context> = Among {
     strings: "aeoos\u{00E1}\u{00E9}\u{00ED}\u{00F3}",
-    lens: &[1, 1, 1, 2, 2, 2, 2, 2],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[1, 2, 1, 1, 1, 2, 1, 1],
+    table: b"\x01\x01\x01\x02\x02\x02\x02\x02\xff\xff\xff\xff\xff\xff\xff\xff\x01\x02\x01\x01\x01\x02\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };

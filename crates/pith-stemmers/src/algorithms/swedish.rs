@@ -12,27 +12,21 @@ use std::sync::OnceLock;
 
 static A_0: Among<Context> = Among {
     strings: "aarnaernaheternaornaadeadeandearneareasteenandenarenhetenernarerheterorsasarnasernasornasesadesandesensarenshetensernsatandethetast",
-    lens: &[1, 4, 4, 7, 4, 2, 1, 3, 4, 4, 3, 4, 2, 5, 4, 5, 3, 2, 2, 5, 2, 1, 2, 5, 5, 5, 2, 4, 5, 3, 5, 6, 4, 2, 5, 3, 3],
-    links: &[-1, 0, 0, 2, 0, -1, -1, 6, 6, 6, 6, 6, -1, 12, 12, 12, -1, -1, -1, 18, -1, -1, 21, 22, 22, 22, 21, 26, 26, 21, 29, 29, 21, -1, -1, -1, -1],
-    results: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+    table: b"\x01\x04\x04\x07\x04\x02\x01\x03\x04\x04\x03\x04\x02\x05\x04\x05\x03\x02\x02\x05\x02\x01\x02\x05\x05\x05\x02\x04\x05\x03\x05\x06\x04\x02\x05\x03\x03\xff\x00\x00\x02\x00\xff\xff\x06\x06\x06\x06\x06\xff\x0c\x0c\x0c\xff\xff\xff\x12\xff\xff\x15\x16\x16\x16\x15\x1a\x1a\x15\x1d\x1d\x15\xff\xff\xff\xff\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x02\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_1: Among<Context> = Among {
     strings: "ddgdnndtgtkttt",
-    lens: &[2, 2, 2, 2, 2, 2, 2],
-    links: &[-1, -1, -1, -1, -1, -1, -1],
-    results: &[-1, -1, -1, -1, -1, -1, -1],
+    table: b"\x02\x02\x02\x02\x02\x02\x02\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_2: Among<Context> = Among {
     strings: "igligelsfulltl\u{00F6}st",
-    lens: &[2, 3, 3, 5, 5],
-    links: &[-1, 0, -1, -1, -1],
-    results: &[1, 1, 1, 3, 2],
+    table: b"\x02\x03\x03\x05\x05\xff\x00\xff\xff\xff\x01\x01\x01\x03\x02",
     methods: &[],
     ends: OnceLock::new(),
 };

@@ -12,198 +12,154 @@ use std::sync::OnceLock;
 
 static A_0: Among<Context> = Among {
     strings: "\u{0B95}\u{0B99}\u{0B9A}\u{0B9E}\u{0BA4}\u{0BA8}\u{0BAA}\u{0BAE}\u{0BAF}\u{0BB5}",
-    lens: &[3, 3, 3, 3, 3, 3, 3, 3, 3, 3],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
+    table: b"\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_1: Among<Context> = Among {
     strings: "\u{0BA8}\u{0BCD}\u{0BA4}\u{0BCD}\u{0BA8}\u{0BCD}\u{0BA8}\u{0BCD}\u{0BA4}",
-    lens: &[12, 6, 9],
-    links: &[-1, -1, -1],
-    results: &[-1, -1, -1],
+    table: b"\x0c\x06\x09\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_2: Among<Context> = Among {
     strings: "\u{0BC0}\u{0BC8}\u{0BBF}",
-    lens: &[3, 3, 3],
-    links: &[-1, -1, -1],
-    results: &[-1, -1, -1],
+    table: b"\x03\x03\x03\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_3: Among<Context> = Among {
     strings: "\u{0B95}\u{0B9A}\u{0B9F}\u{0BA4}\u{0BAA}\u{0BB1}",
-    lens: &[3, 3, 3, 3, 3, 3],
-    links: &[-1, -1, -1, -1, -1, -1],
-    results: &[-1, -1, -1, -1, -1, -1],
+    table: b"\x03\x03\x03\x03\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_4: Among<Context> = Among {
     strings: "\u{0B95}\u{0B9A}\u{0B9F}\u{0BA4}\u{0BAA}\u{0BB1}",
-    lens: &[3, 3, 3, 3, 3, 3],
-    links: &[-1, -1, -1, -1, -1, -1],
-    results: &[-1, -1, -1, -1, -1, -1],
+    table: b"\x03\x03\x03\x03\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_5: Among<Context> = Among {
     strings: "\u{0B95}\u{0B9A}\u{0B9F}\u{0BA4}\u{0BAA}\u{0BB1}",
-    lens: &[3, 3, 3, 3, 3, 3],
-    links: &[-1, -1, -1, -1, -1, -1],
-    results: &[-1, -1, -1, -1, -1, -1],
+    table: b"\x03\x03\x03\x03\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_6: Among<Context> = Among {
     strings: "\u{0BAF}\u{0BB0}\u{0BB2}\u{0BB3}\u{0BB4}\u{0BB5}",
-    lens: &[3, 3, 3, 3, 3, 3],
-    links: &[-1, -1, -1, -1, -1, -1],
-    results: &[-1, -1, -1, -1, -1, -1],
+    table: b"\x03\x03\x03\x03\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_7: Among<Context> = Among {
     strings: "\u{0B99}\u{0B9E}\u{0BA3}\u{0BA8}\u{0BA9}\u{0BAE}",
-    lens: &[3, 3, 3, 3, 3, 3],
-    links: &[-1, -1, -1, -1, -1, -1],
-    results: &[-1, -1, -1, -1, -1, -1],
+    table: b"\x03\x03\x03\x03\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_8: Among<Context> = Among {
     strings: "\u{0BB5}\u{0BCD}\u{0BAF}\u{0BB5}",
-    lens: &[6, 3, 3],
-    links: &[-1, -1, -1],
-    results: &[-1, -1, -1],
+    table: b"\x06\x03\x03\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_9: Among<Context> = Among {
     strings: "\u{0BC0}\u{0BC1}\u{0BC2}\u{0BC6}\u{0BC7}\u{0BC8}\u{0BBE}\u{0BBF}",
-    lens: &[3, 3, 3, 3, 3, 3, 3, 3],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[-1, -1, -1, -1, -1, -1, -1, -1],
+    table: b"\x03\x03\x03\x03\x03\x03\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_10: Among<Context> = Among {
     strings: "\u{0BC0}\u{0BC1}\u{0BC2}\u{0BC6}\u{0BC7}\u{0BC8}\u{0BBE}\u{0BBF}",
-    lens: &[3, 3, 3, 3, 3, 3, 3, 3],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[-1, -1, -1, -1, -1, -1, -1, -1],
+    table: b"\x03\x03\x03\x03\x03\x03\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_11: Among<Context> = Among {
     strings: "\u{0B85}\u{0B87}\u{0B89}",
-    lens: &[3, 3, 3],
-    links: &[-1, -1, -1],
-    results: &[-1, -1, -1],
+    table: b"\x03\x03\x03\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_12: Among<Context> = Among {
     strings: "\u{0B95}\u{0B99}\u{0B9A}\u{0B9E}\u{0BA4}\u{0BA8}\u{0BAA}\u{0BAE}\u{0BAF}\u{0BB5}",
-    lens: &[3, 3, 3, 3, 3, 3, 3, 3, 3, 3],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
+    table: b"\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_13: Among<Context> = Among {
     strings: "\u{0B95}\u{0B9A}\u{0B9F}\u{0BA4}\u{0BAA}\u{0BB1}",
-    lens: &[3, 3, 3, 3, 3, 3],
-    links: &[-1, -1, -1, -1, -1, -1],
-    results: &[-1, -1, -1, -1, -1, -1],
+    table: b"\x03\x03\x03\x03\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_14: Among<Context> = Among {
     strings: "\u{0BC7}\u{0BCB}\u{0BBE}",
-    lens: &[3, 3, 3],
-    links: &[-1, -1, -1],
-    results: &[-1, -1, -1],
+    table: b"\x03\x03\x03\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_15: Among<Context> = Among {
     strings: "\u{0BAA}\u{0BBF}\u{0BB5}\u{0BBF}",
-    lens: &[6, 6],
-    links: &[-1, -1],
-    results: &[-1, -1],
+    table: b"\x06\x06\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_16: Among<Context> = Among {
     strings: "\u{0BC0}\u{0BC1}\u{0BC2}\u{0BC6}\u{0BC7}\u{0BC8}\u{0BBE}\u{0BBF}",
-    lens: &[3, 3, 3, 3, 3, 3, 3, 3],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[-1, -1, -1, -1, -1, -1, -1, -1],
+    table: b"\x03\x03\x03\x03\x03\x03\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_17: Among<Context> = Among {
     strings: "\u{0BAA}\u{0B9F}\u{0BCD}\u{0B9F}\u{0BC1}\u{0BB5}\u{0BBF}\u{0B9F}\u{0BCD}\u{0B9F}\u{0BC1}\u{0BAA}\u{0B9F}\u{0BC1}\u{0BB5}\u{0BBF}\u{0B9F}\u{0BC1}\u{0BAA}\u{0B9F}\u{0BCD}\u{0B9F}\u{0BA4}\u{0BC1}\u{0BC6}\u{0BB2}\u{0BCD}\u{0BB2}\u{0BBE}\u{0BAE}\u{0BCD}\u{0BAA}\u{0B9F}\u{0BCD}\u{0B9F}\u{0BAA}\u{0B9F}\u{0BCD}\u{0B9F}\u{0BA3}\u{0BA4}\u{0BBE}\u{0BA9}\u{0BAA}\u{0B9F}\u{0BBF}\u{0BA4}\u{0BBE}\u{0BA9}\u{0B95}\u{0BC1}\u{0BB0}\u{0BBF}\u{0BAF}\u{0BAA}\u{0B9F}\u{0BBF}\u{0BAA}\u{0BB1}\u{0BCD}\u{0BB1}\u{0BBF}",
-    lens: &[15, 18, 9, 12, 18, 21, 12, 15, 9, 18, 15, 9, 15],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, 8, -1, -1, -1],
-    results: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
+    table: b"\x0f\x12\x09\x0c\x12\x15\x0c\x0f\x09\x12\x0f\x09\x0f\xff\xff\xff\xff\xff\xff\xff\xff\xff\x08\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_18: Among<Context> = Among {
     strings: "\u{0B95}\u{0B9A}\u{0B9F}\u{0BA4}\u{0BAA}\u{0BB1}",
-    lens: &[3, 3, 3, 3, 3, 3],
-    links: &[-1, -1, -1, -1, -1, -1],
-    results: &[-1, -1, -1, -1, -1, -1],
+    table: b"\x03\x03\x03\x03\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_19: Among<Context> = Among {
     strings: "\u{0B95}\u{0B9A}\u{0B9F}\u{0BA4}\u{0BAA}\u{0BB1}",
-    lens: &[3, 3, 3, 3, 3, 3],
-    links: &[-1, -1, -1, -1, -1, -1],
-    results: &[-1, -1, -1, -1, -1, -1],
+    table: b"\x03\x03\x03\x03\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_20: Among<Context> = Among {
     strings: "\u{0BC0}\u{0BC1}\u{0BC2}\u{0BC6}\u{0BC7}\u{0BC8}\u{0BBE}\u{0BBF}",
-    lens: &[3, 3, 3, 3, 3, 3, 3, 3],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[-1, -1, -1, -1, -1, -1, -1, -1],
+    table: b"\x03\x03\x03\x03\x03\x03\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_21: Among<Context> = Among {
     strings: "\u{0BC0}\u{0BC1}\u{0BC2}\u{0BC6}\u{0BC7}\u{0BC8}\u{0BBE}\u{0BBF}",
-    lens: &[3, 3, 3, 3, 3, 3, 3, 3],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[-1, -1, -1, -1, -1, -1, -1, -1],
+    table: b"\x03\x03\x03\x03\x03\x03\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
@@ -211,36 +167,28 @@ static A_21: Among<Context> = Among {
 static A_22: Among<Context> = Among {
     strings:
         "\u{0BAA}\u{0B9F}\u{0BC1}\u{0B95}\u{0BCA}\u{0BA3}\u{0BCD}\u{0B9F}\u{0BBF}\u{0BB0}\u{0BCD}",
-    lens: &[9, 24],
-    links: &[-1, -1],
-    results: &[-1, -1],
+    table: b"\x09\x18\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_23: Among<Context> = Among {
     strings: "\u{0B85}\u{0B86}\u{0B87}\u{0B88}\u{0B89}\u{0B8A}\u{0B8E}\u{0B8F}\u{0B90}\u{0B92}\u{0B93}\u{0B94}",
-    lens: &[3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
+    table: b"\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_24: Among<Context> = Among {
     strings: "\u{0BC0}\u{0BC1}\u{0BC2}\u{0BC6}\u{0BC7}\u{0BC8}\u{0BBE}\u{0BBF}",
-    lens: &[3, 3, 3, 3, 3, 3, 3, 3],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[-1, -1, -1, -1, -1, -1, -1, -1],
+    table: b"\x03\x03\x03\x03\x03\x03\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_25: Among<Context> = Among {
     strings: "\u{0B95}\u{0BBF}\u{0BA9}\u{0BCD}\u{0BB1}\u{0BCD}\u{0BBE}\u{0BA8}\u{0BBF}\u{0BA9}\u{0BCD}\u{0BB1}\u{0BCD}\u{0B95}\u{0BBF}\u{0BB1}\u{0BCD}\u{0B95}\u{0BBF}\u{0BA9}\u{0BCD}\u{0BB1}\u{0BBE}\u{0BA8}\u{0BBF}\u{0BA9}\u{0BCD}\u{0BB1}\u{0B95}\u{0BBF}\u{0BB1}",
-    lens: &[18, 21, 12, 15, 18, 9],
-    links: &[-1, -1, -1, -1, -1, -1],
-    results: &[-1, -1, -1, -1, -1, -1],
+    table: b"\x12\x15\x0c\x0f\x12\x09\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };

@@ -12,216 +12,168 @@ use std::sync::OnceLock;
 
 static A_0: Among<Context> = Among {
     strings: "mnmiznizmuznuzm\u{0131}zn\u{0131}zm\u{00FC}zn\u{00FC}z",
-    lens: &[1, 1, 3, 3, 3, 3, 4, 4, 4, 4],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
+    table: b"\x01\x01\x03\x03\x03\x03\x04\x04\x04\x04\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_1: Among<Context> = Among {
     strings: "lerilar\u{0131}",
-    lens: &[4, 5],
-    links: &[-1, -1],
-    results: &[-1, -1],
+    table: b"\x04\x05\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_2: Among<Context> = Among {
     strings: "ninun\u{0131}n\u{00FC}",
-    lens: &[2, 2, 3, 3],
-    links: &[-1, -1, -1, -1],
-    results: &[-1, -1, -1, -1],
+    table: b"\x02\x02\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_3: Among<Context> = Among {
     strings: "inun\u{0131}n\u{00FC}n",
-    lens: &[2, 2, 3, 3],
-    links: &[-1, -1, -1, -1],
-    results: &[-1, -1, -1, -1],
+    table: b"\x02\x02\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_4: Among<Context> = Among {
     strings: "ae",
-    lens: &[1, 1],
-    links: &[-1, -1],
-    results: &[-1, -1],
+    table: b"\x01\x01\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_5: Among<Context> = Among {
     strings: "nane",
-    lens: &[2, 2],
-    links: &[-1, -1],
-    results: &[-1, -1],
+    table: b"\x02\x02\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_6: Among<Context> = Among {
     strings: "datadete",
-    lens: &[2, 2, 2, 2],
-    links: &[-1, -1, -1, -1],
-    results: &[-1, -1, -1, -1],
+    table: b"\x02\x02\x02\x02\xff\xff\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_7: Among<Context> = Among {
     strings: "ndande",
-    lens: &[3, 3],
-    links: &[-1, -1],
-    results: &[-1, -1],
+    table: b"\x03\x03\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_8: Among<Context> = Among {
     strings: "dantandenten",
-    lens: &[3, 3, 3, 3],
-    links: &[-1, -1, -1, -1],
-    results: &[-1, -1, -1, -1],
+    table: b"\x03\x03\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_9: Among<Context> = Among {
     strings: "ndannden",
-    lens: &[4, 4],
-    links: &[-1, -1],
-    results: &[-1, -1],
+    table: b"\x04\x04\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_10: Among<Context> = Among {
     strings: "lale",
-    lens: &[2, 2],
-    links: &[-1, -1],
-    results: &[-1, -1],
+    table: b"\x02\x02\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_11: Among<Context> = Among {
     strings: "cace",
-    lens: &[2, 2],
-    links: &[-1, -1],
-    results: &[-1, -1],
+    table: b"\x02\x02\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_12: Among<Context> = Among {
     strings: "imum\u{0131}m\u{00FC}m",
-    lens: &[2, 2, 3, 3],
-    links: &[-1, -1, -1, -1],
-    results: &[-1, -1, -1, -1],
+    table: b"\x02\x02\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_13: Among<Context> = Among {
     strings: "sinsuns\u{0131}ns\u{00FC}n",
-    lens: &[3, 3, 4, 4],
-    links: &[-1, -1, -1, -1],
-    results: &[-1, -1, -1, -1],
+    table: b"\x03\x03\x04\x04\xff\xff\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_14: Among<Context> = Among {
     strings: "izuz\u{0131}z\u{00FC}z",
-    lens: &[2, 2, 3, 3],
-    links: &[-1, -1, -1, -1],
-    results: &[-1, -1, -1, -1],
+    table: b"\x02\x02\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_15: Among<Context> = Among {
     strings: "sinizsunuzs\u{0131}n\u{0131}zs\u{00FC}n\u{00FC}z",
-    lens: &[5, 5, 7, 7],
-    links: &[-1, -1, -1, -1],
-    results: &[-1, -1, -1, -1],
+    table: b"\x05\x05\x07\x07\xff\xff\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_16: Among<Context> = Among {
     strings: "larler",
-    lens: &[3, 3],
-    links: &[-1, -1],
-    results: &[-1, -1],
+    table: b"\x03\x03\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_17: Among<Context> = Among {
     strings: "niznuzn\u{0131}zn\u{00FC}z",
-    lens: &[3, 3, 4, 4],
-    links: &[-1, -1, -1, -1],
-    results: &[-1, -1, -1, -1],
+    table: b"\x03\x03\x04\x04\xff\xff\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_18: Among<Context> = Among {
     strings: "dirtirdurturd\u{0131}rt\u{0131}rd\u{00FC}rt\u{00FC}r",
-    lens: &[3, 3, 3, 3, 4, 4, 4, 4],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[-1, -1, -1, -1, -1, -1, -1, -1],
+    table: b"\x03\x03\x03\x03\x04\x04\x04\x04\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_19: Among<Context> = Among {
     strings: "cas\u{0131}nacesine",
-    lens: &[7, 6],
-    links: &[-1, -1],
-    results: &[-1, -1],
+    table: b"\x07\x06\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_20: Among<Context> = Among {
     strings: "ditidiktikduktukd\u{0131}kt\u{0131}kd\u{00FC}kt\u{00FC}kdimtimdumtumd\u{0131}mt\u{0131}md\u{00FC}mt\u{00FC}mdintinduntund\u{0131}nt\u{0131}nd\u{00FC}nt\u{00FC}ndutud\u{0131}t\u{0131}d\u{00FC}t\u{00FC}",
-    lens: &[2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 3, 3, 3, 3, 4, 4, 4, 4, 3, 3, 3, 3, 4, 4, 4, 4, 2, 2, 3, 3, 3, 3],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
+    table: b"\x02\x02\x03\x03\x03\x03\x04\x04\x04\x04\x03\x03\x03\x03\x04\x04\x04\x04\x03\x03\x03\x03\x04\x04\x04\x04\x02\x02\x03\x03\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_21: Among<Context> = Among {
     strings: "sasesakseksamsemsansen",
-    lens: &[2, 2, 3, 3, 3, 3, 3, 3],
-    links: &[-1, -1, -1, -1, -1, -1, -1, -1],
-    results: &[-1, -1, -1, -1, -1, -1, -1, -1],
+    table: b"\x02\x02\x03\x03\x03\x03\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_22: Among<Context> = Among {
     strings: "mi\u{015F}mu\u{015F}m\u{0131}\u{015F}m\u{00FC}\u{015F}",
-    lens: &[4, 4, 5, 5],
-    links: &[-1, -1, -1, -1],
-    results: &[-1, -1, -1, -1],
+    table: b"\x04\x04\x05\x05\xff\xff\xff\xff\xff\xff\xff\xff",
     methods: &[],
     ends: OnceLock::new(),
 };
 
 static A_23: Among<Context> = Among {
     strings: "bcd\u{011F}",
-    lens: &[1, 1, 1, 2],
-    links: &[-1, -1, -1, -1],
-    results: &[1, 2, 3, 4],
+    table: b"\x01\x01\x01\x02\xff\xff\xff\xff\x01\x02\x03\x04",
     methods: &[],
     ends: OnceLock::new(),
 };
