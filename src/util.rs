@@ -116,17 +116,26 @@ impl Hasher for FxHasher {
 /// kilobytes of wasm each); this sorts a permutation of `u32` indexes with one shared,
 /// non-generic merge sort and then moves the elements, so each call site adds only a few
 /// hundred bytes. For the short lists sorted here the extra pass costs nothing measurable.
-pub fn sort_by<T>(v: &mut Vec<T>, cmp: impl Fn(&T, &T) -> Ordering) {
+pub fn sort_by<T>(v: &mut [T], cmp: impl Fn(&T, &T) -> Ordering) {
     if v.len() < 2 {
         return;
     }
-    let order = sorted_indexes(v.len(), &|a, b| cmp(&v[a], &v[b]));
-    let mut slots: Vec<Option<T>> = v.drain(..).map(Some).collect();
-    v.extend(
-        order
-            .iter()
-            .filter_map(|&i| slots.get_mut(i as usize).and_then(Option::take)),
-    );
+    let mut order = sorted_indexes(v.len(), &|a, b| cmp(&v[a], &v[b]));
+    // The items move into their places by swaps along each cycle of the permutation, rather
+    // than through a second vector of them: sorting the 100,000 names of an 8 MiB text held
+    // two copies of them at once.
+    for start in 0..order.len() {
+        let mut k = start;
+        while let Some(&src) = order.get(k).filter(|&&src| src != u32::MAX) {
+            order[k] = u32::MAX;
+            let src = src as usize;
+            if src == start {
+                break;
+            }
+            v.swap(k, src);
+            k = src;
+        }
+    }
 }
 
 /// Sorts `v` ascending, as `v.sort_unstable()` does: insertion sort for short runs (a
@@ -183,7 +192,7 @@ pub fn sort_u32(v: &mut [u32]) {
 }
 
 /// Sorts `v` stably by the key `key` gives, as `v.sort_by_key(key)` does.
-pub fn sort_by_key<T, K: Ord>(v: &mut Vec<T>, key: impl Fn(&T) -> K) {
+pub fn sort_by_key<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
     sort_by(v, |a, b| key(a).cmp(&key(b)));
 }
 

@@ -147,7 +147,7 @@ pub fn find(doc: &crate::text::Document) -> Actors {
 
 /// Sorts `v` stably by `key`, as [`crate::util::sort_by_key`] does; mentions and links mostly
 /// arrive in text order already, and then there is nothing to do.
-fn sort_stable_by_key<T, K: Ord>(v: &mut Vec<T>, key: impl Fn(&T) -> K) {
+fn sort_stable_by_key<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
     if v.windows(2).all(|w| key(&w[0]) <= key(&w[1])) {
         return;
     }
