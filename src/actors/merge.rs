@@ -63,15 +63,13 @@ fn fuller_names(
             .map(|k| cx.lower(k))
             .collect()
     };
-    let people = || {
-        spans.iter().zip(kinds).filter_map(|(s, k)| match k {
-            Some((ActorKind::Person, last)) => Some((s.first, *last)),
-            _ => None,
-        })
-    };
+    let people = spans.iter().zip(kinds).filter_map(|(s, k)| match k {
+        Some((ActorKind::Person, last)) => Some((s.first, *last)),
+        _ => None,
+    });
     // Each distinct person's name, with the tokens of one mention of it.
     let mut names: Vec<(Vec<&str>, (usize, usize))> = Vec::new();
-    for (first, last) in people() {
+    for (first, last) in people {
         let w = words(first, last);
         if !names.iter().any(|(n, _)| *n == w) {
             names.push((w, (first, last)));

@@ -144,24 +144,7 @@ pub fn sentences(
             continue;
         }
         let j = skip(p, i, is_terminal);
-        let mut k = j;
-        while k < n && is_closer(char_at(p, k)) {
-            quote.close(char_at(p, k));
-            k = after(p, k);
-        }
-        // HTML pasted with the text: closing tags after the full stop belong to the sentence
-        // and count as a separator ("approved.</p><p>Next").
-        let mut tagged = false;
-        while k < n && char_at(p, k) == '<' {
-            let Some(len) = html_tag_len(&p[k..]) else {
-                break;
-            };
-            let stop = k + len;
-            while k < n && k < stop {
-                k = after(p, k);
-            }
-            tagged = true;
-        }
+        let (k, tagged) = closers_and_tags(p, j, &mut quote);
         if k >= n {
             break; // the paragraph end closes the sentence anyway
         }
@@ -235,6 +218,30 @@ fn cut_long(text: &str, span: Range<usize>) -> Vec<Range<usize>> {
         pieces.push(start..span.end);
     }
     pieces
+}
+
+/// The end of what closes a stop at byte `j` of `p`: closing quotes and brackets (`quote`
+/// notes the quotes), then HTML tags pasted with the text, which belong to the sentence and
+/// count as a separator ("approved.</p><p>Next"); and whether there were tags.
+fn closers_and_tags(p: &str, j: usize, quote: &mut Quote) -> (usize, bool) {
+    let n = p.len();
+    let mut k = j;
+    while k < n && is_closer(char_at(p, k)) {
+        quote.close(char_at(p, k));
+        k = after(p, k);
+    }
+    let mut tagged = false;
+    while k < n && char_at(p, k) == '<' {
+        let Some(len) = html_tag_len(&p[k..]) else {
+            break;
+        };
+        let stop = k + len;
+        while k < n && k < stop {
+            k = after(p, k);
+        }
+        tagged = true;
+    }
+    (k, tagged)
 }
 
 /// The character at byte `i` of `p` (a char boundary), or NUL past the end.

@@ -6,41 +6,30 @@ use pith::Analysis;
 
 /// The readable report: summary, keywords, actors table, positions table.
 pub fn report(g: &Analysis) -> String {
-    let mut s = String::new();
-    let push = |s: &mut String, line: String| {
-        s.push_str(&line);
-        s.push('\n');
-    };
-    push(
-        &mut s,
-        format!(
-            "Language: {}   Sentences: {}",
-            g.language,
-            g.sentences.len()
-        ),
+    let mut s = format!(
+        "Language: {}   Sentences: {}\n",
+        g.language,
+        g.sentences.len()
     );
-    push(&mut s, "\nSUMMARY".into());
+    s.push_str("\nSUMMARY\n");
     for x in &g.summary {
-        push(&mut s, format!("  [{}] {}", x.sentence, x.text));
+        s.push_str(&format!("  [{}] {}\n", x.sentence, x.text));
     }
-    push(&mut s, "\nKEYWORDS".into());
-    push(
-        &mut s,
-        format!(
-            "  {}",
-            g.keywords
-                .iter()
-                .map(|k| k.phrase.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    );
-    push(&mut s, "\nACTORS".into());
-    let shown = |c: f64, threshold: f64| c >= threshold;
+    let keywords: Vec<&str> = g.keywords.iter().map(|k| k.phrase.as_str()).collect();
+    s.push_str(&format!("\nKEYWORDS\n  {}\n", keywords.join(", ")));
+    s.push_str("\nACTORS\n");
+    actors(&mut s, g);
+    s.push_str("\nPOSITIONS\n");
+    positions(&mut s, g);
+    s
+}
+
+/// The actors at or above the display confidence, as a table, and how many are left out.
+fn actors(s: &mut String, g: &Analysis) {
     let rows: Vec<[String; 5]> = g
         .actors
         .iter()
-        .filter(|a| shown(a.confidence, pith::ACTOR_DISPLAY_CONFIDENCE))
+        .filter(|a| a.confidence >= pith::ACTOR_DISPLAY_CONFIDENCE)
         .map(|a| {
             [
                 a.name.clone(),
@@ -52,20 +41,23 @@ pub fn report(g: &Analysis) -> String {
         })
         .collect();
     table(
-        &mut s,
+        s,
         ["name", "kind", "role", "affiliation", "mentions"],
         &rows,
     );
     hidden(
-        &mut s,
+        s,
         g.actors.len() - rows.len(),
         pith::ACTOR_DISPLAY_CONFIDENCE,
     );
-    push(&mut s, "\nPOSITIONS".into());
+}
+
+/// The positions at or above the display confidence, as a table, and how many are left out.
+fn positions(s: &mut String, g: &Analysis) {
     let rows: Vec<[String; 5]> = g
         .positions
         .iter()
-        .filter(|p| shown(p.confidence, pith::POSITION_DISPLAY_CONFIDENCE))
+        .filter(|p| p.confidence >= pith::POSITION_DISPLAY_CONFIDENCE)
         .map(|p| {
             [
                 if p.resolved {
@@ -80,17 +72,12 @@ pub fn report(g: &Analysis) -> String {
             ]
         })
         .collect();
-    table(
-        &mut s,
-        ["actor", "side", "stance", "claim", "evidence"],
-        &rows,
-    );
+    table(s, ["actor", "side", "stance", "claim", "evidence"], &rows);
     hidden(
-        &mut s,
+        s,
         g.positions.len() - rows.len(),
         pith::POSITION_DISPLAY_CONFIDENCE,
     );
-    s
 }
 
 /// The line under a table that left out `n` rows below the display confidence.
