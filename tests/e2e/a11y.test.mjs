@@ -33,7 +33,7 @@ const SCHEMES = ['light', 'dark'];
 const VIEWPORTS = [{ width: 375, height: 812 }, { width: 1280, height: 800 }];
 const EXAMPLES = ['article.html', 'csp.html', 'long.html'];
 
-const { test, bail, finish } = harness('a11y');
+const { test, bail, finish } = harness('a11y', { testTimeoutMs: 90_000 });
 
 for (const f of ['pith.js', 'pith_bg.wasm', 'pith.d.ts']) {
   if (!fs.existsSync(path.join(ROOT, 'pkg', f))) bail(`pkg/${f} is missing: run \`make wasm\` first`);
@@ -192,8 +192,19 @@ function sideways() {
   return out;
 }
 
-/** Lets style and layout settle after a change of viewport or scheme. */
-const settle = (page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+/**
+ * Lets style and layout settle after a change of viewport or scheme: two animation frames, or
+ * half a second where frames stop coming (headless Chromium under load can stop producing them,
+ * and an unbounded wait hung CI). Nothing here depends on a paint: axe and `sideways` read
+ * computed styles and layout, which the browser brings up to date when asked.
+ */
+const settle = (page) => page.evaluate(() => new Promise((done) => {
+  const fallback = setTimeout(done, 500);
+  requestAnimationFrame(() => requestAnimationFrame(() => {
+    clearTimeout(fallback);
+    done();
+  }));
+}));
 
 /**
  * Adds one sample of every stance, actor kind and (demo) sentence kind where the page shows

@@ -5,15 +5,28 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 
-/** A test run whose summary line starts with `label` ("e2e", "widget e2e"). */
-export function harness(label) {
+/**
+ * A test run whose summary line starts with `label` ("e2e", "widget e2e"). With `testTimeoutMs`,
+ * a test still running after that long fails with a message naming it, instead of stalling the
+ * whole run until its watchdog bails with no clue which step hung (a page whose frames stop
+ * under load once did that on CI).
+ */
+export function harness(label, { testTimeoutMs } = {}) {
   let passed = 0;
   let failed = 0;
   let n = 0;
+  const bounded = (name, fn) => {
+    if (!testTimeoutMs) return fn();
+    let timer;
+    const late = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${name}: still running after ${testTimeoutMs / 1000} s`)), testTimeoutMs);
+    });
+    return Promise.race([fn(), late]).finally(() => clearTimeout(timer));
+  };
   return {
     async test(name, fn) {
       try {
-        await fn();
+        await bounded(name, fn);
         passed++;
         console.log(`ok ${++n} - ${name}`);
       } catch (err) {

@@ -666,7 +666,16 @@ try {
       el.remove();
       const resolved = await window.__pending;
       // A few frames for anything that could still arrive.
-      for (let i = 0; i < 10; i++) await new Promise((done) => requestAnimationFrame(done));
+      // Each frame is bounded: headless Chromium under load can stop producing frames.
+      for (let i = 0; i < 10; i++) {
+        await new Promise((done) => {
+          const fallback = setTimeout(done, 100);
+          requestAnimationFrame(() => {
+            clearTimeout(fallback);
+            done();
+          });
+        });
+      }
       return {
         resolved,
         workers: window.__workers.map((w) => w.terminated),
