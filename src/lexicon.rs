@@ -4,13 +4,14 @@
 
 use crate::case::lowercase;
 use crate::model::Stance;
+use crate::util::{words, Words};
 use crate::util::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::hash_map::Entry;
 use std::sync::OnceLock;
 
 /// Days of the week, lowercase: never part of a name ("said Tuesday"), and skipped at the
 /// start of a claim ("responded Friday to reports").
-pub const WEEKDAYS: &[&str] = &[
+pub const WEEKDAYS: Words = words![
     "monday",
     "tuesday",
     "wednesday",
@@ -638,7 +639,7 @@ mod tests {
                 (lx.adjectives.contains_key(w), word::ADJECTIVE),
                 (lx.cue(w).is_some(), word::CUE),
                 (lx.cues.contains_key(w), word::CUE_VERB),
-                (WEEKDAYS.contains(&w), word::WEEKDAY),
+                (WEEKDAYS.contains(w), word::WEEKDAY),
                 (lx.is_agent(w), word::AGENT),
                 (lx.country_of_lower(w).is_some(), word::COUNTRY),
                 (lx.peoples.contains_key(w), word::PEOPLE),

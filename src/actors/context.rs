@@ -6,10 +6,11 @@ use super::words::MONTHS;
 use crate::lexicon::Lexicon;
 use crate::model::SentenceKind;
 use crate::text::{Document, Shape, Token, TokenKind};
+use crate::util::{words, Words};
 use std::cell::Cell;
 
 /// Last words that make an unknown name an organisation: "Leicester City", "Acme Holdings".
-const ORG_SUFFIXES: &[&str] = &[
+const ORG_SUFFIXES: Words = words![
     "inc",
     "corp",
     "corporation",
@@ -97,7 +98,7 @@ const ORG_SUFFIXES: &[&str] = &[
 ];
 /// Words that mark a sports report, where towns and counties name clubs ("Essex need another
 /// 148 runs"). Only in such a report do result lines and fixtures make names clubs.
-const SPORT_WORDS: &[&str] = &[
+const SPORT_WORDS: Words = words![
     "match",
     "matches",
     "goal",
@@ -120,9 +121,7 @@ const SPORT_WORDS: &[&str] = &[
     "touchdown",
 ];
 /// Words that start a noun phrase; a role noun follows one ("the spokesman").
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "its", "their", "our", "this",
-];
+const DETERMINERS: Words = words!["the", "a", "an", "his", "her", "its", "their", "our", "this",];
 
 /// Facts about a word of the document ([`Ctx::lex`]): the lexicon's
 /// [`crate::lexicon::word`] bits and these.

@@ -10,9 +10,10 @@ use super::{sort_stable_by_key, Actors, Entity, Link};
 use crate::lexicon::Gender;
 use crate::model::ActorKind;
 use crate::util::FxHashMap as HashMap;
+use crate::util::{words, Words};
 
 /// Generational suffixes that end a person's name without being the surname.
-const NAME_SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+const NAME_SUFFIXES: Words = words!["jr", "sr", "ii", "iii", "iv"];
 
 /// Stages 3 and 4.
 pub(super) fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
@@ -219,7 +220,7 @@ fn mention_start(cx: &Ctx, first: usize) -> usize {
 /// suffix ("trump jr").
 fn surname(cx: &Ctx, first: usize, last: usize) -> String {
     let word = cx.lower(last);
-    if last > first && NAME_SUFFIXES.contains(&word) {
+    if last > first && NAME_SUFFIXES.contains(word) {
         return format!("{} {word}", cx.lower(last - 1));
     }
     word.to_string()
@@ -245,7 +246,7 @@ fn person_index(
     // The given name: the first word of more than one letter before the surname, unless the
     // name opens with the surname's particles ("Van der Berg" is the surname alone).
     let given = (first..sur_first)
-        .take_while(|&k| !super::tagging::PARTICLES.contains(&cx.lower(k)))
+        .take_while(|&k| !super::tagging::PARTICLES.contains(cx.lower(k)))
         .find(|&k| cx.doc.token_text(&cx.doc.tokens[k]).chars().count() > 1)
         .map(|k| cx.lower(k).to_string());
     let known = people.entry(sur.clone()).or_default();

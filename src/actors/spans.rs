@@ -8,14 +8,13 @@ use super::words::{is_club_word, CLUB_TAILS, MONTHS, SPORT_CLUB_TAILS, TOWN_CLUB
 use crate::lexicon::Gender;
 use crate::model::SentenceKind;
 use crate::text::{Shape, TokenKind};
+use crate::util::{words, Words};
 use std::ops::Range;
 
 /// Words that join two name parts only when the gazetteer knows the whole name.
-const JOINERS: &[&str] = &[
-    "of", "and", "&", "de", "du", "von", "van", "der", "al", "bin",
-];
+const JOINERS: Words = words!["of", "and", "&", "de", "du", "von", "van", "der", "al", "bin",];
 /// Heads after which "of" belongs to the name: "Bank of England", "University of Oxford".
-const OF_HEADS: &[&str] = &[
+const OF_HEADS: Words = words![
     "bank",
     "university",
     "ministry",
@@ -51,7 +50,7 @@ const OF_HEADS: &[&str] = &[
     "organisation",
 ];
 /// Words before a month that make it a date ("in May", "since June").
-const DATE_WORDS: &[&str] = &[
+const DATE_WORDS: Words = words![
     "in", "on", "since", "until", "by", "last", "next", "this", "early", "late", "mid", "from",
     "through", "of", "before", "after",
 ];
@@ -143,7 +142,7 @@ fn with_club_tail(cx: &Ctx, first: usize, last: usize, range: &Range<usize>) -> 
         && doc.tokens[next].start == doc.tokens[last].end + 1
         && (is_club_word(cx.lower(next), sport, CLUB_TAILS, SPORT_CLUB_TAILS)
             || (sport
-                && TOWN_CLUB_TAILS.contains(&cx.lower(next))
+                && TOWN_CLUB_TAILS.contains(cx.lower(next))
                 && cx.is_city(first, last)
                 // "Manchester City Council" is no club.
                 && !cx.tok(next + 1).is_some_and(|t| {
@@ -250,14 +249,14 @@ fn demonym_surname(cx: &Ctx, first: usize, last: usize, range: &Range<usize>) ->
 /// an institutional head.
 fn joined_name(cx: &Ctx, first: usize, last: usize, range: &Range<usize>) -> Option<usize> {
     let next = last + 1;
-    if !(next + 1 < range.end && JOINERS.contains(&cx.lower(next)) && cx.is_name_token(next + 1)) {
+    if !(next + 1 < range.end && JOINERS.contains(cx.lower(next)) && cx.is_name_token(next + 1)) {
         return None;
     }
     let mut end = next + 1;
     while end + 1 < range.end && cx.is_name_token(end + 1) {
         end += 1;
     }
-    let of_head = cx.lower(next) == "of" && OF_HEADS.contains(&cx.lower(last));
+    let of_head = cx.lower(next) == "of" && OF_HEADS.contains(cx.lower(last));
     (cx.is_known(first, end) || of_head).then_some(end)
 }
 
@@ -347,6 +346,6 @@ impl Ctx<'_, '_> {
         }
         let number_after = self.tok(next).is_some_and(|t| t.kind == TokenKind::Number);
         let before = if i > 0 { self.lower(i - 1) } else { "" };
-        number_after || DATE_WORDS.contains(&before)
+        number_after || DATE_WORDS.contains(before)
     }
 }

@@ -16,6 +16,7 @@ use super::words::MONTHS;
 use crate::model::SentenceKind;
 use crate::text::TokenKind;
 use crate::util::FxHashMap as HashMap;
+use crate::util::{words, Words};
 
 /// The MISC label: names of other things (events, nationalities, products), no actors.
 const MISC: usize = 4;
@@ -158,17 +159,17 @@ fn order_key(first: usize, alone: bool, rank: usize) -> u64 {
 }
 
 /// Punctuation that can stand inside a name: "AT&T", "Wi-Fi", "U.S.", "O'Neill".
-const INSIDE: &[&str] = &["&", "-", ".", "'", "’"];
+const INSIDE: Words = words!["&", "-", ".", "'", "’"];
 /// Plural nouns whose possessive begins an institution's name: "the People's Liberation Army",
 /// "Children's Hospital". Any other possessive ends a name: "Stanford University's Center",
 /// "Parata's iwi".
-const POSSESSIVE_PLURALS: &[&str] = &[
+const POSSESSIVE_PLURALS: Words = words![
     "people", "children", "women", "men", "workers", "veterans", "citizens", "farmers", "nations",
     "writers", "teachers", "soldiers", "traders", "sailors", "builders", "voters",
 ];
 /// First words of names of things, not actors: parts of texts ("Article III", "Title IX") and
 /// storms ("Hurricane Katrina", "Cyclone Idai").
-const THING_FIRST_WORDS: &[&str] = &[
+const THING_FIRST_WORDS: Words = words![
     "article",
     "title",
     "section",
@@ -185,7 +186,7 @@ const THING_FIRST_WORDS: &[&str] = &[
 ];
 /// Lowercase words inside a person's name: "Ursula von der Leyen", "Osama bin Laden". Any other
 /// ("Mario Lucero and Isabel Ruiz") separates two names.
-pub(super) const PARTICLES: &[&str] = &[
+pub(super) const PARTICLES: Words = words![
     "von", "van", "der", "den", "de", "du", "da", "di", "del", "della", "dos", "la", "le", "bin",
     "ibn", "al", "el", "ten", "ter",
 ];
@@ -204,17 +205,17 @@ fn whole_names(cx: &Ctx, t: &Tagged, out: &mut Vec<Tagged>) {
     while start <= t.last {
         let mut end = start;
         let inside = |k: usize| {
-            INSIDE.contains(&cx.lower(k))
+            INSIDE.contains(cx.lower(k))
                 || (matches!(cx.lower(k), "'s" | "’s")
                     && k > t.first
-                    && POSSESSIVE_PLURALS.contains(&cx.lower(k - 1)))
+                    && POSSESSIVE_PLURALS.contains(cx.lower(k - 1)))
         };
         let separates = |k: usize| {
             (is_punct(k) && !inside(k))
                 || (matches!(cx.lower(k), "and" | "or") && !known_whole)
                 || (t.label == PER
                     && doc.tokens[k].shape == crate::text::Shape::Lower
-                    && !PARTICLES.contains(&cx.lower(k)))
+                    && !PARTICLES.contains(cx.lower(k)))
         };
         while end < t.last && !separates(end + 1) {
             end += 1;
@@ -248,7 +249,7 @@ fn whole_names(cx: &Ctx, t: &Tagged, out: &mut Vec<Tagged>) {
         {
             continue;
         }
-        if THING_FIRST_WORDS.contains(&cx.lower(first))
+        if THING_FIRST_WORDS.contains(cx.lower(first))
             || !said_as_name(cx, first, last)
             || in_code(cx, first, last)
         {
@@ -331,7 +332,7 @@ fn joined(cx: &Ctx, tagged: Vec<Tagged>) -> Vec<Tagged> {
         if let Some(prev) = out.last_mut() {
             let between = prev.last + 1..t.first;
             let gap = doc.slice(doc.tokens[prev.last].end, doc.tokens[t.first].start);
-            let particles = between.clone().all(|k| PARTICLES.contains(&cx.lower(k)));
+            let particles = between.clone().all(|k| PARTICLES.contains(cx.lower(k)));
             let close = prev.last < t.first
                 && same_sentence(prev.last, t.first)
                 && !gap.contains('\n')

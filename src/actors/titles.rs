@@ -5,9 +5,10 @@
 use super::context::{lex, Ctx};
 use super::spans::Span;
 use crate::text::{Shape, TokenKind};
+use crate::util::{words, Words};
 
 /// Possessives before a role that make it someone else's servant: "his spokesman".
-const POSSESSIVES: &[&str] = &["his", "her", "its", "their"];
+const POSSESSIVES: Words = words!["his", "her", "its", "their"];
 
 /// A role phrase: its first token, its text and the country it names.
 type Role = (usize, String, Option<&'static str>);
@@ -117,7 +118,7 @@ fn role_after(cx: &Ctx, last: usize, hi: usize) -> Option<Role> {
 /// Records `role` in `span`: evidence of a person, maybe someone's servant, maybe a party's.
 fn take_role(cx: &Ctx, span: &mut Span, (rf, text, country): Role, lo: usize) {
     span.person_evidence = true;
-    if rf > lo && POSSESSIVES.contains(&cx.lower(rf - 1)) {
+    if rf > lo && POSSESSIVES.contains(cx.lower(rf - 1)) {
         span.possessor = Some(rf - 1);
     }
     let tokens = text.split_whitespace().count();

@@ -10,14 +10,15 @@ use super::words::{is_club_word, CLUB_TAILS, SPORT_CLUB_TAILS, TOWN_CLUB_TAILS};
 use crate::model::ActorKind;
 use crate::text::{Shape, TokenKind};
 use crate::util::FxHashSet as HashSet;
+use crate::util::{words, Words};
 
 /// Words before a club's name in a result: "beat Somerset", "drew with Kent".
-const TEAM_BEFORE: &[&str] = &["beat", "v", "vs", "defeated"];
+const TEAM_BEFORE: Words = words!["beat", "v", "vs", "defeated"];
 /// Words after a club's name in a result: "Leicestershire beat".
-const TEAM_AFTER: &[&str] = &["beat", "beats", "drew", "defeated", "v", "vs"];
+const TEAM_AFTER: Words = words!["beat", "beats", "drew", "defeated", "v", "vs"];
 /// First words of club names in a sports report: "Real Madrid", "Inter Milan", "AC Milan",
 /// "Bayern Munich", "Sporting Lisbon".
-const SPORT_CLUB_HEADS: &[&str] = &[
+const SPORT_CLUB_HEADS: Words = words![
     "real",
     "atletico",
     "athletic",
@@ -35,7 +36,7 @@ const SPORT_CLUB_HEADS: &[&str] = &[
 ];
 /// Words before a name that make it a company or club: "tyre giant Pirelli", "Belgian club
 /// Standard Liege".
-const ORG_BEFORE: &[&str] = &[
+const ORG_BEFORE: Words = words![
     "giant",
     "firm",
     "company",
@@ -52,7 +53,7 @@ const ORG_BEFORE: &[&str] = &[
 ];
 /// Words before "of" or "in" and a name that make it a company: "shares in Magna", "chief
 /// executive officer of Petofi".
-const ORG_OF: &[&str] = &[
+const ORG_OF: Words = words![
     "shares",
     "stake",
     "subsidiary",
@@ -63,7 +64,7 @@ const ORG_OF: &[&str] = &[
     "shareholders",
 ];
 /// Words after a name that make it a company: "Pirelli shares", "Air France chairman".
-const ORG_AFTER: &[&str] = &[
+const ORG_AFTER: Words = words![
     "shares",
     "stock",
     "subsidiary",
@@ -84,7 +85,7 @@ const ORG_AFTER: &[&str] = &[
     "investors",
 ];
 /// Nouns after an acronym that make it a thing, not an organisation: "the INF treaty".
-pub(super) const THING_HEADS: &[&str] = &[
+pub(super) const THING_HEADS: Words = words![
     "treaty",
     "agreement",
     "accord",
@@ -105,7 +106,7 @@ pub(super) const THING_HEADS: &[&str] = &[
     "rate",
 ];
 /// Lowercase nouns that turn a preceding name into an organisation: "the Bush administration".
-const ORG_TAILS: &[&str] = &[
+const ORG_TAILS: Words = words![
     "administration",
     "government",
     "ministry",
@@ -114,9 +115,9 @@ const ORG_TAILS: &[&str] = &[
 ];
 /// Words before a capital city that make it a counterpart, not a location: "relations with
 /// Moscow".
-const COUNTERPART_PREPS: &[&str] = &["with", "against", "by"];
+const COUNTERPART_PREPS: Words = words!["with", "against", "by"];
 /// Verbs and auxiliaries after a capital city that make it act: "Moscow might pull out".
-const ACTING_VERBS: &[&str] = &[
+const ACTING_VERBS: Words = words![
     "is",
     "was",
     "has",
@@ -220,7 +221,7 @@ impl<'c, 'd, 'a> Typing<'c, 'd, 'a> {
             .tokens
             .windows(2)
             .filter(|w| {
-                w[0].shape == Shape::Upper && THING_HEADS.contains(&doc.vocab.get(w[1].lower))
+                w[0].shape == Shape::Upper && THING_HEADS.contains(doc.vocab.get(w[1].lower))
             })
             .map(|w| w[0].lower)
             .collect();
@@ -304,7 +305,7 @@ impl<'c, 'd, 'a> Typing<'c, 'd, 'a> {
             }
         }
         let tail = cx.lower(s.last + 1);
-        if ORG_TAILS.contains(&tail) && kind != ActorKind::Place {
+        if ORG_TAILS.contains(tail) && kind != ActorKind::Place {
             return Decision::Typed(self.with_tail(s, written, tail));
         }
         let key = match kind {
@@ -345,8 +346,7 @@ impl<'c, 'd, 'a> Typing<'c, 'd, 'a> {
             return Some(ActorKind::Place);
         }
         // A name whose last word is a kind of place is that place: "Whangarei Harbour".
-        if kind == ActorKind::Person && s.last > s.first && PLACE_HEADS.contains(&cx.lower(s.last))
-        {
+        if kind == ActorKind::Person && s.last > s.first && PLACE_HEADS.contains(cx.lower(s.last)) {
             return Some(ActorKind::Place);
         }
         // Two or more words opening with a frequent given name are a person's: "Paul Ortiz".
@@ -502,9 +502,9 @@ fn org_suffix(cx: &Ctx, s: &Span) -> bool {
 
 /// A club named after its town plays: "Leicestershire beat Somerset", "drew with Kent".
 fn team(cx: &Ctx, s: &Span) -> bool {
-    TEAM_BEFORE.contains(&word_before(cx, s, 1))
+    TEAM_BEFORE.contains(word_before(cx, s, 1))
         || (word_before(cx, s, 1) == "with" && matches!(word_before(cx, s, 2), "drew" | "draw"))
-        || TEAM_AFTER.contains(&cx.lower(s.last + 1))
+        || TEAM_AFTER.contains(cx.lower(s.last + 1))
 }
 
 /// A name of two or more capitalised words that starts with a frequent given name is a
@@ -527,20 +527,20 @@ fn club_name(cx: &Ctx, s: &Span) -> bool {
     let sport = cx.sport;
     s.last > s.first
         && (is_club_word(cx.lower(s.last), sport, CLUB_TAILS, SPORT_CLUB_TAILS)
-            || is_club_word(cx.lower(s.first), sport, &[], SPORT_CLUB_HEADS)
+            || is_club_word(cx.lower(s.first), sport, Words(""), SPORT_CLUB_HEADS)
             || (sport
-                && TOWN_CLUB_TAILS.contains(&cx.lower(s.last))
+                && TOWN_CLUB_TAILS.contains(cx.lower(s.last))
                 && cx.is_city_or_unknown(s.first, s.last - 1)))
         && !cx.lx.places.contains_key(&s.key)
 }
 
 /// A company by its context: "tyre giant Pirelli", "shares in Magna", "Pirelli shares".
 fn company(cx: &Ctx, s: &Span) -> bool {
-    ORG_BEFORE.contains(&word_before(cx, s, 1))
-        || (matches!(word_before(cx, s, 1), "of" | "in") && ORG_OF.contains(&word_before(cx, s, 2)))
-        || ORG_AFTER.contains(&cx.lower(s.last + 1))
+    ORG_BEFORE.contains(word_before(cx, s, 1))
+        || (matches!(word_before(cx, s, 1), "of" | "in") && ORG_OF.contains(word_before(cx, s, 2)))
+        || ORG_AFTER.contains(cx.lower(s.last + 1))
         // "Uber's drivers", "Apple's shares".
-        || (matches!(cx.lower(s.last + 1), "'s" | "’s") && ORG_AFTER.contains(&cx.lower(s.last + 2)))
+        || (matches!(cx.lower(s.last + 1), "'s" | "’s") && ORG_AFTER.contains(cx.lower(s.last + 2)))
 }
 
 /// A capital that acts anywhere in the article ("Moscow might pull out") stands for its
@@ -552,7 +552,7 @@ fn is_acting(cx: &Ctx, s: &Span) -> bool {
         ""
     };
     cx.lx.capitals.contains_key(&s.key)
-        && (ACTING_VERBS.contains(&cx.lower(s.last + 1)) || COUNTERPART_PREPS.contains(&prev))
+        && (ACTING_VERBS.contains(cx.lower(s.last + 1)) || COUNTERPART_PREPS.contains(prev))
 }
 
 /// Whether `key` names a party's members ("Republicans", "Democrats"): a group on its side.
@@ -566,7 +566,7 @@ pub(super) fn party_members(cx: &Ctx, key: &str) -> bool {
 }
 
 /// Legal forms that end a company's name, and that it is also named without.
-const LEGAL_FORMS: &[&str] = &[
+const LEGAL_FORMS: Words = words![
     "co", "co.", "corp", "corp.", "inc", "inc.", "ltd", "ltd.", "plc", "llc", "ag", "sa", "nv",
     "gmbh",
 ];
@@ -575,7 +575,7 @@ const LEGAL_FORMS: &[&str] = &[
 /// Electric" are one company.
 fn without_legal_form(key: &str) -> &str {
     match key.rsplit_once(' ') {
-        Some((rest, last)) if LEGAL_FORMS.contains(&last) => rest.trim_end_matches(','),
+        Some((rest, last)) if LEGAL_FORMS.contains(last) => rest.trim_end_matches(','),
         _ => key,
     }
 }
@@ -583,7 +583,7 @@ fn without_legal_form(key: &str) -> &str {
 /// Nouns for made things, which an apposition may call a name: "Hazel Hen, a supercomputer".
 /// A closed list: the nouns for people are too many to list, and a person called "a winner" or
 /// "a communist" must stay a person.
-const THING_NOUNS: &[&str] = &[
+const THING_NOUNS: Words = words![
     "supercomputer",
     "computer",
     "machine",
@@ -658,11 +658,11 @@ fn thing_apposition(cx: &Ctx, s: &Span) -> bool {
     let sentence_end = cx.doc.sentences[cx.doc.sentence_of(s.first)].tokens.end;
     (s.last + 3..sentence_end.min(s.last + 6))
         .take_while(|&k| cx.doc.tokens[k].kind == TokenKind::Word)
-        .any(|k| THING_NOUNS.contains(&cx.lower(k)))
+        .any(|k| THING_NOUNS.contains(cx.lower(k)))
 }
 
 /// Last words that make a name a place's: "Whangarei Harbour", "Sandy Bay".
-const PLACE_HEADS: &[&str] = &[
+const PLACE_HEADS: Words = words![
     "harbour",
     "harbor",
     "river",

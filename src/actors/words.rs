@@ -1,9 +1,10 @@
 //! Word lists that more than one step reads: club names (found as spans, typed as clubs) and
 //! months (marked in the context, told from names when spans are found).
+use crate::util::{words, Words};
 
 /// Last words of club names, in any text: "Leeds United", "Blackburn Rovers", "West
 /// Bromwich Albion", "Tottenham Hotspur".
-pub(super) const CLUB_TAILS: &[&str] = &[
+pub(super) const CLUB_TAILS: Words = words![
     "united",
     "rovers",
     "wanderers",
@@ -15,7 +16,7 @@ pub(super) const CLUB_TAILS: &[&str] = &[
 ];
 /// Last words of club names in a sports report only, being common in other names elsewhere
 /// ("Aston Villa", "Nottingham Forest", "Glasgow Rangers").
-pub(super) const SPORT_CLUB_TAILS: &[&str] = &[
+pub(super) const SPORT_CLUB_TAILS: Words = words![
     "villa",
     "forest",
     "wednesday",
@@ -29,7 +30,7 @@ pub(super) const SPORT_CLUB_TAILS: &[&str] = &[
 /// "Ipswich Town" (not "Kansas City", a state's name and a place, nor "Manchester City
 /// Council"). Not "County": "Derby County" is a club, but "Los Angeles County" and "Contra
 /// Costa County", far more often in the news, are places.
-pub(super) const TOWN_CLUB_TAILS: &[&str] = &["city", "town"];
+pub(super) const TOWN_CLUB_TAILS: Words = words!["city", "town"];
 /// Months and abbreviations, with whether the word is also a common name ("May", "June").
 pub(super) const MONTHS: &[(&str, bool)] = &[
     ("january", false),
@@ -55,6 +56,6 @@ pub(super) const MONTHS: &[(&str, bool)] = &[
 ];
 
 /// Whether `lower` is in `anywhere`, or in `in_sport` in a sports report.
-pub(super) fn is_club_word(lower: &str, sport: bool, anywhere: &[&str], in_sport: &[&str]) -> bool {
-    anywhere.contains(&lower) || (sport && in_sport.contains(&lower))
+pub(super) fn is_club_word(lower: &str, sport: bool, anywhere: Words, in_sport: Words) -> bool {
+    anywhere.contains(lower) || (sport && in_sport.contains(lower))
 }

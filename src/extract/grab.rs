@@ -5,6 +5,7 @@
 use super::render::collapse;
 use super::rules::{BYLINE_MARK, COMMENT_MARK, SHARE_MARK, UNLIKELY_MARK};
 use super::walk::{near, Walk, SYNTH_P};
+use crate::util::{words, Words};
 
 /// Readability's flags, relaxed one at a time when an attempt gives too little text.
 #[derive(Clone, Copy)]
@@ -71,7 +72,7 @@ pub(super) fn local_alive<N>(walk: &Walk<N>) -> Vec<bool> {
         // An element the page names is its article: its menus, asides, footers, forms and
         // captions are not prose either, nor a <header> outside an article, main or section
         // (a card's kicker, the page's banner).
-        let furniture = LANDMARKS.contains(&r.tag.as_str())
+        let furniture = LANDMARKS.contains(r.tag.as_str())
             || r.tag == "figcaption"
             || (r.tag == "header" && !up);
         alive[i] =
@@ -81,7 +82,7 @@ pub(super) fn local_alive<N>(walk: &Walk<N>) -> Vec<bool> {
 }
 
 /// Page furniture by its tag, left out of a named element's text.
-const LANDMARKS: &[&str] = &["nav", "aside", "footer", "form"];
+const LANDMARKS: Words = words!["nav", "aside", "footer", "form"];
 
 /// Readability's first pass: removes the first byline (while `*byline` is false, and sets it),
 /// the first headline repeating the document's title, and with `flags.strip` unlikely

@@ -7,6 +7,7 @@ use super::grab::similarity;
 use super::json::{self, Value};
 use super::rules::{check, BYLINE_MARK, UNLIKELY_MARK};
 use super::{NodeKind, Tree};
+use crate::util::{words, Words};
 use serde::Serialize;
 
 /// What a page says about its article. Every field is optional: pages say little or nothing.
@@ -346,7 +347,7 @@ fn schema_org(v: &Value) -> bool {
 }
 
 /// Types of schema.org objects that are articles.
-const ARTICLE_TYPES: &[&str] = &[
+const ARTICLE_TYPES: Words = words![
     "Article",
     "NewsArticle",
     "BlogPosting",
@@ -374,7 +375,7 @@ fn find_article(v: &Value, depth: usize) -> Option<&Value> {
     match v {
         Value::Arr(items) => items.iter().find_map(|i| find_article(i, depth + 1)),
         Value::Obj(_) => {
-            let typed = |t: &Value| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(&t));
+            let typed = |t: &Value| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(t));
             let is_article = match v.get("@type") {
                 Some(Value::Arr(ts)) => ts.iter().any(typed),
                 Some(t) => typed(t),

@@ -2,10 +2,11 @@
 //! candidates, positive and negative weights, bylines and share bars.
 
 use super::Tree;
+use crate::util::{words, Words};
 
 /// Subtrees whose content is never text: scripts, styles, templates, the head, form controls
 /// (Readability drops them all before or after scoring). Their text is raw or a widget's.
-const SKIP_TAGS: &[&str] = &[
+const SKIP_TAGS: Words = words![
     "script",
     "style",
     "noscript",
@@ -25,10 +26,10 @@ const SKIP_TAGS: &[&str] = &[
 
 /// Elements kept as records (conditional cleaning counts them) whose content is never read:
 /// an iframe's or object's content is fallback markup, an input or img has none.
-pub(super) const OPAQUE_TAGS: &[&str] = &["img", "input", "iframe", "object", "embed"];
+pub(super) const OPAQUE_TAGS: Words = words!["img", "input", "iframe", "object", "embed"];
 
 /// Readability's unlikely ARIA roles (removed with the unlikely candidates).
-const UNLIKELY_ROLES: &[&str] = &[
+const UNLIKELY_ROLES: Words = words![
     "menu",
     "menubar",
     "complementary",
@@ -39,7 +40,7 @@ const UNLIKELY_ROLES: &[&str] = &[
 ];
 
 /// Readability's "unlikely candidates" (class and id).
-const UNLIKELY: &[&str] = &[
+const UNLIKELY: Words = words![
     "-ad-",
     "ai2html",
     "banner",
@@ -74,12 +75,11 @@ const UNLIKELY: &[&str] = &[
 ];
 
 /// Readability's "maybe candidate" words, which keep an unlikely-looking element.
-const MAYBE: &[&str] = &[
-    "and", "article", "body", "column", "content", "main", "mathjax", "shadow",
-];
+const MAYBE: Words =
+    words!["and", "article", "body", "column", "content", "main", "mathjax", "shadow",];
 
 /// Class or id words that lower (`NEGATIVE`) or raise (`POSITIVE`) a container's score.
-const NEGATIVE: &[&str] = &[
+const NEGATIVE: Words = words![
     "-ad-",
     "hidden",
     "banner",
@@ -105,7 +105,7 @@ const NEGATIVE: &[&str] = &[
     "tags",
     "widget",
 ];
-const POSITIVE: &[&str] = &[
+const POSITIVE: Words = words![
     "article",
     "body",
     "content",
@@ -122,10 +122,10 @@ const POSITIVE: &[&str] = &[
 ];
 
 /// Class or id words of a byline (Readability's, with `rel="author"` and `itemprop` author).
-const BYLINE: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
+const BYLINE: Words = words!["byline", "author", "dateline", "writtenby", "p-author"];
 
 /// Elements that start a block (a paragraph-like element containing one stops being a leaf).
-pub(super) const BLOCK_TAGS: &[&str] = &[
+pub(super) const BLOCK_TAGS: Words = words![
     "p",
     "div",
     "section",
@@ -171,7 +171,7 @@ pub(super) const BLOCK_TAGS: &[&str] = &[
 
 /// Readability's block elements for its DIV-to-P rule: a div holding none of these reads as a
 /// paragraph.
-pub(super) const DIV_TO_P: &[&str] = &[
+pub(super) const DIV_TO_P: Words = words![
     "blockquote",
     "dl",
     "div",
@@ -184,7 +184,7 @@ pub(super) const DIV_TO_P: &[&str] = &[
 ];
 
 /// Readability's phrasing content (inline elements a div's loose text runs are made of).
-pub(super) const PHRASING: &[&str] = &[
+pub(super) const PHRASING: Words = words![
     "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn", "em",
     "embed", "i", "img", "input", "kbd", "label", "mark", "math", "meter", "noscript", "object",
     "output", "progress", "q", "ruby", "samp", "script", "select", "small", "span", "strong",
@@ -220,7 +220,7 @@ pub(super) struct Check {
 /// attribute, `aria-hidden`, inline `display`/`visibility`, and, in a browser, style sheets).
 /// Else its class weight and marks.
 pub(super) fn check<T: Tree>(tree: &T, node: &T::Node, tag: &str) -> Option<Check> {
-    if SKIP_TAGS.contains(&tag) {
+    if SKIP_TAGS.contains(tag) {
         return None;
     }
     let mut out = Check {
@@ -244,7 +244,7 @@ pub(super) fn check<T: Tree>(tree: &T, node: &T::Node, tag: &str) -> Option<Chec
         names.push_str(&id);
         out.marks = name_marks(&names, tag);
         let role = attr("role").map(|r| r.trim().to_ascii_lowercase());
-        if role.as_deref().is_some_and(|r| UNLIKELY_ROLES.contains(&r)) {
+        if role.as_deref().is_some_and(|r| UNLIKELY_ROLES.contains(r)) {
             out.marks |= UNLIKELY_MARK;
         }
         if attr("rel").as_deref() == Some("author")
@@ -273,7 +273,7 @@ fn name_marks(names: &str, tag: &str) -> u8 {
         marks |= SHARE_MARK;
     }
     let page = matches!(tag, "body" | "html" | "article" | "main");
-    if !page && contains_any(names, &["comment", "disqus"]) {
+    if !page && contains_any(names, words!["comment", "disqus"]) {
         marks |= COMMENT_MARK;
     }
     marks
@@ -366,7 +366,7 @@ fn hidden_inline(style: &str) -> bool {
     })
 }
 
-fn contains_any(haystack: &str, needles: &[&str]) -> bool {
+fn contains_any(haystack: &str, needles: Words) -> bool {
     !haystack.trim().is_empty() && needles.iter().any(|n| haystack.contains(n))
 }
 

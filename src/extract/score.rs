@@ -3,13 +3,14 @@
 
 use super::grab::Attempt;
 use super::walk::{Walk, COLLAPSED, SYNTH_P};
+use crate::util::{words, Words};
 
 /// A paragraph-like block needs this many characters to be scored.
 const MIN_PARAGRAPH_CHARS: usize = 25;
 /// How many ancestors of a paragraph receive a share of its score.
 const SCORE_ANCESTORS: usize = 5;
 /// Readability's elements to score as paragraphs.
-const TAGS_TO_SCORE: &[&str] = &["section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre"];
+const TAGS_TO_SCORE: Words = words!["section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre"];
 
 /// Readability's initial score of a container by its tag, plus its class weight.
 fn initial_score<N>(walk: &Walk<N>, att: &Attempt, i: usize) -> f64 {
@@ -69,7 +70,7 @@ pub(super) fn score_paragraphs<N>(walk: &Walk<N>, att: &mut Attempt) {
             continue;
         }
         let r = &walk.recs[i];
-        if r.shape & COLLAPSED == 0 && TAGS_TO_SCORE.contains(&r.etag()) {
+        if r.shape & COLLAPSED == 0 && TAGS_TO_SCORE.contains(r.etag()) {
             give(walk, att, r.up, att.text[i], att.commas[i]);
         }
         if r.shape & SYNTH_P != 0 {

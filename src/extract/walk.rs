@@ -345,7 +345,7 @@ pub(super) fn walk<T: Tree>(tree: &T, root: &T::Node, keep_nodes: bool) -> Walk<
         let index = out.recs.len();
         let link = link_weight(link, &tag, check.marks);
         children.clear();
-        if !OPAQUE_TAGS.contains(&tag.as_str()) {
+        if !OPAQUE_TAGS.contains(tag.as_str()) {
             let mut child = tree.first_child(&node);
             while let Some(c) = child {
                 child = tree.next_sibling(&c);
@@ -376,12 +376,12 @@ fn sum_subtrees<N>(recs: &mut [Rec<N>]) {
     }
     for i in (1..recs.len()).rev() {
         let r = &mut recs[i];
-        r.phrasing = PHRASING.contains(&r.tag.as_str())
+        r.phrasing = PHRASING.contains(r.tag.as_str())
             || (matches!(r.tag.as_str(), "a" | "del" | "ins") && r.blocks_in == 0);
         let Some(p) = r.parent else { continue };
         let (text, link, end, phrasing) = (r.text, r.link, r.end, r.phrasing);
-        let block = r.has_block || BLOCK_TAGS.contains(&r.tag.as_str());
-        let div_block = r.div_block || DIV_TO_P.contains(&r.tag.as_str());
+        let block = r.has_block || BLOCK_TAGS.contains(r.tag.as_str());
+        let div_block = r.div_block || DIV_TO_P.contains(r.tag.as_str());
         let is_p = r.tag == "p";
         let parent = &mut recs[p];
         parent.text += text;
@@ -436,7 +436,7 @@ fn shape<N>(recs: &mut [Rec<N>]) {
             Some(p)
         };
         let near = (pr.near << 3 | near_bit(&pr.tag)) & 0o7777;
-        let block = if BLOCK_TAGS.contains(&recs[i].tag.as_str()) {
+        let block = if BLOCK_TAGS.contains(recs[i].tag.as_str()) {
             i
         } else {
             pr.block

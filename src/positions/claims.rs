@@ -3,6 +3,7 @@
 //! attribution; and the tests that reject a claim (not a clause, junk).
 
 use super::*;
+use crate::util::{words, Words};
 
 impl<'a, 'd> Finder<'a, 'd> {
     /// The first token of the reported clause after the addressee and the frame that may open
@@ -22,8 +23,8 @@ impl<'a, 'd> Finder<'a, 'd> {
                 let after_break = k > from && matches!(self.lower(k - 1), "," | ":");
                 return if after_break { k } else { from };
             }
-            let verb = AUXILIARIES.contains(&w)
-                || CLAUSE_SUBJECTS.contains(&w)
+            let verb = AUXILIARIES.contains(w)
+                || CLAUSE_SUBJECTS.contains(w)
                 || self.is_cue(w)
                 || matches!(
                     w,
@@ -40,14 +41,14 @@ impl<'a, 'd> Finder<'a, 'd> {
             "in" | "on" | "during" | "at" | "via" | "to" | "through"
         ) {
             let end = range.end.min(from + 8);
-            let framed = (from + 1..end).any(|k| FRAME_NOUNS.contains(&self.lower(k)));
+            let framed = (from + 1..end).any(|k| FRAME_NOUNS.contains(self.lower(k)));
             if let Some(comma) = (from + 1..end).find(|&k| self.text(k) == ",") {
                 if framed && (from + 1..comma).all(|k| !self.is_cue(self.lower(k))) {
                     return comma + 1;
                 }
             }
             // "posted to Twitter asking if ...": the frame, then the speech participle.
-            if let Some(k) = (from + 1..end).find(|&k| FRAME_NOUNS.contains(&self.lower(k))) {
+            if let Some(k) = (from + 1..end).find(|&k| FRAME_NOUNS.contains(self.lower(k))) {
                 let next = self.lower(k + 1);
                 if next.ends_with("ing") && self.lx.speech.contains(next) {
                     return k + 2;
@@ -82,7 +83,7 @@ impl<'a, 'd> Finder<'a, 'd> {
                 && self.is_word(k + 1)
                 && (k + 2 >= range.end
                     || !self.is_word(k + 2)
-                    || PREPOSITIONS.contains(&self.lower(k + 2)))
+                    || PREPOSITIONS.contains(self.lower(k + 2)))
         };
         while from < range.end
             && !determiner(from)
@@ -99,7 +100,7 @@ impl<'a, 'd> Finder<'a, 'd> {
                     | "later"
                     | "earlier"
                     | "also"
-            ) || (crate::lexicon::WEEKDAYS.contains(&self.lower(from))
+            ) || (crate::lexicon::WEEKDAYS.contains(self.lower(from))
                 && !self.is_possessive(from + 1)))
         {
             from += 1;
@@ -178,9 +179,9 @@ impl<'a, 'd> Finder<'a, 'd> {
                     "which" | "who" | "as" | "with" | "while" | "when" | "after" | "amid"
                 ))
                 || matches!(w, "during" | "amid")
-                || (w == "on" && crate::lexicon::WEEKDAYS.contains(&self.lower(k + 1)))
+                || (w == "on" && crate::lexicon::WEEKDAYS.contains(self.lower(k + 1)))
                 || (matches!(w, "in" | "at")
-                    && (k + 1..k + 4).any(|j| FRAME_NOUNS.contains(&self.lower(j))))
+                    && (k + 1..k + 4).any(|j| FRAME_NOUNS.contains(self.lower(j))))
         };
         // A noun phrase: no auxiliary, subject pronoun, "that" or infinitive in it.
         // (", which" after an infinitive still ends the object: "praised the plan to cut
@@ -188,8 +189,8 @@ impl<'a, 'd> Finder<'a, 'd> {
         let relative = |k: usize| self.text(k) == ",";
         let clause_word = |k: usize, cut: usize| {
             let w = self.lower(k);
-            AUXILIARIES.contains(&w)
-                || CLAUSE_SUBJECTS.contains(&w)
+            AUXILIARIES.contains(w)
+                || CLAUSE_SUBJECTS.contains(w)
                 || w == "that"
                 || (w == "to"
                     && !relative(cut)
@@ -214,7 +215,7 @@ impl<'a, 'd> Finder<'a, 'd> {
             return false;
         };
         let next = self.lower(that + 1);
-        let verb = AUXILIARIES.contains(&next)
+        let verb = AUXILIARIES.contains(next)
             || self.is_cue(next)
             || (next.len() > 4 && next.ends_with("ed"));
         !verb
@@ -237,7 +238,7 @@ impl<'a, 'd> Finder<'a, 'd> {
         // the cue; after "Ann Lee said," the report itself goes on ("the debate is ...").
         if let Some(k) = close.filter(|_| speaker_last) {
             let w = self.lower(k + 1);
-            if DETERMINERS.contains(&w) || self.lx.is_head(w) || self.lx.is_modifier(w) {
+            if DETERMINERS.contains(w) || self.lx.is_head(w) || self.lx.is_modifier(w) {
                 close = (k + 1..hi).find(|&j| self.text(j) == ",");
             }
         }
@@ -291,11 +292,11 @@ pub(super) fn clause_like(claim: &str) -> bool {
     words.iter().enumerate().any(|(i, (w, lower))| {
         let stem = w.split(['\'', '’']).next().unwrap_or(w);
         let next_lower = words.get(i + 1).is_some_and(|(n, l)| {
-            *l && !DETERMINERS.contains(&n.as_str()) && !PRONOUNS.contains(&n.as_str())
+            *l && !DETERMINERS.contains(n.as_str()) && !PRONOUNS.contains(n.as_str())
         });
-        AUXILIARIES.contains(&w.as_str())
-            || IRREGULAR_VERBS.contains(&w.as_str())
-            || CLAUSE_SUBJECTS.contains(&stem)
+        AUXILIARIES.contains(w.as_str())
+            || IRREGULAR_VERBS.contains(w.as_str())
+            || CLAUSE_SUBJECTS.contains(stem)
             || w.ends_with("n't")
             || w.ends_with("n’t")
             || (*lower && w.len() > 4 && w.ends_with("ed"))
@@ -304,7 +305,7 @@ pub(super) fn clause_like(claim: &str) -> bool {
                 && i > 0
                 && w.len() > 4
                 && w.ends_with("ing")
-                && PREPOSITIONS.contains(&words[i - 1].0.as_str()))
+                && PREPOSITIONS.contains(words[i - 1].0.as_str()))
             || (*lower
                 && i > 0
                 && w.len() > 3
@@ -314,14 +315,14 @@ pub(super) fn clause_like(claim: &str) -> bool {
                 && !w.ends_with("ss")
                 && !w.ends_with("us")
                 && !w.ends_with("is")
-                && !DETERMINERS.contains(&words[i - 1].0.as_str())
-                && !PREPOSITIONS.contains(&words[i - 1].0.as_str()))
+                && !DETERMINERS.contains(words[i - 1].0.as_str())
+                && !PREPOSITIONS.contains(words[i - 1].0.as_str()))
     })
 }
 
 /// Irregular past forms and "never": a verb in a claim where no "-ed" shows it ("the station
 /// never shut its doors", "the team won").
-const IRREGULAR_VERBS: &[&str] = &[
+const IRREGULAR_VERBS: Words = words![
     "never",
     "made",
     "took",
@@ -393,15 +394,15 @@ pub(super) fn junk_claim(claim: &str, said: bool) -> bool {
         matches!(
             w.as_str(),
             "him" | "her" | "them" | "it" | "us" | "me" | "you" | "himself" | "herself" | "this"
-        ) || DETERMINERS.contains(&w.as_str())
+        ) || DETERMINERS.contains(w.as_str())
     });
     let prepositional = words
         .first()
-        .is_some_and(|(w, _)| PREPOSITIONS.contains(&w.as_str()) || w == "during")
+        .is_some_and(|(w, _)| PREPOSITIONS.contains(w.as_str()) || w == "during")
         && !clause_like(claim);
     let name_only = words
         .iter()
-        .all(|(w, lower)| !lower || DETERMINERS.contains(&w.as_str()) || w == "of");
+        .all(|(w, lower)| !lower || DETERMINERS.contains(w.as_str()) || w == "of");
     // "found himself in an awkward position": what someone did, not said.
     let reflexive = words.first().is_some_and(|(w, _)| {
         matches!(w.as_str(), "himself" | "herself" | "themselves" | "itself")

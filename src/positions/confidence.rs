@@ -2,6 +2,7 @@
 //! row's own features, and the threshold displays use.
 
 use super::*;
+use crate::util::{words, Words};
 
 /// Rows with at least this [`Position::confidence`] are the ones the demo and the
 /// `<pith-summary>` widget show; [`analyze`](crate::analyze) keeps every row. Chosen on PolNeAR
@@ -26,7 +27,7 @@ const CONFIDENCE_WEIGHTS: [f64; CONFIDENCE_FEATURES] = [
 ];
 
 /// Plain speech cues, the most reliable ("said", "told", "according to").
-const PLAIN_CUES: &[&str] = &[
+const PLAIN_CUES: Words = words![
     "said",
     "says",
     "say",
@@ -78,7 +79,7 @@ pub fn confidence_features(p: &Position) -> [f64; CONFIDENCE_FEATURES] {
         b(p.quote.is_some() && !quoted),
         b(cue.is_none()),
         b(cue.as_deref() == Some(":")),
-        b(cue.as_deref().is_some_and(|c| PLAIN_CUES.contains(&c))),
+        b(cue.as_deref().is_some_and(|c| PLAIN_CUES.contains(c))),
         b(matches!(stance, Stance::Supports | Stance::Opposes)),
         b(stance == Stance::Rejects),
         b(matches!(

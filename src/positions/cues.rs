@@ -31,7 +31,7 @@ impl<'a, 'd> Finder<'a, 'd> {
             });
         }
         if let Some(&stance) = self.lx.reactions.get(lower) {
-            if REACTION_NOUNS.contains(&self.lower(c + 1)) {
+            if REACTION_NOUNS.contains(self.lower(c + 1)) {
                 return Some(Cue {
                     first: c,
                     last: c + 1,
@@ -72,7 +72,7 @@ impl<'a, 'd> Finder<'a, 'd> {
     fn verb_cue(&self, c: usize, lower: &str, stance: Stance, range: &Range<usize>) -> Option<Cue> {
         let t = self.doc.tokens.get(c)?;
         let noun_before = c > range.start
-            && (DETERMINERS.contains(&self.lower(c - 1)) || self.is_possessive(c - 1));
+            && (DETERMINERS.contains(self.lower(c - 1)) || self.is_possessive(c - 1));
         let headline = self
             .doc
             .sentences
@@ -123,7 +123,7 @@ impl<'a, 'd> Finder<'a, 'd> {
             self.lower(cue.first),
             "declined" | "declines" | "refused" | "refuses"
         ) {
-            return NO_COMMENT.contains(&next);
+            return NO_COMMENT.contains(next);
         }
         // A speech verb and "to" speak to someone: a name, people ("reporters"), or a pronoun
         // ending the phrase ("said to him, ..."). Anything else makes another verb

@@ -3,6 +3,7 @@
 //! someone, pronouns resolved only when unambiguous, and fragments of names made whole.
 
 use super::*;
+use crate::util::{words, Words};
 
 impl<'a, 'd> Finder<'a, 'd> {
     /// A holder that is a fragment of a name made whole ([`Finder::whole_name`]); a
@@ -87,10 +88,10 @@ impl<'a, 'd> Finder<'a, 'd> {
         if initial && capitalised(last + 3) {
             return last + 3;
         }
-        const PARTICLES: &[&str] = &[
+        const PARTICLES: Words = words![
             "de", "da", "van", "von", "der", "del", "della", "di", "du", "la", "le", "bin", "al",
         ];
-        if PARTICLES.contains(&w) && capitalised(last + 2) {
+        if PARTICLES.contains(w) && capitalised(last + 2) {
             return last + 2;
         }
         if w == "&" {
@@ -166,7 +167,7 @@ impl<'a, 'd> Finder<'a, 'd> {
         }
         k == start || {
             let prev = self.lower(k - 1);
-            prev == "," || OPENERS.contains(&prev) || self.is_quote_mark(k - 1)
+            prev == "," || OPENERS.contains(prev) || self.is_quote_mark(k - 1)
         }
     }
 
@@ -178,7 +179,7 @@ impl<'a, 'd> Finder<'a, 'd> {
         }
         self.doc.tokens.get(j).is_some_and(|t| {
             t.kind == TokenKind::Word && t.shape == Shape::Lower && !t.stop
-                || BE_FORMS.contains(&self.lower(j))
+                || BE_FORMS.contains(self.lower(j))
         })
     }
 
@@ -207,7 +208,7 @@ impl<'a, 'd> Finder<'a, 'd> {
                 }
                 break;
             }
-            if DETERMINERS.contains(&pw) {
+            if DETERMINERS.contains(pw) {
                 k = p;
                 break;
             }
@@ -237,7 +238,7 @@ impl<'a, 'd> Finder<'a, 'd> {
         of: Option<&'a Link>,
     ) -> Option<Holder> {
         let head = self.lower(last);
-        if SPOKES_NOUNS.contains(&head) {
+        if SPOKES_NOUNS.contains(head) {
             if let Some(l) = of {
                 return Some(Holder::Actor {
                     actor: l.actor,
@@ -246,7 +247,7 @@ impl<'a, 'd> Finder<'a, 'd> {
                 });
             }
         }
-        let pronoun_start = PRONOUNS.contains(&self.lower(first))
+        let pronoun_start = PRONOUNS.contains(self.lower(first))
             || matches!(self.lower(first), "his" | "her" | "their" | "its");
         if self.is_agent(head) && !(pronoun_start && first == last) {
             return Some(Holder::Surface { first, last });
@@ -262,11 +263,11 @@ impl<'a, 'd> Finder<'a, 'd> {
             let mut p = l.first;
             while p > lo && p + 3 > l.first && {
                 let w = self.lower(p - 1);
-                DETERMINERS.contains(&w) || self.lx.adjectives.contains_key(w)
+                DETERMINERS.contains(w) || self.lx.adjectives.contains_key(w)
             } {
                 p -= 1;
             }
-            if p > lo && p < l.first && PREPOSITIONS.contains(&self.lower(p - 1)) {
+            if p > lo && p < l.first && PREPOSITIONS.contains(self.lower(p - 1)) {
                 return Left::Blocked;
             }
             // "Stacy Baker of Columbia, South Carolina says": a place after a comma is an
@@ -279,7 +280,7 @@ impl<'a, 'd> Finder<'a, 'd> {
             if is_place && l.first > lo && self.text(l.first - 1) == "," {
                 return self.apposition_chain(l.first - 1, lo);
             }
-            if l.first > lo && PREPOSITIONS.contains(&self.lower(l.first - 1)) {
+            if l.first > lo && PREPOSITIONS.contains(self.lower(l.first - 1)) {
                 // "Senator Ann Lee of California said": the person before "of" speaks.
                 let prep = l.first - 1;
                 if prep > lo && matches!(self.lower(prep), "of" | "from" | "at") {
@@ -321,7 +322,7 @@ impl<'a, 'd> Finder<'a, 'd> {
             return Left::Found(self.actor_of(l));
         }
         let w = self.lower(j);
-        if PRONOUNS.contains(&w) {
+        if PRONOUNS.contains(w) {
             return Left::Blocked;
         }
         match self.noun_phrase_before(j, lo) {
@@ -337,7 +338,7 @@ impl<'a, 'd> Finder<'a, 'd> {
     /// determiners, titles and modifiers before it, or an agent noun phrase.
     pub(super) fn segment_subject(&self, lo: usize, hi: usize) -> (Option<Holder>, Option<Holder>) {
         let mut lo = lo;
-        while lo < hi && (OPENERS.contains(&self.lower(lo)) || self.is_quote_mark(lo)) {
+        while lo < hi && (OPENERS.contains(self.lower(lo)) || self.is_quote_mark(lo)) {
             lo += 1;
         }
         if lo >= hi {
@@ -355,17 +356,17 @@ impl<'a, 'd> Finder<'a, 'd> {
         }
         let first_word = self.lower(lo);
         if matches!(first_word, "who" | "which" | "whose" | "whom" | "that")
-            || PREPOSITIONS.contains(&first_word)
+            || PREPOSITIONS.contains(first_word)
         {
             return (None, None);
         }
         if let Some(l) = self.link_ending(j) {
             // "founder of the Media Research Center": a name in a prepositional phrase.
             let mut p = l.first;
-            while p > lo && DETERMINERS.contains(&self.lower(p - 1)) {
+            while p > lo && DETERMINERS.contains(self.lower(p - 1)) {
                 p -= 1;
             }
-            if p > lo && PREPOSITIONS.contains(&self.lower(p - 1)) {
+            if p > lo && PREPOSITIONS.contains(self.lower(p - 1)) {
                 // "Ann Lee of the Harbour Trust in Leeds": the person named first, before
                 // the prepositional phrase, is the subject.
                 let first = self.actors.links_in(lo..p).next().filter(|f| {
@@ -378,7 +379,7 @@ impl<'a, 'd> Finder<'a, 'd> {
                             .is_some_and(|e| e.kind == ActorKind::Person)
                         && (lo..f.first).all(|k| {
                             let w = self.lower(k);
-                            DETERMINERS.contains(&w)
+                            DETERMINERS.contains(w)
                                 || self.lx.is_head(w)
                                 || self.lx.is_modifier(w)
                                 || self.lx.honorifics.contains_key(w)
@@ -390,7 +391,7 @@ impl<'a, 'd> Finder<'a, 'd> {
             let clean = (lo..l.first).all(|k| {
                 let w = self.lower(k);
                 let t = &self.doc.tokens[k];
-                DETERMINERS.contains(&w)
+                DETERMINERS.contains(w)
                     || self.lx.is_head(w)
                     || self.lx.is_modifier(w)
                     || self.lx.honorifics.contains_key(w)
@@ -475,7 +476,7 @@ impl<'a, 'd> Finder<'a, 'd> {
             }
             j -= 1;
             if self.is_gap(j) && gaps < MAX_GAP {
-                be |= BE_FORMS.contains(&self.lower(j));
+                be |= BE_FORMS.contains(self.lower(j));
                 gaps += 1;
                 continue;
             }
@@ -608,7 +609,7 @@ impl<'a, 'd> Finder<'a, 'd> {
         // A noun phrase: determiner, modifiers, head; "for X" after a spokesman.
         let mut k = from;
         let mut possessor = None;
-        if DETERMINERS.contains(&self.lower(k)) {
+        if DETERMINERS.contains(self.lower(k)) {
             k += 1;
         }
         let mut head = None;
@@ -632,7 +633,7 @@ impl<'a, 'd> Finder<'a, 'd> {
         let head = head?;
         if self.lower(head + 1) == "for" {
             if let Some(l) = self.link_starting(head + 2) {
-                if SPOKES_NOUNS.contains(&self.lower(head)) {
+                if SPOKES_NOUNS.contains(self.lower(head)) {
                     return Some(Holder::Actor {
                         actor: l.actor,
                         first: from,
@@ -691,7 +692,7 @@ impl<'a, 'd> Finder<'a, 'd> {
         let opens = l.first == lo || {
             let prev = self.lower(l.first - 1);
             matches!(prev, "," | "both")
-                || OPENERS.contains(&prev)
+                || OPENERS.contains(prev)
                 || self.is_quote_mark(l.first - 1)
         };
         opens.then(|| self.actor_of(l))
@@ -706,7 +707,7 @@ impl<'a, 'd> Finder<'a, 'd> {
             // Jersey governor tripped up Rubio by calling him out".
             let opens = l.first == range.start || {
                 let prev = self.lower(l.first - 1);
-                prev == "," || OPENERS.contains(&prev) || self.is_quote_mark(l.first - 1)
+                prev == "," || OPENERS.contains(prev) || self.is_quote_mark(l.first - 1)
             };
             if !opens {
                 continue;
@@ -717,7 +718,7 @@ impl<'a, 'd> Finder<'a, 'd> {
             }
             let verb = self.doc.tokens.get(k).is_some_and(|t| {
                 t.kind == TokenKind::Word && t.shape == Shape::Lower && !t.stop
-                    || BE_FORMS.contains(&self.lower(k))
+                    || BE_FORMS.contains(self.lower(k))
             });
             if verb && k < range.end {
                 return Some(self.actor_of(l));
@@ -742,7 +743,7 @@ impl<'a, 'd> Finder<'a, 'd> {
         let contraction = first
             .split(['\'', '’'])
             .next()
-            .is_some_and(|w| w != first && PRONOUNS.contains(&w));
+            .is_some_and(|w| w != first && PRONOUNS.contains(w));
         // "Everything Trump says is a lie": what X says is the subject of the writer's own
         // statement.
         let nobody = contraction

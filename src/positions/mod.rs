@@ -43,6 +43,7 @@ use crate::lexicon::{word, Lexicon};
 use crate::model::{ActorKind, Position, SentenceKind, Stance};
 use crate::text::{Document, Shape, TokenKind};
 use crate::util::FxHashSet as HashSet;
+use crate::util::{words, Words};
 use std::ops::Range;
 
 mod claims;
@@ -78,7 +79,7 @@ const MAX_ROWS_PER_SENTENCE: usize = 12;
 const MIN_QUOTE_WORDS: usize = 3;
 /// Words that may stand between a subject and its cue ("has steadfastly opposed"); weekdays
 /// too, from the lexicon.
-const GAP_WORDS: &[&str] = &[
+const GAP_WORDS: Words = words![
     "also",
     "later",
     "then",
@@ -154,12 +155,12 @@ const GAP_WORDS: &[&str] = &[
     "december",
 ];
 /// Forms of "be" (a copula for attitude adjectives; with a participle, a passive).
-const BE_FORMS: &[&str] = &[
+const BE_FORMS: Words = words![
     "is", "was", "were", "are", "be", "been", "being", "remain", "remains", "remained", "seem",
     "seems", "seemed", "appeared", "appears",
 ];
 /// Words that open a clause; a subject search does not cross them.
-const OPENERS: &[&str] = &[
+const OPENERS: Words = words![
     "but",
     "and",
     "or",
@@ -181,7 +182,7 @@ const OPENERS: &[&str] = &[
 ];
 /// Prepositions: a name right after one is not a clause subject ("supporters of Trump").
 /// "after" and "before" are left out: they also open clauses ("after Trump told the Post").
-const PREPOSITIONS: &[&str] = &[
+const PREPOSITIONS: Words = words![
     "of",
     "for",
     "from",
@@ -209,24 +210,24 @@ const PREPOSITIONS: &[&str] = &[
     "near",
 ];
 /// Words that open a noun phrase.
-const DETERMINERS: &[&str] = &[
+const DETERMINERS: Words = words![
     "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
     "those", "some", "many", "several", "most", "other", "another", "both", "two", "three", "four",
     "five", "few", "all", "each", "any", "no", "one",
 ];
 /// Heads of a noun phrase that speaks for someone else: "a spokesman for X", "X's spokesman".
-const SPOKES_NOUNS: &[&str] = &["spokesman", "spokeswoman", "spokesperson"];
+const SPOKES_NOUNS: Words = words!["spokesman", "spokeswoman", "spokesperson"];
 /// Nouns after a reaction adjective: "a cool response".
-const REACTION_NOUNS: &[&str] = &["response", "reception", "reaction", "welcome", "greeting"];
+const REACTION_NOUNS: Words = words!["response", "reception", "reaction", "welcome", "greeting"];
 /// Quotation marks as tokens.
-const QUOTE_MARKS: &[&str] = &["\"", "“", "”", "'", "‘", "’", "«", "»"];
+const QUOTE_MARKS: Words = words!["\"", "“", "”", "'", "‘", "’", "«", "»"];
 /// Quotation mark characters.
 const QUOTE_MARKS_CHARS: &[char] = &['"', '“', '”', '\'', '‘', '’', '«', '»'];
 /// Subject pronouns; one without a resolved antecedent gives no row.
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we", "you", "who"];
+const PRONOUNS: Words = words!["he", "she", "they", "it", "i", "we", "you", "who"];
 /// Verbs after "declined to" / "refused to" that make the phrase a refusal to speak ("declined
 /// to comment"), which states no position.
-const NO_COMMENT: &[&str] = &[
+const NO_COMMENT: Words = words![
     "comment",
     "speak",
     "say",
@@ -251,7 +252,7 @@ const NO_COMMENT: &[&str] = &[
     "make",
 ];
 /// Auxiliaries, modals and forms of "be", "have" and "do": a claim holding one is a clause.
-const AUXILIARIES: &[&str] = &[
+const AUXILIARIES: Words = words![
     "is",
     "was",
     "were",
@@ -293,10 +294,10 @@ const AUXILIARIES: &[&str] = &[
     "shouldn't",
 ];
 /// Subject pronouns that open a clause ("he", "it's", "there").
-const CLAUSE_SUBJECTS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "there"];
+const CLAUSE_SUBJECTS: Words = words!["he", "she", "they", "it", "we", "i", "you", "there"];
 /// Cues whose object and its complement are the position ("called him a liar", "described the
 /// plan as reckless"): their claim need not be a clause.
-const OBJECT_CUES: &[&str] = &[
+const OBJECT_CUES: Words = words![
     "called",
     "calling",
     "calls",
@@ -313,7 +314,7 @@ const OBJECT_CUES: &[&str] = &[
 const FRAME_SPAN: usize = 12;
 /// Nouns of a medium or occasion that make a prepositional phrase after a cue a frame ("in an
 /// interview", "on Twitter", "in a statement"), not part of the claim.
-const FRAME_NOUNS: &[&str] = &[
+const FRAME_NOUNS: Words = words![
     "statement",
     "interview",
     "interviews",
@@ -475,7 +476,7 @@ impl<'a, 'd> Finder<'a, 'd> {
     }
 
     fn is_quote_mark(&self, i: usize) -> bool {
-        QUOTE_MARKS.contains(&self.text(i))
+        QUOTE_MARKS.contains(self.text(i))
     }
 
     fn is_possessive(&self, i: usize) -> bool {
@@ -512,7 +513,7 @@ impl<'a, 'd> Finder<'a, 'd> {
             return false;
         };
         let w = self.lower(i);
-        let gap_word = |w: &str| GAP_WORDS.contains(&w) || crate::lexicon::WEEKDAYS.contains(&w);
+        let gap_word = |w: &str| GAP_WORDS.contains(w) || crate::lexicon::WEEKDAYS.contains(w);
         gap_word(w)
             || (t.shape == Shape::Lower && w.len() > 4 && w.ends_with("ly"))
             || t.kind == TokenKind::Number

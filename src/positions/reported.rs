@@ -2,6 +2,7 @@
 //! and the holder as the text names it (the stance is [`super::stance`]'s).
 
 use super::*;
+use crate::util::{words, Words};
 
 /// The quotation a row quotes, as found in the text.
 struct Quoted {
@@ -69,7 +70,7 @@ pub(super) fn row(
 
 /// Words that open an adverbial clause ahead of the main one ("After ..., ...", "When ...,
 /// ..."). "As" is not among them: "As Ann Lee said, the plan works" attributes what follows.
-const SUBORDINATORS: &[&str] = &[
+const SUBORDINATORS: Words = words![
     "after", "before", "when", "whenever", "while", "since", "until", "once", "because",
     "although", "though", "if", "unless", "whereas",
 ];
@@ -78,7 +79,7 @@ const SUBORDINATORS: &[&str] = &[
 /// any: the token where that clause, and so anything the cue reports, ends.
 fn subordinate_end(f: &Finder, range: &Range<usize>, cue: &Cue) -> Option<usize> {
     let first = (range.start..range.end).find(|&k| f.is_word(k))?;
-    if !SUBORDINATORS.contains(&f.lower(first)) {
+    if !SUBORDINATORS.contains(f.lower(first)) {
         return None;
     }
     (first..range.end.min(cue.last + 1 + MAX_CLAIM))
@@ -96,7 +97,7 @@ fn acceptable(f: &Finder, cue: &Cue, claim: &str, quoted: bool) -> bool {
     if !quoted && matches!(cue.kind, CueKind::Verb | CueKind::Speech) {
         // What someone did ("added her third goal", "testified before the committee") is
         // not what they said: a "says" cue reports a clause.
-        let object_cue = OBJECT_CUES.contains(&f.lower(cue.first));
+        let object_cue = OBJECT_CUES.contains(f.lower(cue.first));
         if cue.stance == Stance::Says && !object_cue && !clause_like(claim) {
             return false;
         }

@@ -13,6 +13,7 @@
 
 use crate::model::SentenceKind;
 use crate::text::Document;
+use crate::util::{words, Words};
 
 /// Why a body sentence cannot be a summary sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,7 +39,7 @@ pub enum Furniture {
 /// Openings of a greeting. A sentence opening with one is a greeting when short or when the
 /// greeting is set off by punctuation ("Hello, readers"); a long sentence that only starts
 /// with the word ("Hello Kitty's maker said ...") is not.
-const GREETINGS: &[&str] = &[
+const GREETINGS: Words = words![
     "good morning",
     "good afternoon",
     "good evening",
@@ -67,7 +68,7 @@ const GREETING_WORDS: usize = 8;
 
 /// Labels that announce another story or a medium when followed by a colon ("Related: ...",
 /// "WATCH: ..."). Only with the colon: "Watch" or "More" opening a sentence is ordinary.
-const TEASER_LABELS: &[&str] = &[
+const TEASER_LABELS: Words = words![
     "related",
     "related stories",
     "related story",
@@ -103,7 +104,7 @@ const TEASER_LABELS: &[&str] = &[
 
 /// Openings of a pointer elsewhere, with or without a colon. Each is specific: "For more than
 /// a decade ..." is a story, "For more on this ..." a pointer.
-const TEASER_OPENINGS: &[&str] = &[
+const TEASER_OPENINGS: Words = words![
     "see also",
     "read more",
     "read the full",
@@ -125,7 +126,7 @@ const TEASER_OPENINGS: &[&str] = &[
 ];
 
 /// Openings of a plea: imperatives addressed to the reader.
-const PLEA_OPENINGS: &[&str] = &[
+const PLEA_OPENINGS: Words = words![
     "sign up",
     "subscribe",
     "join our",
@@ -147,7 +148,7 @@ const PLEA_OPENINGS: &[&str] = &[
 
 /// Phrases that make a plea wherever they stand: no story says "our newsletter" or "your
 /// inbox" but about the site's own.
-const PLEA_PHRASES: &[&str] = &[
+const PLEA_PHRASES: Words = words![
     "in your inbox",
     "to your inbox",
     "our newsletter",
@@ -159,7 +160,7 @@ const PLEA_PHRASES: &[&str] = &[
 ];
 
 /// Openings of a picture credit: a paragraph holding one is a caption.
-const PICTURE_CREDITS: &[&str] = &[
+const PICTURE_CREDITS: Words = words![
     "photo:",
     "photos:",
     "photograph:",
@@ -193,7 +194,7 @@ const PICTURE_CREDITS: &[&str] = &[
 /// Openings of the other credits and notes, at any length: who reported and edited, where the
 /// article appeared first, what was corrected. They close an article and say nothing of their
 /// paragraph.
-const NOTE_OPENINGS: &[&str] = &[
+const NOTE_OPENINGS: Words = words![
     "copyright",
     "reporting by",
     "additional reporting",
@@ -212,7 +213,7 @@ const NOTE_OPENINGS: &[&str] = &[
 ];
 
 /// Phrases that make a credit wherever they stand.
-const CREDIT_PHRASES: &[&str] = &[
+const CREDIT_PHRASES: Words = words![
     "contributed to this report",
     "contributed reporting",
     "contributed to this story",
@@ -220,7 +221,7 @@ const CREDIT_PHRASES: &[&str] = &[
 ];
 
 /// Words that make a parenthesis a picture credit: "(AP Photo/Jane Doe)", "(Getty Images)".
-const CREDIT_WORDS: &[&str] = &[
+const CREDIT_WORDS: Words = words![
     "photo",
     "photos",
     "photograph",
@@ -237,17 +238,17 @@ const CREDIT_WORDS: &[&str] = &[
 
 /// The lowercase words a credit may hold besides names and [`CREDIT_WORDS`] ("photo by",
 /// "via"); a parenthesis with any other ("(as a static image)") is a clause, not a credit.
-const CREDIT_GLUE: &[&str] = &["by", "via", "of", "and", "for", "file"];
+const CREDIT_GLUE: Words = words!["by", "via", "of", "and", "for", "file"];
 
 /// A credit in parentheses has at most this many words.
 const CREDIT_WORDS_MAX: usize = 10;
 
 /// News agencies, which a parenthesis standing alone credits ("(Reuters)" under a video);
 /// within a sentence "(AP)" is an abbreviation, so these count only alone.
-const AGENCIES: &[&str] = &["reuters", "ap", "afp", "epa", "xinhua", "bloomberg", "pa"];
+const AGENCIES: Words = words!["reuters", "ap", "afp", "epa", "xinhua", "bloomberg", "pa"];
 
 /// Openings of a caption: "In this photo ...", "In this Jan. 5 file photo ...".
-const CAPTION_OPENINGS: &[&str] = &[
+const CAPTION_OPENINGS: Words = words![
     "in this",
     "this photo",
     "this image",
@@ -256,7 +257,7 @@ const CAPTION_OPENINGS: &[&str] = &[
 ];
 
 /// Words that, among the first few after "In this", make it a caption.
-const CAPTION_WORDS: &[&str] = &[
+const CAPTION_WORDS: Words = words![
     "photo",
     "image",
     "picture",
@@ -393,7 +394,7 @@ fn is_picture_credit(text: &str) -> bool {
     // "(Reuters)" credits what it stands under; inside a sentence "(AP)" is an abbreviation.
     is_aside(text)
         && (reads_as_credit(text)
-            || words_of(&lower).count() <= 2 && words_of(&lower).any(|w| AGENCIES.contains(&w)))
+            || words_of(&lower).count() <= 2 && words_of(&lower).any(|w| AGENCIES.contains(w)))
 }
 
 /// Lowercase words of `s`.
@@ -442,7 +443,7 @@ fn is_caption(lower: &str) -> bool {
             || words_of(lower)
                 .skip(2)
                 .take(CAPTION_REACH)
-                .any(|w| CAPTION_WORDS.contains(&w)))
+                .any(|w| CAPTION_WORDS.contains(w)))
 }
 
 fn is_greeting(lower: &str, words: usize) -> bool {

@@ -12,17 +12,18 @@
 
 use super::tokens::html_tag_len;
 use crate::model::SentenceKind;
+use crate::util::{words, Words};
 use std::ops::Range;
 
 /// Titles and honorifics that never end a sentence.
-const TITLES: &[&str] = &[
+const TITLES: Words = words![
     "adm", "brig", "capt", "cdr", "cmdr", "col", "cpl", "det", "dr", "fr", "gen", "gov", "hon",
     "insp", "lt", "maj", "messrs", "mme", "mlle", "mr", "mrs", "ms", "mt", "pres", "prof", "pte",
     "rep", "rev", "sen", "sgt", "st", "supt",
 ];
 
 /// Abbreviations that end a sentence only when a sentence-opening word follows.
-const WEAK_ABBREVIATIONS: &[&str] = &[
+const WEAK_ABBREVIATIONS: Words = words![
     "al", "approx", "apr", "aug", "ave", "bros", "co", "corp", "dec", "dept", "est", "etc", "feb",
     "fig", "inc", "jan", "jr", "jul", "jun", "ltd", "mar", "no", "nos", "nov", "oct", "plc", "sep",
     "sept", "sr", "univ", "vol", "vs",
@@ -424,11 +425,11 @@ fn is_boundary(
 
 /// Whether `word` lowercased is in `list` (of lowercase ASCII words); without allocating
 /// when `word` is ASCII, which is all but always.
-fn is_one_of(word: &str, list: &[&str]) -> bool {
+fn is_one_of(word: &str, list: Words) -> bool {
     if word.is_ascii() {
         list.iter().any(|w| w.eq_ignore_ascii_case(word))
     } else {
-        list.contains(&crate::case::lowercase(word).as_str())
+        list.contains(&crate::case::lowercase(word))
     }
 }
 
@@ -508,7 +509,7 @@ fn disclosure_phrases() -> impl Iterator<Item = &'static str> {
 /// (without their first letter, so either case matches), and the sentence is lowercased only
 /// then.
 fn contains_ci_hint(sentence: &str) -> bool {
-    const HINTS: &[&str] = &[
+    const HINTS: Words = words![
         "ffiliate",
         "ommission",
         "e may earn",

@@ -786,7 +786,7 @@ fn is_name_like(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
         && w.chars().count() > 1
         && !NOT_NAMES.contains(&lower.as_str())
-        && !pith::internal::lexicon::WEEKDAYS.contains(&lower.as_str())
+        && !pith::internal::lexicon::WEEKDAYS.contains(&lower)
 }
 
 /// The name run of `names` nearest quotation `q` (in sentence `s`): in its sentence, else in
