@@ -43,7 +43,9 @@ bootstrap-test:
 # against 1.448 and 1.562 before).
 wasm:
 	wasm-pack build --profile wasm-release --target web --mode no-install --out-dir pkg --out-name pith -- --no-default-features
-	node scripts/strip-glue-docs.mjs pkg/pith.js
+	# The JS glue minified (esbuild, an npm dev dependency): 866 B less of the gzipped download.
+	# pkg/pith.d.ts keeps the types and their docs.
+	node_modules/.bin/esbuild pkg/pith.js --minify --format=esm --log-level=warning --allow-overwrite --outfile=pkg/pith.js
 	$(WASM_OPT) -O4 -O4 --low-memory-unused --one-caller-inline-max-function-size 20 --reorder-functions-by-name --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals pkg/pith_bg.wasm -o pkg/pith_bg.wasm
 	@printf 'wasm: %s bytes raw, %s bytes gzipped\n' $$(wc -c < pkg/pith_bg.wasm) $$(gzip -9 -c pkg/pith_bg.wasm | wc -c)
 
