@@ -14,12 +14,12 @@
 //! Why a crate of its own: this is vendored and generated code with its own licence, tests and
 //! regeneration script, apart from pith's analysis; pith re-exports it as `pith::stem`.
 
-mod env;
 mod porter2;
+mod vm;
 
-pub use porter2::Buffers;
-#[allow(clippy::all, dead_code)]
-mod algorithms {
+/// The 17 non-English programs as bytecode for [`vm`] (scripts/snowball-bytecode.py).
+#[rustfmt::skip]
+mod bytecode {
     pub mod arabic;
     pub mod danish;
     pub mod dutch;
@@ -39,7 +39,8 @@ mod algorithms {
     pub mod turkish;
 }
 
-use env::SnowballEnv;
+pub use porter2::Buffers;
+
 use std::borrow::Cow;
 
 /// A stemming algorithm, one per supported language.
@@ -85,55 +86,51 @@ pub enum Algorithm {
 
 /// A stemmer for one [`Algorithm`].
 pub struct Stemmer {
-    /// The generated algorithm; `None` for English ([`porter2`]).
-    stemmer: Option<fn(&mut SnowballEnv) -> bool>,
+    /// The language's bytecode; `None` for English ([`porter2`]).
+    program: Option<&'static vm::Program>,
 }
 
 impl Stemmer {
     /// The stemmer of `lang`.
     pub fn create(lang: Algorithm) -> Self {
-        use algorithms as a;
-        let stemmer = match lang {
-            Algorithm::Arabic => a::arabic::stem,
-            Algorithm::Danish => a::danish::stem,
-            Algorithm::Dutch => a::dutch::stem,
-            Algorithm::English => return Stemmer { stemmer: None },
-            Algorithm::Finnish => a::finnish::stem,
-            Algorithm::French => a::french::stem,
-            Algorithm::German => a::german::stem,
-            Algorithm::Greek => a::greek::stem,
-            Algorithm::Hungarian => a::hungarian::stem,
-            Algorithm::Italian => a::italian::stem,
-            Algorithm::Norwegian => a::norwegian::stem,
-            Algorithm::Portuguese => a::portuguese::stem,
-            Algorithm::Romanian => a::romanian::stem,
-            Algorithm::Russian => a::russian::stem,
-            Algorithm::Spanish => a::spanish::stem,
-            Algorithm::Swedish => a::swedish::stem,
-            Algorithm::Tamil => a::tamil::stem,
-            Algorithm::Turkish => a::turkish::stem,
+        use bytecode as b;
+        let program = match lang {
+            Algorithm::Arabic => &b::arabic::PROGRAM,
+            Algorithm::Danish => &b::danish::PROGRAM,
+            Algorithm::Dutch => &b::dutch::PROGRAM,
+            Algorithm::English => return Stemmer { program: None },
+            Algorithm::Finnish => &b::finnish::PROGRAM,
+            Algorithm::French => &b::french::PROGRAM,
+            Algorithm::German => &b::german::PROGRAM,
+            Algorithm::Greek => &b::greek::PROGRAM,
+            Algorithm::Hungarian => &b::hungarian::PROGRAM,
+            Algorithm::Italian => &b::italian::PROGRAM,
+            Algorithm::Norwegian => &b::norwegian::PROGRAM,
+            Algorithm::Portuguese => &b::portuguese::PROGRAM,
+            Algorithm::Romanian => &b::romanian::PROGRAM,
+            Algorithm::Russian => &b::russian::PROGRAM,
+            Algorithm::Spanish => &b::spanish::PROGRAM,
+            Algorithm::Swedish => &b::swedish::PROGRAM,
+            Algorithm::Tamil => &b::tamil::PROGRAM,
+            Algorithm::Turkish => &b::turkish::PROGRAM,
         };
         Stemmer {
-            stemmer: Some(stemmer),
+            program: Some(program),
         }
     }
 
     /// The stem of `input` (a lowercased word).
     pub fn stem<'a>(&self, input: &'a str) -> Cow<'a, str> {
-        match self.stemmer {
-            Some(algorithm) => {
-                let mut env = SnowballEnv::create(input);
-                algorithm(&mut env);
-                env.get_current()
-            }
+        match self.program {
+            Some(program) => vm::stem(program, input),
             None => Cow::Owned(porter2::stem(input, &mut Buffers::default()).to_owned()),
         }
     }
 
     /// The stem of `input`, reusing `buffers` for English (no allocation per word).
     pub fn stem_reusing<'a>(&self, input: &'a str, buffers: &'a mut Buffers) -> Cow<'a, str> {
-        match self.stemmer {
-            Some(_) => self.stem(input),
+        match self.program {
+            Some(program) => vm::stem(program, input),
             None => Cow::Borrowed(porter2::stem(input, buffers)),
         }
     }

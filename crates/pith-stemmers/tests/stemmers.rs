@@ -18,7 +18,7 @@ fn languages() -> Vec<(Algorithm, rust_stemmers::Algorithm, &'static str)> {
     use Algorithm as A;
     macro_rules! src {
         ($f:literal) => {
-            include_str!(concat!("../src/algorithms/", $f, ".rs"))
+            include_str!(concat!("../src/bytecode/", $f, ".rs"))
         };
     }
     vec![
@@ -70,6 +70,8 @@ fn among_entries(src: &str) -> Vec<String> {
         let numbers: Vec<usize> = table
             .split("\\x")
             .skip(1)
+            // A byte string may go on over lines (`\` before the line break).
+            .map(|h| h.trim_end().trim_end_matches('\\'))
             .map(|h| usize::from_str_radix(h, 16).expect("a \\xNN escape"))
             .collect();
         assert_eq!(numbers.len() % 3, 0, "lengths, links and results");

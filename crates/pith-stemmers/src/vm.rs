@@ -1,0 +1,616 @@
+//! The interpreter of the stemmers' bytecode (`bytecode/*.rs`, made by
+//! `scripts/snowball-bytecode.py` from rust-stemmers 1.2.0's generated Rust).
+//!
+//! Why bytecode: 17 languages of generated Rust were 28 KB of the gzipped wasm module; their
+//! programs as bytes plus this one interpreter are much less. The runtime operations are those
+//! of rust-stemmers' `SnowballEnv` (MIT licence, Jakob Demler), step for step, so the stems are
+//! the same (tests/stemmers.rs); unlike it, every index is checked, so a state the generated
+//! code could not reach ends the run (the word is returned unchanged) instead of panicking.
+//!
+//! The machine: registers 0-4 are the cursor, limit, backward limit, `bra` and `ket`, then the
+//! program's integer and boolean variables; operand bytes from 0x40 name the running routine's
+//! locals (its saved cursors, `among_var`, loop counters). Conditions set a flag that jumps and
+//! returns read; expressions use a small stack. See `op` for the instructions.
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+/// A Snowball `among` table in a compact layout: all entry strings concatenated in `strings`
+/// (sorted as Snowball sorts them); `table` the entries' lengths in it, then their links (the
+/// entry that is a prefix, suffix backwards, of entry `k`, or -1) and their results (what a
+/// match returns), one byte each (links and results as `i8`); and `methods` either empty or one
+/// routine (code offset, `u16::MAX` for none) per entry that must hold for the entry to match.
+/// rust-stemmers stores each entry as a string slice, two `i32` and an optional trait object,
+/// 24 bytes per entry in wasm that compress poorly.
+pub struct Table {
+    /// The entries' strings, concatenated.
+    pub strings: &'static str,
+    /// The entries' lengths, then their links and results as `i8`.
+    pub table: &'static [u8],
+    /// The entries' condition routines, or empty.
+    pub methods: &'static [u16],
+    /// `ends[k]`: the end of entry `k` in `strings`, summed on first use.
+    pub ends: OnceLock<Vec<u16>>,
+}
+
+/// One language's stemmer: its bytecode and `among` tables.
+pub struct Program {
+    /// Groupings (min and max code point as `u16`, then the bits), then the routines.
+    pub code: &'static [u8],
+    /// The offset of the `stem` routine in `code`.
+    pub entry: u16,
+    /// The `among` tables.
+    pub tables: &'static [Table],
+}
+
+/// The instructions; `scripts/snowball-bytecode.py` numbers them the same way (`OPS`).
+/// Operands: `r` a register byte, `x`/`y` an operand byte (a register; from 0x80 the constant
+/// byte - 0x80; 0xFF pops the stack, the right operand first), `d` a byte, `a` a code offset
+/// (`u16`), `s` a string (a length byte, then UTF-8), `v` a string variable, `t` a table, `g`
+/// a grouping's code offset (`u16`), `n` a byte.
+#[allow(dead_code)] // all listed; some are only matched within ranges
+mod op {
+    pub const JMP: u8 = 0; // d: jump d bytes forward (from the next instruction)
+    pub const JF: u8 = 1; // d: the same when the flag is false
+    pub const JT: u8 = 2; // d: the same when the flag is true
+    pub const JB: u8 = 3; // d: jump d bytes back
+    pub const JMPL: u8 = 4; // a: jump to a
+    pub const JFL: u8 = 5; // a: jump to a when the flag is false
+    pub const JTL: u8 = 6; // a: jump to a when the flag is true
+    pub const RET0: u8 = 7; // return false
+    pub const RET1: u8 = 8; // return true
+    pub const RNF: u8 = 9; // return false when the flag is false
+    pub const RIF: u8 = 10; // return false when the flag is true
+    pub const MOV: u8 = 11; // r x: r = x
+    pub const PUSH: u8 = 12; // x: push x
+    pub const SUB: u8 = 13; // pop b, a; push a - b
+    pub const ADD: u8 = 14; // pop b, a; push a + b
+    pub const LT: u8 = 15; // x y: flag = x < y
+    pub const LE: u8 = 16; // x y
+    pub const GT: u8 = 17; // x y
+    pub const GE: u8 = 18; // x y
+    pub const EQ: u8 = 19; // x y
+    pub const NE: u8 = 20; // x y
+    pub const CASE: u8 = 21; // n: flag = among_var == n
+    pub const CALL: u8 = 22; // a: run the routine at a; flag = its result
+    pub const FIND: u8 = 23; // t: among_var = find_among(t); flag = among_var != 0
+    pub const FIND_B: u8 = 24; // t: find_among_b
+    pub const EQ_S: u8 = 25; // s: eq_s
+    pub const EQ_S_B: u8 = 26; // s: eq_s_b
+    pub const EQ_V: u8 = 27; // v: eq_s with v
+    pub const EQ_V_B: u8 = 28; // v: eq_s_b with v
+    pub const FROM: u8 = 29; // s: slice_from
+    pub const FROM_V: u8 = 30; // v: slice_from with v
+    pub const DEL: u8 = 31; // slice_del
+    pub const TO: u8 = 32; // v: v = slice_to
+    pub const EMPTY: u8 = 33; // v: flag = v is empty
+    pub const INS: u8 = 34; // s: insert s at the cursor (`<+`)
+    pub const INS_V: u8 = 35; // v: insert v
+    pub const IN: u8 = 36; // g: in_grouping
+    pub const IN_B: u8 = 37; // g: in_grouping_b
+    pub const OUT: u8 = 38; // g: out_grouping
+    pub const OUT_B: u8 = 39; // g: out_grouping_b
+    pub const NEXT: u8 = 40; // next_char
+    pub const PREV: u8 = 41; // previous_char
+    pub const HOP: u8 = 42; // n (i8): hop n chars; flag = it lands within 0..=limit (only then it moves)
+    pub const HOP_B: u8 = 43; // n: the same within limit_backward..=limit
+    pub const CHARS: u8 = 44; // push the word's length in chars
+    pub const SAVE_B: u8 = 45; // r: r = limit - cursor
+    pub const REST_B: u8 = 46; // r: cursor = limit - r
+    pub const BRA: u8 = 47; // bra = cursor
+    pub const KET: u8 = 48; // ket = cursor
+}
+
+const CURSOR: usize = 0;
+const LIMIT: usize = 1;
+const LIMIT_B: usize = 2;
+const BRA: usize = 3;
+const KET: usize = 4;
+/// Operand bytes from here on name locals.
+const LOCAL: u8 = 0x40;
+/// Operand bytes from here on are constants (byte - CONST), but STACK.
+const CONST: u8 = 0x80;
+/// The operand byte that pops the expression stack.
+const STACK: u8 = 0xFF;
+/// The routines' nesting bound (Snowball routines do not recurse; the deepest nesting in the
+/// programs is a handful).
+const MAX_DEPTH: u8 = 24;
+
+/// The stem of `input` by `program`; the word unchanged if the run goes wrong (it cannot with
+/// the generated programs, but nothing here may panic).
+pub fn stem<'a>(program: &'static Program, input: &'a str) -> Cow<'a, str> {
+    let len = i32::try_from(input.len()).unwrap_or(-1);
+    let mut vm = Vm {
+        p: program,
+        current: Cow::Borrowed(input),
+        regs: [0; 64],
+        strs: Default::default(),
+        // Every loop of the programs moves the cursor or ends; this bound only stops a run
+        // that would not end.
+        steps: 100_000u32.saturating_add(
+            u32::try_from(input.len())
+                .unwrap_or(u32::MAX)
+                .saturating_mul(500),
+        ),
+        depth: 0,
+    };
+    vm.regs[LIMIT] = len;
+    vm.regs[KET] = len;
+    match vm.run(usize::from(program.entry)) {
+        Some(_) if len >= 0 => vm.current,
+        _ => Cow::Borrowed(input),
+    }
+}
+
+struct Vm<'a> {
+    p: &'static Program,
+    current: Cow<'a, str>,
+    regs: [i32; 64],
+    strs: [String; 4],
+    steps: u32,
+    depth: u8,
+}
+
+/// A routine's state: its locals, expression stack and flag.
+struct Frame {
+    locals: [i32; 64],
+    stack: [i32; 4],
+    sp: usize,
+    flag: bool,
+}
+
+impl Frame {
+    fn push(&mut self, v: i32) -> Option<()> {
+        *self.stack.get_mut(self.sp)? = v;
+        self.sp += 1;
+        Some(())
+    }
+
+    fn pop(&mut self) -> Option<i32> {
+        self.sp = self.sp.checked_sub(1)?;
+        self.stack.get(self.sp).copied()
+    }
+}
+
+impl Vm<'_> {
+    fn byte(&self, pc: usize) -> Option<u8> {
+        self.p.code.get(pc).copied()
+    }
+
+    fn u16(&self, pc: usize) -> Option<usize> {
+        Some(usize::from(self.byte(pc)?) | usize::from(self.byte(pc + 1)?) << 8)
+    }
+
+    /// The string operand at `pc` (a length byte, then the bytes).
+    fn lit(&self, pc: usize) -> Option<&'static str> {
+        let code: &'static [u8] = self.p.code;
+        let n = usize::from(*code.get(pc)?);
+        std::str::from_utf8(code.get(pc + 1..pc + 1 + n)?).ok()
+    }
+
+    fn get(&self, f: &Frame, r: u8) -> Option<i32> {
+        match r.checked_sub(LOCAL) {
+            Some(l) => f.locals.get(usize::from(l)).copied(),
+            None => self.regs.get(usize::from(r)).copied(),
+        }
+    }
+
+    fn set(&mut self, f: &mut Frame, r: u8, v: i32) -> Option<()> {
+        *match r.checked_sub(LOCAL) {
+            Some(l) => f.locals.get_mut(usize::from(l))?,
+            None => self.regs.get_mut(usize::from(r))?,
+        } = v;
+        Some(())
+    }
+
+    fn pos(&self, r: usize) -> Option<usize> {
+        usize::try_from(self.regs[r]).ok()
+    }
+
+    fn set_pos(&mut self, r: usize, v: usize) -> Option<()> {
+        self.regs[r] = i32::try_from(v).ok()?;
+        Some(())
+    }
+
+    /// The value of operand byte `x`.
+    fn operand(&self, f: &mut Frame, x: u8) -> Option<i32> {
+        match x {
+            STACK => f.pop(),
+            CONST.. => Some(i32::from(x - CONST)),
+            _ => self.get(f, x),
+        }
+    }
+
+    /// Runs the routine at `pc`: its result, or `None` when the run must stop.
+    fn run(&mut self, mut pc: usize) -> Option<bool> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return None;
+        }
+        let mut f = Frame {
+            locals: [0; 64],
+            stack: [0; 4],
+            sp: 0,
+            flag: false,
+        };
+        loop {
+            self.steps = self.steps.checked_sub(1)?;
+            let op = self.byte(pc)?;
+            pc += 1;
+            match op {
+                op::JMP..=op::RIF => {
+                    let d = usize::from(self.byte(pc).unwrap_or(0));
+                    let taken = match op {
+                        op::JMP | op::JB | op::JMPL => true,
+                        op::JF | op::JFL | op::RNF => !f.flag,
+                        op::RET0 | op::RET1 => {
+                            self.depth -= 1;
+                            return Some(op == op::RET1);
+                        }
+                        _ => f.flag,
+                    };
+                    pc = match op {
+                        op::RNF | op::RIF if taken => {
+                            self.depth -= 1;
+                            return Some(false);
+                        }
+                        op::RNF | op::RIF => pc,
+                        op::JMPL..=op::JTL if taken => self.u16(pc)?,
+                        op::JMPL..=op::JTL => pc + 2,
+                        op::JB => (pc + 1).checked_sub(d)?,
+                        _ if taken => pc + 1 + d,
+                        _ => pc + 1,
+                    };
+                }
+                op::MOV..=op::CASE => pc = self.expr(&mut f, op, pc)?,
+                _ => pc = self.command(&mut f, op, pc)?,
+            }
+        }
+    }
+
+    /// The register, stack and comparison instructions; the next `pc`.
+    fn expr(&mut self, f: &mut Frame, op: u8, pc: usize) -> Option<usize> {
+        let x = self.byte(pc)?;
+        match op {
+            op::MOV => {
+                let v = self.operand(f, self.byte(pc + 1)?)?;
+                self.set(f, x, v)?;
+                Some(pc + 2)
+            }
+            op::PUSH => {
+                let v = self.operand(f, x)?;
+                f.push(v)?;
+                Some(pc + 1)
+            }
+            op::SUB | op::ADD => {
+                let (b, a) = (f.pop()?, f.pop()?);
+                f.push(if op == op::SUB {
+                    a.wrapping_sub(b)
+                } else {
+                    a.wrapping_add(b)
+                })?;
+                Some(pc)
+            }
+            op::CASE => {
+                f.flag = f.locals[0] == i32::from(x);
+                Some(pc + 1)
+            }
+            _ => {
+                let b = self.operand(f, self.byte(pc + 1)?)?;
+                let a = self.operand(f, x)?;
+                f.flag = match op {
+                    op::LT => a < b,
+                    op::LE => a <= b,
+                    op::GT => a > b,
+                    op::GE => a >= b,
+                    op::EQ => a == b,
+                    _ => a != b,
+                };
+                Some(pc + 2)
+            }
+        }
+    }
+
+    /// The runtime's operations (calls, tables, strings, groupings, moves); the next `pc`.
+    fn command(&mut self, f: &mut Frame, op: u8, pc: usize) -> Option<usize> {
+        let arg = self.byte(pc);
+        let mut next = pc + 1;
+        match op {
+            op::CALL => {
+                f.flag = self.run(self.u16(pc)?)?;
+                next += 1;
+            }
+            op::FIND | op::FIND_B => {
+                let v = self.find_among(usize::from(arg?), op == op::FIND_B)?;
+                f.locals[0] = v;
+                f.flag = v != 0;
+            }
+            op::EQ_S | op::EQ_S_B | op::FROM | op::INS => {
+                let s = self.lit(pc)?;
+                next += s.len();
+                f.flag = self.string_op(op, s)?;
+            }
+            op::EQ_V | op::EQ_V_B | op::FROM_V | op::INS_V => {
+                let i = usize::from(arg?);
+                let s = std::mem::take(self.strs.get_mut(i)?);
+                let plain = match op {
+                    op::EQ_V => op::EQ_S,
+                    op::EQ_V_B => op::EQ_S_B,
+                    op::FROM_V => op::FROM,
+                    _ => op::INS,
+                };
+                let r = self.string_op(plain, &s);
+                self.strs[i] = s;
+                f.flag = r?;
+            }
+            op::DEL => {
+                self.replace(self.pos(BRA)?, self.pos(KET)?, "")?;
+                next = pc;
+            }
+            op::TO => {
+                let s = self
+                    .current
+                    .get(self.pos(BRA)?..self.pos(KET)?)?
+                    .to_string();
+                *self.strs.get_mut(usize::from(arg?))? = s;
+            }
+            op::EMPTY => f.flag = self.strs.get(usize::from(arg?))?.is_empty(),
+            op::IN..=op::OUT_B => {
+                f.flag = self.grouping(op, self.u16(pc)?)?;
+                next += 1;
+            }
+            op::NEXT | op::PREV => {
+                self.step(op == op::NEXT)?;
+                next = pc;
+            }
+            op::HOP | op::HOP_B => f.flag = self.hop(arg? as i8, op == op::HOP_B)?,
+            op::CHARS => {
+                f.push(i32::try_from(self.current.chars().count()).ok()?)?;
+                next = pc;
+            }
+            op::SAVE_B => {
+                let v = self.regs[LIMIT].wrapping_sub(self.regs[CURSOR]);
+                self.set(f, arg?, v)?;
+            }
+            op::REST_B => self.regs[CURSOR] = self.regs[LIMIT].wrapping_sub(self.get(f, arg?)?),
+            op::BRA | op::KET => {
+                self.regs[if op == op::BRA { BRA } else { KET }] = self.regs[CURSOR];
+                next = pc;
+            }
+            _ => return None,
+        }
+        Some(next)
+    }
+
+    /// `eq_s`, `eq_s_b`, `slice_from` and the insertion at the cursor, with `s`.
+    fn string_op(&mut self, op: u8, s: &str) -> Option<bool> {
+        let c = self.pos(CURSOR)?;
+        let bytes = self.current.as_bytes();
+        match op {
+            op::EQ_S => {
+                if c >= self.pos(LIMIT)? || !bytes.get(c..)?.starts_with(s.as_bytes()) {
+                    return Some(false);
+                }
+                self.set_pos(CURSOR, c + s.len())?;
+            }
+            op::EQ_S_B => {
+                if c < self.pos(LIMIT_B)? + s.len()
+                    || bytes.get(c - s.len()..c) != Some(s.as_bytes())
+                {
+                    return Some(false);
+                }
+                self.set_pos(CURSOR, c - s.len())?;
+            }
+            op::FROM => {
+                self.replace(self.pos(BRA)?, self.pos(KET)?, s)?;
+            }
+            _ => {
+                let adjustment = self.replace(c, c, s)?;
+                for r in [BRA, KET] {
+                    if c <= self.pos(r)? {
+                        self.regs[r] = self.regs[r].wrapping_add(adjustment);
+                    }
+                }
+                self.set_pos(CURSOR, c)?;
+            }
+        }
+        Some(true)
+    }
+
+    /// `replace_s`: puts `s` in place of `bra..ket` and moves the limit and cursor.
+    fn replace(&mut self, bra: usize, ket: usize, s: &str) -> Option<i32> {
+        self.current.get(bra..ket)?;
+        let adjustment = i32::try_from(s.len()).ok()? - i32::try_from(ket - bra).ok()?;
+        self.current.to_mut().replace_range(bra..ket, s);
+        self.regs[LIMIT] = self.regs[LIMIT].wrapping_add(adjustment);
+        let c = self.pos(CURSOR)?;
+        if c >= ket {
+            self.regs[CURSOR] = self.regs[CURSOR].wrapping_add(adjustment);
+        } else if c > bra {
+            self.set_pos(CURSOR, bra)?;
+        }
+        Some(adjustment)
+    }
+
+    /// `next_char` (`forward`) or `previous_char`.
+    fn step(&mut self, forward: bool) -> Option<()> {
+        let mut c = self.pos(CURSOR)?;
+        loop {
+            c = if forward {
+                c.checked_add(1).filter(|&c| c <= self.current.len())?
+            } else {
+                c.checked_sub(1)?
+            };
+            if self.current.is_char_boundary(c) {
+                return self.set_pos(CURSOR, c);
+            }
+        }
+    }
+
+    /// `in_grouping`, `in_grouping_b`, `out_grouping` or `out_grouping_b` with the grouping
+    /// at code offset `g`.
+    fn grouping(&mut self, op: u8, g: usize) -> Option<bool> {
+        let c = self.pos(CURSOR)?;
+        let back = op == op::IN_B || op == op::OUT_B;
+        let ch = if back {
+            if c <= self.pos(LIMIT_B)? {
+                return Some(false);
+            }
+            self.current.get(..c)?.chars().next_back()
+        } else {
+            if c >= self.pos(LIMIT)? {
+                return Some(false);
+            }
+            self.current.get(c..)?.chars().next()
+        };
+        let Some(ch) = ch else {
+            return Some(false);
+        };
+        let (min, max) = (self.u16(g)? as u32, self.u16(g + 2)? as u32);
+        let code = ch as u32;
+        let within = (min..=max).contains(&code) && {
+            let bit = code - min;
+            self.byte(g + 4 + (bit >> 3) as usize)? & (1 << (bit & 7)) != 0
+        };
+        if within != (op == op::IN || op == op::IN_B) {
+            return Some(false);
+        }
+        let n = ch.len_utf8();
+        self.set_pos(CURSOR, if back { c - n } else { c + n })?;
+        Some(true)
+    }
+
+    /// `byte_index_for_hop(n)` and its bounds test: moves the cursor by `n` chars when it
+    /// lands within `0..=limit` (`limit_backward..=limit` when `back`).
+    fn hop(&mut self, n: i8, back: bool) -> Option<bool> {
+        let len = self.current.len();
+        let mut res = i64::from(self.regs[CURSOR]);
+        for _ in 0..n.unsigned_abs() {
+            res += if n > 0 { 1 } else { -1 };
+            while (0..=len as i64).contains(&res) && !self.current.is_char_boundary(res as usize) {
+                res += if n > 0 { 1 } else { -1 };
+            }
+        }
+        let lower = if back { self.regs[LIMIT_B] } else { 0 };
+        if res < i64::from(lower) || res > i64::from(self.regs[LIMIT]) {
+            return Some(false);
+        }
+        self.regs[CURSOR] = res as i32;
+        Some(true)
+    }
+
+    /// `find_among` (`back`: `find_among_b`) with table `t`: the result of the longest entry
+    /// at the cursor whose condition routine holds, or 0.
+    fn find_among(&mut self, t: usize, back: bool) -> Option<i32> {
+        let table = self.p.tables.get(t)?;
+        let n = table.table.len() / 3;
+        let ends = ends(table.table.get(..n)?, &table.ends);
+        let c = self.pos(CURSOR)?;
+        let limit = self.pos(if back { LIMIT_B } else { LIMIT })?;
+        let bytes = self.current.as_bytes();
+        if c > bytes.len() || limit > bytes.len() || (back && limit > c) || (!back && c > limit) {
+            return None;
+        }
+        let strings = table.strings.as_bytes();
+        let (mut i, common) = search(strings, ends, bytes, c, limit, back);
+        loop {
+            let len = entry(strings, ends, i).len();
+            if common >= len {
+                let at = if back { c - len } else { c + len };
+                self.set_pos(CURSOR, at)?;
+                let method = table.methods.get(i).copied().unwrap_or(u16::MAX);
+                let holds = method == u16::MAX || self.run(usize::from(method))?;
+                self.set_pos(CURSOR, at)?;
+                if holds {
+                    return Some(i32::from(*table.table.get(2 * n + i)? as i8));
+                }
+            }
+            match usize::try_from(*table.table.get(n + i)? as i8) {
+                Ok(next) => i = next,
+                Err(_) => return Some(0),
+            }
+        }
+    }
+}
+
+/// The end offsets of a table's entries, summed from their lengths on first use.
+fn ends<'a>(lens: &[u8], cell: &'a OnceLock<Vec<u16>>) -> &'a [u16] {
+    cell.get_or_init(|| {
+        let mut end = 0u16;
+        lens.iter()
+            .map(|&n| {
+                end += u16::from(n);
+                end
+            })
+            .collect()
+    })
+}
+
+/// Entry `k` of a table's concatenated `strings`, which end at `ends`.
+fn entry<'s>(strings: &'s [u8], ends: &[u16], k: usize) -> &'s [u8] {
+    let start = if k == 0 { 0 } else { usize::from(ends[k - 1]) };
+    &strings[start..usize::from(ends[k])]
+}
+
+/// The binary search of Snowball's `find_among` (forwards) or `find_among_b` (backwards,
+/// `back`) over a table's entries: the entry index where it settles and the length of the text
+/// matched there (rust-stemmers' code; the caller has checked `c` and `limit` against `current`).
+fn search(
+    strings: &[u8],
+    ends: &[u16],
+    current: &[u8],
+    c: usize,
+    limit: usize,
+    back: bool,
+) -> (usize, usize) {
+    let mut i: usize = 0;
+    let mut j: usize = ends.len();
+    let mut common_i = 0;
+    let mut common_j = 0;
+    let mut first_key_inspected = false;
+    loop {
+        let k = i + ((j - i) >> 1);
+        let mut diff: i32 = 0;
+        let mut common = common_i.min(common_j);
+        let w = entry(strings, ends, k);
+        if back {
+            for lvar in (0..w.len() - common.min(w.len())).rev() {
+                if c - common == limit {
+                    diff = -1;
+                    break;
+                }
+                diff = i32::from(current[c - common - 1]) - i32::from(w[lvar]);
+                if diff != 0 {
+                    break;
+                }
+                common += 1;
+            }
+        } else {
+            for &wb in w.iter().skip(common) {
+                if c + common == limit {
+                    diff = -1;
+                    break;
+                }
+                diff = i32::from(current[c + common]) - i32::from(wb);
+                if diff != 0 {
+                    break;
+                }
+                common += 1;
+            }
+        }
+        if diff < 0 {
+            j = k;
+            common_j = common;
+        } else {
+            i = k;
+            common_i = common;
+        }
+        if j - i <= 1 {
+            if i > 0 || j == i || first_key_inspected {
+                break;
+            }
+            first_key_inspected = true;
+        }
+    }
+    (i, common_i)
+}
