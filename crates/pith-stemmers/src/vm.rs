@@ -15,32 +15,89 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-/// A Snowball `among` table in a compact layout: all entry strings concatenated in `strings`
-/// (sorted as Snowball sorts them); `table` the entries' lengths in it, then their links (the
-/// entry that is a prefix, suffix backwards, of entry `k`, or -1) and their results (what a
-/// match returns), one byte each (links and results as `i8`); and `methods` either empty or one
-/// routine (code offset, `u16::MAX` for none) per entry that must hold for the entry to match.
-/// rust-stemmers stores each entry as a string slice, two `i32` and an optional trait object,
-/// 24 bytes per entry in wasm that compress poorly.
-pub struct Table {
-    /// The entries' strings, concatenated.
-    pub strings: &'static str,
-    /// The entries' lengths, then their links and results as `i8`.
-    pub table: &'static [u8],
-    /// The entries' condition routines, or empty.
-    pub methods: &'static [u16],
-    /// `ends[k]`: the end of entry `k` in `strings`, summed on first use.
-    pub ends: OnceLock<Vec<u16>>,
-}
-
-/// One language's stemmer: its bytecode and `among` tables.
+/// One language's stemmer: its bytecode and Snowball `among` tables.
 pub struct Program {
     /// Groupings (min and max code point as `u16`, then the bits), then the routines.
     pub code: &'static [u8],
     /// The offset of the `stem` routine in `code`.
     pub entry: u16,
-    /// The `among` tables.
-    pub tables: &'static [Table],
+    /// The tables' entries (sorted as Snowball sorts them), each followed by U+0001, the last
+    /// of a table by U+0002 when it is searched backwards, U+0003 when forwards. Lengths and links
+    /// (rust-stemmers stores both, with a result and an optional routine, as 24 bytes per
+    /// entry in wasm that compress poorly) are derived on first use ([`Index`]).
+    pub tables: &'static str,
+    /// What a match of each entry returns, as `i8`.
+    pub results: &'static [u8],
+    /// Each entry's condition routine (code offset, `u16::MAX` for none), or empty.
+    pub methods: &'static [u16],
+    /// The tables' entries located, built on first use.
+    pub index: OnceLock<Index>,
+}
+
+/// Where the entries of a program's tables are.
+pub struct Index {
+    /// Every entry of every table.
+    entries: Vec<Entry>,
+    /// The first entry of each table, then the number of entries.
+    firsts: Vec<u16>,
+}
+
+/// An `among` entry: its string's place in `Program::tables`, and its link: the entry of its
+/// table that is the longest prefix of it (suffix, backwards), or -1.
+#[derive(Clone, Copy)]
+struct Entry {
+    start: u16,
+    end: u16,
+    link: i16,
+}
+
+impl Index {
+    fn new(tables: &str) -> Index {
+        let bytes = tables.as_bytes();
+        let (mut entries, mut firsts) = (Vec::new(), vec![0u16]);
+        let mut start = 0;
+        for (k, &b) in bytes.iter().enumerate() {
+            if !matches!(b, 1..=3) {
+                continue;
+            }
+            // The tables are at most a few KB (u16), generated and tested.
+            entries.push(Entry {
+                start: start as u16,
+                end: k as u16,
+                link: -1,
+            });
+            start = k + 1;
+            if b != 1 {
+                let first = usize::from(*firsts.last().unwrap_or(&0));
+                link(bytes, &mut entries[first..], b == 2);
+                firsts.push(entries.len() as u16);
+            }
+        }
+        Index { entries, firsts }
+    }
+}
+
+/// Sets the links of one table's `entries` (Snowball's `substring_i`): the longest other entry
+/// that the entry ends with (`back`) or starts with.
+fn link(bytes: &[u8], entries: &mut [Entry], back: bool) {
+    let text = |e: &Entry| &bytes[usize::from(e.start)..usize::from(e.end)];
+    for i in 0..entries.len() {
+        let w = text(&entries[i]);
+        let mut best: Option<usize> = None;
+        for (j, e) in entries.iter().enumerate() {
+            let x = text(e);
+            let fits = x.len() < w.len()
+                && if back {
+                    w.ends_with(x)
+                } else {
+                    w.starts_with(x)
+                };
+            if fits && best.is_none_or(|b| x.len() > text(&entries[b]).len()) {
+                best = Some(j);
+            }
+        }
+        entries[i].link = best.map_or(-1, |j| j as i16);
+    }
 }
 
 /// The instructions; `scripts/snowball-bytecode.py` numbers them the same way (`OPS`).
@@ -502,30 +559,34 @@ impl Vm<'_> {
     /// `find_among` (`back`: `find_among_b`) with table `t`: the result of the longest entry
     /// at the cursor whose condition routine holds, or 0.
     fn find_among(&mut self, t: usize, back: bool) -> Option<i32> {
-        let table = self.p.tables.get(t)?;
-        let n = table.table.len() / 3;
-        let ends = ends(table.table.get(..n)?, &table.ends);
+        let p = self.p;
+        let index = p.index.get_or_init(|| Index::new(p.tables));
+        let first = usize::from(*index.firsts.get(t)?);
+        let entries = index
+            .entries
+            .get(first..usize::from(*index.firsts.get(t + 1)?))?;
         let c = self.pos(CURSOR)?;
         let limit = self.pos(if back { LIMIT_B } else { LIMIT })?;
         let bytes = self.current.as_bytes();
         if c > bytes.len() || limit > bytes.len() || (back && limit > c) || (!back && c > limit) {
             return None;
         }
-        let strings = table.strings.as_bytes();
-        let (mut i, common) = search(strings, ends, bytes, c, limit, back);
+        let strings = p.tables.as_bytes();
+        let (mut i, common) = search(strings, entries, bytes, c, limit, back)?;
         loop {
-            let len = entry(strings, ends, i).len();
+            let e = entries.get(i)?;
+            let len = usize::from(e.end - e.start);
             if common >= len {
                 let at = if back { c - len } else { c + len };
                 self.set_pos(CURSOR, at)?;
-                let method = table.methods.get(i).copied().unwrap_or(u16::MAX);
+                let method = p.methods.get(first + i).copied().unwrap_or(u16::MAX);
                 let holds = method == u16::MAX || self.run(usize::from(method))?;
                 self.set_pos(CURSOR, at)?;
                 if holds {
-                    return Some(i32::from(*table.table.get(2 * n + i)? as i8));
+                    return Some(i32::from(*p.results.get(first + i)? as i8));
                 }
             }
-            match usize::try_from(*table.table.get(n + i)? as i8) {
+            match usize::try_from(e.link) {
                 Ok(next) => i = next,
                 Err(_) => return Some(0),
             }
@@ -533,38 +594,20 @@ impl Vm<'_> {
     }
 }
 
-/// The end offsets of a table's entries, summed from their lengths on first use.
-fn ends<'a>(lens: &[u8], cell: &'a OnceLock<Vec<u16>>) -> &'a [u16] {
-    cell.get_or_init(|| {
-        let mut end = 0u16;
-        lens.iter()
-            .map(|&n| {
-                end += u16::from(n);
-                end
-            })
-            .collect()
-    })
-}
-
-/// Entry `k` of a table's concatenated `strings`, which end at `ends`.
-fn entry<'s>(strings: &'s [u8], ends: &[u16], k: usize) -> &'s [u8] {
-    let start = if k == 0 { 0 } else { usize::from(ends[k - 1]) };
-    &strings[start..usize::from(ends[k])]
-}
-
 /// The binary search of Snowball's `find_among` (forwards) or `find_among_b` (backwards,
 /// `back`) over a table's entries: the entry index where it settles and the length of the text
-/// matched there (rust-stemmers' code; the caller has checked `c` and `limit` against `current`).
+/// matched there (rust-stemmers' code; the caller has checked `c` and `limit` against
+/// `current`).
 fn search(
     strings: &[u8],
-    ends: &[u16],
+    entries: &[Entry],
     current: &[u8],
     c: usize,
     limit: usize,
     back: bool,
-) -> (usize, usize) {
+) -> Option<(usize, usize)> {
     let mut i: usize = 0;
-    let mut j: usize = ends.len();
+    let mut j: usize = entries.len();
     let mut common_i = 0;
     let mut common_j = 0;
     let mut first_key_inspected = false;
@@ -572,7 +615,8 @@ fn search(
         let k = i + ((j - i) >> 1);
         let mut diff: i32 = 0;
         let mut common = common_i.min(common_j);
-        let w = entry(strings, ends, k);
+        let e = entries.get(k)?;
+        let w = strings.get(usize::from(e.start)..usize::from(e.end))?;
         if back {
             for lvar in (0..w.len() - common.min(w.len())).rev() {
                 if c - common == limit {
@@ -612,5 +656,5 @@ fn search(
             first_key_inspected = true;
         }
     }
-    (i, common_i)
+    Some((i, common_i))
 }

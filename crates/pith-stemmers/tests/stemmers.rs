@@ -1,5 +1,5 @@
-//! The vendored stemmers (this crate, rust-stemmers 1.2.0 with its `Among` tables stored
-//! compactly) stem every word exactly as rust-stemmers 1.2.0 does, in the 17 languages other
+//! The stemmers of this crate (rust-stemmers 1.2.0's programs as bytecode for its
+//! interpreter) stem every word exactly as rust-stemmers 1.2.0 does, in the 17 languages other
 //! than English (English is src/porter2.rs, which has its own equivalence tests).
 //!
 //! Words are built to reach the algorithms' suffix rules: a random stem of letters followed by
@@ -42,49 +42,32 @@ fn languages() -> Vec<(Algorithm, rust_stemmers::Algorithm, &'static str)> {
     ]
 }
 
-/// The entries of every `Among` table of a generated source: each table's `strings:` literal
-/// (decoded), split into the lengths that open its `table:` byte string (its first third).
+/// The entries of every `Among` table of a program: its `tables:` literal (decoded), split at
+/// the separators (U+0001 after an entry, U+0002 or U+0003 after a table's last).
 fn among_entries(src: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut rest = src;
-    while let Some(at) = rest.find("strings:") {
-        rest = &rest[at..];
-        let open = rest.find('"').expect("a string literal");
-        let body = &rest[open + 1..];
-        let mut close = 0;
-        let mut escaped = false;
-        for (k, c) in body.char_indices() {
-            match (escaped, c) {
-                (true, _) => escaped = false,
-                (false, '\\') => escaped = true,
-                (false, '"') => {
-                    close = k;
-                    break;
-                }
-                _ => {}
+    let at = src.find("tables: \"").expect("a tables literal") + 9;
+    let body = &src[at..];
+    let mut close = 0;
+    let mut escaped = false;
+    for (k, c) in body.char_indices() {
+        match (escaped, c) {
+            (true, _) => escaped = false,
+            (false, '\\') => escaped = true,
+            (false, '"') => {
+                close = k;
+                break;
             }
+            _ => {}
         }
-        let bytes = decode(&body[..close]).into_bytes();
-        let table = &body[body.find("table: b\"").expect("table follows strings") + 9..];
-        let table = &table[..table.find('"').expect("the byte string's end")];
-        let numbers: Vec<usize> = table
-            .split("\\x")
-            .skip(1)
-            // A byte string may go on over lines (`\` before the line break).
-            .map(|h| h.trim_end().trim_end_matches('\\'))
-            .map(|h| usize::from_str_radix(h, 16).expect("a \\xNN escape"))
-            .collect();
-        assert_eq!(numbers.len() % 3, 0, "lengths, links and results");
-        let mut start = 0;
-        for len in &numbers[..numbers.len() / 3] {
-            let end = start + len;
-            out.push(String::from_utf8(bytes[start..end].to_vec()).expect("UTF-8 entry"));
-            start = end;
-        }
-        assert_eq!(start, bytes.len(), "the last end is the string's length");
-        rest = &body[close..];
     }
-    out
+    let text = decode(&body[..close]);
+    assert!(text.ends_with(['\u{2}', '\u{3}']), "the last table ends");
+    text.split(['\u{1}', '\u{2}', '\u{3}'])
+        .map(str::to_string)
+        .collect::<Vec<_>>()
+        .split_last()
+        .map(|(_, entries)| entries.to_vec())
+        .unwrap_or_default()
 }
 
 /// A Rust string literal body with `\u{..}`, `\"`, `\\` and `\'` escapes.

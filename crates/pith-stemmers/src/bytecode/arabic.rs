@@ -3,166 +3,8 @@
 //! algorithm (BSD-3-Clause licence, snowballstem.org): the same program as bytecode for
 //! `crate::vm`. Do not edit; rerun the script.
 
-use crate::vm::{Program, Table};
+use crate::vm::Program;
 use std::sync::OnceLock;
-
-static TABLES: [Table; 22] = [
-    Table {
-        strings: "!\"%*,./:;?\\\u{060C}\u{061B}\u{061F}\u{0640}\u{064B}\u{064C}\u{064D}\u{064E}\u{064F}\u{0650}\u{0651}\u{0652}\u{0660}\u{0661}\u{0662}\u{0663}\u{0664}\u{0665}\u{0666}\u{0667}\u{0668}\u{0669}\u{066A}\u{066B}\u{066C}\u{FE80}\u{FE81}\u{FE82}\u{FE83}\u{FE84}\u{FE85}\u{FE86}\u{FE87}\u{FE88}\u{FE89}\u{FE8A}\u{FE8B}\u{FE8C}\u{FE8D}\u{FE8E}\u{FE8F}\u{FE90}\u{FE91}\u{FE92}\u{FE93}\u{FE94}\u{FE95}\u{FE96}\u{FE97}\u{FE98}\u{FE99}\u{FE9A}\u{FE9B}\u{FE9C}\u{FE9D}\u{FE9E}\u{FE9F}\u{FEA0}\u{FEA1}\u{FEA2}\u{FEA3}\u{FEA4}\u{FEA5}\u{FEA6}\u{FEA7}\u{FEA8}\u{FEA9}\u{FEAA}\u{FEAB}\u{FEAC}\u{FEAD}\u{FEAE}\u{FEAF}\u{FEB0}\u{FEB1}\u{FEB2}\u{FEB3}\u{FEB4}\u{FEB5}\u{FEB6}\u{FEB7}\u{FEB8}\u{FEB9}\u{FEBA}\u{FEBB}\u{FEBC}\u{FEBD}\u{FEBE}\u{FEBF}\u{FEC0}\u{FEC1}\u{FEC2}\u{FEC3}\u{FEC4}\u{FEC5}\u{FEC6}\u{FEC7}\u{FEC8}\u{FEC9}\u{FECA}\u{FECB}\u{FECC}\u{FECD}\u{FECE}\u{FECF}\u{FED0}\u{FED1}\u{FED2}\u{FED3}\u{FED4}\u{FED5}\u{FED6}\u{FED7}\u{FED8}\u{FED9}\u{FEDA}\u{FEDB}\u{FEDC}\u{FEDD}\u{FEDE}\u{FEDF}\u{FEE0}\u{FEE1}\u{FEE2}\u{FEE3}\u{FEE4}\u{FEE5}\u{FEE6}\u{FEE7}\u{FEE8}\u{FEE9}\u{FEEA}\u{FEEB}\u{FEEC}\u{FEED}\u{FEEE}\u{FEEF}\u{FEF0}\u{FEF1}\u{FEF2}\u{FEF3}\u{FEF4}\u{FEF5}\u{FEF6}\u{FEF7}\u{FEF8}\u{FEF9}\u{FEFA}\u{FEFB}\u{FEFC}",
-        table: b"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\
-      \x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\
-      \x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\
-      \x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\
-      \x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\
-      \x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\
-      \x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\
-      \xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
-      \xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
-      \xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
-      \xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
-      \xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
-      \xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
-      \xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
-      \x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x04\x04\x02\x01\x01\x01\x01\x01\x01\x01\x01\
-      \x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f\x0f\x0f\x10\x14\x14\x11\x11\x15\x15\x12\x12\x13\
-      \x13\x13\x13\x16\x16\x17\x17\x17\x17\x18\x18\x19\x19\x19\x19\x1a\x1a\x1a\x1a\x1b\x1b\x1b\x1b\
-      \x1c\x1c\x1c\x1c\x1d\x1d\x1d\x1d\x1e\x1e\x1f\x1f\x20\x20\x21\x21\x22\x22\x22\x22\x23\x23\x23\
-      \x23\x24\x24\x24\x24\x25\x25\x25\x25\x26\x26\x26\x26\x27\x27\x27\x27\x28\x28\x28\x28\x29\x29\
-      \x29\x29\x2a\x2a\x2a\x2a\x2b\x2b\x2b\x2b\x2c\x2c\x2c\x2c\x2d\x2d\x2d\x2d\x2e\x2e\x2e\x2e\x2f\
-      \x2f\x2f\x2f\x30\x30\x30\x30\x31\x31\x32\x32\x33\x33\x33\x33\x37\x37\x35\x35\x36\x36\x34\x34",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{0622}\u{0623}\u{0624}\u{0625}\u{0626}",
-        table: b"\x02\x02\x02\x02\x02\xff\xff\xff\xff\xff\x01\x01\x02\x01\x03",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{0622}\u{0623}\u{0624}\u{0625}\u{0626}",
-        table: b"\x02\x02\x02\x02\x02\xff\xff\xff\xff\xff\x01\x01\x02\x01\x03",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{0627}\u{0644}\u{0628}\u{0627}\u{0644}\u{0643}\u{0627}\u{0644}\u{0644}\u{0644}",
-        table: b"\x04\x06\x06\x04\xff\xff\xff\xff\x02\x01\x01\x02",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{0623}\u{0622}\u{0623}\u{0623}\u{0623}\u{0624}\u{0623}\u{0625}\u{0623}\u{0627}",
-        table: b"\x04\x04\x04\x04\x04\xff\xff\xff\xff\xff\x02\x01\x03\x05\x04",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{0641}\u{0648}",
-        table: b"\x02\x02\xff\xff\x01\x02",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{0627}\u{0644}\u{0628}\u{0627}\u{0644}\u{0643}\u{0627}\u{0644}\u{0644}\u{0644}",
-        table: b"\x04\x06\x06\x04\xff\xff\xff\xff\x02\x01\x01\x02",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{0628}\u{0628}\u{0628}\u{0643}\u{0643}",
-        table: b"\x02\x04\x04\xff\x00\xff\x01\x02\x03",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{0633}\u{0623}\u{0633}\u{062A}\u{0633}\u{0646}\u{0633}\u{064A}",
-        table: b"\x04\x04\x04\x04\xff\xff\xff\xff\x04\x02\x03\x01",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{062A}\u{0633}\u{062A}\u{0646}\u{0633}\u{062A}\u{064A}\u{0633}\u{062A}",
-        table: b"\x06\x06\x06\xff\xff\xff\x01\x01\x01",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{0643}\u{0643}\u{0645}\u{0647}\u{0645}\u{0647}\u{0646}\u{0647}\u{064A}\u{0643}\u{0645}\u{0627}\u{0647}\u{0645}\u{0627}\u{0646}\u{0627}\u{0647}\u{0627}",
-        table: b"\x02\x04\x04\x04\x02\x02\x06\x06\x04\x04\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01\x02\x02\
-      \x02\x01\x01\x03\x03\x02\x02",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{0646}",
-        table: b"\x02\xff\x01",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{0648}\u{064A}\u{0627}",
-        table: b"\x02\x02\x02\xff\xff\xff\x01\x01\x01",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{0627}\u{062A}",
-        table: b"\x04\xff\x01",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{062A}",
-        table: b"\x02\xff\x01",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{0629}",
-        table: b"\x02\xff\x01",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{064A}",
-        table: b"\x02\xff\x01",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{0643}\u{0643}\u{0645}\u{0647}\u{0645}\u{0643}\u{0646}\u{0647}\u{0646}\u{0647}\u{0643}\u{0645}\u{0648}\u{0646}\u{064A}\u{0643}\u{0645}\u{0627}\u{0647}\u{0645}\u{0627}\u{0646}\u{0627}\u{0647}\u{0627}",
-        table: b"\x02\x04\x04\x04\x04\x02\x06\x04\x06\x06\x04\x04\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
-      \xff\x01\x02\x02\x02\x02\x01\x03\x02\x03\x03\x02\x02",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{0646}\u{0648}\u{0646}\u{064A}\u{0646}\u{0627}\u{0646}\u{062A}\u{0646}\u{064A}\u{0627}\u{062A}\u{0645}\u{0627}\u{0646}\u{0627}\u{062A}\u{0627}\u{062A}",
-        table: b"\x02\x04\x04\x04\x04\x02\x02\x06\x04\x04\x02\xff\x00\x00\x00\x00\xff\xff\x06\x06\x06\xff\x02\
-      \x04\x04\x04\x03\x02\x02\x05\x03\x03\x01",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{062A}\u{0645}\u{0648}\u{0627}",
-        table: b"\x04\x04\xff\xff\x01\x01",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{0648}\u{062A}\u{0645}\u{0648}",
-        table: b"\x02\x06\xff\x00\x01\x02",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{0649}",
-        table: b"\x02\xff\x01",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-];
 
 /// The program.
 pub static PROGRAM: Program = Program {
@@ -254,5 +96,18 @@ pub static PROGRAM: Program = Program {
       \x00\x52\x14\x06\x80\x02\x02\x00\x0e\x0b\x53\x00\x16\x32\x04\x02\x03\x0b\x00\x53\x16\x76\x04\
       \x0b\x00\x4f\x0b\x54\x00\x16\x6b\x02\x0b\x00\x54\x08",
     entry: 1582,
-    tables: &TABLES,
+    tables: "!\u{1}\"\u{1}%\u{1}*\u{1},\u{1}.\u{1}/\u{1}:\u{1};\u{1}?\u{1}\\\u{1}\u{060C}\u{1}\u{061B}\u{1}\u{061F}\u{1}\u{0640}\u{1}\u{064B}\u{1}\u{064C}\u{1}\u{064D}\u{1}\u{064E}\u{1}\u{064F}\u{1}\u{0650}\u{1}\u{0651}\u{1}\u{0652}\u{1}\u{0660}\u{1}\u{0661}\u{1}\u{0662}\u{1}\u{0663}\u{1}\u{0664}\u{1}\u{0665}\u{1}\u{0666}\u{1}\u{0667}\u{1}\u{0668}\u{1}\u{0669}\u{1}\u{066A}\u{1}\u{066B}\u{1}\u{066C}\u{1}\u{FE80}\u{1}\u{FE81}\u{1}\u{FE82}\u{1}\u{FE83}\u{1}\u{FE84}\u{1}\u{FE85}\u{1}\u{FE86}\u{1}\u{FE87}\u{1}\u{FE88}\u{1}\u{FE89}\u{1}\u{FE8A}\u{1}\u{FE8B}\u{1}\u{FE8C}\u{1}\u{FE8D}\u{1}\u{FE8E}\u{1}\u{FE8F}\u{1}\u{FE90}\u{1}\u{FE91}\u{1}\u{FE92}\u{1}\u{FE93}\u{1}\u{FE94}\u{1}\u{FE95}\u{1}\u{FE96}\u{1}\u{FE97}\u{1}\u{FE98}\u{1}\u{FE99}\u{1}\u{FE9A}\u{1}\u{FE9B}\u{1}\u{FE9C}\u{1}\u{FE9D}\u{1}\u{FE9E}\u{1}\u{FE9F}\u{1}\u{FEA0}\u{1}\u{FEA1}\u{1}\u{FEA2}\u{1}\u{FEA3}\u{1}\u{FEA4}\u{1}\u{FEA5}\u{1}\u{FEA6}\u{1}\u{FEA7}\u{1}\u{FEA8}\u{1}\u{FEA9}\u{1}\u{FEAA}\u{1}\u{FEAB}\u{1}\u{FEAC}\u{1}\u{FEAD}\u{1}\u{FEAE}\u{1}\u{FEAF}\u{1}\u{FEB0}\u{1}\u{FEB1}\u{1}\u{FEB2}\u{1}\u{FEB3}\u{1}\u{FEB4}\u{1}\u{FEB5}\u{1}\u{FEB6}\u{1}\u{FEB7}\u{1}\u{FEB8}\u{1}\u{FEB9}\u{1}\u{FEBA}\u{1}\u{FEBB}\u{1}\u{FEBC}\u{1}\u{FEBD}\u{1}\u{FEBE}\u{1}\u{FEBF}\u{1}\u{FEC0}\u{1}\u{FEC1}\u{1}\u{FEC2}\u{1}\u{FEC3}\u{1}\u{FEC4}\u{1}\u{FEC5}\u{1}\u{FEC6}\u{1}\u{FEC7}\u{1}\u{FEC8}\u{1}\u{FEC9}\u{1}\u{FECA}\u{1}\u{FECB}\u{1}\u{FECC}\u{1}\u{FECD}\u{1}\u{FECE}\u{1}\u{FECF}\u{1}\u{FED0}\u{1}\u{FED1}\u{1}\u{FED2}\u{1}\u{FED3}\u{1}\u{FED4}\u{1}\u{FED5}\u{1}\u{FED6}\u{1}\u{FED7}\u{1}\u{FED8}\u{1}\u{FED9}\u{1}\u{FEDA}\u{1}\u{FEDB}\u{1}\u{FEDC}\u{1}\u{FEDD}\u{1}\u{FEDE}\u{1}\u{FEDF}\u{1}\u{FEE0}\u{1}\u{FEE1}\u{1}\u{FEE2}\u{1}\u{FEE3}\u{1}\u{FEE4}\u{1}\u{FEE5}\u{1}\u{FEE6}\u{1}\u{FEE7}\u{1}\u{FEE8}\u{1}\u{FEE9}\u{1}\u{FEEA}\u{1}\u{FEEB}\u{1}\u{FEEC}\u{1}\u{FEED}\u{1}\u{FEEE}\u{1}\u{FEEF}\u{1}\u{FEF0}\u{1}\u{FEF1}\u{1}\u{FEF2}\u{1}\u{FEF3}\u{1}\u{FEF4}\u{1}\u{FEF5}\u{1}\u{FEF6}\u{1}\u{FEF7}\u{1}\u{FEF8}\u{1}\u{FEF9}\u{1}\u{FEFA}\u{1}\u{FEFB}\u{1}\u{FEFC}\u{3}\u{0622}\u{1}\u{0623}\u{1}\u{0624}\u{1}\u{0625}\u{1}\u{0626}\u{2}\u{0622}\u{1}\u{0623}\u{1}\u{0624}\u{1}\u{0625}\u{1}\u{0626}\u{3}\u{0627}\u{0644}\u{1}\u{0628}\u{0627}\u{0644}\u{1}\u{0643}\u{0627}\u{0644}\u{1}\u{0644}\u{0644}\u{3}\u{0623}\u{0622}\u{1}\u{0623}\u{0623}\u{1}\u{0623}\u{0624}\u{1}\u{0623}\u{0625}\u{1}\u{0623}\u{0627}\u{3}\u{0641}\u{1}\u{0648}\u{3}\u{0627}\u{0644}\u{1}\u{0628}\u{0627}\u{0644}\u{1}\u{0643}\u{0627}\u{0644}\u{1}\u{0644}\u{0644}\u{3}\u{0628}\u{1}\u{0628}\u{0628}\u{1}\u{0643}\u{0643}\u{3}\u{0633}\u{0623}\u{1}\u{0633}\u{062A}\u{1}\u{0633}\u{0646}\u{1}\u{0633}\u{064A}\u{3}\u{062A}\u{0633}\u{062A}\u{1}\u{0646}\u{0633}\u{062A}\u{1}\u{064A}\u{0633}\u{062A}\u{3}\u{0643}\u{1}\u{0643}\u{0645}\u{1}\u{0647}\u{0645}\u{1}\u{0647}\u{0646}\u{1}\u{0647}\u{1}\u{064A}\u{1}\u{0643}\u{0645}\u{0627}\u{1}\u{0647}\u{0645}\u{0627}\u{1}\u{0646}\u{0627}\u{1}\u{0647}\u{0627}\u{2}\u{0646}\u{2}\u{0648}\u{1}\u{064A}\u{1}\u{0627}\u{2}\u{0627}\u{062A}\u{2}\u{062A}\u{2}\u{0629}\u{2}\u{064A}\u{2}\u{0643}\u{1}\u{0643}\u{0645}\u{1}\u{0647}\u{0645}\u{1}\u{0643}\u{0646}\u{1}\u{0647}\u{0646}\u{1}\u{0647}\u{1}\u{0643}\u{0645}\u{0648}\u{1}\u{0646}\u{064A}\u{1}\u{0643}\u{0645}\u{0627}\u{1}\u{0647}\u{0645}\u{0627}\u{1}\u{0646}\u{0627}\u{1}\u{0647}\u{0627}\u{2}\u{0646}\u{1}\u{0648}\u{0646}\u{1}\u{064A}\u{0646}\u{1}\u{0627}\u{0646}\u{1}\u{062A}\u{0646}\u{1}\u{064A}\u{1}\u{0627}\u{1}\u{062A}\u{0645}\u{0627}\u{1}\u{0646}\u{0627}\u{1}\u{062A}\u{0627}\u{1}\u{062A}\u{2}\u{062A}\u{0645}\u{1}\u{0648}\u{0627}\u{2}\u{0648}\u{1}\u{062A}\u{0645}\u{0648}\u{2}\u{0649}\u{2}",
+    results: b"\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x04\x04\x02\x01\x01\x01\x01\x01\x01\x01\x01\
+      \x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f\x0f\x0f\x10\x14\x14\x11\x11\x15\x15\x12\x12\x13\
+      \x13\x13\x13\x16\x16\x17\x17\x17\x17\x18\x18\x19\x19\x19\x19\x1a\x1a\x1a\x1a\x1b\x1b\x1b\x1b\
+      \x1c\x1c\x1c\x1c\x1d\x1d\x1d\x1d\x1e\x1e\x1f\x1f\x20\x20\x21\x21\x22\x22\x22\x22\x23\x23\x23\
+      \x23\x24\x24\x24\x24\x25\x25\x25\x25\x26\x26\x26\x26\x27\x27\x27\x27\x28\x28\x28\x28\x29\x29\
+      \x29\x29\x2a\x2a\x2a\x2a\x2b\x2b\x2b\x2b\x2c\x2c\x2c\x2c\x2d\x2d\x2d\x2d\x2e\x2e\x2e\x2e\x2f\
+      \x2f\x2f\x2f\x30\x30\x30\x30\x31\x31\x32\x32\x33\x33\x33\x33\x37\x37\x35\x35\x36\x36\x34\x34\
+      \x01\x01\x02\x01\x03\x01\x01\x02\x01\x03\x02\x01\x01\x02\x02\x01\x03\x05\x04\x01\x02\x02\x01\
+      \x01\x02\x01\x02\x03\x04\x02\x03\x01\x01\x01\x01\x01\x02\x02\x02\x01\x01\x03\x03\x02\x02\x01\
+      \x01\x01\x01\x01\x01\x01\x01\x01\x02\x02\x02\x02\x01\x03\x02\x03\x03\x02\x02\x02\x04\x04\x04\
+      \x03\x02\x02\x05\x03\x03\x01\x01\x01\x01\x02\x01",
+    methods: &[],
+    index: OnceLock::new(),
 };

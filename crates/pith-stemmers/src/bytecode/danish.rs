@@ -3,33 +3,8 @@
 //! algorithm (BSD-3-Clause licence, snowballstem.org): the same program as bytecode for
 //! `crate::vm`. Do not edit; rerun the script.
 
-use crate::vm::{Program, Table};
+use crate::vm::Program;
 use std::sync::OnceLock;
-
-static TABLES: [Table; 3] = [
-    Table {
-        strings: "hedethederedeeredeendeerendeeneerneereenhedenerenerhedererershedsesendeserendeseneserneseresenshedenserensersetseretseteret",
-        table: b"\x03\x05\x04\x01\x05\x04\x06\x03\x04\x03\x02\x05\x04\x02\x05\x04\x01\x04\x02\x05\x07\x04\x05\
-      \x04\x03\x06\x05\x03\x03\x05\x02\x04\xff\x00\xff\xff\x03\x03\x05\x03\x03\x03\xff\x0a\x0a\xff\
-      \x0d\x0d\xff\x10\x10\x12\x13\x12\x12\x12\x10\x18\x18\x10\x10\x1c\xff\x1e\x01\x01\x01\x01\x01\
-      \x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x02\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\
-      \x01\x01\x01\x01",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "gddtgtkt",
-        table: b"\x02\x02\x02\x02\xff\xff\xff\xff\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "igligeligelsl\u{00F8}st",
-        table: b"\x02\x03\x04\x03\x05\xff\x00\x01\xff\xff\x01\x01\x01\x01\x02",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-];
 
 /// The program.
 pub static PROGRAM: Program = Program {
@@ -51,5 +26,9 @@ pub static PROGRAM: Program = Program {
       \x00\x0b\x00\x01\x2d\x42\x16\x72\x00\x2e\x42\x2d\x43\x16\xa7\x00\x2e\x43\x2d\x44\x16\xd1\x00\
       \x2e\x44\x2d\x45\x16\x25\x01\x2e\x45\x0b\x00\x02\x08",
     entry: 334,
-    tables: &TABLES,
+    tables: "hed\u{1}ethed\u{1}ered\u{1}e\u{1}erede\u{1}ende\u{1}erende\u{1}ene\u{1}erne\u{1}ere\u{1}en\u{1}heden\u{1}eren\u{1}er\u{1}heder\u{1}erer\u{1}s\u{1}heds\u{1}es\u{1}endes\u{1}erendes\u{1}enes\u{1}ernes\u{1}eres\u{1}ens\u{1}hedens\u{1}erens\u{1}ers\u{1}ets\u{1}erets\u{1}et\u{1}eret\u{2}gd\u{1}dt\u{1}gt\u{1}kt\u{2}ig\u{1}lig\u{1}elig\u{1}els\u{1}l\u{00F8}st\u{2}",
+    results: b"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x02\x01\x01\x01\x01\x01\x01\
+      \x01\x01\x01\x01\x01\x01\x01\x01\x01\xff\xff\xff\xff\x01\x01\x01\x01\x02",
+    methods: &[],
+    index: OnceLock::new(),
 };

@@ -3,48 +3,8 @@
 //! algorithm (BSD-3-Clause licence, snowballstem.org): the same program as bytecode for
 //! `crate::vm`. Do not edit; rerun the script.
 
-use crate::vm::{Program, Table};
+use crate::vm::Program;
 use std::sync::OnceLock;
-
-static TABLES: [Table; 6] = [
-    Table {
-        strings: "\u{00E1}\u{00E4}\u{00E9}\u{00EB}\u{00ED}\u{00EF}\u{00F3}\u{00F6}\u{00FA}\u{00FC}",
-        table: b"\x00\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x06\
-      \x01\x01\x02\x02\x03\x03\x04\x04\x05\x05",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "IY",
-        table: b"\x00\x01\x01\xff\x00\x00\x03\x02\x01",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "ddkktt",
-        table: b"\x02\x02\x02\xff\xff\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "eneseenhedens",
-        table: b"\x03\x02\x02\x05\x01\xff\xff\xff\x02\xff\x02\x03\x02\x01\x03",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "endiginglijkbaarbar",
-        table: b"\x03\x02\x03\x04\x04\x03\xff\xff\xff\xff\xff\xff\x01\x02\x01\x03\x04\x05",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "aaeeoouu",
-        table: b"\x02\x02\x02\x02\xff\xff\xff\xff\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-];
 
 /// The program.
 pub static PROGRAM: Program = Program {
@@ -87,5 +47,9 @@ pub static PROGRAM: Program = Program {
       \x02\x00\x0b\x00\x01\x2d\x43\x16\xe0\x01\x2e\x43\x0b\x00\x02\x0b\x44\x00\x16\x4f\x01\x0b\x00\
       \x44\x08",
     entry: 809,
-    tables: &TABLES,
+    tables: "\u{1}\u{00E1}\u{1}\u{00E4}\u{1}\u{00E9}\u{1}\u{00EB}\u{1}\u{00ED}\u{1}\u{00EF}\u{1}\u{00F3}\u{1}\u{00F6}\u{1}\u{00FA}\u{1}\u{00FC}\u{3}\u{1}I\u{1}Y\u{3}dd\u{1}kk\u{1}tt\u{2}ene\u{1}se\u{1}en\u{1}heden\u{1}s\u{2}end\u{1}ig\u{1}ing\u{1}lijk\u{1}baar\u{1}bar\u{2}aa\u{1}ee\u{1}oo\u{1}uu\u{2}",
+    results: b"\x06\x01\x01\x02\x02\x03\x03\x04\x04\x05\x05\x03\x02\x01\xff\xff\xff\x02\x03\x02\x01\x03\x01\
+      \x02\x01\x03\x04\x05\xff\xff\xff\xff",
+    methods: &[],
+    index: OnceLock::new(),
 };

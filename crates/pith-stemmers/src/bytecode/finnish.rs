@@ -3,77 +3,8 @@
 //! algorithm (BSD-3-Clause licence, snowballstem.org): the same program as bytecode for
 //! `crate::vm`. Do not edit; rerun the script.
 
-use crate::vm::{Program, Table};
+use crate::vm::Program;
 use std::sync::OnceLock;
-
-static TABLES: [Table; 10] = [
-    Table {
-        strings: "pastikaanhankinh\u{00E4}nk\u{00E4}\u{00E4}nkop\u{00E4}k\u{00F6}",
-        table: b"\x02\x03\x04\x03\x03\x04\x06\x02\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01\x02\x01\
-      \x01\x01\x01\x01\x01\x01\x01",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "llanassataltasta",
-        table: b"\x03\x02\x03\x02\x03\x03\xff\xff\xff\xff\x03\x03\xff\xff\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "ll\u{00E4}n\u{00E4}ss\u{00E4}t\u{00E4}lt\u{00E4}st\u{00E4}",
-        table: b"\x04\x03\x04\x03\x04\x04\xff\xff\xff\xff\x03\x03\xff\xff\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "lleine",
-        table: b"\x03\x03\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "nsammennenisianen\u{00E4}nns\u{00E4}",
-        table: b"\x03\x03\x03\x02\x02\x02\x02\x03\x04\xff\xff\xff\xff\xff\xff\xff\xff\xff\x03\x03\x03\x02\x01\
-      \x04\x06\x05\x03",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "aaeeiioouu\u{00E4}\u{00E4}\u{00F6}\u{00F6}",
-        table: b"\x02\x02\x02\x02\x02\x04\x04\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "allanassataltastattalleineksinhandenseenhenttenhinsiinhonh\u{00E4}nh\u{00F6}n\u{00E4}ll\u{00E4}n\u{00E4}ss\u{00E4}t\u{00E4}lt\u{00E4}st\u{00E4}tt\u{00E4}",
-        table: b"\x01\x03\x02\x03\x02\x03\x03\x03\x03\x03\x03\x01\x03\x03\x04\x03\x04\x03\x04\x03\x04\x04\x02\
-      \x04\x03\x04\x03\x04\x04\x04\xff\x00\x00\x00\x00\x04\x04\x04\xff\xff\xff\xff\x0b\x0b\x0b\x0b\
-      \x0b\x0b\x0b\x0b\x0b\x0b\xff\x16\x16\x16\x16\x1a\x1a\x1a\x08\xff\xff\xff\xff\xff\xff\x09\xff\
-      \xff\xff\x07\x01\xff\xff\x02\xff\x03\xff\x04\x05\x06\x08\xff\xff\xff\xff\xff\xff\x09",
-        methods: &[65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 358, 354, 65535, 358, 65535, 358, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "ejammaimmampaimpammiimmimpiimpiej\u{00E4}mm\u{00E4}imm\u{00E4}mp\u{00E4}imp\u{00E4}",
-        table: b"\x03\x03\x04\x03\x04\x03\x04\x03\x04\x04\x04\x05\x04\x05\xff\xff\x01\xff\x03\xff\x05\xff\x07\
-      \xff\xff\x0a\xff\x0c\xff\x01\xff\x01\xff\x01\xff\x01\xff\xff\x01\xff\x01\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "ij",
-        table: b"\x01\x01\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "mmaimma",
-        table: b"\x03\x04\xff\x00\x01\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-];
 
 /// The program.
 pub static PROGRAM: Program = Program {
@@ -121,5 +52,11 @@ pub static PROGRAM: Program = Program {
       \x02\x00\x09\x2d\x47\x16\x55\x02\x2e\x47\x00\x09\x2e\x46\x2d\x48\x16\x75\x02\x2e\x48\x2d\x49\
       \x16\xda\x02\x2e\x49\x0b\x00\x02\x08",
     entry: 891,
-    tables: &TABLES,
+    tables: "pa\u{1}sti\u{1}kaan\u{1}han\u{1}kin\u{1}h\u{00E4}n\u{1}k\u{00E4}\u{00E4}n\u{1}ko\u{1}p\u{00E4}\u{1}k\u{00F6}\u{2}lla\u{1}na\u{1}ssa\u{1}ta\u{1}lta\u{1}sta\u{2}ll\u{00E4}\u{1}n\u{00E4}\u{1}ss\u{00E4}\u{1}t\u{00E4}\u{1}lt\u{00E4}\u{1}st\u{00E4}\u{2}lle\u{1}ine\u{2}nsa\u{1}mme\u{1}nne\u{1}ni\u{1}si\u{1}an\u{1}en\u{1}\u{00E4}n\u{1}ns\u{00E4}\u{2}aa\u{1}ee\u{1}ii\u{1}oo\u{1}uu\u{1}\u{00E4}\u{00E4}\u{1}\u{00F6}\u{00F6}\u{2}a\u{1}lla\u{1}na\u{1}ssa\u{1}ta\u{1}lta\u{1}sta\u{1}tta\u{1}lle\u{1}ine\u{1}ksi\u{1}n\u{1}han\u{1}den\u{1}seen\u{1}hen\u{1}tten\u{1}hin\u{1}siin\u{1}hon\u{1}h\u{00E4}n\u{1}h\u{00F6}n\u{1}\u{00E4}\u{1}ll\u{00E4}\u{1}n\u{00E4}\u{1}ss\u{00E4}\u{1}t\u{00E4}\u{1}lt\u{00E4}\u{1}st\u{00E4}\u{1}tt\u{00E4}\u{2}eja\u{1}mma\u{1}imma\u{1}mpa\u{1}impa\u{1}mmi\u{1}immi\u{1}mpi\u{1}impi\u{1}ej\u{00E4}\u{1}mm\u{00E4}\u{1}imm\u{00E4}\u{1}mp\u{00E4}\u{1}imp\u{00E4}\u{2}i\u{1}j\u{2}mma\u{1}imma\u{2}",
+    results: b"\x01\x02\x01\x01\x01\x01\x01\x01\x01\x01\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
+      \xff\x03\x03\x03\x02\x01\x04\x06\x05\x03\xff\xff\xff\xff\xff\xff\xff\x08\xff\xff\xff\xff\xff\
+      \xff\x09\xff\xff\xff\x07\x01\xff\xff\x02\xff\x03\xff\x04\x05\x06\x08\xff\xff\xff\xff\xff\xff\
+      \x09\xff\x01\xff\x01\xff\x01\xff\x01\xff\xff\x01\xff\x01\xff\xff\xff\x01\xff",
+    methods: &[65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 358, 354, 65535, 358, 65535, 358, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535],
+    index: OnceLock::new(),
 };

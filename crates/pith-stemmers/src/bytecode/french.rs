@@ -3,78 +3,8 @@
 //! algorithm (BSD-3-Clause licence, snowballstem.org): the same program as bytecode for
 //! `crate::vm`. Do not edit; rerun the script.
 
-use crate::vm::{Program, Table};
+use crate::vm::Program;
 use std::sync::OnceLock;
-
-static TABLES: [Table; 9] = [
-    Table {
-        strings: "colpartap",
-        table: b"\x03\x03\x03\xff\xff\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "IUY",
-        table: b"\x00\x01\x01\x01\xff\x00\x00\x00\x04\x01\x02\x03",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "iqUablI\u{00E8}ri\u{00E8}reusiv",
-        table: b"\x03\x03\x04\x04\x03\x02\xff\xff\xff\xff\xff\xff\x03\x03\x04\x04\x02\x01",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "icabiliv",
-        table: b"\x02\x04\x02\xff\xff\xff\x02\x01\x03",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "iqUeatriceanceencelogieableismeeuseisteiveifusionationutionateuriqUesatricesancesenceslogiesablesismeseusesistesivesifsusionsationsutionsateursmentsementsissementsit\u{00E9}smentementissementammentemmentauxeauxeuxit\u{00E9}",
-        table: b"\x04\x06\x04\x04\x05\x04\x04\x04\x04\x03\x02\x05\x05\x05\x05\x05\x07\x05\x05\x06\x05\x05\x05\
-      \x05\x04\x03\x06\x06\x06\x06\x05\x06\x09\x05\x04\x05\x08\x06\x06\x03\x04\x03\x04\xff\xff\xff\
-      \xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
-      \xff\xff\xff\xff\xff\x1e\x1f\xff\xff\x22\x23\x22\x22\xff\x27\xff\xff\x01\x02\x01\x05\x03\x01\
-      \x01\x0b\x01\x08\x08\x04\x02\x04\x02\x01\x02\x01\x05\x03\x01\x01\x0b\x01\x08\x08\x04\x02\x04\
-      \x02\x0f\x06\x0c\x07\x0f\x06\x0c\x0d\x0e\x0a\x09\x01\x07",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "iraieisseissanteiiraiirirasies\u{00EE}mesissesissantes\u{00EE}tesisiraisissaisirionsissionsironsissonsissantsitiraitissaitissantiraIentissaIentirentissentiront\u{00EE}tiriezissiezirezissez",
-        table: b"\x03\x02\x04\x07\x01\x04\x02\x04\x03\x05\x05\x08\x05\x02\x05\x06\x06\x07\x05\x06\x07\x02\x05\
-      \x06\x06\x07\x08\x05\x06\x05\x03\x05\x06\x04\x05\xff\xff\xff\xff\xff\x04\xff\xff\xff\xff\xff\
-      \xff\xff\xff\x0d\x0d\xff\xff\xff\xff\xff\xff\x15\x15\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
-      \xff\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\
-      \x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "aeraasseante\u{00E9}eaieraieraseras\u{00E2}mesassesantes\u{00E2}tes\u{00E9}esaiseraisionserionsassionseronsants\u{00E9}saiteraitantaIenteraIent\u{00E8}rentassenteront\u{00E2}teziezeriezassiezerez\u{00E9}",
-        table: b"\x01\x03\x04\x04\x03\x02\x04\x02\x02\x04\x05\x05\x05\x05\x04\x03\x05\x04\x06\x07\x05\x04\x03\
-      \x03\x05\x03\x05\x07\x06\x06\x05\x03\x02\x03\x05\x06\x04\x02\xff\x00\xff\xff\xff\xff\x05\xff\
-      \xff\x08\xff\xff\xff\xff\xff\xff\x0f\xff\x11\x11\xff\xff\xff\xff\x17\xff\xff\x1a\xff\xff\xff\
-      \xff\xff\x20\x21\x21\x20\xff\x03\x02\x03\x03\x02\x03\x02\x02\x03\x02\x03\x03\x03\x03\x02\x03\
-      \x02\x01\x02\x03\x02\x03\x02\x03\x02\x03\x03\x02\x02\x03\x02\x03\x02\x02\x02\x03\x02\x02",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "eI\u{00E8}rei\u{00E8}reionIerier\u{00EB}",
-        table: b"\x01\x05\x05\x03\x03\x03\x02\xff\x00\x00\xff\xff\xff\xff\x03\x02\x02\x01\x02\x02\x04",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "elleillennonnett",
-        table: b"\x03\x04\x03\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-];
 
 /// The program.
 pub static PROGRAM: Program = Program {
@@ -142,5 +72,14 @@ pub static PROGRAM: Program = Program {
       \x16\xca\x04\x2e\x49\x2d\x4a\x16\xda\x04\x2e\x4a\x0b\x00\x02\x0b\x4b\x00\x16\x74\x01\x0b\x00\
       \x4b\x08",
     entry: 1291,
-    tables: &TABLES,
+    tables: "col\u{1}par\u{1}tap\u{3}\u{1}I\u{1}U\u{1}Y\u{3}iqU\u{1}abl\u{1}I\u{00E8}r\u{1}i\u{00E8}r\u{1}eus\u{1}iv\u{2}ic\u{1}abil\u{1}iv\u{2}iqUe\u{1}atrice\u{1}ance\u{1}ence\u{1}logie\u{1}able\u{1}isme\u{1}euse\u{1}iste\u{1}ive\u{1}if\u{1}usion\u{1}ation\u{1}ution\u{1}ateur\u{1}iqUes\u{1}atrices\u{1}ances\u{1}ences\u{1}logies\u{1}ables\u{1}ismes\u{1}euses\u{1}istes\u{1}ives\u{1}ifs\u{1}usions\u{1}ations\u{1}utions\u{1}ateurs\u{1}ments\u{1}ements\u{1}issements\u{1}it\u{00E9}s\u{1}ment\u{1}ement\u{1}issement\u{1}amment\u{1}emment\u{1}aux\u{1}eaux\u{1}eux\u{1}it\u{00E9}\u{2}ira\u{1}ie\u{1}isse\u{1}issante\u{1}i\u{1}irai\u{1}ir\u{1}iras\u{1}ies\u{1}\u{00EE}mes\u{1}isses\u{1}issantes\u{1}\u{00EE}tes\u{1}is\u{1}irais\u{1}issais\u{1}irions\u{1}issions\u{1}irons\u{1}issons\u{1}issants\u{1}it\u{1}irait\u{1}issait\u{1}issant\u{1}iraIent\u{1}issaIent\u{1}irent\u{1}issent\u{1}iront\u{1}\u{00EE}t\u{1}iriez\u{1}issiez\u{1}irez\u{1}issez\u{2}a\u{1}era\u{1}asse\u{1}ante\u{1}\u{00E9}e\u{1}ai\u{1}erai\u{1}er\u{1}as\u{1}eras\u{1}\u{00E2}mes\u{1}asses\u{1}antes\u{1}\u{00E2}tes\u{1}\u{00E9}es\u{1}ais\u{1}erais\u{1}ions\u{1}erions\u{1}assions\u{1}erons\u{1}ants\u{1}\u{00E9}s\u{1}ait\u{1}erait\u{1}ant\u{1}aIent\u{1}eraIent\u{1}\u{00E8}rent\u{1}assent\u{1}eront\u{1}\u{00E2}t\u{1}ez\u{1}iez\u{1}eriez\u{1}assiez\u{1}erez\u{1}\u{00E9}\u{2}e\u{1}I\u{00E8}re\u{1}i\u{00E8}re\u{1}ion\u{1}Ier\u{1}ier\u{1}\u{00EB}\u{2}ell\u{1}eill\u{1}enn\u{1}onn\u{1}ett\u{2}",
+    results: b"\xff\xff\xff\x04\x01\x02\x03\x03\x03\x04\x04\x02\x01\x02\x01\x03\x01\x02\x01\x05\x03\x01\x01\
+      \x0b\x01\x08\x08\x04\x02\x04\x02\x01\x02\x01\x05\x03\x01\x01\x0b\x01\x08\x08\x04\x02\x04\x02\
+      \x0f\x06\x0c\x07\x0f\x06\x0c\x0d\x0e\x0a\x09\x01\x07\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\
+      \x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\
+      \x01\x01\x03\x02\x03\x03\x02\x03\x02\x02\x03\x02\x03\x03\x03\x03\x02\x03\x02\x01\x02\x03\x02\
+      \x03\x02\x03\x02\x03\x03\x02\x02\x03\x02\x03\x02\x02\x02\x03\x02\x02\x03\x02\x02\x01\x02\x02\
+      \x04\xff\xff\xff\xff\xff",
+    methods: &[],
+    index: OnceLock::new(),
 };

@@ -3,42 +3,8 @@
 //! algorithm (BSD-3-Clause licence, snowballstem.org): the same program as bytecode for
 //! `crate::vm`. Do not edit; rerun the script.
 
-use crate::vm::{Program, Table};
+use crate::vm::Program;
 use std::sync::OnceLock;
-
-static TABLES: [Table; 5] = [
-    Table {
-        strings: "UY\u{00E4}\u{00F6}\u{00FC}",
-        table: b"\x00\x01\x01\x02\x02\x02\xff\x00\x00\x00\x00\x00\x06\x02\x01\x03\x04\x05",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "eemenernerses",
-        table: b"\x01\x02\x02\x03\x02\x01\x02\xff\xff\xff\xff\xff\xff\x05\x02\x01\x02\x01\x01\x03\x02",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "enerstest",
-        table: b"\x02\x02\x02\x03\xff\xff\xff\x02\x01\x01\x02\x01",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "iglich",
-        table: b"\x02\x04\xff\xff\x01\x01",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "endigunglichischikheitkeit",
-        table: b"\x03\x02\x03\x04\x04\x02\x04\x04\xff\xff\xff\xff\xff\xff\xff\xff\x01\x02\x01\x03\x02\x02\x03\
-      \x04",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-];
 
 /// The program.
 pub static PROGRAM: Program = Program {
@@ -75,5 +41,9 @@ pub static PROGRAM: Program = Program {
       \x00\x0b\x00\x42\x0b\x02\x00\x0b\x00\x01\x2d\x43\x16\x68\x01\x2e\x43\x0b\x00\x02\x0b\x44\x00\
       \x16\x0a\x01\x0b\x00\x44\x08",
     entry: 676,
-    tables: &TABLES,
+    tables: "\u{1}U\u{1}Y\u{1}\u{00E4}\u{1}\u{00F6}\u{1}\u{00FC}\u{3}e\u{1}em\u{1}en\u{1}ern\u{1}er\u{1}s\u{1}es\u{2}en\u{1}er\u{1}st\u{1}est\u{2}ig\u{1}lich\u{2}end\u{1}ig\u{1}ung\u{1}lich\u{1}isch\u{1}ik\u{1}heit\u{1}keit\u{2}",
+    results: b"\x06\x02\x01\x03\x04\x05\x02\x01\x02\x01\x01\x03\x02\x01\x01\x02\x01\x01\x01\x01\x02\x01\x03\
+      \x02\x02\x03\x04",
+    methods: &[],
+    index: OnceLock::new(),
 };

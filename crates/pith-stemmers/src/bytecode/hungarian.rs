@@ -3,101 +3,8 @@
 //! algorithm (BSD-3-Clause licence, snowballstem.org): the same program as bytecode for
 //! `crate::vm`. Do not edit; rerun the script.
 
-use crate::vm::{Program, Table};
+use crate::vm::Program;
 use std::sync::OnceLock;
-
-static TABLES: [Table; 12] = [
-    Table {
-        strings: "csdzsgylynysztyzs",
-        table: b"\x02\x03\x02\x02\x02\x02\x02\x02\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
-      \xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{00E1}\u{00E9}",
-        table: b"\x02\x02\xff\xff\x01\x02",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "bbccddffggjjkkllmmnnpprrccssszzsttvvggyllynnyttysszzz",
-        table: b"\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x03\x02\x03\x02\x02\x03\x03\x03\x03\x03\x02\
-      \xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
-      \xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "alel",
-        table: b"\x02\x02\xff\xff\x01\x02",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "barabereignaknekvalvelulb\u{0151}lr\u{0151}lt\u{0151}ln\u{00E1}ln\u{00E9}lb\u{00F3}lr\u{00F3}lt\u{00F3}l\u{00FC}lnanbanenbenk\u{00E9}ppenon\u{00F6}nk\u{00E9}ppkortatetk\u{00E9}ntank\u{00E9}ntenk\u{00E9}ntonk\u{00E9}ntot\u{00E9}rt\u{00F6}thezhozh\u{00F6}zv\u{00E1}v\u{00E9}",
-        table: b"\x02\x02\x02\x02\x02\x03\x03\x03\x03\x02\x04\x04\x04\x04\x04\x04\x04\x04\x03\x01\x02\x03\x02\
-      \x03\x07\x02\x03\x05\x03\x01\x02\x02\x05\x07\x07\x07\x02\x04\x03\x03\x03\x04\x03\x03\xff\xff\
-      \xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x13\x14\x13\x16\x16\
-      \x13\x13\xff\xff\xff\x1d\x1d\x1d\x20\x20\x20\x1d\x1d\x1d\xff\xff\xff\xff\xff\xff\xff\xff\xff\
-      \xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
-      \xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{00E1}n\u{00E9}n\u{00E1}nk\u{00E9}nt",
-        table: b"\x03\x03\x08\xff\xff\xff\x02\x01\x03",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "stulastul\u{00E1}stulst\u{00FC}lest\u{00FC}l\u{00E9}st\u{00FC}l",
-        table: b"\x04\x05\x06\x05\x06\x07\xff\x00\x00\xff\x03\x03\x02\x01\x03\x02\x01\x04",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{00E1}\u{00E9}",
-        table: b"\x02\x02\xff\xff\x01\x02",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "kakekok\u{00E1}k\u{00E9}k\u{00F6}k",
-        table: b"\x01\x02\x02\x02\x03\x03\x03\xff\x00\x00\x00\x00\x00\x00\x07\x04\x06\x05\x01\x02\x03",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{00E9}i\u{00E1}\u{00E9}i\u{00E9}\u{00E9}i\u{00E9}k\u{00E9}ak\u{00E9}ek\u{00E9}ok\u{00E9}\u{00E1}k\u{00E9}\u{00E9}k\u{00E9}\u{00F6}k\u{00E9}\u{00E9}\u{00E9}",
-        table: b"\x03\x05\x05\x02\x03\x04\x04\x04\x05\x05\x05\x04\xff\x00\x00\xff\x03\x04\x04\x04\x04\x04\x04\
-      \x03\x07\x06\x05\x09\x04\x01\x01\x01\x03\x02\x01\x08",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "ajadadedod\u{00E1}d\u{00E9}d\u{00F6}dejenkunk\u{00E1}nk\u{00E9}nk\u{00FC}nkukjuk\u{00E1}juk\u{00FC}kj\u{00FC}k\u{00E9}j\u{00FC}kmamemom\u{00E1}m\u{00E9}mo\u{00E1}\u{00E9}",
-        table: b"\x01\x02\x01\x02\x02\x02\x03\x03\x03\x01\x02\x02\x03\x04\x04\x04\x02\x03\x05\x03\x04\x06\x01\
-      \x02\x02\x02\x03\x03\x01\x02\x02\xff\x00\xff\x02\x02\x02\x02\x02\x02\xff\x09\xff\x0b\x0b\x0b\
-      \x0b\xff\x10\x11\xff\x13\x14\xff\x16\x16\x16\x16\x16\xff\xff\xff\x12\x11\x10\x0d\x0d\x0d\x0e\
-      \x0f\x0d\x12\x11\x04\x01\x02\x03\x01\x08\x07\x05\x08\x07\x06\x0c\x09\x09\x09\x0a\x0b\x12\x13\
-      \x14",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "idaidjaideidjeid\u{00E1}id\u{00E9}idiaijaieijei\u{00E1}i\u{00E9}iitekeitekjeitek\u{00E9}itekikaikjaikeikjeik\u{00E1}ik\u{00E9}ikinkainkjainkeinkjeink\u{00E1}ink\u{00E9}inkaitokjaitok\u{00E1}itokimaimjaimeimjeim\u{00E1}im\u{00E9}im",
-        table: b"\x02\x03\x04\x03\x04\x04\x04\x01\x02\x03\x02\x03\x03\x03\x04\x05\x06\x06\x02\x03\x04\x03\x04\
-      \x04\x04\x03\x04\x05\x04\x05\x05\x05\x05\x06\x06\x02\x03\x04\x03\x04\x04\x04\xff\x00\x01\x00\
-      \x03\x00\x00\xff\x07\x08\x07\x0a\x07\x07\xff\x0e\x0f\x0e\xff\x12\x13\x12\x15\x12\x12\xff\x19\
-      \x1a\x19\x1c\x19\x19\xff\x20\xff\xff\x23\x24\x23\x26\x23\x23\x0a\x09\x06\x09\x06\x07\x08\x0f\
-      \x0e\x0b\x0e\x0b\x0c\x0d\x18\x15\x14\x17\x1d\x1a\x19\x1a\x19\x1b\x1c\x14\x11\x10\x11\x10\x12\
-      \x13\x15\x14\x16\x05\x04\x01\x04\x01\x02\x03",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-];
 
 /// The program.
 pub static PROGRAM: Program = Program {
@@ -144,5 +51,15 @@ pub static PROGRAM: Program = Program {
       \x16\x1e\x01\x2e\x45\x2d\x46\x16\x4a\x01\x2e\x46\x2d\x47\x16\xb0\x01\x2e\x47\x2d\x48\x16\x00\
       \x02\x2e\x48\x2d\x49\x16\x9c\x02\x2e\x49\x2d\x4a\x16\x72\x01\x2e\x4a\x0b\x00\x02\x08",
     entry: 882,
-    tables: &TABLES,
+    tables: "cs\u{1}dzs\u{1}gy\u{1}ly\u{1}ny\u{1}sz\u{1}ty\u{1}zs\u{3}\u{00E1}\u{1}\u{00E9}\u{2}bb\u{1}cc\u{1}dd\u{1}ff\u{1}gg\u{1}jj\u{1}kk\u{1}ll\u{1}mm\u{1}nn\u{1}pp\u{1}rr\u{1}ccs\u{1}ss\u{1}zzs\u{1}tt\u{1}vv\u{1}ggy\u{1}lly\u{1}nny\u{1}tty\u{1}ssz\u{1}zz\u{2}al\u{1}el\u{2}ba\u{1}ra\u{1}be\u{1}re\u{1}ig\u{1}nak\u{1}nek\u{1}val\u{1}vel\u{1}ul\u{1}b\u{0151}l\u{1}r\u{0151}l\u{1}t\u{0151}l\u{1}n\u{00E1}l\u{1}n\u{00E9}l\u{1}b\u{00F3}l\u{1}r\u{00F3}l\u{1}t\u{00F3}l\u{1}\u{00FC}l\u{1}n\u{1}an\u{1}ban\u{1}en\u{1}ben\u{1}k\u{00E9}ppen\u{1}on\u{1}\u{00F6}n\u{1}k\u{00E9}pp\u{1}kor\u{1}t\u{1}at\u{1}et\u{1}k\u{00E9}nt\u{1}ank\u{00E9}nt\u{1}enk\u{00E9}nt\u{1}onk\u{00E9}nt\u{1}ot\u{1}\u{00E9}rt\u{1}\u{00F6}t\u{1}hez\u{1}hoz\u{1}h\u{00F6}z\u{1}v\u{00E1}\u{1}v\u{00E9}\u{2}\u{00E1}n\u{1}\u{00E9}n\u{1}\u{00E1}nk\u{00E9}nt\u{2}stul\u{1}astul\u{1}\u{00E1}stul\u{1}st\u{00FC}l\u{1}est\u{00FC}l\u{1}\u{00E9}st\u{00FC}l\u{2}\u{00E1}\u{1}\u{00E9}\u{2}k\u{1}ak\u{1}ek\u{1}ok\u{1}\u{00E1}k\u{1}\u{00E9}k\u{1}\u{00F6}k\u{2}\u{00E9}i\u{1}\u{00E1}\u{00E9}i\u{1}\u{00E9}\u{00E9}i\u{1}\u{00E9}\u{1}k\u{00E9}\u{1}ak\u{00E9}\u{1}ek\u{00E9}\u{1}ok\u{00E9}\u{1}\u{00E1}k\u{00E9}\u{1}\u{00E9}k\u{00E9}\u{1}\u{00F6}k\u{00E9}\u{1}\u{00E9}\u{00E9}\u{2}a\u{1}ja\u{1}d\u{1}ad\u{1}ed\u{1}od\u{1}\u{00E1}d\u{1}\u{00E9}d\u{1}\u{00F6}d\u{1}e\u{1}je\u{1}nk\u{1}unk\u{1}\u{00E1}nk\u{1}\u{00E9}nk\u{1}\u{00FC}nk\u{1}uk\u{1}juk\u{1}\u{00E1}juk\u{1}\u{00FC}k\u{1}j\u{00FC}k\u{1}\u{00E9}j\u{00FC}k\u{1}m\u{1}am\u{1}em\u{1}om\u{1}\u{00E1}m\u{1}\u{00E9}m\u{1}o\u{1}\u{00E1}\u{1}\u{00E9}\u{2}id\u{1}aid\u{1}jaid\u{1}eid\u{1}jeid\u{1}\u{00E1}id\u{1}\u{00E9}id\u{1}i\u{1}ai\u{1}jai\u{1}ei\u{1}jei\u{1}\u{00E1}i\u{1}\u{00E9}i\u{1}itek\u{1}eitek\u{1}jeitek\u{1}\u{00E9}itek\u{1}ik\u{1}aik\u{1}jaik\u{1}eik\u{1}jeik\u{1}\u{00E1}ik\u{1}\u{00E9}ik\u{1}ink\u{1}aink\u{1}jaink\u{1}eink\u{1}jeink\u{1}\u{00E1}ink\u{1}\u{00E9}ink\u{1}aitok\u{1}jaitok\u{1}\u{00E1}itok\u{1}im\u{1}aim\u{1}jaim\u{1}eim\u{1}jeim\u{1}\u{00E1}im\u{1}\u{00E9}im\u{2}",
+    results: b"\xff\xff\xff\xff\xff\xff\xff\xff\x01\x02\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
+      \xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01\x02\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
+      \xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
+      \xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x02\x01\x03\x02\x01\x03\x02\x01\x04\x01\x02\x07\x04\
+      \x06\x05\x01\x02\x03\x07\x06\x05\x09\x04\x01\x01\x01\x03\x02\x01\x08\x12\x11\x10\x0d\x0d\x0d\
+      \x0e\x0f\x0d\x12\x11\x04\x01\x02\x03\x01\x08\x07\x05\x08\x07\x06\x0c\x09\x09\x09\x0a\x0b\x12\
+      \x13\x14\x0a\x09\x06\x09\x06\x07\x08\x0f\x0e\x0b\x0e\x0b\x0c\x0d\x18\x15\x14\x17\x1d\x1a\x19\
+      \x1a\x19\x1b\x1c\x14\x11\x10\x11\x10\x12\x13\x15\x14\x16\x05\x04\x01\x04\x01\x02\x03",
+    methods: &[],
+    index: OnceLock::new(),
 };

@@ -3,33 +3,8 @@
 //! algorithm (BSD-3-Clause licence, snowballstem.org): the same program as bytecode for
 //! `crate::vm`. Do not edit; rerun the script.
 
-use crate::vm::{Program, Table};
+use crate::vm::Program;
 use std::sync::OnceLock;
-
-static TABLES: [Table; 3] = [
-    Table {
-        strings: "aeedeandeendeaneeneheteneerteenhetenarerhetersasesedesendeseneshetenesenshetensersetsethetertast",
-        table: b"\x01\x01\x03\x04\x04\x03\x03\x06\x04\x02\x05\x02\x02\x05\x01\x02\x02\x04\x05\x04\x07\x03\x06\
-      \x03\x03\x02\x03\x03\x03\xff\xff\x01\x01\x01\x01\x01\x06\x01\xff\x09\xff\xff\x0c\xff\x0e\x0e\
-      \x10\x10\x10\x13\x0e\x15\x0e\x0e\xff\x19\xff\xff\x01\x01\x01\x01\x01\x01\x01\x01\x03\x01\x01\
-      \x01\x01\x01\x02\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x03\x01",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "dtvt",
-        table: b"\x02\x02\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "legelegigeigligeligelslovelovslovhetslov",
-        table: b"\x03\x04\x02\x03\x03\x04\x03\x03\x04\x04\x07\xff\x00\xff\x02\x02\x04\xff\xff\x07\x07\x09\x01\
-      \x01\x01\x01\x01\x01\x01\x01\x01\x01\x01",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-];
 
 /// The program.
 pub static PROGRAM: Program = Program {
@@ -46,5 +21,9 @@ pub static PROGRAM: Program = Program {
       \x00\x16\x1f\x00\x0b\x00\x41\x0b\x02\x00\x0b\x00\x01\x2d\x42\x16\x65\x00\x2e\x42\x2d\x43\x16\
       \xa8\x00\x2e\x43\x2d\x44\x16\xcb\x00\x2e\x44\x0b\x00\x02\x08",
     entry: 228,
-    tables: &TABLES,
+    tables: "a\u{1}e\u{1}ede\u{1}ande\u{1}ende\u{1}ane\u{1}ene\u{1}hetene\u{1}erte\u{1}en\u{1}heten\u{1}ar\u{1}er\u{1}heter\u{1}s\u{1}as\u{1}es\u{1}edes\u{1}endes\u{1}enes\u{1}hetenes\u{1}ens\u{1}hetens\u{1}ers\u{1}ets\u{1}et\u{1}het\u{1}ert\u{1}ast\u{2}dt\u{1}vt\u{2}leg\u{1}eleg\u{1}ig\u{1}eig\u{1}lig\u{1}elig\u{1}els\u{1}lov\u{1}elov\u{1}slov\u{1}hetslov\u{2}",
+    results: b"\x01\x01\x01\x01\x01\x01\x01\x01\x03\x01\x01\x01\x01\x01\x02\x01\x01\x01\x01\x01\x01\x01\x01\
+      \x01\x01\x01\x01\x03\x01\xff\xff\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01",
+    methods: &[],
+    index: OnceLock::new(),
 };

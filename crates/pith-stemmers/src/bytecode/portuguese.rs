@@ -3,85 +3,8 @@
 //! algorithm (BSD-3-Clause licence, snowballstem.org): the same program as bytecode for
 //! `crate::vm`. Do not edit; rerun the script.
 
-use crate::vm::{Program, Table};
+use crate::vm::Program;
 use std::sync::OnceLock;
-
-static TABLES: [Table; 9] = [
-    Table {
-        strings: "\u{00E3}\u{00F5}",
-        table: b"\x00\x02\x02\xff\x00\x00\x03\x01\x02",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "a~o~",
-        table: b"\x00\x02\x02\xff\x00\x00\x03\x01\x02",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "icadosiv",
-        table: b"\x02\x02\x02\x02\xff\xff\xff\xff\xff\xff\xff\x01",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "anteavel\u{00ED}vel",
-        table: b"\x04\x04\x05\xff\xff\xff\x01\x01\x01",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "icabiliv",
-        table: b"\x02\x04\x02\xff\xff\xff\x01\x01\x01",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "ica\u{00E2}ncia\u{00EA}ncialogiairaadoraosaistaivaezaidadeantementeamente\u{00E1}vel\u{00ED}velicoismoosoamentoimentoivoa\u{00E7}a~ou\u{00E7}a~oadoricas\u{00EA}nciaslogiasirasadorasosasistasivasezasidadesadoresantesa\u{00E7}o~esu\u{00E7}o~esicosismosososamentosimentosivos",
-        table: b"\x03\x06\x06\x05\x03\x05\x03\x04\x03\x03\x05\x04\x05\x06\x05\x05\x03\x04\x03\x06\x06\x03\x06\
-      \x06\x04\x04\x07\x06\x04\x06\x04\x05\x04\x04\x06\x06\x05\x07\x07\x04\x05\x04\x07\x07\x04\xff\
-      \xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x0c\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
-      \xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01\x01\
-      \x04\x02\x09\x01\x01\x01\x08\x01\x07\x01\x06\x05\x01\x01\x01\x01\x01\x01\x01\x08\x01\x03\x01\
-      \x01\x04\x02\x09\x01\x01\x01\x08\x01\x07\x01\x01\x01\x03\x01\x01\x01\x01\x01\x08",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "adaidaiaariaeriairiaaraerairaavaasseesseisseasteesteisteeiareiereiireiamiamariameriamiriamarameramiramavamemaremeremiremassemessemissemadoidoandoendoindoara~oera~oira~oarerirasadasidasiasariaseriasiriasaraserasirasavasesardeserdesirdesareseresiresassesessesissesastesestesistesisaiseisareisereisireis\u{00E1}reis\u{00E9}reis\u{00ED}reis\u{00E1}sseis\u{00E9}sseis\u{00ED}sseis\u{00E1}veis\u{00ED}eisar\u{00ED}eiser\u{00ED}eisir\u{00ED}eisadosidosamos\u{00E1}ramos\u{00E9}ramos\u{00ED}ramos\u{00E1}vamos\u{00ED}amosar\u{00ED}amoser\u{00ED}amosir\u{00ED}amosemosaremoseremosiremos\u{00E1}ssemos\u{00EA}ssemos\u{00ED}ssemosimosarmosermosirmos\u{00E1}mosar\u{00E1}ser\u{00E1}sir\u{00E1}seuiuouar\u{00E1}er\u{00E1}ir\u{00E1}",
-        table: b"\x03\x03\x02\x04\x04\x04\x03\x03\x03\x03\x04\x04\x04\x04\x04\x04\x02\x04\x04\x04\x02\x03\x05\
-      \x05\x05\x04\x04\x04\x04\x02\x04\x04\x04\x05\x05\x05\x03\x03\x04\x04\x04\x05\x05\x05\x02\x02\
-      \x02\x02\x04\x04\x03\x05\x05\x05\x04\x04\x04\x04\x02\x05\x05\x05\x04\x04\x04\x05\x05\x05\x05\
-      \x05\x05\x02\x03\x03\x05\x05\x05\x06\x06\x06\x07\x07\x07\x06\x05\x07\x07\x07\x04\x04\x04\x07\
-      \x07\x07\x07\x06\x08\x08\x08\x04\x06\x06\x06\x08\x08\x08\x04\x05\x05\x05\x05\x05\x05\x05\x02\
-      \x02\x02\x04\x04\x04\xff\xff\xff\x02\x02\x02\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x10\
-      \x10\x10\xff\x14\x15\x15\x15\x14\x14\x14\x14\xff\x1d\x1d\x1d\x1d\x1d\x1d\xff\xff\xff\xff\xff\
-      \xff\xff\xff\xff\xff\xff\xff\x2f\x2f\x2f\x32\x32\x32\x2f\x2f\x2f\x2f\xff\x3a\x3a\x3a\x3a\x3a\
-      \x3a\x3a\x3a\x3a\x3a\x3a\x3a\xff\x47\x47\x49\x49\x49\x49\x49\x49\x49\x49\x49\x49\x49\x54\x54\
-      \x54\xff\xff\xff\x5a\x5a\x5a\x5a\x5a\x5f\x5f\x5f\xff\x63\x63\x63\x63\x63\x63\xff\xff\xff\xff\
-      \xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\
-      \x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\
-      \x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\
-      \x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\
-      \x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\
-      \x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "aioos\u{00E1}\u{00ED}\u{00F3}",
-        table: b"\x01\x01\x01\x02\x02\x02\x02\xff\xff\xff\xff\xff\xff\xff\x01\x01\x01\x01\x01\x01\x01",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "e\u{00E7}\u{00E9}\u{00EA}",
-        table: b"\x01\x02\x02\x02\xff\xff\xff\xff\x01\x02\x01\x01",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-];
 
 /// The program.
 pub static PROGRAM: Program = Program {
@@ -126,5 +49,16 @@ pub static PROGRAM: Program = Program {
       \x00\x0a\x2e\x48\x16\x7e\x01\x02\x02\x00\x01\x1f\x2e\x47\x00\x05\x2e\x44\x16\xc4\x02\x2e\x43\
       \x2d\x49\x16\xda\x02\x2e\x49\x0b\x00\x02\x0b\x4a\x00\x16\x43\x01\x0b\x00\x4a\x08",
     entry: 804,
-    tables: &TABLES,
+    tables: "\u{1}\u{00E3}\u{1}\u{00F5}\u{3}\u{1}a~\u{1}o~\u{3}ic\u{1}ad\u{1}os\u{1}iv\u{2}ante\u{1}avel\u{1}\u{00ED}vel\u{2}ic\u{1}abil\u{1}iv\u{2}ica\u{1}\u{00E2}ncia\u{1}\u{00EA}ncia\u{1}logia\u{1}ira\u{1}adora\u{1}osa\u{1}ista\u{1}iva\u{1}eza\u{1}idade\u{1}ante\u{1}mente\u{1}amente\u{1}\u{00E1}vel\u{1}\u{00ED}vel\u{1}ico\u{1}ismo\u{1}oso\u{1}amento\u{1}imento\u{1}ivo\u{1}a\u{00E7}a~o\u{1}u\u{00E7}a~o\u{1}ador\u{1}icas\u{1}\u{00EA}ncias\u{1}logias\u{1}iras\u{1}adoras\u{1}osas\u{1}istas\u{1}ivas\u{1}ezas\u{1}idades\u{1}adores\u{1}antes\u{1}a\u{00E7}o~es\u{1}u\u{00E7}o~es\u{1}icos\u{1}ismos\u{1}osos\u{1}amentos\u{1}imentos\u{1}ivos\u{2}ada\u{1}ida\u{1}ia\u{1}aria\u{1}eria\u{1}iria\u{1}ara\u{1}era\u{1}ira\u{1}ava\u{1}asse\u{1}esse\u{1}isse\u{1}aste\u{1}este\u{1}iste\u{1}ei\u{1}arei\u{1}erei\u{1}irei\u{1}am\u{1}iam\u{1}ariam\u{1}eriam\u{1}iriam\u{1}aram\u{1}eram\u{1}iram\u{1}avam\u{1}em\u{1}arem\u{1}erem\u{1}irem\u{1}assem\u{1}essem\u{1}issem\u{1}ado\u{1}ido\u{1}ando\u{1}endo\u{1}indo\u{1}ara~o\u{1}era~o\u{1}ira~o\u{1}ar\u{1}er\u{1}ir\u{1}as\u{1}adas\u{1}idas\u{1}ias\u{1}arias\u{1}erias\u{1}irias\u{1}aras\u{1}eras\u{1}iras\u{1}avas\u{1}es\u{1}ardes\u{1}erdes\u{1}irdes\u{1}ares\u{1}eres\u{1}ires\u{1}asses\u{1}esses\u{1}isses\u{1}astes\u{1}estes\u{1}istes\u{1}is\u{1}ais\u{1}eis\u{1}areis\u{1}ereis\u{1}ireis\u{1}\u{00E1}reis\u{1}\u{00E9}reis\u{1}\u{00ED}reis\u{1}\u{00E1}sseis\u{1}\u{00E9}sseis\u{1}\u{00ED}sseis\u{1}\u{00E1}veis\u{1}\u{00ED}eis\u{1}ar\u{00ED}eis\u{1}er\u{00ED}eis\u{1}ir\u{00ED}eis\u{1}ados\u{1}idos\u{1}amos\u{1}\u{00E1}ramos\u{1}\u{00E9}ramos\u{1}\u{00ED}ramos\u{1}\u{00E1}vamos\u{1}\u{00ED}amos\u{1}ar\u{00ED}amos\u{1}er\u{00ED}amos\u{1}ir\u{00ED}amos\u{1}emos\u{1}aremos\u{1}eremos\u{1}iremos\u{1}\u{00E1}ssemos\u{1}\u{00EA}ssemos\u{1}\u{00ED}ssemos\u{1}imos\u{1}armos\u{1}ermos\u{1}irmos\u{1}\u{00E1}mos\u{1}ar\u{00E1}s\u{1}er\u{00E1}s\u{1}ir\u{00E1}s\u{1}eu\u{1}iu\u{1}ou\u{1}ar\u{00E1}\u{1}er\u{00E1}\u{1}ir\u{00E1}\u{2}a\u{1}i\u{1}o\u{1}os\u{1}\u{00E1}\u{1}\u{00ED}\u{1}\u{00F3}\u{2}e\u{1}\u{00E7}\u{1}\u{00E9}\u{1}\u{00EA}\u{2}",
+    results: b"\x03\x01\x02\x03\x01\x02\xff\xff\xff\x01\x01\x01\x01\x01\x01\x01\x01\x01\x04\x02\x09\x01\x01\
+      \x01\x08\x01\x07\x01\x06\x05\x01\x01\x01\x01\x01\x01\x01\x08\x01\x03\x01\x01\x04\x02\x09\x01\
+      \x01\x01\x08\x01\x07\x01\x01\x01\x03\x01\x01\x01\x01\x01\x08\x01\x01\x01\x01\x01\x01\x01\x01\
+      \x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\
+      \x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\
+      \x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\
+      \x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\
+      \x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\
+      \x01\x01\x01\x01\x01\x02\x01\x01",
+    methods: &[],
+    index: OnceLock::new(),
 };

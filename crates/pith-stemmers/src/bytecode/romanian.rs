@@ -3,74 +3,8 @@
 //! algorithm (BSD-3-Clause licence, snowballstem.org): the same program as bytecode for
 //! `crate::vm`. Do not edit; rerun the script.
 
-use crate::vm::{Program, Table};
+use crate::vm::Program;
 use std::sync::OnceLock;
-
-static TABLES: [Table; 6] = [
-    Table {
-        strings: "IU",
-        table: b"\x00\x01\x01\xff\x00\x00\x03\x01\x02",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "eaa\u{0163}iaauaiuaa\u{0163}ieeleileiileieiateiiiuluiuleloriloriilor",
-        table: b"\x02\x05\x03\x03\x05\x03\x03\x04\x03\x04\x02\x04\x02\x04\x04\x05\xff\xff\xff\xff\xff\xff\xff\
-      \x06\xff\xff\xff\xff\xff\xff\xff\x0e\x03\x07\x02\x04\x07\x03\x05\x04\x04\x06\x04\x01\x01\x03\
-      \x04\x04",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "icalaicivaativaitivaicalea\u{0163}iunei\u{0163}iuneatoareitoare\u{0103}toareicitateabilitateibilitateivitateiciveativeitiveicaliatoriicatoriitori\u{0103}toriicitatiabilitatiivitatiiciviativiitiviicit\u{0103}iabilit\u{0103}iivit\u{0103}iicit\u{0103}\u{0163}iabilit\u{0103}\u{0163}iivit\u{0103}\u{0163}iicalatoricatoritor\u{0103}toricivativitivical\u{0103}iciv\u{0103}ativ\u{0103}itiv\u{0103}",
-        table: b"\x05\x05\x05\x05\x05\x07\x07\x06\x06\x07\x07\x09\x09\x07\x05\x05\x05\x05\x05\x07\x05\x06\x07\
-      \x09\x07\x05\x05\x05\x07\x09\x07\x09\x0b\x09\x04\x04\x06\x04\x05\x04\x04\x04\x06\x06\x06\x06\
-      \xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x12\xff\xff\xff\
-      \xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x23\xff\xff\xff\xff\xff\xff\xff\xff\xff\
-      \x04\x04\x05\x06\x04\x05\x06\x05\x06\x05\x04\x01\x02\x03\x04\x05\x06\x04\x05\x04\x06\x05\x04\
-      \x01\x03\x04\x05\x06\x04\x01\x03\x04\x01\x03\x04\x05\x04\x06\x05\x04\x05\x06\x04\x04\x05\x06",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "icaabilaibilaoasaataitaantaistautaivaiciceabileibileismeiuneoaseateitateiteanteisteuteiveiciabiliibiliiuniatoriosiatiitatiitiantiistiutii\u{015F}tiiviit\u{0103}io\u{015F}iit\u{0103}\u{0163}iabilibilismatorosatitantistutivic\u{0103}abil\u{0103}ibil\u{0103}oas\u{0103}at\u{0103}it\u{0103}ant\u{0103}ist\u{0103}ut\u{0103}iv\u{0103}",
-        table: b"\x03\x05\x05\x04\x03\x03\x04\x04\x03\x03\x02\x03\x05\x05\x04\x04\x04\x03\x05\x03\x04\x04\x03\
-      \x03\x03\x05\x05\x04\x05\x03\x03\x05\x03\x04\x04\x03\x05\x03\x05\x04\x07\x04\x04\x03\x04\x02\
-      \x02\x02\x03\x03\x02\x02\x04\x06\x06\x05\x04\x04\x05\x05\x04\x04\xff\xff\xff\xff\xff\xff\xff\
-      \xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x11\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
-      \xff\x1e\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
-      \xff\xff\xff\xff\xff\xff\xff\xff\xff\x01\x01\x01\x01\x01\x01\x01\x03\x01\x01\x01\x01\x01\x01\
-      \x03\x02\x01\x01\x01\x01\x01\x03\x01\x01\x01\x01\x01\x02\x01\x01\x01\x01\x01\x01\x03\x01\x03\
-      \x01\x01\x01\x01\x01\x01\x03\x01\x01\x01\x01\x01\x03\x01\x01\x01\x01\x01\x01\x01\x01\x01\x03\
-      \x01\x01",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "eaiaesc\u{0103}scind\u{00E2}ndareereire\u{00E2}reseaseseseiseuse\u{00E2}see\u{015F}te\u{0103}\u{015F}teezeaieaiiaiseie\u{015F}ti\u{0103}\u{015F}tiuiezia\u{015F}ise\u{015F}iase\u{015F}isese\u{015F}iise\u{015F}iuse\u{015F}i\u{00E2}se\u{015F}ii\u{015F}iu\u{015F}i\u{00E2}\u{015F}i\u{00E2}ia\u{0163}iea\u{0163}iia\u{0163}ie\u{0163}ii\u{0163}iar\u{0103}\u{0163}iser\u{0103}\u{0163}iaser\u{0103}\u{0163}iseser\u{0103}\u{0163}iiser\u{0103}\u{0163}iuser\u{0103}\u{0163}i\u{00E2}ser\u{0103}\u{0163}iir\u{0103}\u{0163}iur\u{0103}\u{0163}i\u{00E2}r\u{0103}\u{0163}i\u{00E2}\u{0163}iameamiamemasemsesemisemusem\u{00E2}semim\u{0103}mar\u{0103}mser\u{0103}maser\u{0103}mseser\u{0103}miser\u{0103}muser\u{0103}m\u{00E2}ser\u{0103}mir\u{0103}mur\u{0103}m\u{00E2}r\u{0103}m\u{00E2}maueauiauindu\u{00E2}nduezeasc\u{0103}ar\u{0103}ser\u{0103}aser\u{0103}seser\u{0103}iser\u{0103}user\u{0103}\u{00E2}ser\u{0103}ir\u{0103}ur\u{0103}\u{00E2}r\u{0103}eaz\u{0103}",
-        table: b"\x02\x02\x03\x04\x03\x04\x03\x03\x03\x04\x02\x03\x04\x03\x03\x04\x05\x06\x03\x02\x03\x03\x03\
-      \x05\x06\x02\x03\x04\x05\x06\x07\x06\x06\x07\x04\x04\x05\x03\x04\x05\x05\x04\x04\x07\x08\x09\
-      \x0a\x09\x09\x0a\x07\x07\x08\x05\x02\x03\x03\x02\x04\x05\x04\x04\x05\x02\x03\x05\x06\x07\x08\
-      \x07\x07\x08\x05\x05\x06\x03\x02\x03\x03\x04\x05\x02\x06\x04\x05\x06\x07\x06\x06\x07\x04\x04\
-      \x05\x05\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x0a\x0a\x0a\x0a\x0a\xff\xff\xff\xff\x13\
-      \x13\xff\xff\xff\xff\xff\xff\xff\x1c\x1c\x1c\x1c\x1c\xff\xff\xff\xff\xff\x26\x26\xff\xff\xff\
-      \xff\x2c\x2c\x2c\x2c\x2c\xff\xff\xff\xff\xff\x36\x36\xff\x39\x39\x39\x39\x39\xff\xff\x40\x40\
-      \x42\x42\x42\x42\x42\x40\x40\x40\xff\xff\x4c\x4c\xff\xff\xff\xff\xff\xff\x54\x54\x54\x54\x54\
-      \xff\xff\xff\xff\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x02\x01\x02\x01\x01\x01\x01\x01\x01\
-      \x01\x01\x01\x02\x01\x01\x01\x01\x01\x02\x01\x02\x01\x01\x01\x01\x01\x01\x01\x02\x01\x01\x02\
-      \x02\x01\x02\x01\x02\x01\x01\x01\x01\x01\x01\x02\x01\x01\x01\x02\x01\x02\x01\x01\x01\x02\x02\
-      \x01\x02\x01\x02\x01\x01\x01\x01\x01\x01\x02\x01\x01\x01\x01\x01\x01\x01\x01\x02\x01\x02\x01\
-      \x01\x01\x01\x01\x01\x01",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "aeiei\u{0103}",
-        table: b"\x01\x01\x02\x01\x02\xff\xff\x01\xff\xff\x01\x01\x01\x01\x01",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-];
 
 /// The program.
 pub static PROGRAM: Program = Program {
@@ -112,5 +46,17 @@ pub static PROGRAM: Program = Program {
       \x00\x02\x00\x05\x2e\x46\x16\x95\x02\x2e\x45\x2d\x47\x16\xe0\x02\x2e\x47\x0b\x00\x02\x0b\x48\
       \x00\x16\x5c\x01\x0b\x00\x48\x08",
     entry: 758,
-    tables: &TABLES,
+    tables: "\u{1}I\u{1}U\u{3}ea\u{1}a\u{0163}ia\u{1}aua\u{1}iua\u{1}a\u{0163}ie\u{1}ele\u{1}ile\u{1}iile\u{1}iei\u{1}atei\u{1}ii\u{1}ului\u{1}ul\u{1}elor\u{1}ilor\u{1}iilor\u{2}icala\u{1}iciva\u{1}ativa\u{1}itiva\u{1}icale\u{1}a\u{0163}iune\u{1}i\u{0163}iune\u{1}atoare\u{1}itoare\u{1}\u{0103}toare\u{1}icitate\u{1}abilitate\u{1}ibilitate\u{1}ivitate\u{1}icive\u{1}ative\u{1}itive\u{1}icali\u{1}atori\u{1}icatori\u{1}itori\u{1}\u{0103}tori\u{1}icitati\u{1}abilitati\u{1}ivitati\u{1}icivi\u{1}ativi\u{1}itivi\u{1}icit\u{0103}i\u{1}abilit\u{0103}i\u{1}ivit\u{0103}i\u{1}icit\u{0103}\u{0163}i\u{1}abilit\u{0103}\u{0163}i\u{1}ivit\u{0103}\u{0163}i\u{1}ical\u{1}ator\u{1}icator\u{1}itor\u{1}\u{0103}tor\u{1}iciv\u{1}ativ\u{1}itiv\u{1}ical\u{0103}\u{1}iciv\u{0103}\u{1}ativ\u{0103}\u{1}itiv\u{0103}\u{2}ica\u{1}abila\u{1}ibila\u{1}oasa\u{1}ata\u{1}ita\u{1}anta\u{1}ista\u{1}uta\u{1}iva\u{1}ic\u{1}ice\u{1}abile\u{1}ibile\u{1}isme\u{1}iune\u{1}oase\u{1}ate\u{1}itate\u{1}ite\u{1}ante\u{1}iste\u{1}ute\u{1}ive\u{1}ici\u{1}abili\u{1}ibili\u{1}iuni\u{1}atori\u{1}osi\u{1}ati\u{1}itati\u{1}iti\u{1}anti\u{1}isti\u{1}uti\u{1}i\u{015F}ti\u{1}ivi\u{1}it\u{0103}i\u{1}o\u{015F}i\u{1}it\u{0103}\u{0163}i\u{1}abil\u{1}ibil\u{1}ism\u{1}ator\u{1}os\u{1}at\u{1}it\u{1}ant\u{1}ist\u{1}ut\u{1}iv\u{1}ic\u{0103}\u{1}abil\u{0103}\u{1}ibil\u{0103}\u{1}oas\u{0103}\u{1}at\u{0103}\u{1}it\u{0103}\u{1}ant\u{0103}\u{1}ist\u{0103}\u{1}ut\u{0103}\u{1}iv\u{0103}\u{2}ea\u{1}ia\u{1}esc\u{1}\u{0103}sc\u{1}ind\u{1}\u{00E2}nd\u{1}are\u{1}ere\u{1}ire\u{1}\u{00E2}re\u{1}se\u{1}ase\u{1}sese\u{1}ise\u{1}use\u{1}\u{00E2}se\u{1}e\u{015F}te\u{1}\u{0103}\u{015F}te\u{1}eze\u{1}ai\u{1}eai\u{1}iai\u{1}sei\u{1}e\u{015F}ti\u{1}\u{0103}\u{015F}ti\u{1}ui\u{1}ezi\u{1}a\u{015F}i\u{1}se\u{015F}i\u{1}ase\u{015F}i\u{1}sese\u{015F}i\u{1}ise\u{015F}i\u{1}use\u{015F}i\u{1}\u{00E2}se\u{015F}i\u{1}i\u{015F}i\u{1}u\u{015F}i\u{1}\u{00E2}\u{015F}i\u{1}\u{00E2}i\u{1}a\u{0163}i\u{1}ea\u{0163}i\u{1}ia\u{0163}i\u{1}e\u{0163}i\u{1}i\u{0163}i\u{1}ar\u{0103}\u{0163}i\u{1}ser\u{0103}\u{0163}i\u{1}aser\u{0103}\u{0163}i\u{1}seser\u{0103}\u{0163}i\u{1}iser\u{0103}\u{0163}i\u{1}user\u{0103}\u{0163}i\u{1}\u{00E2}ser\u{0103}\u{0163}i\u{1}ir\u{0103}\u{0163}i\u{1}ur\u{0103}\u{0163}i\u{1}\u{00E2}r\u{0103}\u{0163}i\u{1}\u{00E2}\u{0163}i\u{1}am\u{1}eam\u{1}iam\u{1}em\u{1}asem\u{1}sesem\u{1}isem\u{1}usem\u{1}\u{00E2}sem\u{1}im\u{1}\u{0103}m\u{1}ar\u{0103}m\u{1}ser\u{0103}m\u{1}aser\u{0103}m\u{1}seser\u{0103}m\u{1}iser\u{0103}m\u{1}user\u{0103}m\u{1}\u{00E2}ser\u{0103}m\u{1}ir\u{0103}m\u{1}ur\u{0103}m\u{1}\u{00E2}r\u{0103}m\u{1}\u{00E2}m\u{1}au\u{1}eau\u{1}iau\u{1}indu\u{1}\u{00E2}ndu\u{1}ez\u{1}easc\u{0103}\u{1}ar\u{0103}\u{1}ser\u{0103}\u{1}aser\u{0103}\u{1}seser\u{0103}\u{1}iser\u{0103}\u{1}user\u{0103}\u{1}\u{00E2}ser\u{0103}\u{1}ir\u{0103}\u{1}ur\u{0103}\u{1}\u{00E2}r\u{0103}\u{1}eaz\u{0103}\u{2}a\u{1}e\u{1}ie\u{1}i\u{1}\u{0103}\u{2}",
+    results: b"\x03\x01\x02\x03\x07\x02\x04\x07\x03\x05\x04\x04\x06\x04\x01\x01\x03\x04\x04\x04\x04\x05\x06\
+      \x04\x05\x06\x05\x06\x05\x04\x01\x02\x03\x04\x05\x06\x04\x05\x04\x06\x05\x04\x01\x03\x04\x05\
+      \x06\x04\x01\x03\x04\x01\x03\x04\x05\x04\x06\x05\x04\x05\x06\x04\x04\x05\x06\x01\x01\x01\x01\
+      \x01\x01\x01\x03\x01\x01\x01\x01\x01\x01\x03\x02\x01\x01\x01\x01\x01\x03\x01\x01\x01\x01\x01\
+      \x02\x01\x01\x01\x01\x01\x01\x03\x01\x03\x01\x01\x01\x01\x01\x01\x03\x01\x01\x01\x01\x01\x03\
+      \x01\x01\x01\x01\x01\x01\x01\x01\x01\x03\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x02\
+      \x01\x02\x01\x01\x01\x01\x01\x01\x01\x01\x01\x02\x01\x01\x01\x01\x01\x02\x01\x02\x01\x01\x01\
+      \x01\x01\x01\x01\x02\x01\x01\x02\x02\x01\x02\x01\x02\x01\x01\x01\x01\x01\x01\x02\x01\x01\x01\
+      \x02\x01\x02\x01\x01\x01\x02\x02\x01\x02\x01\x02\x01\x01\x01\x01\x01\x01\x02\x01\x01\x01\x01\
+      \x01\x01\x01\x01\x02\x01\x02\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01",
+    methods: &[],
+    index: OnceLock::new(),
 };

@@ -3,92 +3,8 @@
 //! algorithm (BSD-3-Clause licence, snowballstem.org): the same program as bytecode for
 //! `crate::vm`. Do not edit; rerun the script.
 
-use crate::vm::{Program, Table};
+use crate::vm::Program;
 use std::sync::OnceLock;
-
-static TABLES: [Table; 10] = [
-    Table {
-        strings: "\u{00E1}\u{00E9}\u{00ED}\u{00F3}\u{00FA}",
-        table: b"\x00\x02\x02\x02\x02\x02\xff\x00\x00\x00\x00\x00\x06\x01\x02\x03\x04\x05",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "laselalemeseloselolasselasleslosselosnos",
-        table: b"\x02\x04\x02\x02\x02\x02\x04\x03\x05\x03\x03\x05\x03\xff\x00\xff\xff\xff\xff\x05\xff\x07\xff\
-      \xff\x0a\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "andoiendoyendo\u{00E1}ndoi\u{00E9}ndoarerir\u{00E1}r\u{00E9}r\u{00ED}r",
-        table: b"\x04\x05\x05\x05\x06\x02\x02\x02\x03\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x06\
-      \x06\x07\x02\x01\x06\x06\x06\x03\x04\x05",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "icadosiv",
-        table: b"\x02\x02\x02\x02\xff\xff\xff\xff\xff\xff\xff\x01",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "ableibleante",
-        table: b"\x04\x04\x04\xff\xff\xff\x01\x01\x01",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "icabiliv",
-        table: b"\x02\x04\x02\xff\xff\xff\x01\x01\x01",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "icaanciaenciaadoraosaistaivaanzalog\u{00ED}aidadableibleantementeamenteaci\u{00F3}nuci\u{00F3}nicoismoosoamientoimientoivoadoricasanciasenciasadorasosasistasivasanzaslog\u{00ED}asidadesablesiblesacionesucionesadoresantesicosismosososamientosimientosivos",
-        table: b"\x03\x05\x05\x05\x03\x04\x03\x04\x06\x04\x04\x04\x04\x05\x06\x06\x06\x03\x04\x03\x07\x07\x03\
-      \x04\x04\x06\x06\x06\x04\x05\x04\x05\x07\x06\x05\x05\x07\x07\x06\x05\x04\x05\x04\x08\x08\x04\
-      \xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x0d\xff\xff\xff\xff\xff\xff\xff\xff\
-      \xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
-      \x01\x02\x05\x02\x01\x01\x09\x01\x03\x08\x01\x01\x02\x07\x06\x02\x04\x01\x01\x01\x01\x01\x09\
-      \x02\x01\x02\x05\x02\x01\x01\x09\x01\x03\x08\x01\x01\x02\x04\x02\x02\x01\x01\x01\x01\x01\x09",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "yayeyanyenyeronyendoyoyasyesyaisyamosy\u{00F3}",
-        table: b"\x02\x02\x03\x03\x05\x05\x02\x03\x03\x04\x05\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
-      \xff\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "abaadaidaaraiera\u{00ED}aar\u{00ED}aer\u{00ED}air\u{00ED}aadedidaseieseasteisteanabanaranieran\u{00ED}anar\u{00ED}aner\u{00ED}anir\u{00ED}anenaseniesenaronieronar\u{00E1}ner\u{00E1}nir\u{00E1}nadoidoandoiendoarerirasabasadasidasarasieras\u{00ED}asar\u{00ED}aser\u{00ED}asir\u{00ED}asesasesiesesabaisaraisierais\u{00ED}aisar\u{00ED}aiser\u{00ED}aisir\u{00ED}aisaseisieseisasteisisteis\u{00E1}is\u{00E9}isar\u{00E9}iser\u{00E9}isir\u{00E9}isadosidosamos\u{00E1}bamos\u{00E1}ramosi\u{00E9}ramos\u{00ED}amosar\u{00ED}amoser\u{00ED}amosir\u{00ED}amosemosaremoseremosiremos\u{00E1}semosi\u{00E9}semosimosar\u{00E1}ser\u{00E1}sir\u{00E1}s\u{00ED}sar\u{00E1}er\u{00E1}ir\u{00E1}ar\u{00E9}er\u{00E9}ir\u{00E9}i\u{00F3}",
-        table: b"\x03\x03\x03\x03\x04\x03\x05\x05\x05\x02\x02\x02\x03\x04\x04\x04\x02\x04\x04\x05\x04\x06\x06\
-      \x06\x02\x04\x05\x04\x05\x05\x05\x05\x03\x03\x04\x05\x02\x02\x02\x02\x04\x04\x04\x04\x05\x04\
-      \x06\x06\x06\x02\x04\x05\x05\x05\x06\x05\x07\x07\x07\x05\x06\x06\x06\x04\x04\x06\x06\x06\x04\
-      \x04\x04\x07\x07\x08\x06\x08\x08\x08\x04\x06\x06\x06\x07\x08\x04\x05\x05\x05\x03\x04\x04\x04\
-      \x04\x04\x04\x03\xff\xff\xff\xff\xff\xff\x05\x05\x05\xff\xff\xff\xff\xff\xff\xff\xff\x10\x10\
-      \x10\x10\x14\x14\x14\xff\x18\x18\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x27\x27\
-      \x27\x27\x27\x27\x2d\x2d\x2d\xff\x31\x31\xff\xff\xff\xff\x37\x37\x37\xff\xff\xff\xff\xff\xff\
-      \x40\x40\x40\xff\xff\xff\x46\x46\x46\x46\x4a\x4a\x4a\xff\x4e\x4e\x4e\x4e\x4e\xff\xff\xff\xff\
-      \xff\xff\xff\xff\xff\xff\xff\xff\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\
-      \x02\x02\x02\x02\x02\x02\x02\x02\x02\x01\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\
-      \x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x01\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\
-      \x02\x02\x02\x01\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x01\x02\x02\x02\x02\x02\
-      \x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "aeoos\u{00E1}\u{00E9}\u{00ED}\u{00F3}",
-        table: b"\x01\x01\x01\x02\x02\x02\x02\x02\xff\xff\xff\xff\xff\xff\xff\xff\x01\x02\x01\x01\x01\x02\x01\
-      \x01",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-];
 
 /// The program.
 pub static PROGRAM: Program = Program {
@@ -137,5 +53,16 @@ pub static PROGRAM: Program = Program {
       \x05\x2e\x44\x16\x0d\x03\x2e\x43\x2d\x45\x16\x57\x03\x2e\x45\x0b\x00\x02\x0b\x46\x00\x16\x08\
       \x01\x0b\x00\x46\x08",
     entry: 921,
-    tables: &TABLES,
+    tables: "\u{1}\u{00E1}\u{1}\u{00E9}\u{1}\u{00ED}\u{1}\u{00F3}\u{1}\u{00FA}\u{3}la\u{1}sela\u{1}le\u{1}me\u{1}se\u{1}lo\u{1}selo\u{1}las\u{1}selas\u{1}les\u{1}los\u{1}selos\u{1}nos\u{2}ando\u{1}iendo\u{1}yendo\u{1}\u{00E1}ndo\u{1}i\u{00E9}ndo\u{1}ar\u{1}er\u{1}ir\u{1}\u{00E1}r\u{1}\u{00E9}r\u{1}\u{00ED}r\u{2}ic\u{1}ad\u{1}os\u{1}iv\u{2}able\u{1}ible\u{1}ante\u{2}ic\u{1}abil\u{1}iv\u{2}ica\u{1}ancia\u{1}encia\u{1}adora\u{1}osa\u{1}ista\u{1}iva\u{1}anza\u{1}log\u{00ED}a\u{1}idad\u{1}able\u{1}ible\u{1}ante\u{1}mente\u{1}amente\u{1}aci\u{00F3}n\u{1}uci\u{00F3}n\u{1}ico\u{1}ismo\u{1}oso\u{1}amiento\u{1}imiento\u{1}ivo\u{1}ador\u{1}icas\u{1}ancias\u{1}encias\u{1}adoras\u{1}osas\u{1}istas\u{1}ivas\u{1}anzas\u{1}log\u{00ED}as\u{1}idades\u{1}ables\u{1}ibles\u{1}aciones\u{1}uciones\u{1}adores\u{1}antes\u{1}icos\u{1}ismos\u{1}osos\u{1}amientos\u{1}imientos\u{1}ivos\u{2}ya\u{1}ye\u{1}yan\u{1}yen\u{1}yeron\u{1}yendo\u{1}yo\u{1}yas\u{1}yes\u{1}yais\u{1}yamos\u{1}y\u{00F3}\u{2}aba\u{1}ada\u{1}ida\u{1}ara\u{1}iera\u{1}\u{00ED}a\u{1}ar\u{00ED}a\u{1}er\u{00ED}a\u{1}ir\u{00ED}a\u{1}ad\u{1}ed\u{1}id\u{1}ase\u{1}iese\u{1}aste\u{1}iste\u{1}an\u{1}aban\u{1}aran\u{1}ieran\u{1}\u{00ED}an\u{1}ar\u{00ED}an\u{1}er\u{00ED}an\u{1}ir\u{00ED}an\u{1}en\u{1}asen\u{1}iesen\u{1}aron\u{1}ieron\u{1}ar\u{00E1}n\u{1}er\u{00E1}n\u{1}ir\u{00E1}n\u{1}ado\u{1}ido\u{1}ando\u{1}iendo\u{1}ar\u{1}er\u{1}ir\u{1}as\u{1}abas\u{1}adas\u{1}idas\u{1}aras\u{1}ieras\u{1}\u{00ED}as\u{1}ar\u{00ED}as\u{1}er\u{00ED}as\u{1}ir\u{00ED}as\u{1}es\u{1}ases\u{1}ieses\u{1}abais\u{1}arais\u{1}ierais\u{1}\u{00ED}ais\u{1}ar\u{00ED}ais\u{1}er\u{00ED}ais\u{1}ir\u{00ED}ais\u{1}aseis\u{1}ieseis\u{1}asteis\u{1}isteis\u{1}\u{00E1}is\u{1}\u{00E9}is\u{1}ar\u{00E9}is\u{1}er\u{00E9}is\u{1}ir\u{00E9}is\u{1}ados\u{1}idos\u{1}amos\u{1}\u{00E1}bamos\u{1}\u{00E1}ramos\u{1}i\u{00E9}ramos\u{1}\u{00ED}amos\u{1}ar\u{00ED}amos\u{1}er\u{00ED}amos\u{1}ir\u{00ED}amos\u{1}emos\u{1}aremos\u{1}eremos\u{1}iremos\u{1}\u{00E1}semos\u{1}i\u{00E9}semos\u{1}imos\u{1}ar\u{00E1}s\u{1}er\u{00E1}s\u{1}ir\u{00E1}s\u{1}\u{00ED}s\u{1}ar\u{00E1}\u{1}er\u{00E1}\u{1}ir\u{00E1}\u{1}ar\u{00E9}\u{1}er\u{00E9}\u{1}ir\u{00E9}\u{1}i\u{00F3}\u{2}a\u{1}e\u{1}o\u{1}os\u{1}\u{00E1}\u{1}\u{00E9}\u{1}\u{00ED}\u{1}\u{00F3}\u{2}",
+    results: b"\x06\x01\x02\x03\x04\x05\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x06\x06\x07\x02\
+      \x01\x06\x06\x06\x03\x04\x05\xff\xff\xff\x01\x01\x01\x01\x01\x01\x01\x01\x02\x05\x02\x01\x01\
+      \x09\x01\x03\x08\x01\x01\x02\x07\x06\x02\x04\x01\x01\x01\x01\x01\x09\x02\x01\x02\x05\x02\x01\
+      \x01\x09\x01\x03\x08\x01\x01\x02\x04\x02\x02\x01\x01\x01\x01\x01\x09\x01\x01\x01\x01\x01\x01\
+      \x01\x01\x01\x01\x01\x01\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\
+      \x02\x02\x02\x02\x02\x02\x02\x01\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\
+      \x02\x02\x02\x02\x02\x02\x02\x02\x02\x01\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\
+      \x02\x01\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x01\x02\x02\x02\x02\x02\x02\x02\
+      \x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x01\x02\x01\x01\x01\x02\x01\x01",
+    methods: &[],
+    index: OnceLock::new(),
 };

@@ -3,33 +3,8 @@
 //! algorithm (BSD-3-Clause licence, snowballstem.org): the same program as bytecode for
 //! `crate::vm`. Do not edit; rerun the script.
 
-use crate::vm::{Program, Table};
+use crate::vm::Program;
 use std::sync::OnceLock;
-
-static TABLES: [Table; 3] = [
-    Table {
-        strings: "aarnaernaheternaornaadeadeandearneareasteenandenarenhetenernarerheterorsasarnasernasornasesadesandesensarenshetensernsatandethetast",
-        table: b"\x01\x04\x04\x07\x04\x02\x01\x03\x04\x04\x03\x04\x02\x05\x04\x05\x03\x02\x02\x05\x02\x01\x02\
-      \x05\x05\x05\x02\x04\x05\x03\x05\x06\x04\x02\x05\x03\x03\xff\x00\x00\x02\x00\xff\xff\x06\x06\
-      \x06\x06\x06\xff\x0c\x0c\x0c\xff\xff\xff\x12\xff\xff\x15\x16\x16\x16\x15\x1a\x1a\x15\x1d\x1d\
-      \x15\xff\xff\xff\xff\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\
-      \x01\x01\x01\x02\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "ddgdnndtgtkttt",
-        table: b"\x02\x02\x02\x02\x02\x02\x02\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "igligelsfulltl\u{00F6}st",
-        table: b"\x02\x03\x03\x05\x05\xff\x00\xff\xff\xff\x01\x01\x01\x03\x02",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-];
 
 /// The program.
 pub static PROGRAM: Program = Program {
@@ -48,5 +23,10 @@ pub static PROGRAM: Program = Program {
       \x00\x41\x0b\x02\x00\x0b\x00\x01\x2d\x42\x16\x64\x00\x2e\x42\x2d\x43\x16\x99\x00\x2e\x43\x2d\
       \x44\x16\xc7\x00\x2e\x44\x0b\x00\x02\x08",
     entry: 269,
-    tables: &TABLES,
+    tables: "a\u{1}arna\u{1}erna\u{1}heterna\u{1}orna\u{1}ad\u{1}e\u{1}ade\u{1}ande\u{1}arne\u{1}are\u{1}aste\u{1}en\u{1}anden\u{1}aren\u{1}heten\u{1}ern\u{1}ar\u{1}er\u{1}heter\u{1}or\u{1}s\u{1}as\u{1}arnas\u{1}ernas\u{1}ornas\u{1}es\u{1}ades\u{1}andes\u{1}ens\u{1}arens\u{1}hetens\u{1}erns\u{1}at\u{1}andet\u{1}het\u{1}ast\u{2}dd\u{1}gd\u{1}nn\u{1}dt\u{1}gt\u{1}kt\u{1}tt\u{2}ig\u{1}lig\u{1}els\u{1}fullt\u{1}l\u{00F6}st\u{2}",
+    results: b"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x02\x01\
+      \x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\xff\xff\xff\xff\xff\xff\xff\x01\x01\
+      \x01\x03\x02",
+    methods: &[],
+    index: OnceLock::new(),
 };

@@ -3,177 +3,8 @@
 //! algorithm (BSD-3-Clause licence, snowballstem.org): the same program as bytecode for
 //! `crate::vm`. Do not edit; rerun the script.
 
-use crate::vm::{Program, Table};
+use crate::vm::Program;
 use std::sync::OnceLock;
-
-static TABLES: [Table; 26] = [
-    Table {
-        strings: "\u{0B95}\u{0B99}\u{0B9A}\u{0B9E}\u{0BA4}\u{0BA8}\u{0BAA}\u{0BAE}\u{0BAF}\u{0BB5}",
-        table: b"\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
-      \xff\xff\xff\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{0BA8}\u{0BCD}\u{0BA4}\u{0BCD}\u{0BA8}\u{0BCD}\u{0BA8}\u{0BCD}\u{0BA4}",
-        table: b"\x0c\x06\x09\xff\xff\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{0BC0}\u{0BC8}\u{0BBF}",
-        table: b"\x03\x03\x03\xff\xff\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{0B95}\u{0B9A}\u{0B9F}\u{0BA4}\u{0BAA}\u{0BB1}",
-        table: b"\x03\x03\x03\x03\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{0B95}\u{0B9A}\u{0B9F}\u{0BA4}\u{0BAA}\u{0BB1}",
-        table: b"\x03\x03\x03\x03\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{0B95}\u{0B9A}\u{0B9F}\u{0BA4}\u{0BAA}\u{0BB1}",
-        table: b"\x03\x03\x03\x03\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{0BAF}\u{0BB0}\u{0BB2}\u{0BB3}\u{0BB4}\u{0BB5}",
-        table: b"\x03\x03\x03\x03\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{0B99}\u{0B9E}\u{0BA3}\u{0BA8}\u{0BA9}\u{0BAE}",
-        table: b"\x03\x03\x03\x03\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{0BB5}\u{0BCD}\u{0BAF}\u{0BB5}",
-        table: b"\x06\x03\x03\xff\xff\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{0BC0}\u{0BC1}\u{0BC2}\u{0BC6}\u{0BC7}\u{0BC8}\u{0BBE}\u{0BBF}",
-        table: b"\x03\x03\x03\x03\x03\x03\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
-      \xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{0BC0}\u{0BC1}\u{0BC2}\u{0BC6}\u{0BC7}\u{0BC8}\u{0BBE}\u{0BBF}",
-        table: b"\x03\x03\x03\x03\x03\x03\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
-      \xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{0B85}\u{0B87}\u{0B89}",
-        table: b"\x03\x03\x03\xff\xff\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{0B95}\u{0B99}\u{0B9A}\u{0B9E}\u{0BA4}\u{0BA8}\u{0BAA}\u{0BAE}\u{0BAF}\u{0BB5}",
-        table: b"\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
-      \xff\xff\xff\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{0B95}\u{0B9A}\u{0B9F}\u{0BA4}\u{0BAA}\u{0BB1}",
-        table: b"\x03\x03\x03\x03\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{0BC7}\u{0BCB}\u{0BBE}",
-        table: b"\x03\x03\x03\xff\xff\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{0BAA}\u{0BBF}\u{0BB5}\u{0BBF}",
-        table: b"\x06\x06\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{0BC0}\u{0BC1}\u{0BC2}\u{0BC6}\u{0BC7}\u{0BC8}\u{0BBE}\u{0BBF}",
-        table: b"\x03\x03\x03\x03\x03\x03\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
-      \xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{0BAA}\u{0B9F}\u{0BCD}\u{0B9F}\u{0BC1}\u{0BB5}\u{0BBF}\u{0B9F}\u{0BCD}\u{0B9F}\u{0BC1}\u{0BAA}\u{0B9F}\u{0BC1}\u{0BB5}\u{0BBF}\u{0B9F}\u{0BC1}\u{0BAA}\u{0B9F}\u{0BCD}\u{0B9F}\u{0BA4}\u{0BC1}\u{0BC6}\u{0BB2}\u{0BCD}\u{0BB2}\u{0BBE}\u{0BAE}\u{0BCD}\u{0BAA}\u{0B9F}\u{0BCD}\u{0B9F}\u{0BAA}\u{0B9F}\u{0BCD}\u{0B9F}\u{0BA3}\u{0BA4}\u{0BBE}\u{0BA9}\u{0BAA}\u{0B9F}\u{0BBF}\u{0BA4}\u{0BBE}\u{0BA9}\u{0B95}\u{0BC1}\u{0BB0}\u{0BBF}\u{0BAF}\u{0BAA}\u{0B9F}\u{0BBF}\u{0BAA}\u{0BB1}\u{0BCD}\u{0BB1}\u{0BBF}",
-        table: b"\x0f\x12\x09\x0c\x12\x15\x0c\x0f\x09\x12\x0f\x09\x0f\xff\xff\xff\xff\xff\xff\xff\xff\xff\x08\
-      \xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{0B95}\u{0B9A}\u{0B9F}\u{0BA4}\u{0BAA}\u{0BB1}",
-        table: b"\x03\x03\x03\x03\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{0B95}\u{0B9A}\u{0B9F}\u{0BA4}\u{0BAA}\u{0BB1}",
-        table: b"\x03\x03\x03\x03\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{0BC0}\u{0BC1}\u{0BC2}\u{0BC6}\u{0BC7}\u{0BC8}\u{0BBE}\u{0BBF}",
-        table: b"\x03\x03\x03\x03\x03\x03\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
-      \xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{0BC0}\u{0BC1}\u{0BC2}\u{0BC6}\u{0BC7}\u{0BC8}\u{0BBE}\u{0BBF}",
-        table: b"\x03\x03\x03\x03\x03\x03\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
-      \xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{0BAA}\u{0B9F}\u{0BC1}\u{0B95}\u{0BCA}\u{0BA3}\u{0BCD}\u{0B9F}\u{0BBF}\u{0BB0}\u{0BCD}",
-        table: b"\x09\x18\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{0B85}\u{0B86}\u{0B87}\u{0B88}\u{0B89}\u{0B8A}\u{0B8E}\u{0B8F}\u{0B90}\u{0B92}\u{0B93}\u{0B94}",
-        table: b"\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
-      \xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{0BC0}\u{0BC1}\u{0BC2}\u{0BC6}\u{0BC7}\u{0BC8}\u{0BBE}\u{0BBF}",
-        table: b"\x03\x03\x03\x03\x03\x03\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
-      \xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "\u{0B95}\u{0BBF}\u{0BA9}\u{0BCD}\u{0BB1}\u{0BCD}\u{0BBE}\u{0BA8}\u{0BBF}\u{0BA9}\u{0BCD}\u{0BB1}\u{0BCD}\u{0B95}\u{0BBF}\u{0BB1}\u{0BCD}\u{0B95}\u{0BBF}\u{0BA9}\u{0BCD}\u{0BB1}\u{0BBE}\u{0BA8}\u{0BBF}\u{0BA9}\u{0BCD}\u{0BB1}\u{0B95}\u{0BBF}\u{0BB1}",
-        table: b"\x12\x15\x0c\x0f\x12\x09\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-];
 
 /// The program.
 pub static PROGRAM: Program = Program {
@@ -332,5 +163,15 @@ pub static PROGRAM: Program = Program {
       \x47\x00\x16\x07\x06\x0b\x00\x47\x0b\x48\x00\x16\x7a\x03\x0b\x00\x48\x0b\x49\x00\x16\x42\x04\
       \x0b\x00\x49\x0b\x4a\x00\x16\xd5\x08\x0b\x00\x4a\x08",
     entry: 3434,
-    tables: &TABLES,
+    tables: "\u{0B95}\u{1}\u{0B99}\u{1}\u{0B9A}\u{1}\u{0B9E}\u{1}\u{0BA4}\u{1}\u{0BA8}\u{1}\u{0BAA}\u{1}\u{0BAE}\u{1}\u{0BAF}\u{1}\u{0BB5}\u{3}\u{0BA8}\u{0BCD}\u{0BA4}\u{0BCD}\u{1}\u{0BA8}\u{0BCD}\u{1}\u{0BA8}\u{0BCD}\u{0BA4}\u{2}\u{0BC0}\u{1}\u{0BC8}\u{1}\u{0BBF}\u{2}\u{0B95}\u{1}\u{0B9A}\u{1}\u{0B9F}\u{1}\u{0BA4}\u{1}\u{0BAA}\u{1}\u{0BB1}\u{2}\u{0B95}\u{1}\u{0B9A}\u{1}\u{0B9F}\u{1}\u{0BA4}\u{1}\u{0BAA}\u{1}\u{0BB1}\u{2}\u{0B95}\u{1}\u{0B9A}\u{1}\u{0B9F}\u{1}\u{0BA4}\u{1}\u{0BAA}\u{1}\u{0BB1}\u{2}\u{0BAF}\u{1}\u{0BB0}\u{1}\u{0BB2}\u{1}\u{0BB3}\u{1}\u{0BB4}\u{1}\u{0BB5}\u{2}\u{0B99}\u{1}\u{0B9E}\u{1}\u{0BA3}\u{1}\u{0BA8}\u{1}\u{0BA9}\u{1}\u{0BAE}\u{2}\u{0BB5}\u{0BCD}\u{1}\u{0BAF}\u{1}\u{0BB5}\u{2}\u{0BC0}\u{1}\u{0BC1}\u{1}\u{0BC2}\u{1}\u{0BC6}\u{1}\u{0BC7}\u{1}\u{0BC8}\u{1}\u{0BBE}\u{1}\u{0BBF}\u{2}\u{0BC0}\u{1}\u{0BC1}\u{1}\u{0BC2}\u{1}\u{0BC6}\u{1}\u{0BC7}\u{1}\u{0BC8}\u{1}\u{0BBE}\u{1}\u{0BBF}\u{2}\u{0B85}\u{1}\u{0B87}\u{1}\u{0B89}\u{3}\u{0B95}\u{1}\u{0B99}\u{1}\u{0B9A}\u{1}\u{0B9E}\u{1}\u{0BA4}\u{1}\u{0BA8}\u{1}\u{0BAA}\u{1}\u{0BAE}\u{1}\u{0BAF}\u{1}\u{0BB5}\u{3}\u{0B95}\u{1}\u{0B9A}\u{1}\u{0B9F}\u{1}\u{0BA4}\u{1}\u{0BAA}\u{1}\u{0BB1}\u{2}\u{0BC7}\u{1}\u{0BCB}\u{1}\u{0BBE}\u{2}\u{0BAA}\u{0BBF}\u{1}\u{0BB5}\u{0BBF}\u{2}\u{0BC0}\u{1}\u{0BC1}\u{1}\u{0BC2}\u{1}\u{0BC6}\u{1}\u{0BC7}\u{1}\u{0BC8}\u{1}\u{0BBE}\u{1}\u{0BBF}\u{2}\u{0BAA}\u{0B9F}\u{0BCD}\u{0B9F}\u{0BC1}\u{1}\u{0BB5}\u{0BBF}\u{0B9F}\u{0BCD}\u{0B9F}\u{0BC1}\u{1}\u{0BAA}\u{0B9F}\u{0BC1}\u{1}\u{0BB5}\u{0BBF}\u{0B9F}\u{0BC1}\u{1}\u{0BAA}\u{0B9F}\u{0BCD}\u{0B9F}\u{0BA4}\u{0BC1}\u{1}\u{0BC6}\u{0BB2}\u{0BCD}\u{0BB2}\u{0BBE}\u{0BAE}\u{0BCD}\u{1}\u{0BAA}\u{0B9F}\u{0BCD}\u{0B9F}\u{1}\u{0BAA}\u{0B9F}\u{0BCD}\u{0B9F}\u{0BA3}\u{1}\u{0BA4}\u{0BBE}\u{0BA9}\u{1}\u{0BAA}\u{0B9F}\u{0BBF}\u{0BA4}\u{0BBE}\u{0BA9}\u{1}\u{0B95}\u{0BC1}\u{0BB0}\u{0BBF}\u{0BAF}\u{1}\u{0BAA}\u{0B9F}\u{0BBF}\u{1}\u{0BAA}\u{0BB1}\u{0BCD}\u{0BB1}\u{0BBF}\u{2}\u{0B95}\u{1}\u{0B9A}\u{1}\u{0B9F}\u{1}\u{0BA4}\u{1}\u{0BAA}\u{1}\u{0BB1}\u{2}\u{0B95}\u{1}\u{0B9A}\u{1}\u{0B9F}\u{1}\u{0BA4}\u{1}\u{0BAA}\u{1}\u{0BB1}\u{2}\u{0BC0}\u{1}\u{0BC1}\u{1}\u{0BC2}\u{1}\u{0BC6}\u{1}\u{0BC7}\u{1}\u{0BC8}\u{1}\u{0BBE}\u{1}\u{0BBF}\u{2}\u{0BC0}\u{1}\u{0BC1}\u{1}\u{0BC2}\u{1}\u{0BC6}\u{1}\u{0BC7}\u{1}\u{0BC8}\u{1}\u{0BBE}\u{1}\u{0BBF}\u{2}\u{0BAA}\u{0B9F}\u{0BC1}\u{1}\u{0B95}\u{0BCA}\u{0BA3}\u{0BCD}\u{0B9F}\u{0BBF}\u{0BB0}\u{0BCD}\u{2}\u{0B85}\u{1}\u{0B86}\u{1}\u{0B87}\u{1}\u{0B88}\u{1}\u{0B89}\u{1}\u{0B8A}\u{1}\u{0B8E}\u{1}\u{0B8F}\u{1}\u{0B90}\u{1}\u{0B92}\u{1}\u{0B93}\u{1}\u{0B94}\u{2}\u{0BC0}\u{1}\u{0BC1}\u{1}\u{0BC2}\u{1}\u{0BC6}\u{1}\u{0BC7}\u{1}\u{0BC8}\u{1}\u{0BBE}\u{1}\u{0BBF}\u{2}\u{0B95}\u{0BBF}\u{0BA9}\u{0BCD}\u{0BB1}\u{0BCD}\u{1}\u{0BBE}\u{0BA8}\u{0BBF}\u{0BA9}\u{0BCD}\u{0BB1}\u{0BCD}\u{1}\u{0B95}\u{0BBF}\u{0BB1}\u{0BCD}\u{1}\u{0B95}\u{0BBF}\u{0BA9}\u{0BCD}\u{0BB1}\u{1}\u{0BBE}\u{0BA8}\u{0BBF}\u{0BA9}\u{0BCD}\u{0BB1}\u{1}\u{0B95}\u{0BBF}\u{0BB1}\u{2}",
+    results: b"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
+      \xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
+      \xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
+      \xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
+      \xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
+      \xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
+      \xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
+      \xff\xff\xff\xff\xff",
+    methods: &[],
+    index: OnceLock::new(),
 };

@@ -3,162 +3,8 @@
 //! algorithm (BSD-3-Clause licence, snowballstem.org): the same program as bytecode for
 //! `crate::vm`. Do not edit; rerun the script.
 
-use crate::vm::{Program, Table};
+use crate::vm::Program;
 use std::sync::OnceLock;
-
-static TABLES: [Table; 24] = [
-    Table {
-        strings: "mnmiznizmuznuzm\u{0131}zn\u{0131}zm\u{00FC}zn\u{00FC}z",
-        table: b"\x01\x01\x03\x03\x03\x03\x04\x04\x04\x04\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
-      \xff\xff\xff\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "lerilar\u{0131}",
-        table: b"\x04\x05\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "ninun\u{0131}n\u{00FC}",
-        table: b"\x02\x02\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "inun\u{0131}n\u{00FC}n",
-        table: b"\x02\x02\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "ae",
-        table: b"\x01\x01\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "nane",
-        table: b"\x02\x02\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "datadete",
-        table: b"\x02\x02\x02\x02\xff\xff\xff\xff\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "ndande",
-        table: b"\x03\x03\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "dantandenten",
-        table: b"\x03\x03\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "ndannden",
-        table: b"\x04\x04\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "lale",
-        table: b"\x02\x02\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "cace",
-        table: b"\x02\x02\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "imum\u{0131}m\u{00FC}m",
-        table: b"\x02\x02\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "sinsuns\u{0131}ns\u{00FC}n",
-        table: b"\x03\x03\x04\x04\xff\xff\xff\xff\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "izuz\u{0131}z\u{00FC}z",
-        table: b"\x02\x02\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "sinizsunuzs\u{0131}n\u{0131}zs\u{00FC}n\u{00FC}z",
-        table: b"\x05\x05\x07\x07\xff\xff\xff\xff\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "larler",
-        table: b"\x03\x03\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "niznuzn\u{0131}zn\u{00FC}z",
-        table: b"\x03\x03\x04\x04\xff\xff\xff\xff\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "dirtirdurturd\u{0131}rt\u{0131}rd\u{00FC}rt\u{00FC}r",
-        table: b"\x03\x03\x03\x03\x04\x04\x04\x04\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
-      \xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "cas\u{0131}nacesine",
-        table: b"\x07\x06\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "ditidiktikduktukd\u{0131}kt\u{0131}kd\u{00FC}kt\u{00FC}kdimtimdumtumd\u{0131}mt\u{0131}md\u{00FC}mt\u{00FC}mdintinduntund\u{0131}nt\u{0131}nd\u{00FC}nt\u{00FC}ndutud\u{0131}t\u{0131}d\u{00FC}t\u{00FC}",
-        table: b"\x02\x02\x03\x03\x03\x03\x04\x04\x04\x04\x03\x03\x03\x03\x04\x04\x04\x04\x03\x03\x03\x03\x04\
-      \x04\x04\x04\x02\x02\x03\x03\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
-      \xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
-      \xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
-      \xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "sasesakseksamsemsansen",
-        table: b"\x02\x02\x03\x03\x03\x03\x03\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
-      \xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "mi\u{015F}mu\u{015F}m\u{0131}\u{015F}m\u{00FC}\u{015F}",
-        table: b"\x04\x04\x05\x05\xff\xff\xff\xff\xff\xff\xff\xff",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-    Table {
-        strings: "bcd\u{011F}",
-        table: b"\x01\x01\x01\x02\xff\xff\xff\xff\x01\x02\x03\x04",
-        methods: &[],
-        ends: OnceLock::new(),
-    },
-];
 
 /// The program.
 pub static PROGRAM: Program = Program {
@@ -278,5 +124,13 @@ pub static PROGRAM: Program = Program {
       \x43\x16\x6e\x08\x2e\x43\x0b\x00\x02\x08\x16\x8c\x09\x09\x0b\x02\x00\x0b\x00\x01\x2d\x41\x16\
       \xa7\x03\x2e\x41\x14\x05\x80\x09\x2d\x42\x16\xfc\x05\x2e\x42\x0b\x00\x02\x16\x0b\x0a\x09\x08",
     entry: 2609,
-    tables: &TABLES,
+    tables: "m\u{1}n\u{1}miz\u{1}niz\u{1}muz\u{1}nuz\u{1}m\u{0131}z\u{1}n\u{0131}z\u{1}m\u{00FC}z\u{1}n\u{00FC}z\u{2}leri\u{1}lar\u{0131}\u{2}ni\u{1}nu\u{1}n\u{0131}\u{1}n\u{00FC}\u{2}in\u{1}un\u{1}\u{0131}n\u{1}\u{00FC}n\u{2}a\u{1}e\u{2}na\u{1}ne\u{2}da\u{1}ta\u{1}de\u{1}te\u{2}nda\u{1}nde\u{2}dan\u{1}tan\u{1}den\u{1}ten\u{2}ndan\u{1}nden\u{2}la\u{1}le\u{2}ca\u{1}ce\u{2}im\u{1}um\u{1}\u{0131}m\u{1}\u{00FC}m\u{2}sin\u{1}sun\u{1}s\u{0131}n\u{1}s\u{00FC}n\u{2}iz\u{1}uz\u{1}\u{0131}z\u{1}\u{00FC}z\u{2}siniz\u{1}sunuz\u{1}s\u{0131}n\u{0131}z\u{1}s\u{00FC}n\u{00FC}z\u{2}lar\u{1}ler\u{2}niz\u{1}nuz\u{1}n\u{0131}z\u{1}n\u{00FC}z\u{2}dir\u{1}tir\u{1}dur\u{1}tur\u{1}d\u{0131}r\u{1}t\u{0131}r\u{1}d\u{00FC}r\u{1}t\u{00FC}r\u{2}cas\u{0131}na\u{1}cesine\u{2}di\u{1}ti\u{1}dik\u{1}tik\u{1}duk\u{1}tuk\u{1}d\u{0131}k\u{1}t\u{0131}k\u{1}d\u{00FC}k\u{1}t\u{00FC}k\u{1}dim\u{1}tim\u{1}dum\u{1}tum\u{1}d\u{0131}m\u{1}t\u{0131}m\u{1}d\u{00FC}m\u{1}t\u{00FC}m\u{1}din\u{1}tin\u{1}dun\u{1}tun\u{1}d\u{0131}n\u{1}t\u{0131}n\u{1}d\u{00FC}n\u{1}t\u{00FC}n\u{1}du\u{1}tu\u{1}d\u{0131}\u{1}t\u{0131}\u{1}d\u{00FC}\u{1}t\u{00FC}\u{2}sa\u{1}se\u{1}sak\u{1}sek\u{1}sam\u{1}sem\u{1}san\u{1}sen\u{2}mi\u{015F}\u{1}mu\u{015F}\u{1}m\u{0131}\u{015F}\u{1}m\u{00FC}\u{015F}\u{2}b\u{1}c\u{1}d\u{1}\u{011F}\u{2}",
+    results: b"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
+      \xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
+      \xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
+      \xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
+      \xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\
+      \xff\x01\x02\x03\x04",
+    methods: &[],
+    index: OnceLock::new(),
 };
