@@ -32,14 +32,15 @@ out_dir = os.path.join(os.path.dirname(__file__), "..", "crates/pith-stemmers/sr
 # Opcode numbers; keep in step with vm.rs.
 OPS = """JMP JF JT JB JMPL JFL JTL RET0 RET1 RNF RIF MOV PUSH SUB ADD LT LE GT GE EQ NE CASE CALL
 FIND FIND_B EQ_S EQ_S_B EQ_V EQ_V_B FROM FROM_V DEL TO EMPTY INS INS_V IN IN_B OUT OUT_B NEXT
-PREV HOP HOP_B CHARS SAVE_B REST_B BRA KET""".split()
+PREV HOP HOP_B CHARS SAVE_B REST_B BRA KET NEXTC PREVC SAVE REST""".split()
 OP = {name: i for i, name in enumerate(OPS)}
 CMP = {"<": "LT", "<=": "LE", ">": "GT", ">=": "GE", "==": "EQ", "!=": "NE"}
 GLOBALS = {"env.cursor": 0, "env.limit": 1, "env.limit_backward": 2, "env.bra": 3, "env.ket": 4}
 LOCAL = 0x40  # operand bytes from here on name a routine's locals
 CONST = 0x80  # operand bytes from here on are constants (byte - CONST)
 STACK = 0xFF  # the operand byte that pops the expression stack
-AMONG_VAR = LOCAL  # local 0; v_N is local N; loop counters follow
+AMONG_VAR = LOCAL  # local 0; the others are allocated (Lang.local)
+MAX_LOCALS = 16  # vm.rs: Frame::locals
 
 ENTRY = re.compile(r'Among\("((?:[^"\\]|\\.)*)", (-?\d+), (-?\d+), (None|Some\(&(\w+)\))\),')
 TABLE = re.compile(r"static (A_\d+): &'static \[Among<Context>; (\d+)\] = &\[\n(.*?)\n\];", re.S)
@@ -279,7 +280,7 @@ class Lang:
                 self.strings["context." + field] = len(self.strings)
             else:
                 self.globals["context." + field] = len(self.globals)
-        assert len(self.globals) < LOCAL and len(self.strings) <= 4
+        assert len(self.globals) <= 16 and len(self.strings) <= 4  # vm.rs: Vm::regs, Vm::strs
         self.items = []
         self.head = bytearray()  # the groupings
         self.gpos = {}  # (grouping, min, max) -> offset in code
@@ -326,11 +327,19 @@ class Lang:
             return self.globals[name]
         if name == "among_var":
             return AMONG_VAR
-        m = re.fullmatch(r"v_(\d+)", name)
-        assert m, name
-        n = int(m.group(1))
-        self.nlocals = max(self.nlocals, n + 1)
-        return LOCAL + n
+        return self.vmap[name]
+
+    def local(self, name):
+        """The lowest free slot for a local declared now; it is free again after the last
+        statement of its block that mentions it, so the same few numbers recur (which gzip
+        likes better than rust-stemmers' v_1..v_33) and the frame stays small."""
+        slot = 1
+        while slot in self.live.values():
+            slot += 1
+        assert slot < MAX_LOCALS
+        self.live[name] = slot
+        self.vmap[name] = LOCAL + slot
+        return self.vmap[name]
 
     def operand(self, e):
         """The operand byte of a register or small constant, or STACK after pushing `e`."""
@@ -426,9 +435,20 @@ class Lang:
         return True
 
     def block(self, body, labels):
+        before = set(self.live)
+        last = {}
+        for k, st in enumerate(body):
+            for name in re.findall(r"'(v_\d+)'", repr(st)):
+                last[name] = k
         i = 0
         while i < len(body):
             i = self.stmt(body, i, labels)
+            for name in list(self.live):
+                if name not in before and last.get(name, -1) < i:
+                    del self.live[name]
+        for name in list(self.live):
+            if name not in before:
+                del self.live[name]
 
     def stmt(self, body, i, labels):
         s = body[i]
@@ -447,8 +467,7 @@ class Lang:
                 self.block(s[3], labels + [(s[1], end, end)])
                 self.place(end)
                 return i + 1
-            counter = LOCAL + self.nlocals
-            self.nlocals += 1
+            counter = self.local(f"for{self.label()}")
             self.emit("MOV", counter, self.operand(s[2]))
             self.place(start)
             # while counter > 0 { counter -= 1; body }
@@ -460,6 +479,17 @@ class Lang:
             self.place(end)
             return i + 1
         if k == "if":
+            # `if env.cursor >= env.limit {..} env.next_char();` (and backwards): one step that
+            # fails at the limit.
+            step = {(">=", "env.limit", "env.next_char"): "NEXTC",
+                    ("<=", "env.limit_backward", "env.previous_char"): "PREVC"}
+            c = s[1][0][0]
+            if (len(s[1]) == 1 and s[2] is None and c[0] == "cmp" and c[2] == ("var", "env.cursor")
+                    and c[3][0] == "var" and i + 1 < len(body) and body[i + 1][0] == "expr"
+                    and (c[1], c[3][1], body[i + 1][1][1]) in step):
+                self.emit(step[(c[1], c[3][1], body[i + 1][1][1])])
+                self.fail_block(True, s[1][0][1], labels)
+                return i + 2
             self.if_chain(s[1], s[2], labels)
             return i + 1
         if k in ("break", "continue"):
@@ -474,6 +504,8 @@ class Lang:
         if k == "let" and s[1] == "c":
             return self.special(body, i, labels)
         if k == "let":
+            if s[1].startswith("v_"):
+                self.local(s[1])
             if s[2] is not None:
                 self.assign(s[1], s[2])
             return i + 1
@@ -505,6 +537,12 @@ class Lang:
         if (name == "env.cursor" and value[0] == "-" and value[1] == ("var", "env.limit")
                 and value[2][0] == "var" and value[2][1].startswith("v_")):
             self.emit("REST_B", self.reg(value[2][1]))
+            return
+        if name.startswith("v_") and value == ("var", "env.cursor"):
+            self.emit("SAVE", self.reg(name))
+            return
+        if name == "env.cursor" and value[0] == "var" and value[1].startswith("v_"):
+            self.emit("REST", self.reg(value[1]))
             return
         if name in ("env.bra", "env.ket") and value == ("var", "env.cursor"):
             self.emit("BRA" if name == "env.bra" else "KET")
@@ -574,10 +612,9 @@ class Lang:
 
     def routine(self, name, body):
         self.items.append(("routine", name))
-        self.nlocals = 34
+        self.live, self.vmap = {}, {}
         self.block(body, [])
         self.emit("RET1")
-        assert self.nlocals <= 0x40, (name, self.nlocals)
 
     def assemble(self):
         items = optimise(self.items)
@@ -628,12 +665,20 @@ class Lang:
         self.code, self.routines = code, routines
 
 
+RETS = (bytes([OP["RET0"]]), bytes([OP["RET1"]]))
+INVERSE = {"JT": "JF", "JF": "JT"}
+
+
 def optimise(items):
-    """Jumps to the next instruction go, jumps to jumps or returns are threaded, and code after
-    an unconditional jump or return up to the next label goes."""
+    """Peephole passes until nothing changes: labels nobody jumps to go; code after an
+    unconditional jump or return up to the next label goes; jumps to the next instruction go;
+    jumps to jumps are threaded and jumps to returns become returns; a conditional jump over a
+    jump or a `return false` becomes one inverted jump or a conditional return."""
     changed = True
     while changed:
-        changed = False
+        n = len(items)
+        used = {it[2] for it in items if it[0] == "jump"}
+        items = [it for it in items if it[0] != "label" or it[1] in used]
         first = {}  # label -> the first item after it (labels skipped)
         for k, it in enumerate(items):
             if it[0] == "label":
@@ -641,36 +686,44 @@ def optimise(items):
                 while items[j][0] == "label":
                     j += 1
                 first[it[1]] = items[j]
-        out = []
-        dead = False
-        for k, it in enumerate(items):
+
+        def follows(k, label):
+            """Whether `label` is among the labels right after item k."""
+            k += 1
+            while k < len(items) and items[k][0] == "label":
+                if items[k][1] == label:
+                    return True
+                k += 1
+            return False
+
+        out, dead, k = [], False, 0
+        while k < len(items):
+            it = items[k]
+            k += 1
             if it[0] in ("label", "routine"):
                 dead = False
             if dead:
-                changed = True
                 continue
             if it[0] == "jump":
                 target = first[it[2]]
                 if target[0] == "jump" and target[1] == "JMP" and target[2] != it[2]:
                     it = ("jump", it[1], target[2])
-                    changed = True
-                elif it[1] == "JMP" and target[0] == "ins" and target[1] in (
-                        bytes([OP["RET0"]]), bytes([OP["RET1"]])):
+                elif it[1] == "JMP" and target[0] == "ins" and target[1] in RETS:
                     it = target
-                    changed = True
-                if it[0] == "jump":
-                    j = k + 1
-                    while j < len(items) and items[j][0] == "label":
-                        if items[j][1] == it[2]:
-                            break
-                        j += 1
-                    if j < len(items) and items[j] == ("label", it[2]):
-                        changed = True
-                        continue
+                elif follows(k - 1, it[2]):
+                    continue
+                elif it[1] in INVERSE and k < len(items) and follows(k, it[2]):
+                    nxt = items[k]
+                    if nxt[0] == "jump" and nxt[1] == "JMP":
+                        it = ("jump", INVERSE[it[1]], nxt[2])
+                        k += 1
+                    elif nxt == ("ins", RETS[0]):
+                        it = ("ins", bytes([OP["RIF" if it[1] == "JF" else "RNF"]]))
+                        k += 1
             out.append(it)
-            if it[0] == "jump" and it[1] == "JMP" or it[0] == "ins" and it[1] in (
-                    bytes([OP["RET0"]]), bytes([OP["RET1"]])):
+            if it[0] == "jump" and it[1] == "JMP" or it[0] == "ins" and it[1] in RETS:
                 dead = True
+        changed = out != items or len(out) != n
         items = out
     return items
 

@@ -156,6 +156,10 @@ mod op {
     pub const REST_B: u8 = 46; // r: cursor = limit - r
     pub const BRA: u8 = 47; // bra = cursor
     pub const KET: u8 = 48; // ket = cursor
+    pub const NEXTC: u8 = 49; // flag = cursor < limit; then next_char
+    pub const PREVC: u8 = 50; // flag = cursor > limit_backward; then previous_char
+    pub const SAVE: u8 = 51; // r: r = cursor
+    pub const REST: u8 = 52; // r: cursor = r
 }
 
 const CURSOR: usize = 0;
@@ -180,7 +184,7 @@ pub fn stem<'a>(program: &'static Program, input: &'a str) -> Cow<'a, str> {
     let mut vm = Vm {
         p: program,
         current: Cow::Borrowed(input),
-        regs: [0; 64],
+        regs: [0; 16],
         strs: Default::default(),
         // Every loop of the programs moves the cursor or ends; this bound only stops a run
         // that would not end.
@@ -202,7 +206,7 @@ pub fn stem<'a>(program: &'static Program, input: &'a str) -> Cow<'a, str> {
 struct Vm<'a> {
     p: &'static Program,
     current: Cow<'a, str>,
-    regs: [i32; 64],
+    regs: [i32; 16],
     strs: [String; 4],
     steps: u32,
     depth: u8,
@@ -210,7 +214,7 @@ struct Vm<'a> {
 
 /// A routine's state: its locals, expression stack and flag.
 struct Frame {
-    locals: [i32; 64],
+    locals: [i32; 16],
     stack: [i32; 4],
     sp: usize,
     flag: bool,
@@ -285,7 +289,7 @@ impl Vm<'_> {
             return None;
         }
         let mut f = Frame {
-            locals: [0; 64],
+            locals: [0; 16],
             stack: [0; 4],
             sp: 0,
             flag: false,
@@ -430,6 +434,20 @@ impl Vm<'_> {
                 self.set(f, arg?, v)?;
             }
             op::REST_B => self.regs[CURSOR] = self.regs[LIMIT].wrapping_sub(self.get(f, arg?)?),
+            op::NEXTC | op::PREVC => {
+                let forward = op == op::NEXTC;
+                let (c, edge) = (
+                    self.regs[CURSOR],
+                    self.regs[if forward { LIMIT } else { LIMIT_B }],
+                );
+                f.flag = if forward { c < edge } else { c > edge };
+                if f.flag {
+                    self.step(forward)?;
+                }
+                next = pc;
+            }
+            op::SAVE => self.set(f, arg?, self.regs[CURSOR])?,
+            op::REST => self.regs[CURSOR] = self.get(f, arg?)?,
             op::BRA | op::KET => {
                 self.regs[if op == op::BRA { BRA } else { KET }] = self.regs[CURSOR];
                 next = pc;
