@@ -32,7 +32,7 @@ out_dir = os.path.join(os.path.dirname(__file__), "..", "crates/pith-stemmers/sr
 # Opcode numbers; keep in step with vm.rs.
 OPS = """JMP JF JT JB JMPL JFL JTL RET0 RET1 RNF RIF MOV PUSH SUB ADD LT LE GT GE EQ NE CASE CALL
 FIND FIND_B EQ_S EQ_S_B EQ_V EQ_V_B FROM FROM_V DEL TO EMPTY INS INS_V IN IN_B OUT OUT_B NEXT
-PREV HOP HOP_B CHARS SAVE_B REST_B BRA KET NEXTC PREVC SAVE REST""".split()
+PREV HOP HOP_B CHARS SAVE_B REST_B BRA KET NEXTC PREVC SAVE REST SCAN""".split()
 OP = {name: i for i, name in enumerate(OPS)}
 CMP = {"<": "LT", "<=": "LE", ">": "GT", ">=": "GE", "==": "EQ", "!=": "NE"}
 GLOBALS = {"env.cursor": 0, "env.limit": 1, "env.limit_backward": 2, "env.bra": 3, "env.ket": 4}
@@ -453,6 +453,8 @@ class Lang:
     def stmt(self, body, i, labels):
         s = body[i]
         k = s[0]
+        if k == "loop" and self.scan(s, labels):
+            return i + 1
         if k == "loop":
             start, end = self.label(), self.label()
             self.place(start)
@@ -521,6 +523,44 @@ class Lang:
             self.cond(s[1])
             return i + 1
         raise AssertionError(s)
+
+    def scan(self, s, labels):
+        """Snowball's `goto` and `gopast` of a grouping (a `'golab` loop that tests the
+        grouping at each char until it holds or the limit is reached) as one SCAN instruction:
+        emits it and returns True when loop `s` has that shape."""
+        _, golab, body = s
+        if not golab or not golab.startswith("golab") or len(body) not in (3, 5):
+            return False
+        goto = len(body) == 5
+        if goto:
+            # let v = cursor; (the test; on success: cursor = v;) cursor = v; ...
+            if body[0][0] != "let" or body[2][0] != "assign" or body[2][2] != ("var", "env.cursor"):
+                return False
+            body = [body[1], body[3], body[4]]
+        inner, edge, step = body
+        if inner[0] != "loop" or len(inner[2]) != (3 if goto else 2):
+            return False
+        test = inner[2][0]
+        if not (test[0] == "if" and len(test[1]) == 1 and test[2] is None
+                and test[1][0][0][0] == "not" and test[1][0][0][1][0] == "call"
+                and "grouping" in test[1][0][0][1][1]
+                and test[1][0][1] == [("break", inner[1])]
+                and inner[2][-1] == ("break", golab)):
+            return False
+        f, args = test[1][0][0][1][1:]
+        back = f.endswith("_b")
+        c = edge[1][0][0] if edge[0] == "if" and len(edge[1]) == 1 and edge[2] is None else None
+        want = ("cmp", "<=", ("var", "env.cursor"), ("var", "env.limit_backward")) if back else \
+            ("cmp", ">=", ("var", "env.cursor"), ("var", "env.limit"))
+        if c != want or step != ("expr", ("call", "env.previous_char" if back else "env.next_char",
+                                          [])):
+            return False
+        assert golab not in repr(edge[1][0][1])
+        g = self.grouping(args[0][1], args[1][1], args[2][1])
+        mode = back + 2 * ("out_" in f) + 4 * goto
+        self.emit("SCAN", mode, g & 0xFF, g >> 8)
+        self.fail_block(True, edge[1][0][1], labels)
+        return True
 
     def assign(self, name, value):
         if name in self.strings:
@@ -764,13 +804,13 @@ def tables_rust(lang, tables):
     each entry's condition routine (code offset, u16::MAX for none) or nothing when none has
     one. The entries' links (the longest other entry that is a prefix, suffix backwards) are
     left out: the interpreter derives them, and this checks they come out as rust-stemmers'."""
-    text, results, methods = "", [], []
+    text, results, methods = b"", [], []
     for t, entries in enumerate(tables):
         back = lang.back.get(t, True)
         strs = [decode(e[0]) for e in entries]
         for i, (lit, link, result, method, fn) in enumerate(entries):
             assert not set(decode(lit)) & set(b"\x01\x02\x03"), lit
-            text += lit + ("\\u{1}" if i + 1 < len(entries) else "\\u{2}" if back else "\\u{3}")
+            text += decode(lit) + (b"\x01" if i + 1 < len(entries) else b"\x02" if back else b"\x03")
             results.append(int(result) & 0xFF)
             methods.append(lang.routines[fn] if fn else 0xFFFF)
             best = -1
@@ -782,8 +822,36 @@ def tables_rust(lang, tables):
             assert best == int(link), (lit, link, best)
         assert len(entries) < 256 and all(len(x) < 256 for x in strs)
     meth = "&[" + ", ".join(map(str, methods)) + "]" if any(m != 0xFFFF for m in methods) else "&[]"
-    return (f"    tables: \"{text}\",\n    results: {rust_bytes(bytes(results))},\n"
+    base, packed = pack(text.decode("utf-8"))
+    return (f"    tables: {rust_text(packed)},\n    base: {base:#x},\n"
+            f"    results: {rust_bytes(bytes(results))},\n"
             f"    methods: {meth},\n    index: OnceLock::new(),\n")
+
+
+def pack(text):
+    """The tables' text with the 64 code points from the returned base that it uses most as
+    one byte each (0x80 + code point - base): Greek, Cyrillic, Arabic and Tamil letters are two
+    or three bytes in UTF-8, which gzip handles less well. Other non-ASCII chars stay UTF-8
+    (a lead byte from 0xC0, which tells them apart)."""
+    cps = sorted(ord(c) for c in text if ord(c) >= 0x80)
+    base = max(range(0x80, 0x10000), key=lambda b: (sum(b <= c < b + 64 for c in cps), -b)) \
+        if cps else 0x80
+    out = bytearray()
+    for c in text:
+        if base <= ord(c) < base + 64:
+            out.append(0x80 + ord(c) - base)
+        else:
+            out += c.encode("utf-8")
+    return base, bytes(out)
+
+
+def rust_text(b):
+    """A byte string literal: printable ASCII as is, the rest escaped."""
+    out = ""
+    for x in b:
+        c = chr(x)
+        out += c if 0x20 <= x < 0x7F and c not in "\\\"" else f"\\x{x:02x}"
+    return f'b"{out}"'
 
 
 HEADER = """//! @generated by `python3 scripts/snowball-bytecode.py` from rust-stemmers 1.2.0's {name}

@@ -127,6 +127,13 @@ impl Stemmer {
         }
     }
 
+    /// Every entry of the language's Snowball `among` tables (none for English), for the
+    /// equivalence tests' words.
+    #[doc(hidden)]
+    pub fn among_entries(&self) -> Vec<String> {
+        self.program.map(vm::among_entries).unwrap_or_default()
+    }
+
     /// The stem of `input`, reusing `buffers` for English (no allocation per word).
     pub fn stem_reusing<'a>(&self, input: &'a str, buffers: &'a mut Buffers) -> Cow<'a, str> {
         match self.program {

@@ -21,11 +21,16 @@ pub struct Program {
     pub code: &'static [u8],
     /// The offset of the `stem` routine in `code`.
     pub entry: u16,
-    /// The tables' entries (sorted as Snowball sorts them), each followed by U+0001, the last
-    /// of a table by U+0002 when it is searched backwards, U+0003 when forwards. Lengths and links
-    /// (rust-stemmers stores both, with a result and an optional routine, as 24 bytes per
-    /// entry in wasm that compress poorly) are derived on first use ([`Index`]).
-    pub tables: &'static str,
+    /// The tables' entries (sorted as Snowball sorts them), each followed by byte 1, the last
+    /// of a table by 2 when it is searched backwards, 3 when forwards; in UTF-8 but for the
+    /// 64 code points from `base`, one byte each (0x80 + code point - base), since Greek,
+    /// Cyrillic, Arabic and Tamil letters take two or three bytes in UTF-8 that compress less
+    /// well. Lengths and links (rust-stemmers stores both, with a result and an optional
+    /// routine, as 24 bytes per entry in wasm that compress poorly) are derived on first use
+    /// ([`Index`]).
+    pub tables: &'static [u8],
+    /// The first code point of the one-byte range of `tables`.
+    pub base: u32,
     /// What a match of each entry returns, as `i8`.
     pub results: &'static [u8],
     /// Each entry's condition routine (code offset, `u16::MAX` for none), or empty.
@@ -34,8 +39,10 @@ pub struct Program {
     pub index: OnceLock<Index>,
 }
 
-/// Where the entries of a program's tables are.
+/// A program's tables in UTF-8, and where their entries are.
 pub struct Index {
+    /// `Program::tables` in UTF-8 (separators kept).
+    text: Vec<u8>,
     /// Every entry of every table.
     entries: Vec<Entry>,
     /// The first entry of each table, then the number of entries.
@@ -52,8 +59,27 @@ struct Entry {
 }
 
 impl Index {
-    fn new(tables: &str) -> Index {
-        let bytes = tables.as_bytes();
+    fn new(tables: &[u8], base: u32) -> Index {
+        let mut bytes = Vec::with_capacity(tables.len() * 2);
+        // Continuation bytes still due of a UTF-8 char.
+        let mut due = 0;
+        for &b in tables {
+            match b {
+                _ if due > 0 => {
+                    due -= 1;
+                    bytes.push(b);
+                }
+                0xC0.. => {
+                    due = 1 + usize::from(b >= 0xE0) + usize::from(b >= 0xF0);
+                    bytes.push(b);
+                }
+                0x80..0xC0 => {
+                    let c = char::from_u32(base + u32::from(b) - 0x80).unwrap_or('\u{fffd}');
+                    bytes.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+                }
+                _ => bytes.push(b),
+            }
+        }
         let (mut entries, mut firsts) = (Vec::new(), vec![0u16]);
         let mut start = 0;
         for (k, &b) in bytes.iter().enumerate() {
@@ -69,12 +95,28 @@ impl Index {
             start = k + 1;
             if b != 1 {
                 let first = usize::from(*firsts.last().unwrap_or(&0));
-                link(bytes, &mut entries[first..], b == 2);
+                link(&bytes, &mut entries[first..], b == 2);
                 firsts.push(entries.len() as u16);
             }
         }
-        Index { entries, firsts }
+        Index {
+            text: bytes,
+            entries,
+            firsts,
+        }
     }
+}
+
+/// Every entry of `program`'s tables, for the tests.
+pub fn among_entries(program: &'static Program) -> Vec<String> {
+    let index = program
+        .index
+        .get_or_init(|| Index::new(program.tables, program.base));
+    let text = |e: &Entry| &index.text[usize::from(e.start)..usize::from(e.end)];
+    let entries = index.entries.iter();
+    entries
+        .map(|e| String::from_utf8_lossy(text(e)).into_owned())
+        .collect()
 }
 
 /// Sets the links of one table's `entries` (Snowball's `substring_i`): the longest other entry
@@ -160,6 +202,9 @@ mod op {
     pub const PREVC: u8 = 50; // flag = cursor > limit_backward; then previous_char
     pub const SAVE: u8 = 51; // r: r = cursor
     pub const REST: u8 = 52; // r: cursor = r
+    /// m g: Snowball's `gopast` (m & 4 == 0) or `goto` of grouping g; m & 1: backwards, m & 2:
+    /// out_grouping; flag = found before the limit.
+    pub const SCAN: u8 = 53;
 }
 
 const CURSOR: usize = 0;
@@ -446,6 +491,10 @@ impl Vm<'_> {
                 }
                 next = pc;
             }
+            op::SCAN => {
+                f.flag = self.scan(arg?, self.u16(pc + 1)?)?;
+                next += 2;
+            }
             op::SAVE => self.set(f, arg?, self.regs[CURSOR])?,
             op::REST => self.regs[CURSOR] = self.get(f, arg?)?,
             op::BRA | op::KET => {
@@ -524,6 +573,7 @@ impl Vm<'_> {
 
     /// `in_grouping`, `in_grouping_b`, `out_grouping` or `out_grouping_b` with the grouping
     /// at code offset `g`.
+    #[inline(never)] // shared by the instructions and `scan`: one copy in the module
     fn grouping(&mut self, op: u8, g: usize) -> Option<bool> {
         let c = self.pos(CURSOR)?;
         let back = op == op::IN_B || op == op::OUT_B;
@@ -555,6 +605,28 @@ impl Vm<'_> {
         Some(true)
     }
 
+    /// SCAN: tests the grouping at `g` (`in_grouping`, `out_grouping` or their backward forms
+    /// by `mode`) at each char until it holds (then, for `goto`, the cursor stays before that
+    /// char) or the limit is reached.
+    fn scan(&mut self, mode: u8, g: usize) -> Option<bool> {
+        let back = mode & 1 != 0;
+        loop {
+            self.steps = self.steps.checked_sub(1)?;
+            let c = self.regs[CURSOR];
+            if self.grouping(op::IN + (mode & 3), g)? {
+                if mode & 4 != 0 {
+                    self.regs[CURSOR] = c;
+                }
+                return Some(true);
+            }
+            let edge = self.regs[if back { LIMIT_B } else { LIMIT }];
+            if (back && c <= edge) || (!back && c >= edge) {
+                return Some(false);
+            }
+            self.step(!back)?;
+        }
+    }
+
     /// `byte_index_for_hop(n)` and its bounds test: moves the cursor by `n` chars when it
     /// lands within `0..=limit` (`limit_backward..=limit` when `back`).
     fn hop(&mut self, n: i8, back: bool) -> Option<bool> {
@@ -578,7 +650,7 @@ impl Vm<'_> {
     /// at the cursor whose condition routine holds, or 0.
     fn find_among(&mut self, t: usize, back: bool) -> Option<i32> {
         let p = self.p;
-        let index = p.index.get_or_init(|| Index::new(p.tables));
+        let index = p.index.get_or_init(|| Index::new(p.tables, p.base));
         let first = usize::from(*index.firsts.get(t)?);
         let entries = index
             .entries
@@ -589,7 +661,7 @@ impl Vm<'_> {
         if c > bytes.len() || limit > bytes.len() || (back && limit > c) || (!back && c > limit) {
             return None;
         }
-        let strings = p.tables.as_bytes();
+        let strings = &index.text;
         let (mut i, common) = search(strings, entries, bytes, c, limit, back)?;
         loop {
             let e = entries.get(i)?;
