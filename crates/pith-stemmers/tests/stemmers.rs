@@ -9,6 +9,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use pith_stemmers::{Algorithm, Stemmer};
+use proptest::arbitrary::Arbitrary;
 
 const CASES_PER_LANGUAGE: usize = 20_000;
 
@@ -101,5 +102,75 @@ fn every_language_stems_as_rust_stemmers_does() {
             words.len(),
             &differ[..differ.len().min(5)]
         );
+    }
+}
+
+/// Per language: the stemmers, the letters of its tables (and a to z) and its table entries.
+type Material = (Stemmer, rust_stemmers::Stemmer, Vec<char>, Vec<String>);
+
+fn material() -> &'static [Material] {
+    static MATERIAL: std::sync::OnceLock<Vec<Material>> = std::sync::OnceLock::new();
+    MATERIAL.get_or_init(|| {
+        languages()
+            .into_iter()
+            .map(|(ours, theirs)| {
+                let a = Stemmer::create(ours);
+                let entries = a.among_entries();
+                let mut letters: Vec<char> = entries.iter().flat_map(|e| e.chars()).collect();
+                letters.extend('a'..='z');
+                letters.sort_unstable();
+                letters.dedup();
+                (a, rust_stemmers::Stemmer::create(theirs), letters, entries)
+            })
+            .collect()
+    })
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
+
+    /// Random words of a language's letters ending in up to three of its table entries (the
+    /// suffixes its rules look for) stem as rust-stemmers stems them.
+    #[test]
+    fn random_words_stem_as_rust_stemmers_does(
+        lang in 0..17usize,
+        stem in proptest::collection::vec(proptest::sample::Index::arbitrary(), 0..9),
+        suffixes in proptest::collection::vec(proptest::sample::Index::arbitrary(), 0..4),
+    ) {
+        let (ours, theirs, letters, entries) = &material()[lang];
+        let mut w: String = stem.iter().map(|i| *i.get(letters)).collect();
+        for i in &suffixes {
+            w.push_str(i.get::<String>(entries));
+        }
+        proptest::prop_assert_eq!(ours.stem(&w), theirs.stem(&w), "{:?}", w);
+    }
+
+    /// Any text (arbitrary Unicode, empty, long) is stemmed without a panic, and as
+    /// rust-stemmers stems it whenever rust-stemmers itself does not panic.
+    #[test]
+    fn any_text_stems_without_panic(lang in 0..17usize, w in ".{0,40}|[a-zα-ω]{200,600}") {
+        let (ours, theirs, _, _) = &material()[lang];
+        let got = ours.stem(&w);
+        let want = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| theirs.stem(&w)));
+        if let Ok(want) = want {
+            proptest::prop_assert_eq!(got, want, "{:?}", w);
+        }
+    }
+}
+
+/// The empty word and very long words stem as rust-stemmers stems them.
+#[test]
+fn empty_and_long_words_stem_as_rust_stemmers_does() {
+    let long = [
+        String::new(),
+        "a".repeat(20_000),
+        "ationalization".repeat(2_000),
+        "ά".repeat(10_000),
+        "்".repeat(5_000),
+    ];
+    for (ours, theirs, _, _) in material() {
+        for w in &long {
+            assert_eq!(ours.stem(w), theirs.stem(w), "{} bytes", w.len());
+        }
     }
 }
