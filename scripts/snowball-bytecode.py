@@ -32,7 +32,7 @@ out_dir = os.path.join(os.path.dirname(__file__), "..", "crates/pith-stemmers/sr
 # Opcode numbers; keep in step with vm.rs.
 OPS = """JMP JF JT JB JMPL JFL JTL RET0 RET1 RNF RIF MOV PUSH SUB ADD LT LE GT GE EQ NE CASE CALL
 FIND FIND_B EQ_S EQ_S_B EQ_V EQ_V_B FROM FROM_V DEL TO EMPTY INS INS_V IN IN_B OUT OUT_B NEXT
-PREV HOP HOP_B CHARS SAVE_B REST_B BRA KET NEXTC PREVC SAVE REST SCAN""".split()
+PREV HOP HOP_B CHARS SAVE_B REST_B BRA KET NEXTC PREVC SAVE REST SCAN SWITCH SWITCHL""".split()
 OP = {name: i for i, name in enumerate(OPS)}
 CMP = {"<": "LT", "<=": "LE", ">": "GT", ">=": "GE", "==": "EQ", "!=": "NE"}
 GLOBALS = {"env.cursor": 0, "env.limit": 1, "env.limit_backward": 2, "env.bra": 3, "env.ket": 4}
@@ -628,7 +628,31 @@ class Lang:
         self.block(body, labels)
         self.place(skip)
 
+    def switch(self, arms, other, labels):
+        """A chain of `among_var == k` tests as one SWITCH: a table of where each value's
+        arm starts (the first arm of a value wins, as in the chain; other values go to the
+        `else` or past the chain)."""
+        end, default = self.label(), self.label()
+        ks = [c[3][1] for c, _ in arms]
+        starts = [self.label() for _ in arms]
+        table = [default] * (max(ks) + 1)
+        for k, start in reversed(list(zip(ks, starts))):
+            table[k] = start
+        self.items.append(("switch", [default] + table))
+        for start, (_, body) in zip(starts, arms):
+            self.place(start)
+            self.block(body, labels)
+            self.jump("JMP", end)
+        self.place(default)
+        if other is not None:
+            self.block(other, labels)
+        self.place(end)
+
     def if_chain(self, arms, other, labels):
+        if len(arms) > 1 and all(c[0] == "cmp" and c[1] == "==" and c[2] == ("var", "among_var")
+                                 and c[3][0] == "num" for c, _ in arms):
+            self.switch(arms, other, labels)
+            return
         end = self.label()
         for n, (c, body) in enumerate(arms):
             last = n == len(arms) - 1 and other is None
@@ -659,6 +683,12 @@ class Lang:
     def assemble(self):
         items = optimise(self.items)
         long = set()
+
+        def size(k, it):
+            wide = 2 if k in long else 1
+            return {"ins": lambda: len(it[1]), "call": lambda: 3, "jump": lambda: 1 + wide,
+                    "switch": lambda: 2 + wide * len(it[1])}.get(it[0], lambda: 0)()
+
         while True:
             pos, addr, routines = len(self.head), {}, {}
             for k, it in enumerate(items):
@@ -666,26 +696,21 @@ class Lang:
                     addr[it[1]] = pos
                 elif it[0] == "routine":
                     routines[it[1]] = pos
-                elif it[0] == "ins":
-                    pos += len(it[1])
-                elif it[0] == "call":
-                    pos += 3
-                else:
-                    pos += 3 if k in long else 2
+                pos += size(k, it)
             grew = False
             pos = len(self.head)
             for k, it in enumerate(items):
-                if it[0] == "ins":
-                    pos += len(it[1])
-                elif it[0] == "call":
-                    pos += 3
-                elif it[0] == "jump":
-                    size = 3 if k in long else 2
-                    d = addr[it[2]] - (pos + size)
-                    if k not in long and not (0 <= d < 256 or (it[1] == "JMP" and -256 < d < 0)):
+                end = pos + size(k, it)
+                if it[0] == "jump" and k not in long:
+                    d = addr[it[2]] - end
+                    if not (0 <= d < 256 or (it[1] == "JMP" and -256 < d < 0)):
                         long.add(k)
                         grew = True
-                    pos += size
+                if it[0] == "switch" and k not in long:
+                    if not all(0 <= addr[t] - end < 256 for t in it[1]):
+                        long.add(k)
+                        grew = True
+                pos = end
             if not grew:
                 break
         code = bytearray(self.head)
@@ -702,6 +727,12 @@ class Lang:
                 else:
                     d = addr[it[2]] - (len(code) + 2)
                     code += bytes([OP["JB"], -d]) if d < 0 else bytes([OP[it[1]], d])
+            elif it[0] == "switch":
+                code += bytes([OP["SWITCHL" if k in long else "SWITCH"], len(it[1]) - 2])
+                end = len(code) + size(k, it) - 2
+                for t in it[1]:
+                    code += bytes([addr[t] & 0xFF, addr[t] >> 8]) if k in long \
+                        else bytes([addr[t] - end])
         self.code, self.routines = code, routines
 
 
@@ -718,6 +749,7 @@ def optimise(items):
     while changed:
         n = len(items)
         used = {it[2] for it in items if it[0] == "jump"}
+        used |= {t for it in items if it[0] == "switch" for t in it[1]}
         items = [it for it in items if it[0] != "label" or it[1] in used]
         first = {}  # label -> the first item after it (labels skipped)
         for k, it in enumerate(items):
@@ -761,7 +793,8 @@ def optimise(items):
                         it = ("ins", bytes([OP["RIF" if it[1] == "JF" else "RNF"]]))
                         k += 1
             out.append(it)
-            if it[0] == "jump" and it[1] == "JMP" or it[0] == "ins" and it[1] in RETS:
+            if it[0] == "jump" and it[1] == "JMP" or it[0] == "ins" and it[1] in RETS \
+                    or it[0] == "switch":
                 dead = True
         changed = out != items or len(out) != n
         items = out

@@ -205,6 +205,11 @@ mod op {
     /// m g: Snowball's `gopast` (m & 4 == 0) or `goto` of grouping g; m & 1: backwards, m & 2:
     /// out_grouping; flag = found before the limit.
     pub const SCAN: u8 = 53;
+    /// n, then n + 2 bytes: where the default (among_var not in 0..=n) and each value's arm
+    /// start, counted from the end of the instruction.
+    pub const SWITCH: u8 = 54;
+    /// n, then n + 2 code offsets (`u16`): the same.
+    pub const SWITCHL: u8 = 55;
 }
 
 const CURSOR: usize = 0;
@@ -490,6 +495,17 @@ impl Vm<'_> {
                     self.step(forward)?;
                 }
                 next = pc;
+            }
+            op::SWITCH | op::SWITCHL => {
+                let n = usize::from(arg?);
+                let wide = usize::from(op == op::SWITCHL) + 1;
+                let v = usize::try_from(f.locals[0]).ok().filter(|&v| v <= n);
+                let at = pc + 1 + wide * v.map_or(0, |v| v + 1);
+                next = if wide == 2 {
+                    self.u16(at)?
+                } else {
+                    pc + 1 + (n + 2) + usize::from(self.byte(at)?)
+                };
             }
             op::SCAN => {
                 f.flag = self.scan(arg?, self.u16(pc + 1)?)?;
