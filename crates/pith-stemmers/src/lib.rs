@@ -19,25 +19,7 @@ mod vm;
 
 /// The 17 non-English programs as bytecode for [`vm`] (scripts/snowball-bytecode.py).
 #[rustfmt::skip]
-mod bytecode {
-    pub mod arabic;
-    pub mod danish;
-    pub mod dutch;
-    pub mod finnish;
-    pub mod french;
-    pub mod german;
-    pub mod greek;
-    pub mod hungarian;
-    pub mod italian;
-    pub mod norwegian;
-    pub mod portuguese;
-    pub mod romanian;
-    pub mod russian;
-    pub mod spanish;
-    pub mod swedish;
-    pub mod tamil;
-    pub mod turkish;
-}
+mod programs;
 
 pub use porter2::Buffers;
 
@@ -93,26 +75,26 @@ pub struct Stemmer {
 impl Stemmer {
     /// The stemmer of `lang`.
     pub fn create(lang: Algorithm) -> Self {
-        use bytecode as b;
+        use programs as p;
         let program = match lang {
-            Algorithm::Arabic => &b::arabic::PROGRAM,
-            Algorithm::Danish => &b::danish::PROGRAM,
-            Algorithm::Dutch => &b::dutch::PROGRAM,
+            Algorithm::Arabic => &p::ARABIC,
+            Algorithm::Danish => &p::DANISH,
+            Algorithm::Dutch => &p::DUTCH,
             Algorithm::English => return Stemmer { program: None },
-            Algorithm::Finnish => &b::finnish::PROGRAM,
-            Algorithm::French => &b::french::PROGRAM,
-            Algorithm::German => &b::german::PROGRAM,
-            Algorithm::Greek => &b::greek::PROGRAM,
-            Algorithm::Hungarian => &b::hungarian::PROGRAM,
-            Algorithm::Italian => &b::italian::PROGRAM,
-            Algorithm::Norwegian => &b::norwegian::PROGRAM,
-            Algorithm::Portuguese => &b::portuguese::PROGRAM,
-            Algorithm::Romanian => &b::romanian::PROGRAM,
-            Algorithm::Russian => &b::russian::PROGRAM,
-            Algorithm::Spanish => &b::spanish::PROGRAM,
-            Algorithm::Swedish => &b::swedish::PROGRAM,
-            Algorithm::Tamil => &b::tamil::PROGRAM,
-            Algorithm::Turkish => &b::turkish::PROGRAM,
+            Algorithm::Finnish => &p::FINNISH,
+            Algorithm::French => &p::FRENCH,
+            Algorithm::German => &p::GERMAN,
+            Algorithm::Greek => &p::GREEK,
+            Algorithm::Hungarian => &p::HUNGARIAN,
+            Algorithm::Italian => &p::ITALIAN,
+            Algorithm::Norwegian => &p::NORWEGIAN,
+            Algorithm::Portuguese => &p::PORTUGUESE,
+            Algorithm::Romanian => &p::ROMANIAN,
+            Algorithm::Russian => &p::RUSSIAN,
+            Algorithm::Spanish => &p::SPANISH,
+            Algorithm::Swedish => &p::SWEDISH,
+            Algorithm::Tamil => &p::TAMIL,
+            Algorithm::Turkish => &p::TURKISH,
         };
         Stemmer {
             program: Some(program),
