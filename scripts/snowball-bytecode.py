@@ -286,6 +286,7 @@ class Lang:
         self.gpos = {}  # (grouping, min, max) -> offset in code
         self.labels = 0
         self.back = {}  # table -> searched backwards
+        self.results_read = set()  # tables whose results are read (not only tested for 0)
 
     def emit(self, *args):
         out = bytearray()
@@ -570,6 +571,7 @@ class Lang:
         if value[0] == "call" and "find_among" in value[1]:
             assert name == "among_var"
             self.call(value)
+            self.results_read.add(self.tables[value[2][0][1]])
             return
         if value == ("-", ("var", "env.limit"), ("var", "env.cursor")) and name.startswith("v_"):
             self.emit("SAVE_B", self.reg(name))
@@ -844,7 +846,10 @@ def tables_data(lang, tables):
         for i, (lit, link, result, method, fn) in enumerate(entries):
             assert not set(decode(lit)) & set(b"\x01\x02\x03"), lit
             text += decode(lit) + (b"\x01" if i + 1 < len(entries) else b"\x02" if back else b"\x03")
-            results.append(int(result) & 0xFF)
+            # Where only a match matters (the result is tested for 0, and none is 0), every
+            # result is 1: the same behaviour, and a run of ones compresses to nothing.
+            assert int(result) != 0
+            results.append(int(result) & 0xFF if t in lang.results_read else 1)
             methods.append(lang.routines[fn] if fn else 0xFFFF)
             best = -1
             for j, other in enumerate(strs):
