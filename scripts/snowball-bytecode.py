@@ -32,7 +32,7 @@ out_file = os.path.join(os.path.dirname(__file__), "..", "crates/pith-stemmers/s
 # Opcode numbers; keep in step with vm.rs.
 OPS = """JMP JF JT JB JMPL JFL JTL RET0 RET1 RNF RIF MOV PUSH SUB ADD LT LE GT GE EQ NE CASE CALL
 FIND FIND_B EQ_S EQ_S_B EQ_V EQ_V_B FROM FROM_V DEL TO EMPTY INS INS_V IN IN_B OUT OUT_B NEXT
-PREV HOP HOP_B CHARS SAVE_B REST_B BRA KET NEXTC PREVC SAVE REST SCAN SWITCH SWITCHL""".split()
+PREV HOP HOP_B CHARS SAVE_B REST_B BRA KET NEXTC PREVC SAVE REST SCAN SWITCH SWITCHL DO DO_B""".split()
 OP = {name: i for i, name in enumerate(OPS)}
 CMP = {"<": "LT", "<=": "LE", ">": "GT", ">=": "GE", "==": "EQ", "!=": "NE"}
 GLOBALS = {"env.cursor": 0, "env.limit": 1, "env.limit_backward": 2, "env.bra": 3, "env.ket": 4}
@@ -263,7 +263,7 @@ class Parser:
 # ---- code generation ----
 
 # Code is first a list of items: ("ins", bytes), ("label", n), ("jump", kind, n) and
-# ("call", routine); `assemble` then lays it out, with 1-byte relative jumps where they reach.
+# ("call", op, routine); `assemble` then lays it out, with 1-byte relative jumps where they reach.
 
 
 class Lang:
@@ -320,6 +320,7 @@ class Lang:
         if key not in self.gpos:
             bits = self.groupings[name]
             self.gpos[key] = len(self.head)
+            assert len(self.head) < 256
             self.head += bytes([lo & 0xFF, lo >> 8, hi & 0xFF, hi >> 8])
             self.head += bytes(bits[:(hi - lo) // 8 + 1])
 
@@ -402,7 +403,7 @@ class Lang:
         """A call as a condition: emits it; the flag is its result."""
         _, f, args = e
         if f.startswith("r_"):
-            self.items.append(("call", f))
+            self.items.append(("call", "CALL", f))
         elif f in ("env.find_among", "env.find_among_b"):
             t = self.tables[args[0][1]]
             back = f.endswith("_b")
@@ -427,8 +428,7 @@ class Lang:
                    "env.out_grouping_b"):
             op = {"env.in_grouping": "IN", "env.in_grouping_b": "IN_B", "env.out_grouping": "OUT",
                   "env.out_grouping_b": "OUT_B"}[f]
-            g = self.grouping(args[0][1], args[1][1], args[2][1])
-            self.emit(op, g & 0xFF, g >> 8)
+            self.emit(op, self.grouping(args[0][1], args[1][1], args[2][1]))
         elif f.endswith(".is_empty"):
             self.emit("EMPTY", self.strings[f[:-len(".is_empty")]])
         else:
@@ -443,13 +443,37 @@ class Lang:
                 last[name] = k
         i = 0
         while i < len(body):
-            i = self.stmt(body, i, labels)
+            i = self.do_call(body, i, last) or self.stmt(body, i, labels)
             for name in list(self.live):
                 if name not in before and last.get(name, -1) < i:
                     del self.live[name]
         for name in list(self.live):
             if name not in before:
                 del self.live[name]
+
+    def do_call(self, body, i, last):
+        """Snowball's `do r` (`let v = cursor; 'lab: loop { if !r() { break 'lab; } break
+        'lab; } cursor = v;`, or with `limit - cursor` backwards) as one DO or DO_B
+        instruction when `v` is not read after it: the next statement's index, or None."""
+        if i + 2 >= len(body) or body[i][0] != "let" or not body[i][1].startswith("v_"):
+            return None
+        v, saved = body[i][1], body[i][2]
+        back = ("-", ("var", "env.limit"), ("var", "env.cursor"))
+        restore = {("var", "env.cursor"): ("var", v),
+                   back: ("-", ("var", "env.limit"), ("var", v))}.get(saved)
+        loop = body[i + 1]
+        if (restore is None or loop[0] != "loop" or len(loop[2]) != 2
+                or loop[2][1] != ("break", loop[1])
+                or body[i + 2] != ("assign", "=", ("var", "env.cursor"), restore)
+                or last.get(v) != i + 2):
+            return None
+        test = loop[2][0]
+        if not (test[0] == "if" and len(test[1]) == 1 and test[2] is None
+                and test[1][0][1] == [("break", loop[1])] and test[1][0][0][0] == "not"
+                and test[1][0][0][1][0] == "call" and test[1][0][0][1][1].startswith("r_")):
+            return None
+        self.items.append(("call", "DO_B" if saved == back else "DO", test[1][0][0][1][1]))
+        return i + 3
 
     def stmt(self, body, i, labels):
         s = body[i]
@@ -559,7 +583,7 @@ class Lang:
         assert golab not in repr(edge[1][0][1])
         g = self.grouping(args[0][1], args[1][1], args[2][1])
         mode = back + 2 * ("out_" in f) + 4 * goto
-        self.emit("SCAN", mode, g & 0xFF, g >> 8)
+        self.emit("SCAN", mode, g)
         self.fail_block(True, edge[1][0][1], labels)
         return True
 
@@ -720,8 +744,8 @@ class Lang:
             if it[0] == "ins":
                 code += it[1]
             elif it[0] == "call":
-                a = routines[it[1]]
-                code += bytes([OP["CALL"], a & 0xFF, a >> 8])
+                a = routines[it[2]]
+                code += bytes([OP[it[1]], a & 0xFF, a >> 8])
             elif it[0] == "jump":
                 if k in long:
                     a = addr[it[2]]
@@ -929,6 +953,7 @@ def main():
                      f"pub static {name[:-3].upper()}: Program = Program {{\n"
                      f"    code: {part('CODE', bytes(lang.code))},\n"
                      f"    entry: {lang.routines['stem']},\n"
+
                      f"    tables: {part('TABLES', packed)},\n    base: {base:#x},\n"
                      f"    results: {part('RESULTS', results)},\n"
                      f"    methods: {meth},\n    index: OnceLock::new(),\n}};\n\n")

@@ -146,7 +146,7 @@ fn link(bytes: &[u8], entries: &mut [Entry], back: bool) {
 /// Operands: `r` a register byte, `x`/`y` an operand byte (a register; from 0x80 the constant
 /// byte - 0x80; 0xFF pops the stack, the right operand first), `d` a byte, `a` a code offset
 /// (`u16`), `s` a string (a length byte, then UTF-8), `v` a string variable, `t` a table, `g`
-/// a grouping's code offset (`u16`), `n` a byte.
+/// a grouping's code offset (a byte: the groupings come first), `n` a byte.
 #[allow(dead_code)] // all listed; some are only matched within ranges
 mod op {
     pub const JMP: u8 = 0; // d: jump d bytes forward (from the next instruction)
@@ -210,6 +210,10 @@ mod op {
     pub const SWITCH: u8 = 54;
     /// n, then n + 2 code offsets (`u16`): the same.
     pub const SWITCHL: u8 = 55;
+    /// a: Snowball's `do` of the routine at a: runs it, then puts the cursor back.
+    pub const DO: u8 = 56;
+    /// a: the same, backwards (the cursor kept as its distance from the limit).
+    pub const DO_B: u8 = 57;
 }
 
 const CURSOR: usize = 0;
@@ -431,6 +435,22 @@ impl Vm<'_> {
                 f.flag = self.run(self.u16(pc)?)?;
                 next += 1;
             }
+            op::DO | op::DO_B => {
+                let back = op == op::DO_B;
+                let c = self.regs[CURSOR];
+                let saved = if back {
+                    self.regs[LIMIT].wrapping_sub(c)
+                } else {
+                    c
+                };
+                self.run(self.u16(pc)?)?;
+                self.regs[CURSOR] = if back {
+                    self.regs[LIMIT].wrapping_sub(saved)
+                } else {
+                    saved
+                };
+                next += 1;
+            }
             op::FIND | op::FIND_B => {
                 let v = self.find_among(usize::from(arg?), op == op::FIND_B)?;
                 f.locals[0] = v;
@@ -466,10 +486,7 @@ impl Vm<'_> {
                 *self.strs.get_mut(usize::from(arg?))? = s;
             }
             op::EMPTY => f.flag = self.strs.get(usize::from(arg?))?.is_empty(),
-            op::IN..=op::OUT_B => {
-                f.flag = self.grouping(op, self.u16(pc)?)?;
-                next += 1;
-            }
+            op::IN..=op::OUT_B => f.flag = self.grouping(op, usize::from(arg?))?,
             op::NEXT | op::PREV => {
                 self.step(op == op::NEXT)?;
                 next = pc;
@@ -508,8 +525,8 @@ impl Vm<'_> {
                 };
             }
             op::SCAN => {
-                f.flag = self.scan(arg?, self.u16(pc + 1)?)?;
-                next += 2;
+                f.flag = self.scan(arg?, usize::from(self.byte(pc + 1)?))?;
+                next += 1;
             }
             op::SAVE => self.set(f, arg?, self.regs[CURSOR])?,
             op::REST => self.regs[CURSOR] = self.get(f, arg?)?,
