@@ -297,10 +297,10 @@ impl Vm<'_> {
     }
 
     /// The string operand at `pc` (a length byte, then the bytes).
-    fn lit(&self, pc: usize) -> Option<&'static str> {
+    fn lit(&self, pc: usize) -> Option<&'static [u8]> {
         let code: &'static [u8] = self.p.code;
         let n = usize::from(*code.get(pc)?);
-        std::str::from_utf8(code.get(pc + 1..pc + 1 + n)?).ok()
+        code.get(pc + 1..pc + 1 + n)
     }
 
     fn get(&self, f: &Frame, r: u8) -> Option<i32> {
@@ -470,7 +470,7 @@ impl Vm<'_> {
                     op::FROM_V => op::FROM,
                     _ => op::INS,
                 };
-                let r = self.string_op(plain, &s);
+                let r = self.string_op(plain, s.as_bytes());
                 self.strs[i] = s;
                 f.flag = r?;
             }
@@ -540,29 +540,29 @@ impl Vm<'_> {
     }
 
     /// `eq_s`, `eq_s_b`, `slice_from` and the insertion at the cursor, with `s`.
-    fn string_op(&mut self, op: u8, s: &str) -> Option<bool> {
+    /// Compared as bytes; checked as UTF-8 only when it goes into the word.
+    fn string_op(&mut self, op: u8, s: &[u8]) -> Option<bool> {
         let c = self.pos(CURSOR)?;
         let bytes = self.current.as_bytes();
         match op {
             op::EQ_S => {
-                if c >= self.pos(LIMIT)? || !bytes.get(c..)?.starts_with(s.as_bytes()) {
+                if c >= self.pos(LIMIT)? || !bytes.get(c..)?.starts_with(s) {
                     return Some(false);
                 }
                 self.set_pos(CURSOR, c + s.len())?;
             }
             op::EQ_S_B => {
-                if c < self.pos(LIMIT_B)? + s.len()
-                    || bytes.get(c - s.len()..c) != Some(s.as_bytes())
-                {
+                if c < self.pos(LIMIT_B)? + s.len() || bytes.get(c - s.len()..c) != Some(s) {
                     return Some(false);
                 }
                 self.set_pos(CURSOR, c - s.len())?;
             }
             op::FROM => {
+                let s = std::str::from_utf8(s).ok()?;
                 self.replace(self.pos(BRA)?, self.pos(KET)?, s)?;
             }
             _ => {
-                let adjustment = self.replace(c, c, s)?;
+                let adjustment = self.replace(c, c, std::str::from_utf8(s).ok()?)?;
                 for r in [BRA, KET] {
                     if c <= self.pos(r)? {
                         self.regs[r] = self.regs[r].wrapping_add(adjustment);
@@ -606,7 +606,6 @@ impl Vm<'_> {
 
     /// `in_grouping`, `in_grouping_b`, `out_grouping` or `out_grouping_b` with the grouping
     /// at code offset `g`.
-    #[inline(never)] // shared by the instructions and `scan`: one copy in the module
     fn grouping(&mut self, op: u8, g: usize) -> Option<bool> {
         let c = self.pos(CURSOR)?;
         let back = op == op::IN_B || op == op::OUT_B;
