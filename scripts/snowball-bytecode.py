@@ -858,18 +858,29 @@ def rust_bytes(b):
 
 
 def tables_data(lang, tables):
-    """The `tables` (and its `base`), `results` and `methods` of the program: every entry's string
-    followed by U+0001, a table's last by U+0002 (searched backwards) or U+0003; each entry's result;
-    each entry's condition routine (code offset, u16::MAX for none) or nothing when none has
-    one. The entries' links (the longest other entry that is a prefix, suffix backwards) are
-    left out: the interpreter derives them, and this checks they come out as rust-stemmers'."""
-    text, results, methods = b"", [], []
+    """The `tables` (and its `base`), `results` and `methods` of the program (see vm.rs,
+    `Program`): the tables front-coded (each opens with U+001E, forwards, or U+001F; each entry
+    is U+0001 + n, n the chars it shares with the entry before, then the rest, read from its
+    end in a backward table); each entry's result; each entry's condition routine (code
+    offset, u16::MAX for none) or nothing when none has one. The entries' lengths and links
+    (the longest other entry that is a prefix, suffix backwards) are left out: the interpreter
+    derives them, and this checks the links come out as rust-stemmers'."""
+    text, results, methods = "", [], []
     for t, entries in enumerate(tables):
         back = lang.back.get(t, True)
         strs = [decode(e[0]) for e in entries]
+        text += "\x1f" if back else "\x1e"
+        prev = ""
         for i, (lit, link, result, method, fn) in enumerate(entries):
-            assert not set(decode(lit)) & set(b"\x01\x02\x03"), lit
-            text += decode(lit) + (b"\x01" if i + 1 < len(entries) else b"\x02" if back else b"\x03")
+            word = strs[i].decode("utf-8")
+            assert all(ord(c) >= 0x20 for c in word), lit
+            key = word[::-1] if back else word
+            n = 0
+            while n < min(len(prev), len(key)) and prev[n] == key[n]:
+                n += 1
+            assert n + 1 < 0x1E
+            text += chr(n + 1) + key[n:]
+            prev = key
             # Where only a match matters (the result is tested for 0, and none is 0), every
             # result is 1: the same behaviour, and a run of ones compresses to nothing.
             assert int(result) != 0
@@ -884,7 +895,7 @@ def tables_data(lang, tables):
             assert best == int(link), (lit, link, best)
         assert len(entries) < 256 and all(len(x) < 256 for x in strs)
     meth = "&[" + ", ".join(map(str, methods)) + "]" if any(m != 0xFFFF for m in methods) else "&[]"
-    base, packed = pack(text.decode("utf-8"))
+    base, packed = pack(text)
     return packed, base, bytes(results), meth
 
 

@@ -21,11 +21,13 @@ pub struct Program {
     pub code: &'static [u8],
     /// The offset of the `stem` routine in `code`.
     pub entry: u16,
-    /// The tables' entries (sorted as Snowball sorts them), each followed by byte 1, the last
-    /// of a table by 2 when it is searched backwards, 3 when forwards; in UTF-8 but for the
-    /// 64 code points from `base`, one byte each (0x80 + code point - base), since Greek,
-    /// Cyrillic, Arabic and Tamil letters take two or three bytes in UTF-8 that compress less
-    /// well. Lengths and links (rust-stemmers stores both, with a result and an optional
+    /// The tables, front-coded: each opens with byte 0x1E when it is searched forwards, 0x1F
+    /// backwards; then each entry (sorted as Snowball sorts them) as a byte 1 + n, n the
+    /// number of chars it shares with the entry before, then its other chars, an entry of a
+    /// backward table read from its end (so that entries sharing an ending share a start
+    /// here). In UTF-8 but for the 64 code points from `base`, one byte each (0x80 + code point
+    /// - base), since Greek, Cyrillic, Arabic and Tamil letters take two or three bytes in
+    /// UTF-8 that compress less well. Lengths and links (rust-stemmers stores both, with a result and an optional
     /// routine, as 24 bytes per entry in wasm that compress poorly) are derived on first use
     /// ([`Index`]).
     pub tables: &'static [u8],
@@ -41,7 +43,7 @@ pub struct Program {
 
 /// A program's tables in UTF-8, and where their entries are.
 pub struct Index {
-    /// `Program::tables` in UTF-8 (separators kept).
+    /// The entries' text, one after another.
     text: Vec<u8>,
     /// Every entry of every table.
     entries: Vec<Entry>,
@@ -80,29 +82,63 @@ impl Index {
                 _ => bytes.push(b),
             }
         }
-        let (mut entries, mut firsts) = (Vec::new(), vec![0u16]);
-        let mut start = 0;
-        for (k, &b) in bytes.iter().enumerate() {
-            if !matches!(b, 1..=3) {
-                continue;
+        let mut index = Index {
+            text: Vec::with_capacity(bytes.len() * 2),
+            entries: Vec::new(),
+            firsts: Vec::new(),
+        };
+        // The key being built (the entry, reversed in a backward table) and the table's way.
+        let (mut key, mut back) = (Vec::<char>::new(), false);
+        let mut open = false;
+        // A table start marker at the end closes the last table.
+        for c in String::from_utf8_lossy(&bytes).chars().chain(['\u{1e}']) {
+            match c as u32 {
+                0..=0x1F if open => index.push(&key, back),
+                _ => {}
             }
-            // The tables are at most a few KB (u16), generated and tested.
-            entries.push(Entry {
-                start: start as u16,
-                end: k as u16,
-                link: -1,
-            });
-            start = k + 1;
-            if b != 1 {
-                let first = usize::from(*firsts.last().unwrap_or(&0));
-                link(&bytes, &mut entries[first..], b == 2);
-                firsts.push(entries.len() as u16);
+            match c as u32 {
+                0x1E | 0x1F => {
+                    index.close(back);
+                    index.firsts.push(index.entries.len() as u16);
+                    back = c == '\u{1f}';
+                    open = false;
+                }
+                n @ 1..=0x1D => {
+                    key.truncate(n as usize - 1);
+                    open = true;
+                }
+                _ => key.push(c),
             }
         }
-        Index {
-            text: bytes,
-            entries,
-            firsts,
+        // The end marker (0x1E) closed the last table and pushed the number of entries.
+        index
+    }
+
+    /// Adds an entry: `key`, read backwards in a backward table.
+    fn push(&mut self, key: &[char], back: bool) {
+        let start = self.text.len();
+        let mut buf = [0; 4];
+        let mut put = |c: &char| {
+            self.text
+                .extend_from_slice(c.encode_utf8(&mut buf).as_bytes())
+        };
+        if back {
+            key.iter().rev().for_each(&mut put);
+        } else {
+            key.iter().for_each(&mut put);
+        }
+        // The tables are at most a few KB (u16), generated and tested.
+        self.entries.push(Entry {
+            start: start as u16,
+            end: self.text.len() as u16,
+            link: -1,
+        });
+    }
+
+    /// Sets the links of the last table's entries, if any.
+    fn close(&mut self, back: bool) {
+        if let Some(&first) = self.firsts.last() {
+            link(&self.text, &mut self.entries[usize::from(first)..], back);
         }
     }
 }
