@@ -30,9 +30,9 @@ algos = os.path.join(src, "src/snowball/algorithms")
 out_file = os.path.join(os.path.dirname(__file__), "..", "crates/pith-stemmers/src/programs.rs")
 
 # Opcode numbers; keep in step with vm.rs.
-OPS = """JMP JF JT JB JMPL JFL JTL RET0 RET1 RNF RIF MOV PUSH SUB ADD LT LE GT GE EQ NE CASE CALL
-FIND FIND_B EQ_S EQ_S_B EQ_V EQ_V_B FROM FROM_V DEL TO EMPTY INS INS_V IN IN_B OUT OUT_B NEXT
-PREV HOP HOP_B CHARS SAVE_B REST_B BRA KET NEXTC PREVC SAVE REST SCAN SWITCH SWITCHL DO DO_B""".split()
+OPS = """JMP JF JT JB JMPL JFL JTL RET0 RET1 RNF RIF MOV PUSH SUB LT LE GT GE EQ NE CASE CALL FIND
+FIND_B EQ_S EQ_S_B EQ_V_B FROM DEL TO EMPTY INS INS_V IN IN_B OUT OUT_B HOP HOP_B CHARS
+SAVE_B REST_B BRA KET NEXTC PREVC SAVE REST SCAN SWITCH SWITCHL DO DO_B""".split()
 OP = {name: i for i, name in enumerate(OPS)}
 CMP = {"<": "LT", "<=": "LE", ">": "GT", ">=": "GE", "==": "EQ", "!=": "NE"}
 GLOBALS = {"env.cursor": 0, "env.limit": 1, "env.limit_backward": 2, "env.bra": 3, "env.ket": 4}
@@ -359,7 +359,8 @@ class Lang:
         if k in ("+", "-"):
             self.value(e[1])
             self.value(e[2])
-            self.emit("ADD" if k == "+" else "SUB")
+            assert k == "-"
+            self.emit("SUB")
         elif k == "call" and e[1] == "env.current.chars().count":
             self.emit("CHARS")
         else:
@@ -414,16 +415,12 @@ class Lang:
             if args[0][0] == "str":
                 self.lit("EQ_S_B" if b else "EQ_S", args[0][1])
             else:
-                self.emit("EQ_V_B" if b else "EQ_V", self.strings[args[0][1]])
+                assert b
+                self.emit("EQ_V_B", self.strings[args[0][1]])
         elif f == "env.slice_from":
-            if args[0][0] == "str":
-                self.lit("FROM", args[0][1])
-            else:
-                self.emit("FROM_V", self.strings[args[0][1]])
+            self.lit("FROM", args[0][1])
         elif f == "env.slice_del":
             self.emit("DEL")
-        elif f in ("env.next_char", "env.previous_char"):
-            self.emit("NEXT" if f == "env.next_char" else "PREV")
         elif f in ("env.in_grouping", "env.in_grouping_b", "env.out_grouping",
                    "env.out_grouping_b"):
             op = {"env.in_grouping": "IN", "env.in_grouping_b": "IN_B", "env.out_grouping": "OUT",

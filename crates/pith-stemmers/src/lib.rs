@@ -1,24 +1,22 @@
-//! Snowball stemmers for the 18 languages pith analyses (`pith::Lang`), vendored from
-//! rust-stemmers 1.2.0 (MIT licence, Jakob Demler; algorithms from snowballstem.org, BSD
-//! licence; both notices in LICENSE.txt).
+//! Snowball stemmers for the 18 languages pith analyses (`pith::Lang`), from rust-stemmers
+//! 1.2.0 (MIT licence, Jakob Demler; algorithms from snowballstem.org, BSD licence; both
+//! notices in LICENSE.txt).
 //!
-//! Why vendored: the algorithms are rust-stemmers' generated code unchanged, but its `Among`
-//! tables (3103 entries: a string slice, two `i32` and an optional trait object each) were the
-//! largest poorly compressible part of the wasm module. `scripts/compact-stemmers.py`
-//! regenerates `algorithms/` from the crate's source with each table stored as one string and
-//! small integer arrays ([`env::Among`]), and `tests/stemmers.rs` checks that every language
-//! stems exactly as rust-stemmers does. English, the language of most input and where
-//! stemming was the costliest step of segmentation, is a port on bytes instead ([`porter2`],
-//! with its own equivalence tests), so its generated code is not included.
+//! Why bytecode: rust-stemmers' generated Rust for the 17 languages other than English was
+//! 27 KB of the gzipped wasm module. `scripts/snowball-bytecode.py` translates that generated
+//! code, statement for statement, into bytecode ([`programs`]) that one interpreter runs
+//! ([`vm`]), with the `among` tables packed and front-coded; the same stemmers now take 8.5 KB
+//! less gzipped. `tests/stemmers.rs` checks that every language stems exactly as rust-stemmers
+//! does. English, the language of most input and where stemming was the costliest step of
+//! segmentation, is a port on bytes instead ([`porter2`], with its own equivalence tests).
 //!
-//! Why a crate of its own: this is vendored and generated code with its own licence, tests and
-//! regeneration script, apart from pith's analysis; pith re-exports it as `pith::stem`.
+//! Why a crate of its own: this is generated code with its own licence, tests and regeneration
+//! script, apart from pith's analysis; pith re-exports it as `pith::stem`.
 
 mod porter2;
 mod vm;
 
 /// The 17 non-English programs as bytecode for [`vm`] (scripts/snowball-bytecode.py).
-#[rustfmt::skip]
 mod programs;
 
 pub use porter2::Buffers;

@@ -25,11 +25,11 @@ pub struct Program {
     /// backwards; then each entry (sorted as Snowball sorts them) as a byte 1 + n, n the
     /// number of chars it shares with the entry before, then its other chars, an entry of a
     /// backward table read from its end (so that entries sharing an ending share a start
-    /// here). In UTF-8 but for the 64 code points from `base`, one byte each (0x80 + code point
-    /// - base), since Greek, Cyrillic, Arabic and Tamil letters take two or three bytes in
-    /// UTF-8 that compress less well. Lengths and links (rust-stemmers stores both, with a result and an optional
-    /// routine, as 24 bytes per entry in wasm that compress poorly) are derived on first use
-    /// ([`Index`]).
+    /// here). In UTF-8 but for the 64 code points from `base`, one byte each (0x80 plus the
+    /// code point less `base`), since Greek, Cyrillic, Arabic and Tamil letters take two or
+    /// three bytes in UTF-8 that compress less well. Lengths and links (rust-stemmers stores
+    /// both, with a result and an optional routine, as 24 bytes per entry in wasm that
+    /// compress poorly) are derived on first use ([`Index`]).
     pub tables: &'static [u8],
     /// The first code point of the one-byte range of `tables`.
     pub base: u32,
@@ -199,57 +199,52 @@ mod op {
     pub const MOV: u8 = 11; // r x: r = x
     pub const PUSH: u8 = 12; // x: push x
     pub const SUB: u8 = 13; // pop b, a; push a - b
-    pub const ADD: u8 = 14; // pop b, a; push a + b
-    pub const LT: u8 = 15; // x y: flag = x < y
-    pub const LE: u8 = 16; // x y
-    pub const GT: u8 = 17; // x y
-    pub const GE: u8 = 18; // x y
-    pub const EQ: u8 = 19; // x y
-    pub const NE: u8 = 20; // x y
-    pub const CASE: u8 = 21; // n: flag = among_var == n
-    pub const CALL: u8 = 22; // a: run the routine at a; flag = its result
-    pub const FIND: u8 = 23; // t: among_var = find_among(t); flag = among_var != 0
-    pub const FIND_B: u8 = 24; // t: find_among_b
-    pub const EQ_S: u8 = 25; // s: eq_s
-    pub const EQ_S_B: u8 = 26; // s: eq_s_b
-    pub const EQ_V: u8 = 27; // v: eq_s with v
-    pub const EQ_V_B: u8 = 28; // v: eq_s_b with v
-    pub const FROM: u8 = 29; // s: slice_from
-    pub const FROM_V: u8 = 30; // v: slice_from with v
-    pub const DEL: u8 = 31; // slice_del
-    pub const TO: u8 = 32; // v: v = slice_to
-    pub const EMPTY: u8 = 33; // v: flag = v is empty
-    pub const INS: u8 = 34; // s: insert s at the cursor (`<+`)
-    pub const INS_V: u8 = 35; // v: insert v
-    pub const IN: u8 = 36; // g: in_grouping
-    pub const IN_B: u8 = 37; // g: in_grouping_b
-    pub const OUT: u8 = 38; // g: out_grouping
-    pub const OUT_B: u8 = 39; // g: out_grouping_b
-    pub const NEXT: u8 = 40; // next_char
-    pub const PREV: u8 = 41; // previous_char
-    pub const HOP: u8 = 42; // n (i8): hop n chars; flag = it lands within 0..=limit (only then it moves)
-    pub const HOP_B: u8 = 43; // n: the same within limit_backward..=limit
-    pub const CHARS: u8 = 44; // push the word's length in chars
-    pub const SAVE_B: u8 = 45; // r: r = limit - cursor
-    pub const REST_B: u8 = 46; // r: cursor = limit - r
-    pub const BRA: u8 = 47; // bra = cursor
-    pub const KET: u8 = 48; // ket = cursor
-    pub const NEXTC: u8 = 49; // flag = cursor < limit; then next_char
-    pub const PREVC: u8 = 50; // flag = cursor > limit_backward; then previous_char
-    pub const SAVE: u8 = 51; // r: r = cursor
-    pub const REST: u8 = 52; // r: cursor = r
+    pub const LT: u8 = 14; // x y: flag = x < y
+    pub const LE: u8 = 15; // x y
+    pub const GT: u8 = 16; // x y
+    pub const GE: u8 = 17; // x y
+    pub const EQ: u8 = 18; // x y
+    pub const NE: u8 = 19; // x y
+    pub const CASE: u8 = 20; // n: flag = among_var == n
+    pub const CALL: u8 = 21; // a: run the routine at a; flag = its result
+    pub const FIND: u8 = 22; // t: among_var = find_among(t); flag = among_var != 0
+    pub const FIND_B: u8 = 23; // t: find_among_b
+    pub const EQ_S: u8 = 24; // s: eq_s
+    pub const EQ_S_B: u8 = 25; // s: eq_s_b
+    pub const EQ_V_B: u8 = 26; // v: eq_s_b with v
+    pub const FROM: u8 = 27; // s: slice_from
+    pub const DEL: u8 = 28; // slice_del
+    pub const TO: u8 = 29; // v: v = slice_to
+    pub const EMPTY: u8 = 30; // v: flag = v is empty
+    pub const INS: u8 = 31; // s: insert s at the cursor (`<+`)
+    pub const INS_V: u8 = 32; // v: insert v
+    pub const IN: u8 = 33; // g: in_grouping
+    pub const IN_B: u8 = 34; // g: in_grouping_b
+    pub const OUT: u8 = 35; // g: out_grouping
+    pub const OUT_B: u8 = 36; // g: out_grouping_b
+    pub const HOP: u8 = 37; // n (i8): hop n chars; flag = it lands within 0..=limit (only then it moves)
+    pub const HOP_B: u8 = 38; // n: the same within limit_backward..=limit
+    pub const CHARS: u8 = 39; // push the word's length in chars
+    pub const SAVE_B: u8 = 40; // r: r = limit - cursor
+    pub const REST_B: u8 = 41; // r: cursor = limit - r
+    pub const BRA: u8 = 42; // bra = cursor
+    pub const KET: u8 = 43; // ket = cursor
+    pub const NEXTC: u8 = 44; // flag = cursor < limit; then next_char
+    pub const PREVC: u8 = 45; // flag = cursor > limit_backward; then previous_char
+    pub const SAVE: u8 = 46; // r: r = cursor
+    pub const REST: u8 = 47; // r: cursor = r
     /// m g: Snowball's `gopast` (m & 4 == 0) or `goto` of grouping g; m & 1: backwards, m & 2:
     /// out_grouping; flag = found before the limit.
-    pub const SCAN: u8 = 53;
+    pub const SCAN: u8 = 48;
     /// n, then n + 2 bytes: where the default (among_var not in 0..=n) and each value's arm
     /// start, counted from the end of the instruction.
-    pub const SWITCH: u8 = 54;
+    pub const SWITCH: u8 = 49;
     /// n, then n + 2 code offsets (`u16`): the same.
-    pub const SWITCHL: u8 = 55;
+    pub const SWITCHL: u8 = 50;
     /// a: Snowball's `do` of the routine at a: runs it, then puts the cursor back.
-    pub const DO: u8 = 56;
+    pub const DO: u8 = 51;
     /// a: the same, backwards (the cursor kept as its distance from the limit).
-    pub const DO_B: u8 = 57;
+    pub const DO_B: u8 = 52;
 }
 
 const CURSOR: usize = 0;
@@ -433,13 +428,9 @@ impl Vm<'_> {
                 f.push(v)?;
                 Some(pc + 1)
             }
-            op::SUB | op::ADD => {
+            op::SUB => {
                 let (b, a) = (f.pop()?, f.pop()?);
-                f.push(if op == op::SUB {
-                    a.wrapping_sub(b)
-                } else {
-                    a.wrapping_add(b)
-                })?;
+                f.push(a.wrapping_sub(b))?;
                 Some(pc)
             }
             op::CASE => {
@@ -462,7 +453,7 @@ impl Vm<'_> {
         }
     }
 
-    /// The runtime's operations (calls, tables, strings, groupings, moves); the next `pc`.
+    /// Calls, tables, groupings and moves of the cursor; the next `pc`.
     fn command(&mut self, f: &mut Frame, op: u8, pc: usize) -> Option<usize> {
         let arg = self.byte(pc);
         let mut next = pc + 1;
@@ -472,19 +463,11 @@ impl Vm<'_> {
                 next += 1;
             }
             op::DO | op::DO_B => {
-                let back = op == op::DO_B;
-                let c = self.regs[CURSOR];
-                let saved = if back {
-                    self.regs[LIMIT].wrapping_sub(c)
-                } else {
-                    c
-                };
+                // The cursor is put back as it was, or at the same distance from the limit.
+                let back = i32::from(op == op::DO_B);
+                let saved = self.regs[CURSOR].wrapping_sub(back * self.regs[LIMIT]);
                 self.run(self.u16(pc)?)?;
-                self.regs[CURSOR] = if back {
-                    self.regs[LIMIT].wrapping_sub(saved)
-                } else {
-                    saved
-                };
+                self.regs[CURSOR] = saved.wrapping_add(back * self.regs[LIMIT]);
                 next += 1;
             }
             op::FIND | op::FIND_B => {
@@ -492,19 +475,68 @@ impl Vm<'_> {
                 f.locals[0] = v;
                 f.flag = v != 0;
             }
+            op::SWITCH | op::SWITCHL => {
+                let n = usize::from(arg?);
+                let wide = usize::from(op == op::SWITCHL) + 1;
+                let v = usize::try_from(f.locals[0]).ok().filter(|&v| v <= n);
+                let at = pc + 1 + wide * v.map_or(0, |v| v + 1);
+                next = if wide == 2 {
+                    self.u16(at)?
+                } else {
+                    pc + 1 + (n + 2) + usize::from(self.byte(at)?)
+                };
+            }
+            op::IN..=op::OUT_B => f.flag = self.grouping(op, usize::from(arg?))?,
+            op::SCAN => {
+                f.flag = self.scan(arg?, usize::from(self.byte(pc + 1)?))?;
+                next += 1;
+            }
+            op::NEXTC | op::PREVC => {
+                let forward = op == op::NEXTC;
+                let (c, edge) = (
+                    self.regs[CURSOR],
+                    self.regs[if forward { LIMIT } else { LIMIT_B }],
+                );
+                f.flag = if forward { c < edge } else { c > edge };
+                if f.flag {
+                    self.step(forward)?;
+                }
+                next = pc;
+            }
+            op::HOP | op::HOP_B => f.flag = self.hop(arg? as i8, op == op::HOP_B)?,
+            op::SAVE_B => {
+                let v = self.regs[LIMIT].wrapping_sub(self.regs[CURSOR]);
+                self.set(f, arg?, v)?;
+            }
+            op::REST_B => self.regs[CURSOR] = self.regs[LIMIT].wrapping_sub(self.get(f, arg?)?),
+            op::SAVE => self.set(f, arg?, self.regs[CURSOR])?,
+            op::REST => self.regs[CURSOR] = self.get(f, arg?)?,
+            op::BRA | op::KET => {
+                self.regs[if op == op::BRA { BRA } else { KET }] = self.regs[CURSOR];
+                next = pc;
+            }
+            _ => return self.edit(f, op, pc),
+        }
+        Some(next)
+    }
+
+    /// The string instructions: tests, edits, string variables; the next `pc`.
+    fn edit(&mut self, f: &mut Frame, op: u8, pc: usize) -> Option<usize> {
+        let arg = self.byte(pc);
+        let mut next = pc + 1;
+        match op {
             op::EQ_S | op::EQ_S_B | op::FROM | op::INS => {
                 let s = self.lit(pc)?;
                 next += s.len();
                 f.flag = self.string_op(op, s)?;
             }
-            op::EQ_V | op::EQ_V_B | op::FROM_V | op::INS_V => {
+            op::EQ_V_B | op::INS_V => {
                 let i = usize::from(arg?);
                 let s = std::mem::take(self.strs.get_mut(i)?);
-                let plain = match op {
-                    op::EQ_V => op::EQ_S,
-                    op::EQ_V_B => op::EQ_S_B,
-                    op::FROM_V => op::FROM,
-                    _ => op::INS,
+                let plain = if op == op::EQ_V_B {
+                    op::EQ_S_B
+                } else {
+                    op::INS
                 };
                 let r = self.string_op(plain, s.as_bytes());
                 self.strs[i] = s;
@@ -522,52 +554,8 @@ impl Vm<'_> {
                 *self.strs.get_mut(usize::from(arg?))? = s;
             }
             op::EMPTY => f.flag = self.strs.get(usize::from(arg?))?.is_empty(),
-            op::IN..=op::OUT_B => f.flag = self.grouping(op, usize::from(arg?))?,
-            op::NEXT | op::PREV => {
-                self.step(op == op::NEXT)?;
-                next = pc;
-            }
-            op::HOP | op::HOP_B => f.flag = self.hop(arg? as i8, op == op::HOP_B)?,
             op::CHARS => {
                 f.push(i32::try_from(self.current.chars().count()).ok()?)?;
-                next = pc;
-            }
-            op::SAVE_B => {
-                let v = self.regs[LIMIT].wrapping_sub(self.regs[CURSOR]);
-                self.set(f, arg?, v)?;
-            }
-            op::REST_B => self.regs[CURSOR] = self.regs[LIMIT].wrapping_sub(self.get(f, arg?)?),
-            op::NEXTC | op::PREVC => {
-                let forward = op == op::NEXTC;
-                let (c, edge) = (
-                    self.regs[CURSOR],
-                    self.regs[if forward { LIMIT } else { LIMIT_B }],
-                );
-                f.flag = if forward { c < edge } else { c > edge };
-                if f.flag {
-                    self.step(forward)?;
-                }
-                next = pc;
-            }
-            op::SWITCH | op::SWITCHL => {
-                let n = usize::from(arg?);
-                let wide = usize::from(op == op::SWITCHL) + 1;
-                let v = usize::try_from(f.locals[0]).ok().filter(|&v| v <= n);
-                let at = pc + 1 + wide * v.map_or(0, |v| v + 1);
-                next = if wide == 2 {
-                    self.u16(at)?
-                } else {
-                    pc + 1 + (n + 2) + usize::from(self.byte(at)?)
-                };
-            }
-            op::SCAN => {
-                f.flag = self.scan(arg?, usize::from(self.byte(pc + 1)?))?;
-                next += 1;
-            }
-            op::SAVE => self.set(f, arg?, self.regs[CURSOR])?,
-            op::REST => self.regs[CURSOR] = self.get(f, arg?)?,
-            op::BRA | op::KET => {
-                self.regs[if op == op::BRA { BRA } else { KET }] = self.regs[CURSOR];
                 next = pc;
             }
             _ => return None,
