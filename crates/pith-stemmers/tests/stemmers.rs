@@ -1,111 +1,41 @@
-//! The vendored stemmers (this crate, rust-stemmers 1.2.0 with its `Among` tables stored
-//! compactly) stem every word exactly as rust-stemmers 1.2.0 does, in the 17 languages other
+//! The stemmers of this crate (rust-stemmers 1.2.0's programs as bytecode for its
+//! interpreter) stem every word exactly as rust-stemmers 1.2.0 does, in the 17 languages other
 //! than English (English is src/porter2.rs, which has its own equivalence tests).
 //!
 //! Words are built to reach the algorithms' suffix rules: a random stem of letters followed by
-//! up to three entries of the language's own `Among` tables (read from the generated sources at
-//! compile time), so every table is searched with hits, near misses and chains; plus every
+//! up to three entries of the language's own `Among` tables (as the crate decodes them, a check
+//! of that too: their number is rust-stemmers'), so every table is searched with hits, near misses and chains; plus every
 //! table entry alone and the words of the reference article.
 #![cfg(not(target_arch = "wasm32"))]
 
 use pith_stemmers::{Algorithm, Stemmer};
+use proptest::arbitrary::Arbitrary;
 
 const CASES_PER_LANGUAGE: usize = 20_000;
 
-/// (algorithm, rust-stemmers algorithm, generated source)
-fn languages() -> Vec<(Algorithm, rust_stemmers::Algorithm, &'static str)> {
+/// (algorithm, rust-stemmers algorithm)
+fn languages() -> Vec<(Algorithm, rust_stemmers::Algorithm)> {
     use rust_stemmers::Algorithm as R;
     use Algorithm as A;
-    macro_rules! src {
-        ($f:literal) => {
-            include_str!(concat!("../src/algorithms/", $f, ".rs"))
-        };
-    }
     vec![
-        (A::Arabic, R::Arabic, src!("arabic")),
-        (A::Danish, R::Danish, src!("danish")),
-        (A::Dutch, R::Dutch, src!("dutch")),
-        (A::Finnish, R::Finnish, src!("finnish")),
-        (A::French, R::French, src!("french")),
-        (A::German, R::German, src!("german")),
-        (A::Greek, R::Greek, src!("greek")),
-        (A::Hungarian, R::Hungarian, src!("hungarian")),
-        (A::Italian, R::Italian, src!("italian")),
-        (A::Norwegian, R::Norwegian, src!("norwegian")),
-        (A::Portuguese, R::Portuguese, src!("portuguese")),
-        (A::Romanian, R::Romanian, src!("romanian")),
-        (A::Russian, R::Russian, src!("russian")),
-        (A::Spanish, R::Spanish, src!("spanish")),
-        (A::Swedish, R::Swedish, src!("swedish")),
-        (A::Tamil, R::Tamil, src!("tamil")),
-        (A::Turkish, R::Turkish, src!("turkish")),
+        (A::Arabic, R::Arabic),
+        (A::Danish, R::Danish),
+        (A::Dutch, R::Dutch),
+        (A::Finnish, R::Finnish),
+        (A::French, R::French),
+        (A::German, R::German),
+        (A::Greek, R::Greek),
+        (A::Hungarian, R::Hungarian),
+        (A::Italian, R::Italian),
+        (A::Norwegian, R::Norwegian),
+        (A::Portuguese, R::Portuguese),
+        (A::Romanian, R::Romanian),
+        (A::Russian, R::Russian),
+        (A::Spanish, R::Spanish),
+        (A::Swedish, R::Swedish),
+        (A::Tamil, R::Tamil),
+        (A::Turkish, R::Turkish),
     ]
-}
-
-/// The entries of every `Among` table of a generated source: each table's `strings:` literal
-/// (decoded), split into the lengths that open its `table:` byte string (its first third).
-fn among_entries(src: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut rest = src;
-    while let Some(at) = rest.find("strings:") {
-        rest = &rest[at..];
-        let open = rest.find('"').expect("a string literal");
-        let body = &rest[open + 1..];
-        let mut close = 0;
-        let mut escaped = false;
-        for (k, c) in body.char_indices() {
-            match (escaped, c) {
-                (true, _) => escaped = false,
-                (false, '\\') => escaped = true,
-                (false, '"') => {
-                    close = k;
-                    break;
-                }
-                _ => {}
-            }
-        }
-        let bytes = decode(&body[..close]).into_bytes();
-        let table = &body[body.find("table: b\"").expect("table follows strings") + 9..];
-        let table = &table[..table.find('"').expect("the byte string's end")];
-        let numbers: Vec<usize> = table
-            .split("\\x")
-            .skip(1)
-            .map(|h| usize::from_str_radix(h, 16).expect("a \\xNN escape"))
-            .collect();
-        assert_eq!(numbers.len() % 3, 0, "lengths, links and results");
-        let mut start = 0;
-        for len in &numbers[..numbers.len() / 3] {
-            let end = start + len;
-            out.push(String::from_utf8(bytes[start..end].to_vec()).expect("UTF-8 entry"));
-            start = end;
-        }
-        assert_eq!(start, bytes.len(), "the last end is the string's length");
-        rest = &body[close..];
-    }
-    out
-}
-
-/// A Rust string literal body with `\u{..}`, `\"`, `\\` and `\'` escapes.
-fn decode(lit: &str) -> String {
-    let mut out = String::new();
-    let mut chars = lit.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('u') => {
-                let hex: String = chars.by_ref().skip(1).take_while(|&c| c != '}').collect();
-                out.push(
-                    char::from_u32(u32::from_str_radix(&hex, 16).expect("hex")).expect("char"),
-                );
-            }
-            Some(other) => out.push(other),
-            None => {}
-        }
-    }
-    out
 }
 
 /// A small deterministic generator (xorshift), so failures reproduce.
@@ -124,14 +54,17 @@ fn every_language_stems_as_rust_stemmers_does() {
     let reference = include_str!("../../../tests/fixtures/missile-defence.txt");
     // Every entry of rust-stemmers 1.2.0's tables is read back (so none is missed below), all
     // but English's 110: English is src/porter2.rs, whose tests compare it the same way.
-    let total: usize = languages().iter().map(|l| among_entries(l.2).len()).sum();
+    let total: usize = languages()
+        .iter()
+        .map(|l| Stemmer::create(l.0).among_entries().len())
+        .sum();
     assert_eq!(total, 3103 - 110);
-    for (ours, theirs, src) in languages() {
+    for (ours, theirs) in languages() {
         let (a, b) = (
             Stemmer::create(ours),
             rust_stemmers::Stemmer::create(theirs),
         );
-        let entries = among_entries(src);
+        let entries = a.among_entries();
         assert!(entries.len() > 10, "{ours:?}: tables not found");
         let letters: Vec<char> = {
             let mut l: Vec<char> = entries.iter().flat_map(|e| e.chars()).collect();
@@ -169,5 +102,75 @@ fn every_language_stems_as_rust_stemmers_does() {
             words.len(),
             &differ[..differ.len().min(5)]
         );
+    }
+}
+
+/// Per language: the stemmers, the letters of its tables (and a to z) and its table entries.
+type Material = (Stemmer, rust_stemmers::Stemmer, Vec<char>, Vec<String>);
+
+fn material() -> &'static [Material] {
+    static MATERIAL: std::sync::OnceLock<Vec<Material>> = std::sync::OnceLock::new();
+    MATERIAL.get_or_init(|| {
+        languages()
+            .into_iter()
+            .map(|(ours, theirs)| {
+                let a = Stemmer::create(ours);
+                let entries = a.among_entries();
+                let mut letters: Vec<char> = entries.iter().flat_map(|e| e.chars()).collect();
+                letters.extend('a'..='z');
+                letters.sort_unstable();
+                letters.dedup();
+                (a, rust_stemmers::Stemmer::create(theirs), letters, entries)
+            })
+            .collect()
+    })
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
+
+    /// Random words of a language's letters ending in up to three of its table entries (the
+    /// suffixes its rules look for) stem as rust-stemmers stems them.
+    #[test]
+    fn random_words_stem_as_rust_stemmers_does(
+        lang in 0..17usize,
+        stem in proptest::collection::vec(proptest::sample::Index::arbitrary(), 0..9),
+        suffixes in proptest::collection::vec(proptest::sample::Index::arbitrary(), 0..4),
+    ) {
+        let (ours, theirs, letters, entries) = &material()[lang];
+        let mut w: String = stem.iter().map(|i| *i.get(letters)).collect();
+        for i in &suffixes {
+            w.push_str(i.get::<String>(entries));
+        }
+        proptest::prop_assert_eq!(ours.stem(&w), theirs.stem(&w), "{:?}", w);
+    }
+
+    /// Any text (arbitrary Unicode, empty, long) is stemmed without a panic, and as
+    /// rust-stemmers stems it whenever rust-stemmers itself does not panic.
+    #[test]
+    fn any_text_stems_without_panic(lang in 0..17usize, w in ".{0,40}|[a-zα-ω]{200,600}") {
+        let (ours, theirs, _, _) = &material()[lang];
+        let got = ours.stem(&w);
+        let want = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| theirs.stem(&w)));
+        if let Ok(want) = want {
+            proptest::prop_assert_eq!(got, want, "{:?}", w);
+        }
+    }
+}
+
+/// The empty word and very long words stem as rust-stemmers stems them.
+#[test]
+fn empty_and_long_words_stem_as_rust_stemmers_does() {
+    let long = [
+        String::new(),
+        "a".repeat(20_000),
+        "ationalization".repeat(2_000),
+        "ά".repeat(10_000),
+        "்".repeat(5_000),
+    ];
+    for (ours, theirs, _, _) in material() {
+        for w in &long {
+            assert_eq!(ours.stem(w), theirs.stem(w), "{} bytes", w.len());
+        }
     }
 }
