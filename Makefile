@@ -21,9 +21,9 @@ bootstrap-test:
 	@bash scripts/bootstrap.sh test
 
 # Release build for the browser: wasm-pack (no downloads), then npm binaryen's wasm-opt, without
-# the producers section. Two -O4 pipelines beat two -Oz ones on both counts (talc allocator, BBC
-# corpus, Node): 195,299 B gzipped and 1.136 ms/article against 196,168 B and 1.201 ms; -Os -Os
-# is 327 B smaller and 2% slower.
+# the producers section. Two -Os pipelines: 741 B smaller than two -O4 ones (with
+# --one-caller-inline-max-function-size 10 below: 201,504 -> 200,763 B of wasm) for about 2% of
+# speed, which the module's 200 KB budget comes first for (-Oz -Oz is larger here: 201,902 B).
 # --no-default-features leaves out the CLI feature: its dependencies are native-only anyway, but
 # a different feature set changes the crate's metadata hash and with it some bytes of the module
 # (same size); without it the module is byte-identical to one built before the feature existed.
@@ -35,18 +35,19 @@ bootstrap-test:
 # --low-memory-unused: the first 1 KB of memory holds nothing pith reads (the 1 MB stack grows
 # down towards it from 1 MiB, the data and heap lie above), so binaryen may fold a constant
 # added to an address into the load's offset; 862 B less gzipped (230,597 -> 229,735 B of wasm).
-# --one-caller-inline-max-function-size 20 (binaryen's default: any size): a function called
+# --one-caller-inline-max-function-size 10 (binaryen's default: any size): a function called
 # from one place is inlined only when tiny, so the others stay beside their module's siblings in
 # the order above instead of merging into analyze() (112 KB of code as one function); 10,084 B
 # less gzipped (229,735 -> 219,651 B of wasm; 0 gives 219,926, 100 gives 224,169), the same
 # outputs and the same speed (BBC corpus in Node, interleaved runs: 1.404 and 1.538 ms/article
-# against 1.448 and 1.562 before).
+# against 1.448 and 1.562 before). That was at 20; with -Os and LLVM's own inlining threshold,
+# 10 is 179 B smaller than 20 (5: +166 B, 15: +117 B).
 wasm:
 	wasm-pack build --profile wasm-release --target web --mode no-install --out-dir pkg --out-name pith -- --no-default-features
 	# The JS glue minified (esbuild, an npm dev dependency): 866 B less of the gzipped download.
 	# pkg/pith.d.ts keeps the types and their docs.
 	node_modules/.bin/esbuild pkg/pith.js --minify --format=esm --log-level=warning --allow-overwrite --outfile=pkg/pith.js
-	$(WASM_OPT) -O4 -O4 --low-memory-unused --one-caller-inline-max-function-size 20 --reorder-functions-by-name --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals pkg/pith_bg.wasm -o pkg/pith_bg.wasm
+	$(WASM_OPT) -Os -Os --low-memory-unused --one-caller-inline-max-function-size 10 --reorder-functions-by-name --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals pkg/pith_bg.wasm -o pkg/pith_bg.wasm
 	@printf 'wasm: %s bytes raw, %s bytes gzipped\n' $$(wc -c < pkg/pith_bg.wasm) $$(gzip -9 -c pkg/pith_bg.wasm | wc -c)
 
 lint:
