@@ -38,7 +38,7 @@ pub fn extract(html: &str) -> Page {
 /// Whether `text` is an HTML page rather than plain text: it opens (after whitespace and a
 /// byte-order mark) with a doctype, an `<html>`, `<head>` or `<body>` tag, or a comment.
 pub fn looks_like_html(text: &str) -> bool {
-    let start = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    let start = text.trim_start_matches(&['\u{feff}', ' ', '\t', '\r', '\n'][..]);
     let head: String = start
         .chars()
         .take(14)

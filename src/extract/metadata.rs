@@ -190,7 +190,7 @@ fn byline_text<T: Tree>(tree: &T, node: &T::Node) -> Option<String> {
         .find(|n| tree.attr(n, "itemprop").is_some_and(|p| p.contains("name")));
     let text = clean(&named.and_then(|n| small_text(tree, &n)).unwrap_or(own));
     // A separator left dangling where a date was cut off ("Ann Lee —").
-    let text = text.trim_end_matches([' ', '—', '–', '-', '|', '·', ',', '•']);
+    let text = text.trim_end_matches(&[' ', '—', '–', '-', '|', '·', ',', '•'][..]);
     (!text.is_empty()).then(|| text.to_string())
 }
 

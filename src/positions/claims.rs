@@ -427,7 +427,7 @@ pub(super) fn tidy(s: &str) -> String {
     let s = [" and", " or", " but"]
         .iter()
         .find_map(|c| s.strip_suffix(c))
-        .map_or(s, |t| t.trim_end_matches([',', ' ']));
+        .map_or(s, |t| t.trim_end_matches(&[',', ' '][..]));
     strip_dateline(s)
         .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '—' | '–'))
         .to_string()

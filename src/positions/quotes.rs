@@ -46,7 +46,7 @@ const MAX_TITLE_WORDS: usize = 8;
 /// Your Kid a Millionaire", "A Change Is Gonna Come"): a few words, each longer than three
 /// letters capitalised, no sentence punctuation. A title is named, not said.
 pub(super) fn title_like(quote: &str) -> bool {
-    let quote = quote.trim_end_matches([',', ' ']);
+    let quote = quote.trim_end_matches(&[',', ' '][..]);
     let words: Vec<&str> = quote.split_whitespace().collect();
     (2..=MAX_TITLE_WORDS).contains(&words.len())
         && !quote.ends_with(['.', '!', '?'])
@@ -266,7 +266,7 @@ pub(super) fn extend_quote(f: &Finder, si: usize, range: &Range<usize>, out: &mu
         return;
     }
     let more = tidy(doc.slice(q.start, q.end));
-    let head = last.claim.trim_end_matches([',', ';', ':']);
+    let head = last.claim.trim_end_matches(&[',', ';', ':'][..]);
     let joiner = if more.starts_with(char::is_lowercase) {
         ", "
     } else if head.ends_with(['.', '?', '!']) {

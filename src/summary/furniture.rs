@@ -354,7 +354,7 @@ fn is_aside(text: &str) -> bool {
         Some('[') => ('[', ']'),
         _ => return false,
     };
-    let body = text.trim_end_matches(['.', '!', '?', '"', '”', '’', '\'']);
+    let body = text.trim_end_matches(&['.', '!', '?', '"', '”', '’', '\''][..]);
     // The opening parenthesis must close at the very end, not earlier ("(CNN) -- The ...").
     let mut depth = 0usize;
     for (at, c) in body.char_indices() {
@@ -426,7 +426,7 @@ fn reads_as_credit(inner: &str) -> bool {
 
 /// The sentence closes with a picture credit in parentheses: "... on Thursday.(Jane Doe/AP)".
 fn trailing_picture_credit(text: &str) -> bool {
-    let body = text.trim_end_matches(['.', ' ']);
+    let body = text.trim_end_matches(&['.', ' '][..]);
     let Some(inner) = body.strip_suffix(')') else {
         return false;
     };

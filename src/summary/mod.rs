@@ -140,7 +140,7 @@ fn is_candidate(doc: &Document, i: usize, furniture: Option<Furniture>) -> bool 
     // reads, 'Looking for a date?'") tells, so a question mark before a closing quote counts
     // only when the quotation opens the sentence.
     let text = doc.sentence_text(i).trim_end();
-    let unquoted = text.trim_end_matches(['"', '”', '’', '\'']);
+    let unquoted = text.trim_end_matches(&['"', '”', '’', '\''][..]);
     let quotes_a_question = unquoted.len() < text.len() && !text.starts_with(['"', '“', '‘', '\'']);
     if unquoted.ends_with('?') && !quotes_a_question {
         return false;

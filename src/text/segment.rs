@@ -403,7 +403,7 @@ fn is_boundary(
     if run != "." {
         return true;
     }
-    let word = before.trim_start_matches(['\'', '’', '.']);
+    let word = before.trim_start_matches(&['\'', '’', '.'][..]);
     if word.is_empty() {
         return true;
     }
