@@ -175,6 +175,17 @@ impl<K, V> StrMap<K, V> {
     }
 }
 
+/// A set of the keys, in the order first met (later repeats are dropped).
+impl<K: AsRef<str>> FromIterator<K> for StrMap<K, ()> {
+    fn from_iter<I: IntoIterator<Item = K>>(keys: I) -> Self {
+        let mut set = StrMap::default();
+        for k in keys {
+            set.insert(k, ());
+        }
+        set
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
