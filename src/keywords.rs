@@ -13,7 +13,7 @@
 use crate::lexicon::{word, Lexicon};
 use crate::model::{Keyword, SentenceKind};
 use crate::text::{Document, Shape, Token, TokenKind};
-use crate::util::FxHashMap as HashMap;
+use crate::util::{FxHashMap as HashMap, StrMap};
 
 /// Up to this many tokens, the candidate lists are sized for the whole text up front.
 const RESERVE_TOKENS: usize = 4096;
@@ -346,7 +346,7 @@ impl<'d, 'a> Surfaces<'d, 'a> {
         };
         // Stems of words cut out of elisions that occur nowhere on their own get ids of their
         // own, counted down from the top so they never meet a vocabulary id.
-        let mut extra: HashMap<String, u32> = HashMap::default();
+        let mut extra: StrMap<String, u32> = StrMap::default();
         let mut seen: HashMap<u32, ()> = HashMap::default();
         for t in &doc.tokens {
             if t.kind != TokenKind::Word || seen.insert(t.lower, ()).is_some() {
@@ -365,7 +365,7 @@ impl<'d, 'a> Surfaces<'d, 'a> {
             let id = doc
                 .vocab
                 .id(&stem)
-                .unwrap_or_else(|| *extra.entry(stem.into_owned()).or_insert(next));
+                .unwrap_or_else(|| *extra.get_or_insert_with(stem.into_owned(), || next));
             elided.insert(t.lower, (p + q.len_utf8(), id, lang.is_stopword(rest)));
         }
         Surfaces { doc, elided }

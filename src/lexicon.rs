@@ -5,8 +5,7 @@
 use crate::case::lowercase;
 use crate::model::Stance;
 use crate::util::{words, Words};
-use crate::util::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::collections::hash_map::Entry;
+use crate::util::{FxHashSet, StrMap};
 use std::sync::OnceLock;
 
 /// Days of the week, lowercase: never part of a name ("said Tuesday"), and skipped at the
@@ -106,51 +105,51 @@ pub enum Gender {
 #[derive(Debug, Default)]
 pub struct Lexicon {
     /// Place names and aliases.
-    pub places: HashMap<String, Place>,
+    pub places: StrMap<String, Place>,
     /// Demonym adjectives ("russian") to country.
-    pub adjectives: HashMap<String, &'static str>,
+    pub adjectives: StrMap<String, &'static str>,
     /// Plural people nouns ("russians") to country.
-    pub peoples: HashMap<String, &'static str>,
+    pub peoples: StrMap<String, &'static str>,
     /// Capital cities ("moscow") to country.
-    pub capitals: HashMap<String, &'static str>,
+    pub capitals: StrMap<String, &'static str>,
     /// Organisation names and aliases.
-    pub orgs: HashMap<String, Org>,
+    pub orgs: StrMap<String, Org>,
     /// Honorifics with gender when they carry one.
-    pub honorifics: HashMap<&'static str, Option<Gender>>,
+    pub honorifics: StrMap<&'static str, Option<Gender>>,
     /// Role head nouns.
-    pub heads: HashSet<&'static str>,
+    pub heads: StrMap<&'static str, ()>,
     /// Role modifiers.
-    pub modifiers: HashSet<&'static str>,
+    pub modifiers: StrMap<&'static str, ()>,
     /// Nouns naming people or bodies that can hold a position ("official", "source").
-    pub agents: HashSet<&'static str>,
+    pub agents: StrMap<&'static str, ()>,
     /// Party tags after a name ("R" in "(R-Wis.)") to the party's name.
-    pub party_initials: HashMap<&'static str, &'static str>,
+    pub party_initials: StrMap<&'static str, &'static str>,
     /// Subject and object pronouns.
-    pub pronouns: HashMap<&'static str, Gender>,
+    pub pronouns: StrMap<&'static str, Gender>,
     /// Verb forms that are cues, to stance ("said" to says). Keyphrases skip these words.
-    pub cues: HashMap<&'static str, Stance>,
+    pub cues: StrMap<&'static str, Stance>,
     /// Frequent given names, lowercase ("vladimir"): a capitalised pair starting with one is a
     /// person's name.
-    pub given_names: HashSet<&'static str>,
+    pub given_names: StrMap<&'static str, ()>,
     /// Cue verbs that may precede their speaker ("..., said Mr Gates").
-    pub speech: HashSet<&'static str>,
+    pub speech: StrMap<&'static str, ()>,
     /// Cue verb forms that are just as often nouns ("calls", "reports"), to stance; kept apart
     /// from [`Lexicon::cues`] so that keyphrases may still use them.
-    pub noun_cues: HashMap<&'static str, Stance>,
+    pub noun_cues: StrMap<&'static str, Stance>,
     /// Multi-word cues by first word ("called" to "for", demands).
-    pub phrases: HashMap<&'static str, Vec<Phrase>>,
+    pub phrases: StrMap<&'static str, Vec<Phrase>>,
     /// Attitude adjectives after a copula ("unimpressed"), to stance.
-    pub states: HashMap<&'static str, Stance>,
+    pub states: StrMap<&'static str, Stance>,
     /// Adjectives of a reaction noun ("a cool response"), to the stance of whoever reacts.
-    pub reactions: HashMap<&'static str, Stance>,
+    pub reactions: StrMap<&'static str, Stance>,
     /// Hashes of the beginnings of place and organisation keys that end where a token can end
     /// (before or after a character that is not alphanumeric: "bank" of "bank of england",
     /// "al" of "al-qaeda"). Whether a word starts a longer name is then one lookup, and name
     /// finders build multi-word keys only after such a word. A hash collision only sends a
     /// word on to the exact key lookup.
-    name_starts: HashSet<u32>,
+    name_starts: FxHashSet<u32>,
     /// Every word some list knows, to its [`word`] bits.
-    pub word_bits: HashMap<String, u32>,
+    pub word_bits: StrMap<String, u32>,
 }
 
 // The lexicon's names borrow from the expanded text of these files, kept for the program's
@@ -240,7 +239,7 @@ fn gender(code: Option<&str>) -> Option<Gender> {
 }
 
 /// Adds `bit` to the [`word`] bits of `w`.
-fn mark(bits: &mut HashMap<String, u32>, w: &str, bit: u32) {
+fn mark(bits: &mut StrMap<String, u32>, w: &str, bit: u32) {
     match bits.get_mut(w) {
         Some(b) => *b |= bit,
         None => {
@@ -252,7 +251,7 @@ fn mark(bits: &mut HashMap<String, u32>, w: &str, bit: u32) {
 /// Marks the forms [`Lexicon::is_agent`] accepts for the agent noun or role head `k`: the word,
 /// its plural in "s" (a word in "ies" is only read as the plural of one in "y"), and for a word
 /// in "y" its plural in "ies".
-fn mark_agent(bits: &mut HashMap<String, u32>, k: &str) {
+fn mark_agent(bits: &mut StrMap<String, u32>, k: &str) {
     mark(bits, k, word::AGENT);
     let plural = format!("{k}s");
     if !plural.ends_with("ies") {
@@ -307,9 +306,10 @@ impl Lexicon {
             // The first place listed under a form is the one it names.
             let bits = word::PLACE | if kind == "country" { word::COUNTRY } else { 0 };
             for form in std::iter::once(name).chain(alternatives(aliases)) {
-                if let Entry::Vacant(v) = self.places.entry(lowercase(form)) {
-                    mark(&mut self.word_bits, v.key(), bits);
-                    v.insert(place.clone());
+                let key = lowercase(form);
+                if !self.places.contains_key(&key) {
+                    mark(&mut self.word_bits, &key, bits);
+                    self.places.insert(key, place.clone());
                 }
             }
             if kind == "city" {
@@ -318,23 +318,27 @@ impl Lexicon {
             for a in alternatives(adjectives) {
                 let key = lowercase(a);
                 mark(&mut self.word_bits, &key, word::ADJECTIVE | word::COUNTRY);
-                self.adjectives.entry(key).or_insert(name);
+                self.adjectives.get_or_insert_with(key, || name);
             }
             for p in alternatives(people) {
                 let key = lowercase(p);
                 mark(&mut self.word_bits, &key, word::PEOPLE);
-                self.peoples.entry(key).or_insert(name);
+                self.peoples.get_or_insert_with(key, || name);
             }
             if kind == "country" {
                 for c in alternatives(capital) {
-                    self.capitals.insert(lowercase(c), name);
-                    if let Entry::Vacant(v) = self.places.entry(lowercase(c)) {
-                        mark(&mut self.word_bits, v.key(), word::PLACE);
-                        v.insert(Place {
-                            name: c,
-                            kind: "city",
-                            country: Some(name),
-                        });
+                    let key = lowercase(c);
+                    self.capitals.insert(key.clone(), name);
+                    if !self.places.contains_key(&key) {
+                        mark(&mut self.word_bits, &key, word::PLACE);
+                        self.places.insert(
+                            key,
+                            Place {
+                                name: c,
+                                kind: "city",
+                                country: Some(name),
+                            },
+                        );
                     }
                 }
             }
@@ -360,7 +364,7 @@ impl Lexicon {
             for form in std::iter::once(name).chain(alternatives(aliases)) {
                 let key = lowercase(form);
                 mark(&mut self.word_bits, &key, word::ORG);
-                self.orgs.entry(key).or_insert_with(|| org.clone());
+                self.orgs.get_or_insert_with(key, || org.clone());
             }
         }
     }
@@ -389,15 +393,15 @@ impl Lexicon {
                 "head" => {
                     mark(bits, word, word::HEAD);
                     mark_agent(bits, word);
-                    self.heads.insert(word);
+                    self.heads.insert(word, ());
                 }
                 "modifier" => {
                     mark(bits, word, word::MODIFIER);
-                    self.modifiers.insert(word);
+                    self.modifiers.insert(word, ());
                 }
                 "agent" => {
                     mark_agent(bits, word);
-                    self.agents.insert(word);
+                    self.agents.insert(word, ());
                 }
                 "party-initial" => {
                     let name = line[word.len()..].trim();
@@ -433,8 +437,7 @@ impl Lexicon {
                 if !rest.is_empty() {
                     mark(&mut self.word_bits, first, word::PHRASE);
                     self.phrases
-                        .entry(first)
-                        .or_default()
+                        .get_or_insert_with(first, Vec::new)
                         .push(Phrase { rest, stance });
                     continue;
                 }
@@ -454,7 +457,7 @@ impl Lexicon {
                     _ => {
                         mark(&mut self.word_bits, f, word::CUE | word::CUE_VERB);
                         if kind == "speech" {
-                            self.speech.insert(f);
+                            self.speech.insert(f, ());
                         }
                         self.cues.insert(f, stance);
                     }
@@ -469,7 +472,7 @@ impl Lexicon {
 
     /// Frequent given names.
     fn add_given_names(&mut self) {
-        self.given_names = GIVEN_NAMES
+        let names = GIVEN_NAMES
             .get_or_init(|| {
                 expand_list(include_bytes!(concat!(
                     env!("OUT_DIR"),
@@ -478,8 +481,10 @@ impl Lexicon {
             })
             .lines()
             .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect();
+            .filter(|l| !l.is_empty() && !l.starts_with('#'));
+        for name in names {
+            self.given_names.insert(name, ());
+        }
     }
 
     /// Hashes of every token-boundary prefix of a place or organisation name, so a tagger can tell a span that may grow into one.

@@ -6,6 +6,9 @@ use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
+mod strmap;
+pub use strmap::StrMap;
+
 /// Linear probing in an open-addressing table of `slots` (a power of two long, at most half
 /// full, each slot a value + 1 or 0 when empty) from `hash`: `Ok` with the first value that
 /// `same` accepts, or `Err` with the empty slot that ends the probe (where it would go).

@@ -9,7 +9,7 @@ use super::typing::{Decision, Typed, Typing};
 use super::{sort_stable_by_key, Actors, Entity, Link};
 use crate::lexicon::Gender;
 use crate::model::ActorKind;
-use crate::util::FxHashMap as HashMap;
+use crate::util::StrMap;
 use crate::util::{words, Words};
 
 /// Generational suffixes that end a person's name without being the surname.
@@ -33,8 +33,8 @@ pub(super) fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
     let mut merger = Merger {
         cx,
         out: Actors::default(),
-        by_key: HashMap::default(),
-        people: HashMap::default(),
+        by_key: StrMap::default(),
+        people: StrMap::default(),
         pending_possessors: Vec::new(),
     };
     for ((s, kind), whole) in spans.iter().zip(&kinds).zip(fuller) {
@@ -110,9 +110,9 @@ struct Merger<'c, 'd, 'a> {
     cx: &'c Ctx<'d, 'a>,
     out: Actors,
     /// Entity of each place, group and organisation key.
-    by_key: HashMap<String, usize>,
+    by_key: StrMap<String, usize>,
     /// People by surname: (given name, entity).
-    people: HashMap<String, Vec<(Option<String>, usize)>>,
+    people: StrMap<String, Vec<(Option<String>, usize)>>,
     /// (entity, token of the possessive) of roles that belong to someone ("his spokesman").
     pending_possessors: Vec<(usize, usize)>,
 }
@@ -134,7 +134,7 @@ impl Merger<'_, '_, '_> {
             person_index(cx, s, whole, &mut self.people, &mut self.out.list, &name)
         } else {
             let list = &mut self.out.list;
-            *self.by_key.entry(key.clone()).or_insert_with(|| {
+            *self.by_key.get_or_insert_with(key.clone(), || {
                 list.push(Entity::new(name.clone(), kind, key));
                 list.len() - 1
             })
@@ -239,7 +239,7 @@ fn person_index(
     cx: &Ctx,
     s: &Span,
     (first, last): (usize, usize),
-    people: &mut HashMap<String, Vec<(Option<String>, usize)>>,
+    people: &mut StrMap<String, Vec<(Option<String>, usize)>>,
     list: &mut Vec<Entity>,
     name: &str,
 ) -> usize {
@@ -255,7 +255,7 @@ fn person_index(
         .take_while(|&k| !super::tagging::PARTICLES.contains(cx.lower(k)))
         .find(|&k| cx.doc.token_text(&cx.doc.tokens[k]).chars().count() > 1)
         .map(|k| cx.lower(k).to_string());
-    let known = people.entry(sur.clone()).or_default();
+    let known = people.get_or_insert_with(sur.clone(), Vec::new);
     let new_entity = |key: String,
                       list: &mut Vec<Entity>,
                       known: &mut Vec<(Option<String>, usize)>,

@@ -42,7 +42,7 @@ use crate::actors::{Actors, Link};
 use crate::lexicon::{word, Lexicon};
 use crate::model::{ActorKind, Position, SentenceKind, Stance};
 use crate::text::{Document, Shape, TokenKind};
-use crate::util::FxHashSet as HashSet;
+use crate::util::StrMap;
 use crate::util::{words, Words};
 use std::ops::Range;
 
@@ -549,9 +549,9 @@ pub fn find(doc: &Document, actors: &Actors) -> Vec<Position> {
             out.push(p);
             continue;
         }
-        let mut seen: HashSet<String> = HashSet::default();
+        let mut seen: StrMap<String, ()> = StrMap::default();
         if let Some(p) = signature_row(&f, si, &range) {
-            seen.insert(p.actor.clone());
+            seen.insert(p.actor.clone(), ());
             out.push(p);
         }
         cue_rows(&f, si, &range, &mut seen, &mut out, &mut last_quoted);
@@ -579,7 +579,7 @@ fn cue_rows(
     f: &Finder,
     si: usize,
     range: &Range<usize>,
-    seen: &mut HashSet<String>,
+    seen: &mut StrMap<String, ()>,
     out: &mut Vec<Position>,
     last_quoted: &mut Option<(Holder, usize, Option<String>)>,
 ) {
@@ -613,7 +613,7 @@ fn cue_rows(
         // "Both Cruz and Fiorina criticized": each name of a coordinated subject.
         if let Some(co) = f.co_holder(h_first, range.start) {
             if let Some((p, _)) = row(f, si, range, &cue, &co) {
-                if seen.insert(p.actor.clone()) {
+                if seen.insert(p.actor.clone(), ()).is_none() {
                     out.push(p);
                 }
             }
@@ -633,7 +633,7 @@ fn cue_rows(
         if repeats(out, &p) {
             continue;
         }
-        if seen.insert(p.actor.clone()) || another {
+        if seen.insert(p.actor.clone(), ()).is_none() || another {
             if p.quote.is_some() {
                 *last_quoted = Some((
                     holder.clone(),
