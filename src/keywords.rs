@@ -13,7 +13,7 @@
 use crate::lexicon::{word, Lexicon};
 use crate::model::{Keyword, SentenceKind};
 use crate::text::{Document, Shape, Token, TokenKind};
-use crate::util::{FxHashMap as HashMap, StrMap};
+use crate::util::{IntKey, IntMap, StrMap};
 
 /// Up to this many tokens, the candidate lists are sized for the whole text up front.
 const RESERVE_TOKENS: usize = 4096;
@@ -68,13 +68,14 @@ impl Key {
     }
 }
 
-impl std::hash::Hash for Key {
-    /// Two 64-bit writes rather than the derived slice hash; the length is left out, as keys of
-    /// different lengths rarely share their stems and equality still tells them apart.
-    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+impl IntKey for Key {
+    /// The stems two by two as 64-bit words, each mixed into the hash of the ones before; the
+    /// length is left out, as keys of different lengths rarely share their stems and equality
+    /// still tells them apart.
+    fn hash32(&self) -> u32 {
         let [a, b, c, d] = self.stems.map(u64::from);
-        h.write_u64(a | b << 32);
-        h.write_u64(c | d << 32);
+        let first = crate::util::mix64(a | b << 32);
+        crate::util::mix64((c | d << 32) ^ u64::from(first).rotate_left(32))
     }
 }
 
@@ -235,7 +236,7 @@ struct Cands {
     /// The one-word candidates by stem id, [`NO_CAND`] for none: most candidates are words,
     /// and an array spares them the hashing. Stems past its end are in `index`.
     words: Vec<u32>,
-    index: HashMap<Key, u32>,
+    index: IntMap<Key, u32>,
     forms: Forms,
 }
 
@@ -257,7 +258,7 @@ impl Cands {
                 }
                 *slot as usize
             }
-            None => *self.index.entry(key).or_insert(next) as usize,
+            None => *self.index.get_or_insert_with(key, || next) as usize,
         };
         if i == self.all.len() {
             self.all.push(Cand {
@@ -334,12 +335,12 @@ struct Surfaces<'d, 'a> {
     doc: &'d Document<'a>,
     /// Per lowercased vocabulary id of an elided word: where the word starts after the
     /// apostrophe, its stem id and whether it is a stopword.
-    elided: HashMap<u32, (usize, u32, bool)>,
+    elided: IntMap<u32, (usize, u32, bool)>,
 }
 
 impl<'d, 'a> Surfaces<'d, 'a> {
     fn new(doc: &'d Document<'a>) -> Self {
-        let mut elided = HashMap::default();
+        let mut elided = IntMap::default();
         let lang = doc.lang.filter(|&l| l != crate::lang::Lang::English);
         let (Some(lang), Some(stemmer)) = (lang, lang.map(crate::lang::Lang::stemmer)) else {
             return Surfaces { doc, elided };
@@ -347,7 +348,7 @@ impl<'d, 'a> Surfaces<'d, 'a> {
         // Stems of words cut out of elisions that occur nowhere on their own get ids of their
         // own, counted down from the top so they never meet a vocabulary id.
         let mut extra: StrMap<String, u32> = StrMap::default();
-        let mut seen: HashMap<u32, ()> = HashMap::default();
+        let mut seen: IntMap<u32, ()> = IntMap::default();
         for t in &doc.tokens {
             if t.kind != TokenKind::Word || seen.insert(t.lower, ()).is_some() {
                 continue;
@@ -512,7 +513,7 @@ struct TokenFacts<'d> {
 /// What reading the sentences found: the acronyms the text spells out (with the length of the
 /// spelled-out form), and the number of sentences read.
 struct Reading {
-    defined: HashMap<u32, usize>,
+    defined: IntMap<u32, usize>,
     sentences: usize,
 }
 
@@ -677,7 +678,7 @@ impl<'d> TokenFacts<'d> {
     /// once are not counted at all. Notes the acronyms the text spells out.
     fn read(&self, cands: &mut Cands) -> Reading {
         let mut sentences = 0;
-        let mut defined = HashMap::default();
+        let mut defined = IntMap::default();
         self.each_sentence(|sentence, runs| {
             self.note_acronyms(sentence, runs, &mut defined);
             for w in &runs.words {
@@ -691,7 +692,7 @@ impl<'d> TokenFacts<'d> {
 
     /// Notes in `defined` the acronyms of sentence `s` that the text before spells out
     /// ("Nuclear Forces (INF)"), by stem, with the length of the longest spelled-out form.
-    fn note_acronyms(&self, s: &Sentence, runs: &Runs, defined: &mut HashMap<u32, usize>) {
+    fn note_acronyms(&self, s: &Sentence, runs: &Runs, defined: &mut IntMap<u32, usize>) {
         let doc = self.doc;
         for &i in &runs.acronyms {
             let before = doc.tokens.get(s.range.start..i).unwrap_or_default();
@@ -699,7 +700,7 @@ impl<'d> TokenFacts<'d> {
                 continue;
             };
             if let Some(len) = expansion(doc, before, doc.token_text(acronym)) {
-                let e = defined.entry(self.forms.get(i + 1).stem).or_default();
+                let e = defined.get_or_insert_with(self.forms.get(i + 1).stem, || 0);
                 *e = (*e).max(len);
             }
         }
@@ -855,7 +856,7 @@ fn by_score(a: &&Cand, b: &&Cand) -> std::cmp::Ordering {
 
 /// The `k` best words, each shown as the phrase that carries it when there is one, with
 /// scores as shares of the best.
-fn pick(scored: &[Cand], cands: &Cands, defined: &HashMap<u32, usize>, k: usize) -> Vec<Keyword> {
+fn pick(scored: &[Cand], cands: &Cands, defined: &IntMap<u32, usize>, k: usize) -> Vec<Keyword> {
     // How often the rarest word of a phrase occurs: a phrase that accounts for most of it is a
     // unit ("missile defence"), not a chance neighbourhood.
     let rarest = |c: &Cand| {

@@ -5,7 +5,7 @@
 use crate::case::lowercase;
 use crate::model::Stance;
 use crate::util::{words, Words};
-use crate::util::{FxHashSet, StrMap};
+use crate::util::{IntMap, StrMap};
 use std::sync::OnceLock;
 
 /// Days of the week, lowercase: never part of a name ("said Tuesday"), and skipped at the
@@ -147,7 +147,7 @@ pub struct Lexicon {
     /// "al" of "al-qaeda"). Whether a word starts a longer name is then one lookup, and name
     /// finders build multi-word keys only after such a word. A hash collision only sends a
     /// word on to the exact key lookup.
-    name_starts: FxHashSet<u32>,
+    name_starts: IntMap<u32, ()>,
     /// Every word some list knows, to its [`word`] bits.
     pub word_bits: StrMap<String, u32>,
 }
@@ -497,7 +497,8 @@ impl Lexicon {
             for (at, c) in key.char_indices() {
                 let alnum = c.is_alphanumeric();
                 if at > 0 && (!alnum || !after_alnum) {
-                    self.name_starts.insert(crate::util::hash_str(&key[..at]));
+                    self.name_starts
+                        .insert(crate::util::hash_str(&key[..at]), ());
                 }
                 after_alnum = alnum;
             }

@@ -3,10 +3,11 @@
 //! when only the first few of a long list are needed.
 
 use std::cmp::Ordering;
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 
+mod intmap;
 mod strmap;
+pub use intmap::{mix64, IntKey, IntMap};
 pub use strmap::StrMap;
 
 /// Linear probing in an open-addressing table of `slots` (a power of two long, at most half
@@ -36,11 +37,6 @@ pub(crate) fn hash_str(s: &str) -> u32 {
     h.write(s.as_bytes());
     h.finish() as u32
 }
-
-/// A `HashMap` with [`FxHasher`].
-pub type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-/// A `HashSet` with [`FxHasher`].
-pub type FxHashSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
 
 /// The multiply-rotate hash of rustc (`rustc-hash`), written here to avoid a dependency.
 ///
@@ -469,7 +465,7 @@ mod tests {
             }
         }
     }
-    use std::hash::{BuildHasher, Hash};
+    use std::hash::{BuildHasher, BuildHasherDefault, Hash};
 
     /// Thousandths print as JavaScript's `String(x)` prints them (values checked in Node), and
     /// every one of 0 to 100 000 (and negatives) reads back as the same double.
@@ -608,7 +604,7 @@ mod tests {
         assert_ne!(h("a"), h("a\0"));
         assert_ne!(h("said"), h("says"));
         assert_ne!(h(""), h("\0"));
-        let mut set = FxHashSet::default();
+        let mut set = std::collections::HashSet::<_, BuildHasherDefault<FxHasher>>::default();
         for i in 0..10_000u32 {
             set.insert(i.to_string());
         }

@@ -6,7 +6,7 @@
 use super::context::Ctx;
 use super::Actors;
 use crate::model::ActorKind;
-use crate::util::FxHashMap as HashMap;
+use crate::util::IntMap;
 
 /// More people than this named in one sentence (a list, a table) tell nothing about sides.
 const CROWDED: usize = 8;
@@ -68,16 +68,16 @@ fn serves(role: Option<&str>) -> bool {
 /// The people named in each sentence, and the sentences naming each person: one pass over
 /// the links. A sentence naming more than CROWDED people says nothing about sides and is
 /// skipped, which also keeps the work linear on name-heavy input.
-fn people_by_sentence(cx: &Ctx, actors: &Actors) -> (HashMap<usize, Vec<usize>>, Vec<Vec<usize>>) {
+fn people_by_sentence(cx: &Ctx, actors: &Actors) -> (IntMap<usize, Vec<usize>>, Vec<Vec<usize>>) {
     let n = actors.list.len();
-    let mut named_in: HashMap<usize, Vec<usize>> = HashMap::default();
+    let mut named_in: IntMap<usize, Vec<usize>> = IntMap::default();
     let mut sentences_of: Vec<Vec<usize>> = vec![Vec::new(); n];
     for l in &actors.links {
         if !l.named || actors.list[l.actor].kind != ActorKind::Person {
             continue;
         }
         let sentence = cx.doc.sentence_of(l.first);
-        let people = named_in.entry(sentence).or_default();
+        let people = named_in.get_or_insert_with(sentence, Vec::new);
         if !people.contains(&l.actor) && people.len() <= CROWDED {
             people.push(l.actor);
         }

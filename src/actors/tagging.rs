@@ -16,7 +16,7 @@ use super::words::MONTHS;
 use crate::model::SentenceKind;
 use crate::text::TokenKind;
 use crate::util::{words, Words};
-use crate::util::{FxHashMap as HashMap, StrMap};
+use crate::util::{IntMap, StrMap};
 
 /// The MISC label: names of other things (events, nationalities, products), no actors.
 const MISC: usize = 4;
@@ -441,9 +441,9 @@ fn propagate(cx: &Ctx, votes: &StrMap<String, [f32; N]>, tagged: &mut Vec<Tagged
         covered[t.first..=t.last].fill(true);
     }
     // Names by their first word: (words, label, probability).
-    let mut by_first: HashMap<u32, Vec<(usize, usize, f32)>> = HashMap::default();
+    let mut by_first: IntMap<u32, Vec<(usize, usize, f32)>> = IntMap::default();
     let mut add = |first: u32, n: usize, label: usize, prob: f32| {
-        let v = by_first.entry(first).or_default();
+        let v = by_first.get_or_insert_with(first, Vec::new);
         if !v.iter().any(|e| e.0 == n) {
             v.push((n, label, prob));
         }

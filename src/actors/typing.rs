@@ -10,7 +10,7 @@ use super::words::{is_club_word, CLUB_TAILS, SPORT_CLUB_TAILS, TOWN_CLUB_TAILS};
 use crate::model::ActorKind;
 use crate::text::{Shape, TokenKind};
 use crate::util::{words, Words};
-use crate::util::{FxHashSet as HashSet, StrMap};
+use crate::util::{IntMap, StrMap};
 
 /// Words before a club's name in a result: "beat Somerset", "drew with Kent".
 const TEAM_BEFORE: Words = words!["beat", "v", "vs", "defeated"];
@@ -191,7 +191,7 @@ pub(super) struct Typing<'c, 'd, 'a> {
     /// Keys of companies by their context.
     companies: StrMap<String, ()>,
     /// Words in capitals that name a thing somewhere ("the INF treaty").
-    things: HashSet<u32>,
+    things: IntMap<u32, ()>,
     /// Keys of capitals that act somewhere.
     acting: StrMap<String, ()>,
     /// Keys of names that an apposition calls a thing somewhere ("Hazel Hen, a supercomputer").
@@ -217,7 +217,7 @@ impl<'c, 'd, 'a> Typing<'c, 'd, 'a> {
             .collect();
         // Acronyms that name a thing somewhere in the article ("the INF treaty") are not
         // actors.
-        let things: HashSet<u32> = doc
+        let things: IntMap<u32, ()> = doc
             .tokens
             .windows(2)
             .filter(|w| {

@@ -10,7 +10,7 @@ use super::{hash_str, probe};
 
 /// The hash table of a [`StrMap`]: item ids by key hash, the same for every item type.
 #[derive(Debug, Default, Clone)]
-struct Index {
+pub(super) struct Index {
     /// Low 32 bits of each item's key hash, by id: compared before the keys, and used to
     /// regrow without reading the items.
     hashes: Vec<u32>,
@@ -24,7 +24,7 @@ const FIRST_SLOTS: usize = 16;
 
 impl Index {
     /// The id whose hash is `h` and that `same` accepts, or the empty slot where it would go.
-    fn find(&self, h: u32, same: &dyn Fn(usize) -> bool) -> Result<usize, usize> {
+    pub(super) fn find(&self, h: u32, same: &dyn Fn(usize) -> bool) -> Result<usize, usize> {
         let hashes = &self.hashes;
         probe(&self.slots, h as usize, |id| {
             hashes.get(id) == Some(&h) && same(id)
@@ -33,19 +33,33 @@ impl Index {
 
     /// Records a new item (the next id) hashed `h`, in the empty slot `free` that
     /// [`Index::find`] returned, or in a larger table when this one would be over half full.
-    fn push(&mut self, h: u32, free: usize) {
+    pub(super) fn push(&mut self, h: u32, free: usize) {
         let id = self.hashes.len() as u32;
         self.hashes.push(h);
         let roomy = self.hashes.len() * 2 <= self.slots.len();
         match self.slots.get_mut(free) {
             Some(slot) if roomy => *slot = id + 1,
-            _ => self.rebuild(),
+            _ => self.rebuild(self.slots.len() * 2),
         }
     }
 
-    /// Makes the table twice as large (or the first one) and puts every id back.
-    fn rebuild(&mut self) {
-        let n = (self.slots.len() * 2).max(FIRST_SLOTS);
+    /// Makes room for `more` items beyond those held without regrowing the table.
+    pub(super) fn reserve(&mut self, more: usize) {
+        self.hashes.reserve(more);
+        let need = (self.hashes.len() + more).checked_mul(2);
+        // A size past `usize` is left to the regrowing on insert (which would run out of
+        // memory first).
+        if let Some(n) = need.and_then(usize::checked_next_power_of_two) {
+            if n > self.slots.len() {
+                self.rebuild(n);
+            }
+        }
+    }
+
+    /// Makes a table of `n` slots (a power of two, or the first table's size when larger)
+    /// and puts every id back.
+    fn rebuild(&mut self, n: usize) {
+        let n = n.max(FIRST_SLOTS);
         self.slots.clear();
         self.slots.resize(n, 0);
         for (id, &h) in self.hashes.iter().enumerate() {
