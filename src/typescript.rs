@@ -50,8 +50,8 @@ fn checked_in_declarations_are_current() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/contract.d.ts");
     let now = declarations();
     if std::env::var_os("PITH_BLESS").is_some() {
-        // ok: a test run asked to rewrite the file; failing to is the test's failure.
-        std::fs::write(path, &now).expect("write src/contract.d.ts");
+        // A test run asked to rewrite the file; failing to is the test's failure.
+        std::fs::write(path, &now).expect("write src/contract.d.ts"); // ok: test code (the module is cfg(test))
     }
     let checked_in = std::fs::read_to_string(path).unwrap_or_default();
     assert!(

@@ -12,12 +12,11 @@ const BLOCK: usize = 64;
 /// O(log n), against a rescan from the start for a one-off conversion.
 ///
 /// ```
-/// # fn main() -> Result<(), pith::Error> {
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// let text = "Café 🚀\n\nMr Putin said the plan was dangerous.";
 /// let gist = pith::analyze(text, &pith::Options::default())?;
 /// let map = pith::Utf16Map::new(text);
-/// // ok: the text above names Putin, so the actor is there.
-/// let putin = gist.actors.iter().find(|a| a.name == "Putin").expect("an actor");
+/// let putin = gist.actors.iter().find(|a| a.name == "Putin").ok_or("no actor Putin")?;
 /// let putin = &putin.mentions[0];
 /// assert_eq!((putin.start, putin.end), (9, 17)); // UTF-16: "é" is 1 unit, "🚀" 2
 /// assert_eq!(map.byte(putin.start), Some(12)); // UTF-8: "é" is 2 bytes, "🚀" 4
