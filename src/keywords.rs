@@ -13,7 +13,7 @@
 use crate::lexicon::{word, Lexicon};
 use crate::model::{Keyword, SentenceKind};
 use crate::text::{Document, Shape, Token, TokenKind};
-use crate::util::{IntKey, IntMap, StrMap};
+use crate::util::{KeyMap, MapKey};
 
 /// Up to this many tokens, the candidate lists are sized for the whole text up front.
 const RESERVE_TOKENS: usize = 4096;
@@ -68,12 +68,16 @@ impl Key {
     }
 }
 
-impl IntKey for Key {
+impl MapKey for Key {
+    type Query = Key;
+    fn query(&self) -> &Key {
+        self
+    }
     /// The stems two by two as 64-bit words, each mixed into the hash of the ones before; the
     /// length is left out, as keys of different lengths rarely share their stems and equality
     /// still tells them apart.
-    fn hash32(&self) -> u32 {
-        let [a, b, c, d] = self.stems.map(u64::from);
+    fn hash(k: &Key) -> u32 {
+        let [a, b, c, d] = k.stems.map(u64::from);
         let first = crate::util::mix64(a | b << 32);
         crate::util::mix64((c | d << 32) ^ u64::from(first).rotate_left(32))
     }
@@ -236,7 +240,7 @@ struct Cands {
     /// The one-word candidates by stem id, [`NO_CAND`] for none: most candidates are words,
     /// and an array spares them the hashing. Stems past its end are in `index`.
     words: Vec<u32>,
-    index: IntMap<Key, u32>,
+    index: KeyMap<Key, u32>,
     forms: Forms,
 }
 
@@ -335,20 +339,20 @@ struct Surfaces<'d, 'a> {
     doc: &'d Document<'a>,
     /// Per lowercased vocabulary id of an elided word: where the word starts after the
     /// apostrophe, its stem id and whether it is a stopword.
-    elided: IntMap<u32, (usize, u32, bool)>,
+    elided: KeyMap<u32, (usize, u32, bool)>,
 }
 
 impl<'d, 'a> Surfaces<'d, 'a> {
     fn new(doc: &'d Document<'a>) -> Self {
-        let mut elided = IntMap::default();
+        let mut elided = KeyMap::default();
         let lang = doc.lang.filter(|&l| l != crate::lang::Lang::English);
         let (Some(lang), Some(stemmer)) = (lang, lang.map(crate::lang::Lang::stemmer)) else {
             return Surfaces { doc, elided };
         };
         // Stems of words cut out of elisions that occur nowhere on their own get ids of their
         // own, counted down from the top so they never meet a vocabulary id.
-        let mut extra: StrMap<String, u32> = StrMap::default();
-        let mut seen: IntMap<u32, ()> = IntMap::default();
+        let mut extra: KeyMap<String, u32> = KeyMap::default();
+        let mut seen: KeyMap<u32, ()> = KeyMap::default();
         for t in &doc.tokens {
             if t.kind != TokenKind::Word || seen.insert(t.lower, ()).is_some() {
                 continue;
@@ -513,7 +517,7 @@ struct TokenFacts<'d> {
 /// What reading the sentences found: the acronyms the text spells out (with the length of the
 /// spelled-out form), and the number of sentences read.
 struct Reading {
-    defined: IntMap<u32, usize>,
+    defined: KeyMap<u32, usize>,
     sentences: usize,
 }
 
@@ -678,7 +682,7 @@ impl<'d> TokenFacts<'d> {
     /// once are not counted at all. Notes the acronyms the text spells out.
     fn read(&self, cands: &mut Cands) -> Reading {
         let mut sentences = 0;
-        let mut defined = IntMap::default();
+        let mut defined = KeyMap::default();
         self.each_sentence(|sentence, runs| {
             self.note_acronyms(sentence, runs, &mut defined);
             for w in &runs.words {
@@ -692,7 +696,7 @@ impl<'d> TokenFacts<'d> {
 
     /// Notes in `defined` the acronyms of sentence `s` that the text before spells out
     /// ("Nuclear Forces (INF)"), by stem, with the length of the longest spelled-out form.
-    fn note_acronyms(&self, s: &Sentence, runs: &Runs, defined: &mut IntMap<u32, usize>) {
+    fn note_acronyms(&self, s: &Sentence, runs: &Runs, defined: &mut KeyMap<u32, usize>) {
         let doc = self.doc;
         for &i in &runs.acronyms {
             let before = doc.tokens.get(s.range.start..i).unwrap_or_default();
@@ -856,7 +860,7 @@ fn by_score(a: &&Cand, b: &&Cand) -> std::cmp::Ordering {
 
 /// The `k` best words, each shown as the phrase that carries it when there is one, with
 /// scores as shares of the best.
-fn pick(scored: &[Cand], cands: &Cands, defined: &IntMap<u32, usize>, k: usize) -> Vec<Keyword> {
+fn pick(scored: &[Cand], cands: &Cands, defined: &KeyMap<u32, usize>, k: usize) -> Vec<Keyword> {
     // How often the rarest word of a phrase occurs: a phrase that accounts for most of it is a
     // unit ("missile defence"), not a chance neighbourhood.
     let rarest = |c: &Cand| {

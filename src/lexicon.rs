@@ -4,8 +4,8 @@
 
 use crate::case::lowercase;
 use crate::model::Stance;
+use crate::util::KeyMap;
 use crate::util::{words, Words};
-use crate::util::{IntMap, StrMap};
 use std::sync::OnceLock;
 
 /// Days of the week, lowercase: never part of a name ("said Tuesday"), and skipped at the
@@ -105,51 +105,51 @@ pub enum Gender {
 #[derive(Debug, Default)]
 pub struct Lexicon {
     /// Place names and aliases.
-    pub places: StrMap<String, Place>,
+    pub places: KeyMap<String, Place>,
     /// Demonym adjectives ("russian") to country.
-    pub adjectives: StrMap<String, &'static str>,
+    pub adjectives: KeyMap<String, &'static str>,
     /// Plural people nouns ("russians") to country.
-    pub peoples: StrMap<String, &'static str>,
+    pub peoples: KeyMap<String, &'static str>,
     /// Capital cities ("moscow") to country.
-    pub capitals: StrMap<String, &'static str>,
+    pub capitals: KeyMap<String, &'static str>,
     /// Organisation names and aliases.
-    pub orgs: StrMap<String, Org>,
+    pub orgs: KeyMap<String, Org>,
     /// Honorifics with gender when they carry one.
-    pub honorifics: StrMap<&'static str, Option<Gender>>,
+    pub honorifics: KeyMap<&'static str, Option<Gender>>,
     /// Role head nouns.
-    pub heads: StrMap<&'static str, ()>,
+    pub heads: KeyMap<&'static str, ()>,
     /// Role modifiers.
-    pub modifiers: StrMap<&'static str, ()>,
+    pub modifiers: KeyMap<&'static str, ()>,
     /// Nouns naming people or bodies that can hold a position ("official", "source").
-    pub agents: StrMap<&'static str, ()>,
+    pub agents: KeyMap<&'static str, ()>,
     /// Party tags after a name ("R" in "(R-Wis.)") to the party's name.
-    pub party_initials: StrMap<&'static str, &'static str>,
+    pub party_initials: KeyMap<&'static str, &'static str>,
     /// Subject and object pronouns.
-    pub pronouns: StrMap<&'static str, Gender>,
+    pub pronouns: KeyMap<&'static str, Gender>,
     /// Verb forms that are cues, to stance ("said" to says). Keyphrases skip these words.
-    pub cues: StrMap<&'static str, Stance>,
+    pub cues: KeyMap<&'static str, Stance>,
     /// Frequent given names, lowercase ("vladimir"): a capitalised pair starting with one is a
     /// person's name.
-    pub given_names: StrMap<&'static str, ()>,
+    pub given_names: KeyMap<&'static str, ()>,
     /// Cue verbs that may precede their speaker ("..., said Mr Gates").
-    pub speech: StrMap<&'static str, ()>,
+    pub speech: KeyMap<&'static str, ()>,
     /// Cue verb forms that are just as often nouns ("calls", "reports"), to stance; kept apart
     /// from [`Lexicon::cues`] so that keyphrases may still use them.
-    pub noun_cues: StrMap<&'static str, Stance>,
+    pub noun_cues: KeyMap<&'static str, Stance>,
     /// Multi-word cues by first word ("called" to "for", demands).
-    pub phrases: StrMap<&'static str, Vec<Phrase>>,
+    pub phrases: KeyMap<&'static str, Vec<Phrase>>,
     /// Attitude adjectives after a copula ("unimpressed"), to stance.
-    pub states: StrMap<&'static str, Stance>,
+    pub states: KeyMap<&'static str, Stance>,
     /// Adjectives of a reaction noun ("a cool response"), to the stance of whoever reacts.
-    pub reactions: StrMap<&'static str, Stance>,
+    pub reactions: KeyMap<&'static str, Stance>,
     /// Hashes of the beginnings of place and organisation keys that end where a token can end
     /// (before or after a character that is not alphanumeric: "bank" of "bank of england",
     /// "al" of "al-qaeda"). Whether a word starts a longer name is then one lookup, and name
     /// finders build multi-word keys only after such a word. A hash collision only sends a
     /// word on to the exact key lookup.
-    name_starts: IntMap<u32, ()>,
+    name_starts: KeyMap<u32, ()>,
     /// Every word some list knows, to its [`word`] bits.
-    pub word_bits: StrMap<String, u32>,
+    pub word_bits: KeyMap<String, u32>,
 }
 
 // The lexicon's names borrow from the expanded text of these files, kept for the program's
@@ -239,7 +239,7 @@ fn gender(code: Option<&str>) -> Option<Gender> {
 }
 
 /// Adds `bit` to the [`word`] bits of `w`.
-fn mark(bits: &mut StrMap<String, u32>, w: &str, bit: u32) {
+fn mark(bits: &mut KeyMap<String, u32>, w: &str, bit: u32) {
     match bits.get_mut(w) {
         Some(b) => *b |= bit,
         None => {
@@ -251,7 +251,7 @@ fn mark(bits: &mut StrMap<String, u32>, w: &str, bit: u32) {
 /// Marks the forms [`Lexicon::is_agent`] accepts for the agent noun or role head `k`: the word,
 /// its plural in "s" (a word in "ies" is only read as the plural of one in "y"), and for a word
 /// in "y" its plural in "ies".
-fn mark_agent(bits: &mut StrMap<String, u32>, k: &str) {
+fn mark_agent(bits: &mut KeyMap<String, u32>, k: &str) {
     mark(bits, k, word::AGENT);
     let plural = format!("{k}s");
     if !plural.ends_with("ies") {

@@ -5,10 +5,8 @@
 use std::cmp::Ordering;
 use std::hash::Hasher;
 
-mod intmap;
-mod strmap;
-pub use intmap::{mix64, IntKey, IntMap};
-pub use strmap::StrMap;
+mod map;
+pub use map::{mix64, KeyMap, MapKey};
 
 /// Linear probing in an open-addressing table of `slots` (a power of two long, at most half
 /// full, each slot a value + 1 or 0 when empty) from `hash`: `Ok` with the first value that

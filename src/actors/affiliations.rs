@@ -6,7 +6,7 @@
 use super::context::Ctx;
 use super::Actors;
 use crate::model::ActorKind;
-use crate::util::IntMap;
+use crate::util::KeyMap;
 
 /// More people than this named in one sentence (a list, a table) tell nothing about sides.
 const CROWDED: usize = 8;
@@ -68,9 +68,9 @@ fn serves(role: Option<&str>) -> bool {
 /// The people named in each sentence, and the sentences naming each person: one pass over
 /// the links. A sentence naming more than CROWDED people says nothing about sides and is
 /// skipped, which also keeps the work linear on name-heavy input.
-fn people_by_sentence(cx: &Ctx, actors: &Actors) -> (IntMap<usize, Vec<usize>>, Vec<Vec<usize>>) {
+fn people_by_sentence(cx: &Ctx, actors: &Actors) -> (KeyMap<usize, Vec<usize>>, Vec<Vec<usize>>) {
     let n = actors.list.len();
-    let mut named_in: IntMap<usize, Vec<usize>> = IntMap::default();
+    let mut named_in: KeyMap<usize, Vec<usize>> = KeyMap::default();
     let mut sentences_of: Vec<Vec<usize>> = vec![Vec::new(); n];
     for l in &actors.links {
         if !l.named || actors.list[l.actor].kind != ActorKind::Person {

@@ -9,7 +9,7 @@ use super::typing::{Decision, Typed, Typing};
 use super::{sort_stable_by_key, Actors, Entity, Link};
 use crate::lexicon::Gender;
 use crate::model::ActorKind;
-use crate::util::StrMap;
+use crate::util::KeyMap;
 use crate::util::{words, Words};
 
 /// Generational suffixes that end a person's name without being the surname.
@@ -33,8 +33,8 @@ pub(super) fn build_entities(cx: &Ctx, spans: Vec<Span>) -> Actors {
     let mut merger = Merger {
         cx,
         out: Actors::default(),
-        by_key: StrMap::default(),
-        people: StrMap::default(),
+        by_key: KeyMap::default(),
+        people: KeyMap::default(),
         pending_possessors: Vec::new(),
     };
     for ((s, kind), whole) in spans.iter().zip(&kinds).zip(fuller) {
@@ -110,9 +110,9 @@ struct Merger<'c, 'd, 'a> {
     cx: &'c Ctx<'d, 'a>,
     out: Actors,
     /// Entity of each place, group and organisation key.
-    by_key: StrMap<String, usize>,
+    by_key: KeyMap<String, usize>,
     /// People by surname: (given name, entity).
-    people: StrMap<String, Vec<(Option<String>, usize)>>,
+    people: KeyMap<String, Vec<(Option<String>, usize)>>,
     /// (entity, token of the possessive) of roles that belong to someone ("his spokesman").
     pending_possessors: Vec<(usize, usize)>,
 }
@@ -239,7 +239,7 @@ fn person_index(
     cx: &Ctx,
     s: &Span,
     (first, last): (usize, usize),
-    people: &mut StrMap<String, Vec<(Option<String>, usize)>>,
+    people: &mut KeyMap<String, Vec<(Option<String>, usize)>>,
     list: &mut Vec<Entity>,
     name: &str,
 ) -> usize {

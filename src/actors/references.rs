@@ -7,7 +7,7 @@ use super::{Actors, Entity, Link};
 use crate::lexicon::Gender;
 use crate::model::{ActorKind, SentenceKind};
 use crate::text::{Shape, TokenKind};
-use crate::util::StrMap;
+use crate::util::KeyMap;
 use std::ops::Range;
 
 /// At most this many tokens back from a pronoun are searched for its antecedent.
@@ -82,7 +82,7 @@ struct Resolver<'c, 'd, 'a> {
     /// People by the words of their roles (ASCII-lowercased, as role nouns are compared), so a
     /// role noun looks up its candidates instead of scanning every actor, which made long
     /// texts quadratic (both grow with the text).
-    by_role_word: StrMap<String, Vec<usize>>,
+    by_role_word: KeyMap<String, Vec<usize>>,
     /// Links of the references found.
     new_links: Vec<Link>,
 }
@@ -97,7 +97,7 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
                 *flag = true;
             }
         }
-        let mut by_role_word: StrMap<String, Vec<usize>> = StrMap::default();
+        let mut by_role_word: KeyMap<String, Vec<usize>> = KeyMap::default();
         for (k, e) in actors.list.iter().enumerate() {
             if let (ActorKind::Person, Some(role)) = (e.kind, e.role.as_deref()) {
                 index_role(&mut by_role_word, k, role, true);
@@ -286,7 +286,7 @@ fn role_phrase_after(
 }
 
 /// Adds person `k` under each word of `role` in `index` (`add`), or removes it.
-fn index_role(index: &mut StrMap<String, Vec<usize>>, k: usize, role: &str, add: bool) {
+fn index_role(index: &mut KeyMap<String, Vec<usize>>, k: usize, role: &str, add: bool) {
     for w in role.split_whitespace() {
         let people = index.get_or_insert_with(w.to_ascii_lowercase(), Vec::new);
         match (add, people.iter().position(|&p| p == k)) {

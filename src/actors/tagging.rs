@@ -15,8 +15,8 @@ use super::typing::party_members;
 use super::words::MONTHS;
 use crate::model::SentenceKind;
 use crate::text::TokenKind;
+use crate::util::KeyMap;
 use crate::util::{words, Words};
-use crate::util::{IntMap, StrMap};
 
 /// The MISC label: names of other things (events, nationalities, products), no actors.
 const MISC: usize = 4;
@@ -47,7 +47,7 @@ pub(super) fn reconcile(cx: &Ctx, rule: Vec<Span>) -> Vec<Span> {
 /// The votes are dropped here, before the spans are described: on an 8 MiB list of names they
 /// and the rule spans were the largest things alive at once.
 fn decide(cx: &Ctx, tagged: &mut Vec<Tagged>) -> Vec<bool> {
-    let mut votes: StrMap<String, [f32; N]> = StrMap::default();
+    let mut votes: KeyMap<String, [f32; N]> = KeyMap::default();
     for t in tagged.iter() {
         votes.get_or_insert_with(cx.gazetteer_key(t.first, t.last), Default::default)[t.label] +=
             t.prob;
@@ -434,14 +434,14 @@ const PROPAGATED: f32 = 0.8;
 /// Adds the mentions the tagger missed of names it found elsewhere in the document: the same
 /// words in capitals ("Magna" in a headline or at a sentence start), and a person's surname
 /// alone ("Mr Lomason ... Lomason said"). Words already in a name, of any label, are left.
-fn propagate(cx: &Ctx, votes: &StrMap<String, [f32; N]>, tagged: &mut Vec<Tagged>) {
+fn propagate(cx: &Ctx, votes: &KeyMap<String, [f32; N]>, tagged: &mut Vec<Tagged>) {
     let doc = cx.doc;
     let mut covered = vec![false; doc.tokens.len()];
     for t in tagged.iter() {
         covered[t.first..=t.last].fill(true);
     }
     // Names by their first word: (words, label, probability).
-    let mut by_first: IntMap<u32, Vec<(usize, usize, f32)>> = IntMap::default();
+    let mut by_first: KeyMap<u32, Vec<(usize, usize, f32)>> = KeyMap::default();
     let mut add = |first: u32, n: usize, label: usize, prob: f32| {
         let v = by_first.get_or_insert_with(first, Vec::new);
         if !v.iter().any(|e| e.0 == n) {
@@ -522,7 +522,7 @@ fn in_longer_name(cx: &Ctx, i: usize, range: std::ops::Range<usize>) -> bool {
 
 /// The label the mentions of `key` vote for, and the probability of `t` having it: the
 /// vote's share when `t` itself said otherwise.
-fn voted(votes: &StrMap<String, [f32; N]>, key: &str, t: &Tagged) -> (usize, f32) {
+fn voted(votes: &KeyMap<String, [f32; N]>, key: &str, t: &Tagged) -> (usize, f32) {
     let Some(v) = votes.get(key) else {
         return (t.label, t.prob);
     };

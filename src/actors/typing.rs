@@ -9,8 +9,8 @@ use super::tagger;
 use super::words::{is_club_word, CLUB_TAILS, SPORT_CLUB_TAILS, TOWN_CLUB_TAILS};
 use crate::model::ActorKind;
 use crate::text::{Shape, TokenKind};
+use crate::util::KeyMap;
 use crate::util::{words, Words};
-use crate::util::{IntMap, StrMap};
 
 /// Words before a club's name in a result: "beat Somerset", "drew with Kent".
 const TEAM_BEFORE: Words = words!["beat", "v", "vs", "defeated"];
@@ -189,16 +189,16 @@ pub(super) enum Decision {
 pub(super) struct Typing<'c, 'd, 'a> {
     cx: &'c Ctx<'d, 'a>,
     /// Keys of companies by their context.
-    companies: StrMap<String, ()>,
+    companies: KeyMap<String, ()>,
     /// Words in capitals that name a thing somewhere ("the INF treaty").
-    things: IntMap<u32, ()>,
+    things: KeyMap<u32, ()>,
     /// Keys of capitals that act somewhere.
-    acting: StrMap<String, ()>,
+    acting: KeyMap<String, ()>,
     /// Keys of names that an apposition calls a thing somewhere ("Hazel Hen, a supercomputer").
-    described_as_things: StrMap<String, ()>,
+    described_as_things: KeyMap<String, ()>,
     /// Keys of one-word names that play somewhere ("Chelsea beat Tottenham", "drew with
     /// Leeds"): clubs, in every mention.
-    playing: StrMap<String, ()>,
+    playing: KeyMap<String, ()>,
 }
 
 impl<'c, 'd, 'a> Typing<'c, 'd, 'a> {
@@ -208,7 +208,7 @@ impl<'c, 'd, 'a> Typing<'c, 'd, 'a> {
         let lx = cx.lx;
         // Companies by their context, for all their mentions: "Pirelli shares", "shares in
         // Magna".
-        let companies: StrMap<String, ()> = spans
+        let companies: KeyMap<String, ()> = spans
             .iter()
             .filter(|s| !cx.lone_opener(s))
             .filter(|s| !s.person_evidence && !given(cx, s) && company(cx, s))
@@ -217,7 +217,7 @@ impl<'c, 'd, 'a> Typing<'c, 'd, 'a> {
             .collect();
         // Acronyms that name a thing somewhere in the article ("the INF treaty") are not
         // actors.
-        let things: IntMap<u32, ()> = doc
+        let things: KeyMap<u32, ()> = doc
             .tokens
             .windows(2)
             .filter(|w| {
@@ -225,17 +225,17 @@ impl<'c, 'd, 'a> Typing<'c, 'd, 'a> {
             })
             .map(|w| w[0].lower)
             .collect();
-        let acting: StrMap<String, ()> = spans
+        let acting: KeyMap<String, ()> = spans
             .iter()
             .filter(|s| is_acting(cx, s))
             .map(|s| s.key.clone())
             .collect();
-        let playing: StrMap<String, ()> = spans
+        let playing: KeyMap<String, ()> = spans
             .iter()
             .filter(|s| s.first == s.last && !s.person_evidence && team(cx, s))
             .map(|s| s.key.clone())
             .collect();
-        let described_as_things: StrMap<String, ()> = spans
+        let described_as_things: KeyMap<String, ()> = spans
             .iter()
             .filter(|s| !s.person_evidence && thing_apposition(cx, s))
             .map(|s| s.key.clone())

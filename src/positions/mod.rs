@@ -42,7 +42,7 @@ use crate::actors::{Actors, Link};
 use crate::lexicon::{word, Lexicon};
 use crate::model::{ActorKind, Position, SentenceKind, Stance};
 use crate::text::{Document, Shape, TokenKind};
-use crate::util::StrMap;
+use crate::util::KeyMap;
 use crate::util::{words, Words};
 use std::ops::Range;
 
@@ -549,7 +549,7 @@ pub fn find(doc: &Document, actors: &Actors) -> Vec<Position> {
             out.push(p);
             continue;
         }
-        let mut seen: StrMap<String, ()> = StrMap::default();
+        let mut seen: KeyMap<String, ()> = KeyMap::default();
         if let Some(p) = signature_row(&f, si, &range) {
             seen.insert(p.actor.clone(), ());
             out.push(p);
@@ -579,7 +579,7 @@ fn cue_rows(
     f: &Finder,
     si: usize,
     range: &Range<usize>,
-    seen: &mut StrMap<String, ()>,
+    seen: &mut KeyMap<String, ()>,
     out: &mut Vec<Position>,
     last_quoted: &mut Option<(Holder, usize, Option<String>)>,
 ) {
