@@ -443,6 +443,11 @@ pub fn write_thousandths(w: &mut Vec<u8>, n: i64) {
 mod tests {
     use super::*;
 
+    /// The next state of a small LCG (Knuth's MMIX constants): test data with no crate.
+    fn next(seed: &mut u64) {
+        *seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+    }
+
     #[test]
     fn sort_u32_sorts_as_sort_unstable() {
         let mut seed = 0x9E37_79B9u32;
@@ -513,7 +518,7 @@ mod tests {
         for n in [0usize, 1, 2, 3, 5, 8, 17, 100, 1000] {
             let v: Vec<(u8, usize)> = (0..n)
                 .map(|i| {
-                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+                    next(&mut seed);
                     ((seed >> 60) as u8, i)
                 })
                 .collect();
@@ -559,7 +564,7 @@ mod tests {
         for n in [0usize, 1, 2, 3, 5, 8, 17, 100, 1000] {
             let keys: Vec<u64> = (0..n)
                 .map(|_| {
-                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+                    next(&mut seed);
                     seed >> 61
                 })
                 .collect();
@@ -583,7 +588,7 @@ mod tests {
         for n in [0usize, 1, 2, 3, 5, 8, 17, 100, 1000] {
             let v: Vec<u8> = (0..n)
                 .map(|_| {
-                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+                    next(&mut seed);
                     (seed >> 60) as u8
                 })
                 .collect();

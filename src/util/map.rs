@@ -350,13 +350,8 @@ mod tests {
 
     #[test]
     fn integer_keys_agree_with_hashmap() {
-        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut below = |n: u64| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x % n
-        };
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        let mut below = |n: u64| rng.below(n);
         for _ in 0..20 {
             let keys = 1 + below(3000);
             // Spread keys over high and low bits alike.
