@@ -485,7 +485,7 @@ fn fold(c: char) -> impl Iterator<Item = char> {
 /// ([`TokenFacts::read`]), the phrases in them counted ([`count_phrases`]), every candidate
 /// scored ([`score_all`]), then the best words shown as the phrases that carry them ([`pick`]).
 pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
-    if k == 0 {
+    if k == 0 || mostly_runs_of_han(doc) {
         return Vec::new();
     }
     let forms = Surfaces::new(doc);
@@ -496,6 +496,23 @@ pub fn extract(doc: &Document, k: usize) -> Vec<Keyword> {
     let mut scored = std::mem::take(&mut cands.all);
     score_all(doc, &mut scored, &cands.forms, &read);
     pick(&scored, &cands, &read.defined, k)
+}
+
+/// Whether most of the document's words are runs of Han or Hiragana (Chinese, Japanese).
+/// Written without spaces, such a run is a whole clause, and pith has no word segmenter for
+/// those languages: a keyword would be a clause, or one of the few words in Latin letters the
+/// page carries (a site's name, "FB", "GPS"). Such a text gets no keywords.
+fn mostly_runs_of_han(doc: &Document) -> bool {
+    let (mut runs, mut words) = (0usize, 0usize);
+    for t in doc
+        .tokens
+        .iter()
+        .filter(|t| t.kind == crate::text::TokenKind::Word)
+    {
+        words += 1;
+        runs += usize::from(doc.token_text(t).chars().any(crate::text::is_one_char_word));
+    }
+    runs * 2 > words
 }
 
 /// Per token: usable as a word of a candidate.

@@ -3,7 +3,7 @@
 //! positions; English rules run only on text detected as English, or asked for as English.
 //! The paragraphs are written for these tests, one per language, in the shape of a news item.
 
-use pith::{analyze, Analysis, Options};
+use pith::{analyze, Analysis, Options, SentenceKind};
 
 fn run(text: &str) -> Analysis {
     analyze(text, &Options::default()).expect("analysis")
@@ -79,4 +79,32 @@ fn asked_for_english_runs_english_rules() {
     let opts = Options::new().language("en").expect("options");
     let g = analyze(INDONESIAN, &opts).expect("analysis");
     assert_eq!(g.language, "en");
+}
+
+/// A Chinese travel note in the shape of a blog: short lines with no full stops, two of them
+/// exclamations. Chinese has no spaces: taken whole, each clause was one word, so the lines
+/// were headings, no two lines shared a word, the summary was the two exclamations and every
+/// keyword a clause. Each Han character now counts as a word and is a term of the summary, as
+/// Unicode's word boundaries have it; keywords, which need words, are none.
+const CHINESE: &str = "山中楓葉之旅\n\n\
+寒流過後新竹山區的楓葉一片紅 我們一早開車上山賞楓\n\n\
+山路兩旁的楓樹已經轉紅 楓葉在雨後顯得更加鮮豔\n\n\
+好美 cool!\n\n\
+營地裡的楓香樹由綠轉黃再轉紅 是拍攝楓葉的好地方\n\n\
+午餐吃了湯圓 沒話說!\n\n\
+傍晚下山前再看一次滿山的楓紅 這趟旅程非常值得";
+
+#[test]
+fn chinese_lines_are_sentences_and_the_summary_is_about_the_maples() {
+    let g = run(CHINESE);
+    assert_eq!(g.language, "und");
+    let kinds: Vec<SentenceKind> = g.sentences.iter().map(|s| s.kind).collect();
+    let mut want = vec![SentenceKind::Body; 7];
+    want[0] = SentenceKind::Headline;
+    assert_eq!(kinds, want);
+    let summary: Vec<usize> = g.summary.iter().map(|s| s.sentence).collect();
+    assert_eq!(summary, [1, 2, 4]);
+    // A character alone is no keyword, and runs of them are clauses: none rather than those.
+    assert!(g.keywords.is_empty(), "{:?}", g.keywords);
+    assert!(g.actors.is_empty() && g.positions.is_empty());
 }

@@ -254,6 +254,12 @@ const CAPTION_OPENINGS: Words = words![
     "this image",
     "this picture",
     "pictured:",
+    // Chinese news captions' "pictured:" and "caption:" (simplified, traditional), written
+    // straight on.
+    "图为",
+    "圖為",
+    "图注",
+    "圖註",
 ];
 
 /// Words that, among the first few after "In this", make it a caption.
@@ -334,10 +340,12 @@ fn opens_with(lower: &str, phrase: &str) -> bool {
     };
     let ends_word = !phrase.ends_with(|c: char| c.is_alphanumeric());
     ends_word
-        || rest
-            .chars()
-            .next()
-            .is_none_or(|c| c.is_whitespace() || ",.!?:;".contains(c))
+        || rest.chars().next().is_none_or(|c| {
+            // A Han character is a word of its own (Chinese has no spaces).
+            c.is_whitespace()
+                || ",.!?:;，。！？：；".contains(c)
+                || crate::text::is_one_char_word(c)
+        })
 }
 
 /// Whether `lower` opens with `label` and a colon.
@@ -625,6 +633,11 @@ mod tests {
                 None,
             ),
             ("The saga is told in two parts (Part One/Part Two).", None),
+            // Chinese captions' "pictured": written straight on, with no space.
+            ("图为市民在公园里赏花。", Some(Caption)),
+            ("圖為市民在公園裡賞花。", Some(Caption)),
+            ("图书馆今天重新开放。", None),
+            ("图注：市民在公园里赏花。", Some(Caption)),
         ]);
         // A credit in the paragraph makes the rest of it a caption (segmentation has already
         // set "Getty Images" aside as boilerplate: `None` here).

@@ -13,7 +13,8 @@ mod lead;
 
 use crate::model::SentenceKind;
 use crate::options::Length;
-use crate::text::{Document, TokenKind};
+use crate::text::{is_one_char_word, Document, TokenKind};
+use crate::util::KeyMap;
 use furniture::Furniture;
 
 /// A sentence with fewer content words than this is a fragment, not a summary candidate. Short
@@ -51,26 +52,37 @@ pub struct Scored {
 
 type SparseVec = Vec<(u32, f64)>;
 
-/// Unit-length stem vectors of every body sentence (empty for others).
+/// Unit-length term vectors of every body sentence (empty for others), and the number of
+/// term ids.
 ///
-/// Stem ids are dense vocabulary ids, so counts live in vectors indexed by id rather than in
-/// hash maps (one per sentence before): same values in the same summation order.
-fn vectors(doc: &Document) -> Vec<SparseVec> {
+/// A term is a word's stem, by its dense vocabulary id, so counts live in vectors indexed by
+/// id rather than in hash maps (one per sentence before): same values in the same summation
+/// order. In a run of Han or Hiragana (Chinese, Japanese: no spaces, so a run is a clause),
+/// each of those characters is a term instead, numbered after the vocabulary: taken whole,
+/// no two clauses shared a term, and the summary fell back on position alone.
+fn vectors(doc: &Document) -> (Vec<SparseVec>, usize) {
     let n = doc.sentences.len();
     let mut df: Vec<u32> = vec![0; doc.vocab.len()];
+    let mut chars: KeyMap<u32, u32> = KeyMap::default();
     // Each sentence's (stem, count), sorted by stem.
     let mut tfs: Vec<Vec<(u32, u32)>> = Vec::with_capacity(n);
     let mut stems: Vec<u32> = Vec::new();
     for (i, s) in doc.sentences.iter().enumerate() {
         stems.clear();
         if matches!(s.kind, SentenceKind::Body | SentenceKind::Headline) {
-            stems.extend(
-                doc.sentence_tokens(i)
-                    .iter()
-                    .filter(|t| doc.is_content(t))
-                    .map(|t| t.stem),
-            );
+            for t in doc.sentence_tokens(i).iter().filter(|t| doc.is_content(t)) {
+                let text = doc.token_text(t);
+                if !text.starts_with(is_one_char_word) {
+                    stems.push(t.stem);
+                    continue;
+                }
+                for c in text.chars().filter(|&c| is_one_char_word(c)) {
+                    let next = (doc.vocab.len() + chars.len()) as u32;
+                    stems.push(*chars.get_or_insert_with(c as u32, || next));
+                }
+            }
         }
+        df.resize(doc.vocab.len() + chars.len(), 0);
         crate::util::sort_u32(&mut stems);
         let mut tf: Vec<(u32, u32)> = Vec::new();
         for &stem in &stems {
@@ -87,7 +99,8 @@ fn vectors(doc: &Document) -> Vec<SparseVec> {
         tfs.push(tf);
     }
     let total = n.max(1) as f64;
-    tfs.into_iter()
+    let vecs = tfs
+        .into_iter()
         .map(|tf| {
             let mut v: SparseVec = tf
                 .into_iter()
@@ -103,7 +116,8 @@ fn vectors(doc: &Document) -> Vec<SparseVec> {
             }
             v
         })
-        .collect()
+        .collect();
+    (vecs, df.len())
 }
 
 /// `v` · `sum`, where `sum` is dense by stem id.
@@ -142,13 +156,14 @@ fn is_candidate(doc: &Document, i: usize, furniture: Option<Furniture>) -> bool 
     let text = doc.sentence_text(i).trim_end();
     let unquoted = text.trim_end_matches(&['"', '”', '’', '\''][..]);
     let quotes_a_question = unquoted.len() < text.len() && !text.starts_with(['"', '“', '‘', '\'']);
-    if unquoted.ends_with('?') && !quotes_a_question {
+    if unquoted.ends_with(['?', '？']) && !quotes_a_question {
         return false;
     }
     doc.sentence_tokens(i)
         .iter()
         .filter(|t| doc.is_content(t))
-        .count()
+        .map(|t| doc.words_in(t))
+        .sum::<usize>()
         >= MIN_CONTENT_WORDS
 }
 
@@ -178,11 +193,11 @@ fn position(c: usize, lead: Option<usize>, n: usize) -> usize {
 
 /// Scores every candidate; the result is sorted best first.
 pub fn rank(doc: &Document) -> Vec<Scored> {
-    let vecs = vectors(doc);
+    let (vecs, terms) = vectors(doc);
     let n = vecs.len();
     let mut forward = vec![0.0; n];
     let mut backward = vec![0.0; n];
-    let mut running: Vec<f64> = vec![0.0; doc.vocab.len()];
+    let mut running: Vec<f64> = vec![0.0; terms];
     let add = |running: &mut Vec<f64>, v: &SparseVec| {
         for &(s, w) in v {
             if let Some(r) = running.get_mut(s as usize) {
@@ -221,7 +236,8 @@ pub fn rank(doc: &Document) -> Vec<Scored> {
                 .sentence_tokens(i)
                 .iter()
                 .filter(|t| t.kind == TokenKind::Word)
-                .count();
+                .map(|t| doc.words_in(t))
+                .sum::<usize>();
             let mut score = POSITION * prior + (1.0 - POSITION) * cent;
             if words < SHORT_WORDS {
                 score -= SHORT_PENALTY;
@@ -271,7 +287,8 @@ pub fn select<'a>(doc: &Document, ranked: &'a [Scored], length: Length) -> Vec<&
                     .sentence_tokens(s.sentence)
                     .iter()
                     .filter(|t| t.kind == TokenKind::Word)
-                    .count();
+                    .map(|t| doc.words_in(t))
+                    .sum::<usize>();
                 // Always one sentence, then only what fits.
                 if out.is_empty() || used + words <= budget {
                     used += words;

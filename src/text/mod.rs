@@ -12,6 +12,7 @@ use crate::model::SentenceKind;
 use std::ops::Range;
 
 pub use segment::MAX_SENTENCE_BYTES;
+pub(crate) use tokens::is_one_char_word;
 pub use tokens::{Shape, TokenKind};
 
 /// Interned strings (lowercased words and stems), so stages compare `u32`s, not `String`s.
@@ -249,6 +250,18 @@ impl<'a> Document<'a> {
         self.sentences
             .get(i)
             .map_or("", |s| self.slice(s.start, s.end))
+    }
+
+    /// How many words token `t` counts as: one, but for a run of Han or Hiragana (Chinese and
+    /// Japanese are written without spaces, so a run is a clause), as many as it has of those
+    /// characters, each a word in Unicode's word boundaries (UAX #29). Sentence kinds, summary
+    /// candidates and summary lengths count words this way.
+    pub fn words_in(&self, t: &Token) -> usize {
+        let text = self.token_text(t);
+        if !text.starts_with(is_one_char_word) {
+            return 1;
+        }
+        text.chars().filter(|&c| is_one_char_word(c)).count()
     }
 
     /// Whether token `t` is a content word: a word, not a stopword, longer than one character.

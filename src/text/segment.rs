@@ -451,7 +451,18 @@ fn count_words(s: &str, cap: usize) -> usize {
         }
     } else {
         for c in s.chars() {
-            if step(c.is_whitespace()) {
+            // A Han ideograph or Hiragana counts as a word of its own (`is_one_char_word`):
+            // Chinese and Japanese lines have no spaces to count.
+            let full = if super::tokens::is_one_char_word(c) {
+                // As a space, a word, then a space again.
+                step(true);
+                let full = step(false);
+                step(true);
+                full
+            } else {
+                step(c.is_whitespace())
+            };
+            if full {
                 break;
             }
         }
@@ -563,6 +574,11 @@ mod tests {
                 assert_eq!(count_words(s, cap), want, "{s:?} cap {cap}");
             }
         }
+        // Han and Hiragana characters count as a word each.
+        assert_eq!(count_words("楓紅期間入園費 $50元", 31), 9);
+        assert_eq!(count_words("東京へ行きます", 31), 7);
+        assert_eq!(count_words("カタカナ word", 31), 2);
+        assert_eq!(count_words("楓紅期間入園費", 3), 3);
     }
 
     fn split(text: &str) -> Vec<&str> {

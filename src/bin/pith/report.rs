@@ -16,7 +16,12 @@ pub fn report(g: &Analysis) -> String {
         s.push_str(&format!("  [{}] {}\n", x.sentence, x.text));
     }
     let keywords: Vec<&str> = g.keywords.iter().map(|k| k.phrase.as_str()).collect();
-    s.push_str(&format!("\nKEYWORDS\n  {}\n", keywords.join(", ")));
+    let keywords = if keywords.is_empty() {
+        "(none)".to_string()
+    } else {
+        keywords.join(", ")
+    };
+    s.push_str(&format!("\nKEYWORDS\n  {keywords}\n"));
     s.push_str("\nACTORS\n");
     actors(&mut s, g);
     s.push_str("\nPOSITIONS\n");
